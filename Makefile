@@ -1,0 +1,60 @@
+# Every target sets up what it needs: a fresh clone needs nothing but python3 and make.
+PYTHON ?= python3
+VENV := .venv
+CORE_VENV := .venv-core
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORE_STAMP := $(CORE_VENV)/.installed
+# The Qt-free run installs exactly the runtime deps of the core layers, and no PySide6.
+CORE_DEPS := "pandas>=2.2" "python-calamine>=0.3" "openpyxl>=3.1.2" "defusedxml>=0.7.1" \
+             "numpy>=1.26" "ortools>=9.10" "pytest>=8.0" "pytest-timeout>=2.3" "hypothesis>=6.100"
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: install run test test-core test-all lint bench screenshots translations clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $@
+
+$(CORE_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_VENV)/bin/python -m pip install -q --upgrade pip
+	$(CORE_VENV)/bin/python -m pip install -q $(CORE_DEPS)
+	$(CORE_VENV)/bin/python -m pip install -q --no-deps -e .
+	touch $@
+
+run: $(STAMP)
+	$(BIN)/stuurploeg
+
+# The whole suite headless, then the core suite in an environment without Qt installed,
+# then the layer contracts.
+test: test-all test-core
+	$(BIN)/lint-imports
+
+test-all: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+test-core: $(CORE_STAMP)
+	$(CORE_VENV)/bin/python -c "import importlib.util as u, sys; sys.exit(u.find_spec('PySide6') is not None)"
+	$(CORE_VENV)/bin/python -m pytest -q -p no:pytestqt -m "not gui" tests/domain tests/io tests/store tests/app tests/test_core_without_qt.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+screenshots: $(STAMP)
+	$(BIN)/python -m stuurploeg.gui.screenshots docs/screenshots
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -extensions py -recursive stuurploeg/gui -ts resources/translations/stuurploeg_nl.ts
+	$(BIN)/pyside6-lrelease resources/translations/stuurploeg_nl.ts -qm resources/translations/stuurploeg_nl.qm
+
+clean:
+	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+import sys
+
+from stuurploeg.cli import main
+
+sys.exit(main())

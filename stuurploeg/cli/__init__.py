@@ -1,0 +1,65 @@
+"""The ``stuurploeg`` command: the GUI by default, headless sub-commands for the rest.
+
+Each sub-command lives in its own module with ``add_parser(subparsers)`` and
+``run(args) -> int``; all of them call the same ``stuurploeg.app`` functions as the GUI.
+Exit codes: 0 usable/done, 1 not usable/failed, 2 wrong command line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Sub-command modules, imported only when chosen so that `stuurploeg` starts fast.
+_COMMANDS: dict[str, str] = {
+    "open": "stuurploeg.cli.gui_cmd",
+    "check": "stuurploeg.cli.check_cmd",
+    "plan": "stuurploeg.cli.plan_cmd",
+    "import": "stuurploeg.cli.workspace_cmd",
+    "decide": "stuurploeg.cli.workspace_cmd",
+    "finalise": "stuurploeg.cli.workspace_cmd",
+    "export": "stuurploeg.cli.workspace_cmd",
+    "verify": "stuurploeg.cli.workspace_cmd",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="stuurploeg",
+        description="Stuurploeg mensenhandel: zaken prioriteren en capaciteit plannen.",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    modules = {_COMMANDS[command]} if command in _COMMANDS else dict.fromkeys(_COMMANDS.values())
+    for module in modules:
+        importlib.import_module(module).add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    command = argv[0] if argv and not argv[0].startswith("-") else None
+    if command is None and not argv:
+        from stuurploeg.cli import gui_cmd
+
+        return gui_cmd.launch(None)
+    parser = build_parser(command)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

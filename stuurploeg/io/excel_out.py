@@ -1,0 +1,253 @@
+"""Writing styled, safe Excel workbooks (DESIGN §7).
+
+Every workbook the app writes goes through here, so the safety rules live in one place:
+- text is always stored as text: a value that starts with ``=``, ``+``, ``-``, ``@``, tab
+  or CR gets Excel's own *quote prefix* (the cell is text and shows exactly the value,
+  nothing executes, and the text round-trips unchanged);
+- characters Excel cannot store are replaced by U+FFFD and reported;
+- text longer than Excel's cell limit is shortened with a visible marker and reported;
+- the file is written to a temporary file beside the target and moved into place, with a
+  bounded retry when the target is locked (open in Excel, held by a virus scanner).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+EXCEL_CELL_LIMIT = 32_767
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_TITLE_FONT = Font(bold=True, size=14)
+_LABEL_FONT = Font(bold=True)
+_HEADER_BORDER = Border(bottom=Side(style="thin", color="000000"))
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+class ExportError(Exception):
+    """A workbook could not be written; ``str()`` is a Dutch message that says what to do."""
+
+
+class Kind(str, Enum):
+    TEXT = "text"
+    INT = "int"
+    NUMBER = "number"
+    PERCENT = "percent"
+    DATE = "date"
+    DATETIME = "datetime"
+    WEEK = "week"  # written as the text YYYY-Www, the way users type it
+    BOOL = "bool"  # written as ja/nee
+
+
+_NUMBER_FORMATS = {
+    Kind.INT: "0",
+    Kind.NUMBER: "0.00",
+    Kind.PERCENT: "0%",
+    Kind.DATE: "dd-mm-yyyy",
+    Kind.DATETIME: "dd-mm-yyyy hh:mm",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Kind = Kind.TEXT
+    width: float | None = None  # None: fitted to the content
+    wrap: bool = False
+
+
+@dataclass
+class Sheet:
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    title_block: Sequence[tuple[str, Any]] = ()  # label/value lines above the table
+    heading: str | None = None
+
+
+@dataclass
+class WriteReport:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def safe_text(value: str, where: str, warnings: list[str]) -> str:
+    """Text as Excel can store it; every change is reported in ``warnings`` (Dutch)."""
+    cleaned, n = ILLEGAL_CHARACTERS_RE.subn("\ufffd", value)
+    if n:
+        warnings.append(
+            f"{where}: {n} teken(s) die Excel niet kan opslaan zijn vervangen door '\ufffd'."
+        )
+    if len(cleaned) > EXCEL_CELL_LIMIT:
+        marker = f" [… ingekort: {len(cleaned)} tekens, volledige tekst in de werkruimte]"
+        cleaned = cleaned[: EXCEL_CELL_LIMIT - len(marker)] + marker
+        warnings.append(
+            f"{where}: tekst langer dan Excel toestaat ({EXCEL_CELL_LIMIT} tekens) is "
+            "ingekort en gemarkeerd; de volledige tekst staat in de werkruimte."
+        )
+    return cleaned
+
+
+def needs_quote_prefix(text: str) -> bool:
+    return text.startswith(_FORMULA_STARTS)
+
+
+class WorkbookWriter:
+    """Collects sheets, then writes them atomically with :meth:`save`."""
+
+    def __init__(self) -> None:
+        self._wb = Workbook()
+        self._wb.remove(self._wb.active)
+        self.warnings: list[str] = []
+
+    def add_sheet(self, sheet: Sheet) -> None:
+        ws = self._wb.create_sheet(sheet.title[:31])
+        widths = [len(c.header) + 2 for c in sheet.columns]
+        r = 1
+        if sheet.heading:
+            ws.cell(row=r, column=1, value=self._text(sheet.heading, sheet.title, r, 1))
+            ws.cell(row=r, column=1).font = _TITLE_FONT
+            r += 1
+        for label, value in sheet.title_block:
+            ws.cell(row=r, column=1, value=label).font = _LABEL_FONT
+            self._put(ws, r, 2, value, _kind_of(value), sheet.title, widths=None)
+            r += 1
+        if sheet.heading or sheet.title_block:
+            r += 1
+        header_row = r
+        for ci, col in enumerate(sheet.columns, start=1):
+            cell = ws.cell(row=r, column=ci, value=self._text(col.header, sheet.title, r, ci))
+            cell.fill, cell.font, cell.border = _HEADER_FILL, _HEADER_FONT, _HEADER_BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        last_row = r
+        for values in sheet.rows:
+            r += 1
+            last_row = r
+            for ci, col in enumerate(sheet.columns, start=1):
+                value = values[ci - 1] if ci - 1 < len(values) else None
+                cell = self._put(ws, r, ci, value, col.kind, sheet.title, widths)
+                if col.wrap and cell is not None:
+                    cell.alignment = _WRAP
+        ncols = len(sheet.columns)
+        if ncols:
+            ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+            ws.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{last_row}"
+        for ci, col in enumerate(sheet.columns, start=1):
+            width = col.width or min(max(widths[ci - 1], 8), 60)
+            ws.column_dimensions[get_column_letter(ci)].width = width
+        if sheet.title_block or sheet.heading:
+            first = ws.column_dimensions["A"]
+            first.width = max(first.width or 0, *(len(lbl) + 2 for lbl, _ in sheet.title_block), 12)
+
+    def _text(self, value: str, sheet: str, row: int, col: int) -> str:
+        return safe_text(value, f"blad {sheet}, cel {get_column_letter(col)}{row}", self.warnings)
+
+    def _put(self, ws, row: int, col: int, value: Any, kind: Kind, sheet: str, widths):
+        if value is None or value == "":
+            return None
+        cell = ws.cell(row=row, column=col)
+        if isinstance(value, Enum):
+            value = value.value
+        shown: str
+        if kind is Kind.BOOL or isinstance(value, bool):
+            text = "ja" if value else "nee"
+            cell.value, shown = text, text
+        elif kind in (Kind.INT, Kind.NUMBER, Kind.PERCENT) and isinstance(value, int | float):
+            cell.value = value
+            cell.number_format = _NUMBER_FORMATS[kind]
+            shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+        elif kind in (Kind.DATE, Kind.DATETIME) and isinstance(value, date | datetime):
+            cell.value = value
+            cell.number_format = _NUMBER_FORMATS[
+                Kind.DATETIME if isinstance(value, datetime) else Kind.DATE
+            ]
+            shown = "00-00-0000 00:00" if isinstance(value, datetime) else "00-00-0000"
+        else:
+            text = self._text(str(value), sheet, row, col)
+            cell.value = text
+            # openpyxl would store a leading "=" as a formula: force a string cell and
+            # mark it the way Excel marks typed text ('=...), which shows no apostrophe.
+            cell.data_type = "s"
+            if needs_quote_prefix(text):
+                cell.quotePrefix = True
+            shown = max(text.split("\n"), key=len) if text else ""
+        if widths is not None:
+            widths[col - 1] = max(widths[col - 1], min(len(shown) + 2, 60))
+        return cell
+
+    def save(self, target: Path | str, *, retries: int = 5, delay: float = 0.2) -> WriteReport:
+        target = Path(target)
+        save_atomically(target, self._wb.save, retries=retries, delay=delay)
+        return WriteReport(target, list(self.warnings))
+
+
+def _kind_of(value: Any) -> Kind:
+    if isinstance(value, bool):
+        return Kind.BOOL
+    if isinstance(value, int):
+        return Kind.INT
+    if isinstance(value, float):
+        return Kind.NUMBER
+    if isinstance(value, datetime):
+        return Kind.DATETIME
+    if isinstance(value, date):
+        return Kind.DATE
+    return Kind.TEXT
+
+
+def save_atomically(
+    target: Path,
+    write: Callable[[str], None],
+    *,
+    retries: int = 5,
+    delay: float = 0.2,
+) -> None:
+    """Write via ``write(tmp_path)`` beside ``target`` and move it into place.
+
+    The old target is never touched unless the new file is complete; a failure leaves it
+    byte-identical and raises :class:`ExportError` with a Dutch message.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"De map {folder} bestaat niet. Kies een bestaande map.")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        try:
+            write(tmp)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise ExportError(
+                f"Kon {target.name} niet schrijven in {folder}: {exc.strerror or exc}. "
+                "Controleer of er ruimte is op de schijf en of u in deze map mag schrijven."
+            ) from exc
+        for attempt in range(retries + 1):
+            try:
+                os.replace(tmp, target)
+                break
+            except PermissionError as exc:
+                if attempt == retries:
+                    raise ExportError(
+                        f"{target.name} is in gebruik door een ander programma (open in "
+                        "Excel?). Sluit het bestand en probeer het opnieuw, of kies een andere "
+                        "bestandsnaam. Het bestaande bestand is niet gewijzigd."
+                    ) from exc
+                time.sleep(delay * (attempt + 1))
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
