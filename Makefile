@@ -40,7 +40,7 @@ test-all: $(STAMP)
 
 test-core: $(CORE_STAMP)
 	$(CORE_VENV)/bin/python -c "import importlib.util as u, sys; sys.exit(u.find_spec('PySide6') is not None)"
-	$(CORE_VENV)/bin/python -m pytest -q -p no:pytestqt -m "not gui" tests/domain tests/io tests/store tests/app tests/test_core_without_qt.py
+	$(CORE_VENV)/bin/python -m pytest -q -p no:pytestqt -W ignore::pytest.PytestConfigWarning -m "not gui" tests/domain tests/io tests/store tests/app tests/test_core_without_qt.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,12 +7,12 @@ io, store, app and gui layers can all pass them around without surprises.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from stuurploeg.domain.weeks import IsoWeek
 
 
-class Exploitation(str, Enum):
+class Exploitation(StrEnum):
     """Uitbuitingsvorm. Values are the Dutch words stored and shown."""
 
     SEXUAL = "seksueel"
@@ -22,7 +22,7 @@ class Exploitation(str, Enum):
     OTHER = "overig"
 
 
-class CaseStatus(str, Enum):
+class CaseStatus(StrEnum):
     NEW = "nieuw"
     RUNNING = "lopend"
     PARKED = "geparkeerd"
@@ -34,14 +34,14 @@ class CaseStatus(str, Enum):
         return self in (CaseStatus.NEW, CaseStatus.PARKED)
 
 
-class Specialism(str, Enum):
+class Specialism(StrEnum):
     DIGITAL = "digitaal"
     FINANCIAL = "financieel"
     TACTICAL = "tactisch"
     INTELLIGENCE = "intelligence"
 
 
-class Criterion(str, Enum):
+class Criterion(StrEnum):
     """The six ranking criteria, in their fixed display order."""
 
     SEVERITY = "severity"
@@ -56,7 +56,7 @@ CRITERIA: tuple[Criterion, ...] = tuple(Criterion)
 SPECIALISMS: tuple[Specialism, ...] = tuple(Specialism)
 
 
-class DecisionKind(str, Enum):
+class DecisionKind(StrEnum):
     TAKE_UP = "take-up"  # oppakken
     EXPAND = "expand"  # doorrechercheren
     PARK = "park"  # parkeren
@@ -65,7 +65,7 @@ class DecisionKind(str, Enum):
     CLOSE = "close"  # afsluiten
 
 
-class HandOverTarget(str, Enum):
+class HandOverTarget(StrEnum):
     OTHER_UNIT = "andere eenheid"
     NATIONAL_UNIT = "Landelijke Eenheid"
     KMAR = "KMar"

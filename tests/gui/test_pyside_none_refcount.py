@@ -6,23 +6,38 @@ broken PySide6 slips past the pin in pyproject.toml, this fails instead of the a
 crashing in a meeting.
 """
 
+import gc
 import sys
 
+import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+CALLS = 1000
 
-def test_void_qt_calls_keep_none_refcount(qapp):
-    obj = QObject()
-    item = QStandardItem()
-    model = QStandardItemModel()
-    # Immortal None (3.12+) reports a huge constant; on 3.11 the count must not fall.
-    before = sys.getrefcount(None)
-    for i in range(1000):
-        obj.setObjectName(f"n{i}")
-        item.setText(f"t{i}")
-        item.setData(i)
-    for i in range(100):
-        model.appendRow(QStandardItem(str(i)))
-    after = sys.getrefcount(None)
-    assert after >= before - 50, f"None refcount fell from {before} to {after}"
+
+def _void_calls():
+    obj, item, model = QObject(), QStandardItem(), QStandardItemModel()
+    return {
+        "setObjectName": lambda i: obj.setObjectName("n"),
+        "setText": lambda i: item.setText("t"),
+        "setData": lambda i: item.setData("d"),
+        "appendRow": lambda i: model.appendRow(QStandardItem("r")),
+    }
+
+
+@pytest.mark.parametrize("name", ["setObjectName", "setText", "setData", "appendRow"])
+def test_void_qt_calls_keep_none_refcount(qapp, name):
+    call = _void_calls()[name]
+    call(0)  # warm up caches that hold None once
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(None)
+        for i in range(CALLS):
+            call(i)
+        after = sys.getrefcount(None)
+    finally:
+        gc.enable()
+    # The bug loses one reference per call (-1000); allow small unrelated noise.
+    assert after >= before - CALLS // 10, f"{name}: None refcount fell {before} -> {after}"
