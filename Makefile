@@ -52,9 +52,13 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python -m stuurploeg.gui.screenshots docs/screenshots
 
+# Update the Dutch .ts from the tr() strings in the code (translate new entries in it,
+# e.g. with pyside6-linguist), then compile the .qm the app loads.
+TS := resources/translations/stuurploeg_nl.ts
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -extensions py -recursive stuurploeg/gui -ts resources/translations/stuurploeg_nl.ts
-	$(BIN)/pyside6-lrelease resources/translations/stuurploeg_nl.ts -qm resources/translations/stuurploeg_nl.qm
+	$(BIN)/pyside6-lupdate -extensions py -recursive stuurploeg/gui -ts $(TS) \
+		-target-language nl_NL -locations none -no-obsolete
+	$(BIN)/pyside6-lrelease $(TS) -qm resources/translations/stuurploeg_nl.qm
 
 clean:
 	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,450 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Score per criterion</source>
+        <translation>Score per criterium</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Besluiten</translation>
+    </message>
+    <message>
+        <source>Select a case in the Ranglijst.</source>
+        <translation>Kies een zaak in de ranglijst.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Form of exploitation</source>
+        <translation>Uitbuitingsvorm</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Slachtoffers</translation>
+    </message>
+    <message>
+        <source>Minors</source>
+        <translation>Minderjarigen</translation>
+    </message>
+    <message>
+        <source>Suspects</source>
+        <translation>Verdachten</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Internationaal</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Geweld</translation>
+    </message>
+    <message>
+        <source>Ongoing exploitation</source>
+        <translation>Actuele uitbuiting</translation>
+    </message>
+    <message>
+        <source>fte needed</source>
+        <translation>Benodigde fte</translation>
+    </message>
+    <message>
+        <source>Duration (weeks)</source>
+        <translation>Doorlooptijd (weken)</translation>
+    </message>
+    <message>
+        <source>Specialist fte: %1</source>
+        <translation>Specialistische fte: %1</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Start week</source>
+        <translation>Startweek</translation>
+    </message>
+    <message>
+        <source>Earliest start</source>
+        <translation>Vroegste start</translation>
+    </message>
+    <message>
+        <source>Latest start</source>
+        <translation>Uiterste start</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>No ranking yet: the score appears once the cases are ranked.</source>
+        <translation>Nog geen ranglijst: de score verschijnt zodra de zaken gerangschikt zijn.</translation>
+    </message>
+    <message>
+        <source>Not scored.</source>
+        <translation>Niet gescoord.</translation>
+    </message>
+    <message>
+        <source>Score %1 of 100, rank %2.</source>
+        <translation>Score %1 van 100, plaats %2.</translation>
+    </message>
+    <message>
+        <source>No plan made yet.</source>
+        <translation>Nog geen planning gemaakt.</translation>
+    </message>
+    <message>
+        <source>In the plan: team %1 from week %2 for %3 weeks.</source>
+        <translation>In de planning: team %1 vanaf week %2, %3 weken.</translation>
+    </message>
+    <message>
+        <source>Not in the plan: %1</source>
+        <translation>Niet in de planning: %1</translation>
+    </message>
+    <message>
+        <source>Not a candidate for this plan.</source>
+        <translation>Geen kandidaat voor deze planning.</translation>
+    </message>
+    <message>
+        <source>No decisions recorded.</source>
+        <translation>Nog geen besluiten vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHandler</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Onverwachte fout</translation>
+    </message>
+    <message>
+        <source>Something went wrong that Stuurploeg did not expect. Your data has been saved. Save your work, restart the app and, if it happens again, send the log file to your administrator:
+%1</source>
+        <translation>Er ging iets mis dat Stuurploeg niet verwachtte. Uw gegevens zijn opgeslagen. Start de app opnieuw en stuur, als het nog eens gebeurt, het logbestand naar uw beheerder:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>&amp;Nieuwe werkruimte…</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Werkruimte openen…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;workspaces</source>
+        <translation>&amp;Recente werkruimtes</translation>
+    </message>
+    <message>
+        <source>&amp;Import workbook…</source>
+        <translation>Werkmap &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export decision list…</source>
+        <translation>Besluitenlijst &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Information position</source>
+        <translation>Informatiepositie</translation>
+    </message>
+    <message>
+        <source>Evidential prospects</source>
+        <translation>Bewijskansen</translation>
+    </message>
+    <message>
+        <source>Potential to investigate further</source>
+        <translation>Doorrechercheerpotentie</translation>
+    </message>
+    <message>
+        <source>Societal impact</source>
+        <translation>Maatschappelijke impact</translation>
+    </message>
+    <message>
+        <source>Sev.</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>Urg.</source>
+        <translation>Urg.</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Evid.</source>
+        <translation>Bewijs</translation>
+    </message>
+    <message>
+        <source>Furth.</source>
+        <translation>Doorr.</translation>
+    </message>
+    <message>
+        <source>Imp.</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Take up</source>
+        <translation>Oppakken</translation>
+    </message>
+    <message>
+        <source>Investigate further</source>
+        <translation>Doorrechercheren</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>Parkeren</translation>
+    </message>
+    <message>
+        <source>Do not take up</source>
+        <translation>Niet oppakken</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overdragen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Afsluiten</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Stuurploeg</source>
+        <translation>Stuurploeg</translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation>Weging</translation>
+    </message>
+    <message>
+        <source>Case detail</source>
+        <translation>Zaakdetail</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capaciteit</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Besluiten</translation>
+    </message>
+    <message>
+        <source>Available once cases have been imported and ranked.</source>
+        <translation>Beschikbaar zodra zaken geïmporteerd en gerangschikt zijn.</translation>
+    </message>
+    <message>
+        <source>Available once a workspace is open.</source>
+        <translation>Beschikbaar zodra een werkruimte geopend is.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Find case</source>
+        <translation>Zaak &amp;zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting mode (large text)</source>
+        <translation>&amp;Vergadermodus (grote tekst)</translation>
+    </message>
+</context>
+<context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Vorm</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>fte</source>
+        <translation>fte</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Weken</translation>
+    </message>
+    <message>
+        <source>Specialist fte</source>
+        <translation>Specialist-fte</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Voorstel</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>voorrang</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>onvolledig</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>wankel</translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <source>Search case number or name…</source>
+        <translation>Zoek op zaaknummer of naam…</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>Alle vormen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle teams</translation>
+    </message>
+    <message>
+        <source>In and out of plan</source>
+        <translation>In en buiten planning</translation>
+    </message>
+    <message>
+        <source>In plan</source>
+        <translation>In planning</translation>
+    </message>
+    <message>
+        <source>Out of plan</source>
+        <translation>Buiten planning</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases</source>
+        <translation>%1 van %2 zaken</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>No data loaded: the import module is not installed.</source>
+        <translation>Geen gegevens geladen: de importmodule is niet geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>No sample data found in %1.</source>
+        <translation>Geen voorbeeldgegevens gevonden in %1.</translation>
+    </message>
+    <message>
+        <source>Reading the case list…</source>
+        <translation>Zakenlijst lezen…</translation>
+    </message>
+    <message>
+        <source>Reading the capacity sheet…</source>
+        <translation>Capaciteitsoverzicht lezen…</translation>
+    </message>
+    <message>
+        <source>Loading sample data…</source>
+        <translation>Voorbeeldgegevens laden…</translation>
+    </message>
+    <message>
+        <source>The sample case list could not be read: %1 errors.</source>
+        <translation>De voorbeeldzakenlijst kon niet gelezen worden: %1 fouten.</translation>
+    </message>
+    <message>
+        <source>%1 cases loaded from %2.</source>
+        <translation>%1 zaken geladen uit %2.</translation>
+    </message>
+    <message>
+        <source>Loading the sample data failed: %1</source>
+        <translation>Het laden van de voorbeeldgegevens is mislukt: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,190 @@
+"""Application bootstrap: QApplication, Dutch translator, settings, log file, excepthook.
+
+Only Qt is imported here; pandas, pyqtgraph, openpyxl and ortools are imported by the
+widgets and app functions that first need them, so the first window shows quickly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from stuurploeg.gui.settings import configure_application_names
+
+log = logging.getLogger("stuurploeg")
+
+LOG_FILE_NAME = "stuurploeg.log"
+
+
+def resources_dir() -> Path:
+    """``resources/`` next to the package, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def translation_file() -> Path:
+    return resources_dir() / "translations" / "stuurploeg_nl.qm"
+
+
+def install_translators(app: QCoreApplication) -> bool:
+    """Load our Dutch translation (and Qt's own for standard buttons); True when ours loaded."""
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_translator)
+    ours = QTranslator(app)
+    if not ours.load(str(translation_file())):
+        log.warning("Vertaling niet gevonden: %s", translation_file())
+        return False
+    app.installTranslator(ours)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    return True
+
+
+def data_folder() -> Path:
+    """The user's data folder for this app (log file); override with STUURPLOEG_DATA_DIR."""
+    override = os.environ.get("STUURPLOEG_DATA_DIR")
+    if override:
+        return Path(override)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Log to a rotating file in the user's data folder; return the file's path."""
+    folder = folder or data_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_FILE_NAME
+    for handler in list(log.handlers):
+        if isinstance(handler, RotatingFileHandler):
+            log.removeHandler(handler)
+            handler.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+class ExceptionHandler(QObject):
+    """Logs unexpected exceptions and tells the user once, in Dutch, where the log is.
+
+    Exceptions from worker threads are handed to the GUI thread through a queued signal.
+    """
+
+    caught = Signal(str)
+
+    def __init__(self, log_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_path = log_path
+        self.shown = False
+        self.count = 0
+        self._box: QMessageBox | None = None
+        self.caught.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def install(self) -> None:
+        sys.excepthook = self.handle
+        threading.excepthook = lambda a: self.handle(a.exc_type, a.exc_value, a.exc_traceback)
+
+    def uninstall(self) -> None:
+        sys.excepthook = sys.__excepthook__
+        threading.excepthook = threading.__excepthook__
+
+    def handle(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Onverwachte fout:\n%s", text)
+        self.count += 1
+        self.caught.emit(text)
+
+    def _show(self, _text: str) -> None:
+        if self.shown:
+            return  # one message per session; the rest is in the log
+        self.shown = True
+        parent = QApplication.activeWindow()
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("Unexpected error"))
+        box.setText(
+            self.tr(
+                "Something went wrong that Stuurploeg did not expect. Your data has been "
+                "saved. Save your work, restart the app and, if it happens again, send "
+                "the log file to your administrator:\n%1"
+            ).replace("%1", str(self.log_path))
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self._box = box
+        box.show()  # not exec(): never block, never hang a test
+
+
+def build_application(argv: list[str] | None = None) -> QApplication:
+    """Create (or reuse) the QApplication with names, high-DPI policy and translations."""
+    existing = QApplication.instance()
+    if existing is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        configure_application_names()
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    else:
+        app = existing  # type: ignore[assignment]
+        configure_application_names()
+    app.setApplicationDisplayName("Stuurploeg")
+    if not app.property("stuurploeg_translated"):
+        install_translators(app)
+        app.setProperty("stuurploeg_translated", True)
+    return app  # type: ignore[return-value]
+
+
+def show_main_window(workspace: Path | None) -> QWidget:
+    """Create and show the main window; the workspace opens right after the first paint."""
+    from stuurploeg.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    QTimer.singleShot(0, lambda: window.start(workspace))
+    return window
+
+
+def run_app(workspace: Path | None) -> int:
+    """The desktop app; returns the process exit code."""
+    app = build_application(sys.argv[:1])
+    log_path = setup_logging()
+    handler = ExceptionHandler(log_path, app)
+    handler.install()
+    log.info("Stuurploeg gestart (werkruimte: %s)", workspace)
+    window = show_main_window(workspace)
+    try:
+        return int(app.exec())
+    finally:
+        handler.uninstall()
+        del window

@@ -1,0 +1,92 @@
+"""Painting for the Ranglijst: the score as a bar, notes as small coloured badges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from stuurploeg.gui.ranking_model import (
+    BADGE_FRAGILE,
+    BADGE_INCOMPLETE,
+    BADGE_PRIORITY,
+    BADGES_ROLE,
+    VALUE_ROLE,
+)
+
+BAR_COLOUR = QColor(70, 130, 180)
+BADGE_COLOURS = {
+    BADGE_PRIORITY: QColor(192, 57, 43),
+    BADGE_INCOMPLETE: QColor(127, 140, 141),
+    BADGE_FRAGILE: QColor(211, 132, 0),
+}
+
+
+class ScoreBarDelegate(QStyledItemDelegate):
+    """A horizontal bar 0–100 behind the score text; nothing for an unscored case."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else None
+        text = opt.text
+        opt.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        value = index.data(VALUE_ROLE)
+        rect = QRectF(opt.rect).adjusted(3, 4, -3, -4)
+        painter.save()
+        if value is not None:
+            bar = QRectF(rect)
+            bar.setWidth(rect.width() * max(0.0, min(1.0, float(value) / 100.0)))
+            colour = QColor(BAR_COLOUR)
+            colour.setAlpha(110)
+            painter.fillRect(bar, colour)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text
+        )
+        painter.restore()
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Rounded labels (voorrang, onvolledig, wankel) side by side."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        badges = index.data(BADGES_ROLE) or []
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = opt.fontMetrics
+        x = float(opt.rect.left() + 3)
+        height = min(metrics.height() + 2, opt.rect.height() - 4)
+        y = opt.rect.top() + (opt.rect.height() - height) / 2
+        for key, label in badges:
+            width = metrics.horizontalAdvance(label) + 10
+            if x + width > opt.rect.right():
+                break
+            box = QRectF(x, y, width, height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(BADGE_COLOURS.get(key, QColor("grey")))
+            painter.drawRoundedRect(box, height / 2, height / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+            x += width + 4
+        painter.restore()

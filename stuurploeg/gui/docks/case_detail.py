@@ -1,0 +1,192 @@
+"""Zaakdetail: every field of the selected case, its score per criterion, plan status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stuurploeg.domain.model import CRITERIA, Case
+from stuurploeg.gui.labels import criterion_label
+from stuurploeg.gui.session import Session
+
+
+class CaseDetailPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+
+        self.fields = QFormLayout()
+        fields_box = QGroupBox(self.tr("Details"), self)
+        fields_box.setLayout(self.fields)
+
+        self.score_box = QGroupBox(self.tr("Score per criterion"), self)
+        self.score_layout = QVBoxLayout(self.score_box)
+        self.score_note = QLabel(self.score_box)
+        self.score_note.setWordWrap(True)
+        self.score_layout.addWidget(self.score_note)
+        self.chart: Any | None = None  # pyqtgraph, created on first use
+
+        self.plan_box = QGroupBox(self.tr("Plan"), self)
+        self.plan_label = QLabel(self.plan_box)
+        self.plan_label.setWordWrap(True)
+        QVBoxLayout(self.plan_box).addWidget(self.plan_label)
+
+        self.history_box = QGroupBox(self.tr("Decisions"), self)
+        self.history_label = QLabel(self.history_box)
+        self.history_label.setWordWrap(True)
+        QVBoxLayout(self.history_box).addWidget(self.history_label)
+
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.title)
+        layout.addWidget(fields_box)
+        layout.addWidget(self.score_box)
+        layout.addWidget(self.plan_box)
+        layout.addWidget(self.history_box)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        session.current_case_changed.connect(self.show_case)
+        session.ranking_changed.connect(lambda: self.show_case(session.current_case_id))
+        session.decisions_changed.connect(lambda: self.show_case(session.current_case_id))
+        session.cases_changed.connect(lambda: self.show_case(session.current_case_id))
+        self.show_case("")
+
+    def _clear_fields(self) -> None:
+        while self.fields.rowCount():
+            self.fields.removeRow(0)
+
+    def show_case(self, case_id: str) -> None:
+        case = self.session.case(case_id) if case_id else None
+        self._clear_fields()
+        if case is None:
+            self.title.setText(self.tr("Select a case in the Ranglijst."))
+            for box in (self.score_box, self.plan_box, self.history_box):
+                box.setVisible(False)
+            return
+        for box in (self.score_box, self.plan_box, self.history_box):
+            box.setVisible(True)
+        self.title.setText(f"{case.case_id} — {case.name}")
+        for label, value in self._field_rows(case):
+            text = QLabel(value)
+            text.setWordWrap(True)
+            self.fields.addRow(label, text)
+        self._show_scores(case)
+        self._show_plan(case)
+        self._show_history(case)
+
+    def _field_rows(self, case: Case) -> list[tuple[str, str]]:
+        loc = QLocale()
+
+        def num(v: float | int | None, decimals: int = 0) -> str:
+            return "—" if v is None else loc.toString(float(v), "f", decimals)
+
+        def yes_no(v: bool | None) -> str:
+            return "—" if v is None else (self.tr("yes") if v else self.tr("no"))
+
+        rows = [
+            (self.tr("Status"), str(case.status)),
+            (self.tr("Form of exploitation"), str(case.exploitation or "—")),
+            (self.tr("Victims"), num(case.victims)),
+            (self.tr("Minors"), num(case.minors)),
+            (self.tr("Suspects"), num(case.suspects)),
+            (self.tr("International"), yes_no(case.international)),
+            (self.tr("Violence"), yes_no(case.violence)),
+            (self.tr("Ongoing exploitation"), yes_no(case.ongoing)),
+            (self.tr("fte needed"), num(case.fte, 1)),
+            (self.tr("Duration (weeks)"), num(case.weeks)),
+        ]
+        for specialism, fte in case.specialist_fte.items():
+            rows.append((self.tr("Specialist fte: %1").replace("%1", str(specialism)), num(fte, 1)))
+        for criterion in CRITERIA:
+            rows.append((criterion_label(criterion), num(case.criteria.get(criterion))))
+        optional = [
+            (self.tr("Team"), case.team),
+            (self.tr("Start week"), case.start_week),
+            (self.tr("Earliest start"), case.earliest_start),
+            (self.tr("Latest start"), case.latest_start),
+            (self.tr("Unit"), case.unit),
+            (self.tr("Source"), case.source),
+            (self.tr("Notes"), case.notes),
+        ]
+        rows += [(label, str(value)) for label, value in optional if value]
+        return rows
+
+    def _entry(self, case_id: str) -> Any | None:
+        ranking = self.session.ranking
+        if ranking is None:
+            return None
+        return next((e for e in ranking.entries if e.case_id == case_id), None)
+
+    def _show_scores(self, case: Case) -> None:
+        entry = self._entry(case.case_id)
+        contributions = getattr(entry, "contributions", None) if entry else None
+        if not contributions:
+            self.score_note.setText(
+                self.tr("No ranking yet: the score appears once the cases are ranked.")
+                if entry is None
+                else self.tr("Not scored.")
+            )
+            if self.chart is not None:
+                self.chart.setVisible(False)
+            return
+        score = getattr(entry, "score", None)
+        self.score_note.setText(
+            self.tr("Score %1 of 100, rank %2.")
+            .replace("%1", "—" if score is None else QLocale().toString(float(score), "f", 1))
+            .replace("%2", str(entry.rank))
+        )
+        self._chart().show_contributions(contributions)
+        self.chart.setVisible(True)
+
+    def _chart(self) -> Any:
+        if self.chart is None:
+            from stuurploeg.gui.charts import ContributionChart  # pyqtgraph: only when needed
+
+            self.chart = ContributionChart(self.score_box)
+            self.score_layout.addWidget(self.chart)
+        return self.chart
+
+    def _show_plan(self, case: Case) -> None:
+        plan = self.session.plan
+        if plan is None:
+            self.plan_label.setText(self.tr("No plan made yet."))
+            return
+        assigned = next((a for a in plan.assignments if a.case_id == case.case_id), None)
+        if assigned is not None:
+            self.plan_label.setText(
+                self.tr("In the plan: team %1 from week %2 for %3 weeks.")
+                .replace("%1", str(assigned.team))
+                .replace("%2", str(assigned.start_week))
+                .replace("%3", str(assigned.weeks))
+            )
+            return
+        reason = next((u.reason for u in plan.unplanned if u.case_id == case.case_id), None)
+        if reason:
+            self.plan_label.setText(self.tr("Not in the plan: %1").replace("%1", str(reason)))
+        else:
+            self.plan_label.setText(self.tr("Not a candidate for this plan."))
+
+    def _show_history(self, case: Case) -> None:
+        text = self.session.decisions.get(case.case_id)
+        self.history_label.setText(text or self.tr("No decisions recorded."))

@@ -1,0 +1,52 @@
+"""Translatable labels for domain terms shown in several widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from stuurploeg.domain.model import Criterion, DecisionKind
+
+_CONTEXT = "Labels"
+
+_CRITERION = {
+    Criterion.SEVERITY: QT_TRANSLATE_NOOP("Labels", "Severity"),
+    Criterion.URGENCY: QT_TRANSLATE_NOOP("Labels", "Urgency"),
+    Criterion.INFORMATION: QT_TRANSLATE_NOOP("Labels", "Information position"),
+    Criterion.PROSPECTS: QT_TRANSLATE_NOOP("Labels", "Evidential prospects"),
+    Criterion.EXPANSION: QT_TRANSLATE_NOOP("Labels", "Potential to investigate further"),
+    Criterion.IMPACT: QT_TRANSLATE_NOOP("Labels", "Societal impact"),
+}
+
+_CRITERION_SHORT = {
+    Criterion.SEVERITY: QT_TRANSLATE_NOOP("Labels", "Sev."),
+    Criterion.URGENCY: QT_TRANSLATE_NOOP("Labels", "Urg."),
+    Criterion.INFORMATION: QT_TRANSLATE_NOOP("Labels", "Info"),
+    Criterion.PROSPECTS: QT_TRANSLATE_NOOP("Labels", "Evid."),
+    Criterion.EXPANSION: QT_TRANSLATE_NOOP("Labels", "Furth."),
+    Criterion.IMPACT: QT_TRANSLATE_NOOP("Labels", "Imp."),
+}
+
+_DECISION = {
+    DecisionKind.TAKE_UP: QT_TRANSLATE_NOOP("Labels", "Take up"),
+    DecisionKind.EXPAND: QT_TRANSLATE_NOOP("Labels", "Investigate further"),
+    DecisionKind.PARK: QT_TRANSLATE_NOOP("Labels", "Park"),
+    DecisionKind.DECLINE: QT_TRANSLATE_NOOP("Labels", "Do not take up"),
+    DecisionKind.HAND_OVER: QT_TRANSLATE_NOOP("Labels", "Hand over"),
+    DecisionKind.CLOSE: QT_TRANSLATE_NOOP("Labels", "Close"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def criterion_label(c: Criterion) -> str:
+    return tr(_CRITERION[c])
+
+
+def criterion_short(c: Criterion) -> str:
+    return tr(_CRITERION_SHORT[c])
+
+
+def decision_label(kind: DecisionKind) -> str:
+    return tr(_DECISION[kind])

@@ -1,0 +1,191 @@
+"""The main window: composes the Ranglijst and the docks; owns no data of its own.
+
+State lives in :class:`Session`, file handling in :class:`FileActions` and the
+workspace/import flows in their own modules; this class only wires them together.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from stuurploeg.gui.docks.case_detail import CaseDetailPanel
+from stuurploeg.gui.docks.placeholder import WaitingPanel
+from stuurploeg.gui.file_actions import FileActions, is_workbook
+from stuurploeg.gui.ranking_view import RankingView
+from stuurploeg.gui.session import Session
+from stuurploeg.gui.settings import Settings
+
+log = logging.getLogger("stuurploeg")
+
+MEETING_FONT_SCALE = 1.6
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.settings = Settings()
+        self.session = Session(self)
+        self.undo_stack = QUndoStack(self)
+        self._base_font = QFont(self.font())
+        self.setWindowTitle(self.tr("Stuurploeg"))
+        self.setAcceptDrops(True)
+
+        self.ranking_view = RankingView(self.session, self)
+        self.setCentralWidget(self.ranking_view)
+
+        self.detail_panel = CaseDetailPanel(self.session, self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._add_dock(
+            "weights",
+            self.tr("Weighting"),
+            self._waiting_for_ranking(),
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self._add_dock(
+            "detail",
+            self.tr("Case detail"),
+            self.detail_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self._add_dock(
+            "capacity",
+            self.tr("Capacity"),
+            self._waiting_for_ranking(),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self._add_dock(
+            "decisions",
+            self.tr("Decisions"),
+            self._waiting_for_workspace(),
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
+        self.docks["detail"].raise_()
+
+        self.files = FileActions(self, self.settings)
+        self.menuBar().addMenu(self.files.menu)
+        self._build_edit_menu()
+        self._build_view_menu()
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.session.message.connect(self.show_message)
+        self.files.import_requested.connect(self.import_workbook)
+
+        self._restore_window()
+        self.set_meeting_mode(self.settings.meeting_mode())
+
+    # -- construction helpers ----------------------------------------------------------
+    def _add_dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(body)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+
+    def _waiting_for_ranking(self) -> QWidget:
+        return WaitingPanel(self.tr("Available once cases have been imported and ranked."), self)
+
+    def _waiting_for_workspace(self) -> QWidget:
+        return WaitingPanel(self.tr("Available once a workspace is open."), self)
+
+    def _build_edit_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        find = QAction(self.tr("&Find case"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: self.ranking_view.search.setFocus())
+        menu.addAction(find)
+
+    def _build_view_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        self.meeting_action = QAction(self.tr("&Meeting mode (large text)"), self)
+        self.meeting_action.setCheckable(True)
+        self.meeting_action.setShortcut(QKeySequence("F8"))
+        self.meeting_action.toggled.connect(self.set_meeting_mode)
+        menu.addAction(self.meeting_action)
+        menu.addSeparator()
+        for dock in self.docks.values():
+            menu.addAction(dock.toggleViewAction())
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 850)
+        state = self.settings.window_state()
+        if state:
+            self.restoreState(state)
+
+    # -- behaviour -----------------------------------------------------------------------
+    def start(self, workspace: Path | None) -> None:
+        """Called just after the first paint: open the given, last or sample workspace."""
+        from stuurploeg.gui.startup import open_initial
+
+        open_initial(self, workspace)
+
+    def show_message(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def set_meeting_mode(self, on: bool) -> None:
+        """Vergadermodus: larger text everywhere in this window, for the projector."""
+        if self.meeting_action.isChecked() != on:
+            self.meeting_action.setChecked(on)
+            return
+        font = QFont(self._base_font)
+        if on:
+            font.setPointSizeF(self._base_font.pointSizeF() * MEETING_FONT_SCALE)
+        self.setFont(font)
+        self.ranking_view.table.apply_widths()
+        self.settings.set_meeting_mode(on)
+
+    def import_workbook(self, path: Path | None) -> None:
+        from stuurploeg.gui.startup import start_import
+
+        start_import(self, path)
+
+    # -- drag and drop -------------------------------------------------------------------
+    def _dropped_workbook(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return paths[0] if len(paths) == 1 and is_workbook(paths[0]) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_workbook(event) is not None and self.files.import_.isEnabled():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_workbook(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_workbook(path)
+
+    # -- closing -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(bytes(self.saveGeometry().data()), bytes(self.saveState().data()))
+        self.settings.sync()
+        from stuurploeg.gui.startup import close_workspace
+
+        close_workspace(self)
+        super().closeEvent(event)

@@ -1,0 +1,396 @@
+"""The Ranglijst table model: sorts and filters its own numpy arrays.
+
+No QSortFilterProxyModel in the hot path: a proxy calls back into Python per comparison
+(28 s for 100,000 rows measured here), numpy sorts the same in milliseconds. The model
+keeps ``_order`` (view row -> data row); sorting permutes it with the persistent indexes
+moved along, so the view's selection survives a re-sort. ``CASE_ID_ROLE`` identifies the
+case behind a row whatever the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from stuurploeg.domain.model import CRITERIA
+from stuurploeg.gui.labels import criterion_label, criterion_short
+from stuurploeg.gui.ranking_rows import IN_PLAN, OUT_OF_PLAN, RankingRows
+
+# -- columns (named constants: never index columns by bare numbers) ---------------------
+RANK = 0
+CASE_ID = 1
+NAME = 2
+EXPLOITATION = 3
+STATUS = 4
+SCORE = 5
+FIRST_CRITERION = 6
+LAST_CRITERION = FIRST_CRITERION + len(CRITERIA) - 1
+FTE = LAST_CRITERION + 1
+WEEKS = FTE + 1
+SPECIALIST = WEEKS + 1
+PLAN = SPECIALIST + 1
+DECISION = PLAN + 1
+BADGES = DECISION + 1
+COLUMN_COUNT = BADGES + 1
+
+CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the case behind a row, stable across sorts
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # raw number (score bar, charts)
+BADGES_ROLE = Qt.ItemDataRole.UserRole + 3  # list of (badge key, label)
+
+_HEADERS = {
+    RANK: QT_TRANSLATE_NOOP("RankingModel", "Rank"),
+    CASE_ID: QT_TRANSLATE_NOOP("RankingModel", "Case"),
+    NAME: QT_TRANSLATE_NOOP("RankingModel", "Name"),
+    EXPLOITATION: QT_TRANSLATE_NOOP("RankingModel", "Form"),
+    STATUS: QT_TRANSLATE_NOOP("RankingModel", "Status"),
+    SCORE: QT_TRANSLATE_NOOP("RankingModel", "Score"),
+    FTE: QT_TRANSLATE_NOOP("RankingModel", "fte"),
+    WEEKS: QT_TRANSLATE_NOOP("RankingModel", "Weeks"),
+    SPECIALIST: QT_TRANSLATE_NOOP("RankingModel", "Specialist fte"),
+    PLAN: QT_TRANSLATE_NOOP("RankingModel", "Proposal"),
+    DECISION: QT_TRANSLATE_NOOP("RankingModel", "Decision"),
+    BADGES: QT_TRANSLATE_NOOP("RankingModel", "Notes"),
+}
+
+BADGE_PRIORITY = "priority"
+BADGE_INCOMPLETE = "incomplete"
+BADGE_FRAGILE = "fragile"
+_BADGES = {
+    BADGE_PRIORITY: QT_TRANSLATE_NOOP("RankingModel", "priority"),
+    BADGE_INCOMPLETE: QT_TRANSLATE_NOOP("RankingModel", "incomplete"),
+    BADGE_FRAGILE: QT_TRANSLATE_NOOP("RankingModel", "fragile"),
+}
+
+_NUMERIC = {RANK, SCORE, FTE, WEEKS, SPECIALIST, *range(FIRST_CRITERION, LAST_CRITERION + 1)}
+_GREY = QColor(128, 128, 128)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("RankingModel", text)
+
+
+@dataclass(frozen=True)
+class RankingFilter:
+    """What the user narrowed the Ranglijst to; empty sets mean "all"."""
+
+    text: str = ""
+    exploitations: frozenset[str] = field(default_factory=frozenset)
+    statuses: frozenset[str] = field(default_factory=frozenset)
+    team: str | None = None
+    in_plan: bool | None = None
+
+    def mask(self, rows: RankingRows) -> np.ndarray:
+        keep = np.ones(len(rows), dtype=bool)
+        if self.exploitations:
+            keep &= np.isin(rows.exploitation, list(self.exploitations))
+        if self.statuses:
+            keep &= np.isin(rows.status, list(self.statuses))
+        if self.team:
+            keep &= rows.team == self.team
+        if self.in_plan is not None:
+            keep &= rows.in_plan == (IN_PLAN if self.in_plan else OUT_OF_PLAN)
+        needle = self.text.strip().casefold()
+        if needle:
+            # Only test rows still kept: the cheap vectorised filters go first.
+            idx = np.flatnonzero(keep)
+            hits = np.fromiter(
+                (needle in rows.search_text[i] for i in idx), dtype=bool, count=len(idx)
+            )
+            keep[idx[~hits]] = False
+        return keep
+
+
+class RankingModel(QAbstractTableModel):
+    """Ranglijst rows over :class:`RankingRows`, with its own numpy sort and filter."""
+
+    order_changed = Signal()  # after a sort or filter changed the visible rows
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = RankingRows.empty()
+        self._order = np.arange(0, dtype=np.intp)
+        self._filter = RankingFilter()
+        self._sort_column = RANK
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._keys: dict[int, np.ndarray] = {}
+        self._locale = QLocale()
+
+    # -- data in -------------------------------------------------------------------------
+    def set_rows(self, rows: RankingRows) -> None:
+        """Replace all data (new import, new workspace)."""
+        self.beginResetModel()
+        self._rows = rows
+        self._keys.clear()
+        self._locale = QLocale()
+        self._order = self._compute_order()
+        self.endResetModel()
+        self.order_changed.emit()
+
+    @property
+    def rows(self) -> RankingRows:
+        return self._rows
+
+    def update_decisions(self, decisions: dict[str, str]) -> None:
+        """Only the decision column changes: one narrow dataChanged, no reset."""
+        self._rows.decision[:] = [decisions.get(c, "") for c in self._rows.case_id]
+        self._keys.pop(DECISION, None)
+        self._column_changed(DECISION)
+        if self._filter_uses_column(DECISION) or self._sort_column == DECISION:
+            self._relayout(self._compute_order())
+
+    def update_ranking(self, rows: RankingRows) -> None:
+        """Same cases, new ranks/scores/plan (a weight change): narrow updates, then re-sort.
+
+        Falls back to a reset when the set of cases differs.
+        """
+        if len(rows) != len(self._rows) or not np.array_equal(rows.case_id, self._rows.case_id):
+            self.set_rows(rows)
+            return
+        self._rows = rows
+        self._keys.clear()
+        for column in (RANK, SCORE, PLAN, BADGES):
+            self._column_changed(column)
+        self._relayout(self._compute_order())
+
+    def _column_changed(self, column: int) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def _filter_uses_column(self, column: int) -> bool:
+        return False  # filters look at vorm/status/team/plan only
+
+    # -- sort and filter -----------------------------------------------------------------
+    def set_filter(self, spec: RankingFilter) -> None:
+        if spec == self._filter:
+            return
+        self._filter = spec
+        # Rows come and go: a reset is the honest signal; the view restores the selection
+        # by CASE_ID_ROLE.
+        self.beginResetModel()
+        self._order = self._compute_order()
+        self.endResetModel()
+        self.order_changed.emit()
+
+    @property
+    def filter(self) -> RankingFilter:
+        return self._filter
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column = column
+        self._sort_order = order
+        self._relayout(self._compute_order())
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def sort_key(self, column: int) -> np.ndarray:
+        """A float key per data row for ``column``; NaN sorts last in both directions."""
+        key = self._keys.get(column)
+        if key is None:
+            key = self._make_key(column)
+            self._keys[column] = key
+        return key
+
+    def _make_key(self, column: int) -> np.ndarray:
+        r = self._rows
+        if column == RANK:
+            return r.rank
+        if column == SCORE:
+            return r.score
+        if FIRST_CRITERION <= column <= LAST_CRITERION:
+            return r.criteria[:, column - FIRST_CRITERION]
+        if column in (FTE, WEEKS, SPECIALIST):
+            return {FTE: r.fte, WEEKS: r.weeks, SPECIALIST: r.specialist}[column]
+        if column == BADGES:
+            return -(r.priority * 4 + r.fragile * 2 + r.incomplete).astype(float)
+        texts = {
+            CASE_ID: r.case_id,
+            NAME: r.name,
+            EXPLOITATION: r.exploitation,
+            STATUS: r.status,
+            PLAN: r.plan,
+            DECISION: r.decision,
+        }[column]
+        if len(texts) == 0:
+            return np.zeros(0)
+        folded = np.array([t.casefold() for t in texts], dtype=str)
+        _, codes = np.unique(folded, return_inverse=True)
+        key = codes.astype(float)
+        key[folded == ""] = np.nan  # blanks last, like missing numbers
+        return key
+
+    def _compute_order(self) -> np.ndarray:
+        n = len(self._rows)
+        if n == 0:
+            return np.arange(0, dtype=np.intp)
+        key = self.sort_key(self._sort_column)
+        missing = np.isnan(key)
+        value = np.where(missing, 0.0, key)
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            value = -value
+        # lexsort: last key is primary. Missing last, then value, then the list order.
+        perm = np.lexsort((np.arange(n), value, missing))
+        keep = self._filter.mask(self._rows)
+        return perm[keep[perm]]
+
+    def _relayout(self, new_order: np.ndarray) -> None:
+        """Apply a new row order, moving persistent indexes (selection) with their rows."""
+        if len(new_order) != len(self._order):
+            self.beginResetModel()
+            self._order = new_order
+            self.endResetModel()
+            self.order_changed.emit()
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        data_rows = self._order[[i.row() for i in old]] if old else np.zeros(0, np.intp)
+        inverse = np.full(len(self._rows), -1, dtype=np.intp)
+        inverse[new_order] = np.arange(len(new_order))
+        self._order = new_order
+        new = [
+            self.index(int(inverse[d]), i.column()) if inverse[d] >= 0 else QModelIndex()
+            for d, i in zip(data_rows, old, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+        self.order_changed.emit()
+
+    # -- lookups -------------------------------------------------------------------------
+    def data_row(self, view_row: int) -> int:
+        return int(self._order[view_row])
+
+    def case_id_at(self, view_row: int) -> str:
+        return str(self._rows.case_id[self._order[view_row]])
+
+    def row_of(self, case_id: str) -> int | None:
+        """View row of a case, or None when filtered out or unknown."""
+        hits = np.flatnonzero(self._rows.case_id[self._order] == case_id)
+        return int(hits[0]) if len(hits) else None
+
+    def visible_case_ids(self) -> list[str]:
+        return [str(c) for c in self._rows.case_id[self._order]]
+
+    # -- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        criterion = (
+            CRITERIA[section - FIRST_CRITERION]
+            if FIRST_CRITERION <= section <= LAST_CRITERION
+            else None
+        )
+        if role == Qt.ItemDataRole.DisplayRole:
+            if criterion is not None:
+                return criterion_short(criterion)
+            return _t(_HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
+            return criterion_label(criterion)
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = int(self._order[index.row()])
+        column = index.column()
+        r = self._rows
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == CASE_ID_ROLE:
+            return str(r.case_id[row])
+        if role == VALUE_ROLE:
+            key = self.sort_key(column) if column in _NUMERIC else None
+            if key is None or np.isnan(key[row]):
+                return None
+            return float(key[row])
+        if role == BADGES_ROLE and column == BADGES:
+            return self._badges(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == PLAN and r.plan_reason[row]:
+                return str(r.plan_reason[row])
+            if column == NAME:
+                return str(r.name[row])
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == PLAN
+            and r.in_plan[row] == OUT_OF_PLAN
+        ):
+            return QBrush(_GREY)
+        return None
+
+    def _number(self, value: float, decimals: int = 0) -> str:
+        if np.isnan(value):
+            return "—"
+        return self._locale.toString(float(value), "f", decimals)
+
+    def _display(self, row: int, column: int) -> str:
+        r = self._rows
+        if column == RANK:
+            if np.isnan(r.rank[row]):
+                return ""
+            text = str(int(r.rank[row]))
+            move = r.movement[row]
+            if not np.isnan(move) and move != 0:
+                text += f" {'↑' if move > 0 else '↓'}{abs(int(move))}"
+            return text
+        if column == CASE_ID:
+            return str(r.case_id[row])
+        if column == NAME:
+            return str(r.name[row])
+        if column == EXPLOITATION:
+            return str(r.exploitation[row])
+        if column == STATUS:
+            return str(r.status[row])
+        if column == SCORE:
+            return self._number(r.score[row], 1)
+        if FIRST_CRITERION <= column <= LAST_CRITERION:
+            return self._number(r.criteria[row, column - FIRST_CRITERION])
+        if column == FTE:
+            return self._number(r.fte[row], 1)
+        if column == WEEKS:
+            return self._number(r.weeks[row])
+        if column == SPECIALIST:
+            return "" if np.isnan(r.specialist[row]) else self._number(r.specialist[row], 1)
+        if column == PLAN:
+            return str(r.plan[row])
+        if column == DECISION:
+            return str(r.decision[row])
+        if column == BADGES:
+            return " ".join(label for _, label in self._badges(row))
+        return ""
+
+    def _badges(self, row: int) -> list[tuple[str, str]]:
+        r = self._rows
+        out = []
+        if r.priority[row]:
+            out.append((BADGE_PRIORITY, _t(_BADGES[BADGE_PRIORITY])))
+        if r.incomplete[row]:
+            out.append((BADGE_INCOMPLETE, _t(_BADGES[BADGE_INCOMPLETE])))
+        if r.fragile[row]:
+            out.append((BADGE_FRAGILE, _t(_BADGES[BADGE_FRAGILE])))
+        return out

@@ -1,0 +1,131 @@
+"""Run a plain long function off the GUI thread and hear about it through signals.
+
+The function takes a :class:`~stuurploeg.domain.progress.TaskState` as its only argument
+(bind the rest with a lambda or ``functools.partial``); progress, result, error and
+cancellation come back to the GUI thread as queued signals. Mirrors Orange's
+``run(data, state)`` and napari's ``create_worker``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from stuurploeg.domain.progress import Cancelled, TaskState
+
+log = logging.getLogger("stuurploeg")
+
+
+# Jobs still running, so that Python does not collect one while its thread reports back.
+_alive: set[Job] = set()
+
+
+class Job(QObject):
+    """One run of one function; lives in the GUI thread, the work runs in the pool.
+
+    The worker thread only ever emits the private signals; they are queued to this
+    object's slots, which emit the public ones on the GUI thread, so even a plain
+    lambda connected to ``succeeded`` runs on the GUI thread.
+    """
+
+    _progress_from_worker = Signal(float, str)
+    _done_from_worker = Signal(str, object)
+
+    progress = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    cancelled = Signal()
+    finished = Signal()  # after any of the three above
+
+    def __init__(self, fn: Callable[[TaskState], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self.state = TaskState(on_progress=self._report)
+        self.running = False
+        self.done = False
+        queued = Qt.ConnectionType.QueuedConnection
+        self._progress_from_worker.connect(self._relay_progress, queued)
+        self._done_from_worker.connect(self._relay_done, queued)
+
+    def _report(self, fraction: float, message: str) -> None:
+        self._progress_from_worker.emit(fraction, message)
+
+    @Slot(float, str)
+    def _relay_progress(self, fraction: float, message: str) -> None:
+        if not self.done:
+            self.progress.emit(fraction, message)
+
+    @Slot(str, object)
+    def _relay_done(self, kind: str, payload: object) -> None:
+        self.running = False
+        self.done = True
+        _alive.discard(self)
+        if kind == "result":
+            self.succeeded.emit(payload)
+        elif kind == "error":
+            self.failed.emit(payload)
+        else:
+            self.cancelled.emit()
+        self.finished.emit()
+
+    def cancel(self) -> None:
+        self.state.cancel()
+
+    def _run(self) -> None:
+        try:
+            result = self._fn(self.state)
+        except Cancelled:
+            self._done_from_worker.emit("cancelled", None)
+        except Exception as exc:  # every failure goes to the GUI as a signal
+            log.exception("Taak mislukt")
+            self._done_from_worker.emit("error", exc)
+        else:
+            kind = "cancelled" if self.state.cancelled else "result"
+            self._done_from_worker.emit(kind, result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._job._run()
+
+
+def pool() -> QThreadPool:
+    return QThreadPool.globalInstance()
+
+
+def start_job(
+    fn: Callable[[TaskState], Any],
+    *,
+    on_result: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Callable[[float, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    parent: QObject | None = None,
+) -> Job:
+    """Start ``fn(state)`` on the thread pool; callbacks run on the GUI thread."""
+    job = Job(fn, parent)
+    if on_result is not None:
+        job.succeeded.connect(on_result)
+    if on_error is not None:
+        job.failed.connect(on_error)
+    if on_progress is not None:
+        job.progress.connect(on_progress)
+    if on_cancelled is not None:
+        job.cancelled.connect(on_cancelled)
+    job.running = True
+    _alive.add(job)
+    pool().start(_Runnable(job))
+    return job
+
+
+def wait_for_all(msecs: int = 5000) -> bool:
+    """Wait until the pool is idle (shutdown and tests); True when it is."""
+    return pool().waitForDone(msecs)

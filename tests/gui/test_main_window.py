@@ -1,0 +1,95 @@
+"""The main window: docks, menus, shortcuts, vergadermodus, settings round trip, drops."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+
+from stuurploeg.gui import ranking_model as rm
+from stuurploeg.gui.main_window import MainWindow
+from stuurploeg.gui.settings import Settings
+from tests.gui.factories import fake_plan, fake_ranking, make_cases
+
+pytestmark = pytest.mark.gui
+
+
+def test_window_has_ranking_and_docks(main_window):
+    assert main_window.centralWidget() is main_window.ranking_view
+    assert set(main_window.docks) == {"weights", "detail", "capacity", "decisions"}
+    assert main_window.windowTitle() == "Stuurploeg"
+    titles = [a.text() for a in main_window.menuBar().actions()]
+    assert titles == ["&Bestand", "Be&werken", "Beel&d"]  # Dutch, from the translation
+
+
+def test_file_menu_has_standard_shortcuts(main_window):
+    files = main_window.files
+    assert files.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert files.new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert files.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+
+
+def test_meeting_mode_enlarges_fonts_and_is_remembered(qtbot, main_window):
+    base = main_window.ranking_view.table.font().pointSizeF()
+    qtbot.keyClick(main_window, Qt.Key.Key_F8)
+    assert main_window.meeting_action.isChecked()
+    assert main_window.ranking_view.table.font().pointSizeF() > base * 1.4
+    assert Settings().meeting_mode() is True
+    qtbot.keyClick(main_window, Qt.Key.Key_F8)
+    assert main_window.ranking_view.table.font().pointSizeF() == pytest.approx(base)
+
+
+def test_selection_drives_case_detail(qtbot, main_window):
+    cases = make_cases(40)
+    ranking = fake_ranking(cases)
+    main_window.session.set_cases(cases)
+    main_window.session.set_ranking(ranking, fake_plan(ranking))
+    view = main_window.ranking_view
+    assert view.model.rowCount() == 40
+    index = view.model.index(2, rm.NAME)
+    rect = view.table.visualRect(index)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    case_id = index.data(rm.CASE_ID_ROLE)
+    assert main_window.session.current_case_id == case_id
+    assert case_id in main_window.detail_panel.title.text()
+    # re-sorting keeps the same case selected
+    view.table.sortByColumn(rm.NAME, Qt.SortOrder.DescendingOrder)
+    assert view.table.current_case_id() == case_id
+
+
+def test_search_box_filters(qtbot, main_window):
+    main_window.session.set_cases(make_cases(120))
+    view = main_window.ranking_view
+    qtbot.keyClicks(view.search, "MH-0011")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=2000)
+    assert "10 van 120" in view.count_label.text()
+
+
+def test_window_state_round_trip(qtbot):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    kept = first.size()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    # offscreen clamps the width to its 800-pixel screen; the height shows the round trip
+    assert kept.height() == 500 and second.height() == 500
+    assert Settings().geometry()
+
+
+def test_dropping_a_non_workbook_is_ignored(qtbot, main_window, tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("x")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(text))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    main_window.dropEvent(event)
+    assert getattr(main_window, "import_wizard", None) is None
