@@ -9,10 +9,10 @@ case behind a row whatever the order.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -27,7 +27,15 @@ from PySide6.QtGui import QBrush, QColor
 
 from stuurploeg.domain.model import CRITERIA
 from stuurploeg.gui.labels import criterion_label, criterion_short
-from stuurploeg.gui.ranking_rows import IN_PLAN, OUT_OF_PLAN, RankingRows
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from stuurploeg.gui.ranking_rows import RankingRows
+
+# numpy is imported inside the methods that need it (cheap after the first time): the
+# first window shows before any rows exist, and numpy costs ~40 ms of start-up.
+IN_PLAN, OUT_OF_PLAN = 1, 0  # as in ranking_rows
 
 # -- columns (named constants: never index columns by bare numbers) ---------------------
 RANK = 0
@@ -93,6 +101,8 @@ class RankingFilter:
     in_plan: bool | None = None
 
     def mask(self, rows: RankingRows) -> np.ndarray:
+        import numpy as np
+
         keep = np.ones(len(rows), dtype=bool)
         if self.exploitations:
             keep &= np.isin(rows.exploitation, list(self.exploitations))
@@ -120,8 +130,8 @@ class RankingModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows = RankingRows.empty()
-        self._order = np.arange(0, dtype=np.intp)
+        self._rows: RankingRows | None = None  # None until the first set_rows
+        self._order: Any = ()  # view row -> data row (numpy array once there are rows)
         self._filter = RankingFilter()
         self._sort_column = RANK
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -141,10 +151,20 @@ class RankingModel(QAbstractTableModel):
 
     @property
     def rows(self) -> RankingRows:
+        if self._rows is None:
+            from stuurploeg.gui.ranking_rows import RankingRows
+
+            self._rows = RankingRows.empty()
         return self._rows
+
+    def total_count(self) -> int:
+        """Rows before filtering."""
+        return 0 if self._rows is None else len(self._rows)
 
     def update_decisions(self, decisions: dict[str, str]) -> None:
         """Only the decision column changes: one narrow dataChanged, no reset."""
+        if self._rows is None:
+            return
         self._rows.decision[:] = [decisions.get(c, "") for c in self._rows.case_id]
         self._keys.pop(DECISION, None)
         self._column_changed(DECISION)
@@ -156,7 +176,10 @@ class RankingModel(QAbstractTableModel):
 
         Falls back to a reset when the set of cases differs.
         """
-        if len(rows) != len(self._rows) or not np.array_equal(rows.case_id, self._rows.case_id):
+        import numpy as np
+
+        old = self._rows
+        if old is None or len(rows) != len(old) or not np.array_equal(rows.case_id, old.case_id):
             self.set_rows(rows)
             return
         self._rows = rows
@@ -177,6 +200,8 @@ class RankingModel(QAbstractTableModel):
         if spec == self._filter:
             return
         self._filter = spec
+        if self._rows is None:
+            return
         # Rows come and go: a reset is the honest signal; the view restores the selection
         # by CASE_ID_ROLE.
         self.beginResetModel()
@@ -191,6 +216,8 @@ class RankingModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column = column
         self._sort_order = order
+        if self._rows is None:
+            return  # nothing to sort yet; set_rows applies the order
         self._relayout(self._compute_order())
 
     @property
@@ -206,7 +233,9 @@ class RankingModel(QAbstractTableModel):
         return key
 
     def _make_key(self, column: int) -> np.ndarray:
-        r = self._rows
+        import numpy as np
+
+        r = self.rows
         if column == RANK:
             return r.rank
         if column == SCORE:
@@ -234,7 +263,9 @@ class RankingModel(QAbstractTableModel):
         return key
 
     def _compute_order(self) -> np.ndarray:
-        n = len(self._rows)
+        import numpy as np
+
+        n = self.total_count()
         if n == 0:
             return np.arange(0, dtype=np.intp)
         key = self.sort_key(self._sort_column)
@@ -244,11 +275,13 @@ class RankingModel(QAbstractTableModel):
             value = -value
         # lexsort: last key is primary. Missing last, then value, then the list order.
         perm = np.lexsort((np.arange(n), value, missing))
-        keep = self._filter.mask(self._rows)
+        keep = self._filter.mask(self.rows)
         return perm[keep[perm]]
 
     def _relayout(self, new_order: np.ndarray) -> None:
         """Apply a new row order, moving persistent indexes (selection) with their rows."""
+        import numpy as np
+
         if len(new_order) != len(self._order):
             self.beginResetModel()
             self._order = new_order
@@ -258,7 +291,7 @@ class RankingModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         data_rows = self._order[[i.row() for i in old]] if old else np.zeros(0, np.intp)
-        inverse = np.full(len(self._rows), -1, dtype=np.intp)
+        inverse = np.full(self.total_count(), -1, dtype=np.intp)
         inverse[new_order] = np.arange(len(new_order))
         self._order = new_order
         new = [
@@ -278,10 +311,16 @@ class RankingModel(QAbstractTableModel):
 
     def row_of(self, case_id: str) -> int | None:
         """View row of a case, or None when filtered out or unknown."""
+        import numpy as np
+
+        if self._rows is None:
+            return None
         hits = np.flatnonzero(self._rows.case_id[self._order] == case_id)
         return int(hits[0]) if len(hits) else None
 
     def visible_case_ids(self) -> list[str]:
+        if self._rows is None:
+            return []
         return [str(c) for c in self._rows.case_id[self._order]]
 
     # -- Qt model interface --------------------------------------------------------------
@@ -323,7 +362,7 @@ class RankingModel(QAbstractTableModel):
             return str(r.case_id[row])
         if role == VALUE_ROLE:
             key = self.sort_key(column) if column in _NUMERIC else None
-            if key is None or np.isnan(key[row]):
+            if key is None or math.isnan(key[row]):
                 return None
             return float(key[row])
         if role == BADGES_ROLE and column == BADGES:
@@ -344,18 +383,18 @@ class RankingModel(QAbstractTableModel):
         return None
 
     def _number(self, value: float, decimals: int = 0) -> str:
-        if np.isnan(value):
+        if math.isnan(value):
             return "—"
         return self._locale.toString(float(value), "f", decimals)
 
     def _display(self, row: int, column: int) -> str:
         r = self._rows
         if column == RANK:
-            if np.isnan(r.rank[row]):
+            if math.isnan(r.rank[row]):
                 return ""
             text = str(int(r.rank[row]))
             move = r.movement[row]
-            if not np.isnan(move) and move != 0:
+            if not math.isnan(move) and move != 0:
                 text += f" {'↑' if move > 0 else '↓'}{abs(int(move))}"
             return text
         if column == CASE_ID:
@@ -375,7 +414,7 @@ class RankingModel(QAbstractTableModel):
         if column == WEEKS:
             return self._number(r.weeks[row])
         if column == SPECIALIST:
-            return "" if np.isnan(r.specialist[row]) else self._number(r.specialist[row], 1)
+            return "" if math.isnan(r.specialist[row]) else self._number(r.specialist[row], 1)
         if column == PLAN:
             return str(r.plan[row])
         if column == DECISION:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +20,10 @@ from PySide6.QtWidgets import (
 from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui import ranking_model as rm
 from stuurploeg.gui.delegates import BadgeDelegate, ScoreBarDelegate
-from stuurploeg.gui.ranking_rows import build_rows
 from stuurploeg.gui.session import Session
+
+if TYPE_CHECKING:
+    from stuurploeg.gui.ranking_rows import RankingRows
 
 ALL = "__all__"
 
@@ -145,7 +149,9 @@ class RankingView(QWidget):
         return combo
 
     # -- data ----------------------------------------------------------------------------
-    def _rows(self):
+    def _rows(self) -> RankingRows:
+        from stuurploeg.gui.ranking_rows import build_rows  # numpy: not before data exists
+
         s = self.session
         return build_rows(s.cases, s.ranking, s.plan, s.decisions, s.previous_ranks)
 
@@ -196,7 +202,7 @@ class RankingView(QWidget):
         self.count_label.setText(
             self.tr("%1 of %2 cases")
             .replace("%1", str(self.model.rowCount()))
-            .replace("%2", str(len(self.model.rows)))
+            .replace("%2", str(self.model.total_count()))
         )
 
     # -- selection -----------------------------------------------------------------------

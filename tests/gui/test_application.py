@@ -1,0 +1,48 @@
+"""Start-up pieces: log file in the data folder, excepthook shows one Dutch message."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from stuurploeg.gui.application import ExceptionHandler, data_folder, setup_logging
+
+pytestmark = pytest.mark.gui
+
+
+def test_log_goes_to_the_isolated_data_folder(tmp_path):
+    assert data_folder() == tmp_path / "data"
+    path = setup_logging()
+    logging.getLogger("stuurploeg").info("hallo")
+    assert path.parent == tmp_path / "data"
+    assert "hallo" in path.read_text(encoding="utf-8")
+
+
+def test_unexpected_exception_is_logged_and_shown_once(qtbot, tmp_path):
+    path = setup_logging()
+    handler = ExceptionHandler(path)
+    handler.install()
+    try:
+        for _ in range(2):
+            try:
+                raise RuntimeError("onverwacht")
+            except RuntimeError:
+                sys.excepthook(*sys.exc_info())
+        qtbot.waitUntil(lambda: handler.shown, timeout=2000)
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        assert len(boxes) == 1
+        assert boxes[0].windowTitle() == "Onverwachte fout"
+        assert str(path) in boxes[0].text()
+        assert "Traceback" not in boxes[0].text()
+        boxes[0].close()
+    finally:
+        handler.uninstall()
+    assert handler.count == 2
+    assert path.read_text(encoding="utf-8").count("RuntimeError: onverwacht") == 2
