@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>CapacityModel</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Formation</source>
+        <translation>Formatie</translation>
+    </message>
+    <message>
+        <source>Staffed</source>
+        <translation>Bezetting</translation>
+    </message>
+    <message>
+        <source>Deployable %</source>
+        <translation>Inzetbaar %</translation>
+    </message>
+    <message>
+        <source>Deployable fte</source>
+        <translation>Inzetbaar fte</translation>
+    </message>
+    <message>
+        <source>Running (avg)</source>
+        <translation>Lopend (gem.)</translation>
+    </message>
+    <message>
+        <source>Planned (avg)</source>
+        <translation>Gepland (gem.)</translation>
+    </message>
+    <message>
+        <source>Overbooked weeks</source>
+        <translation>Overboekte weken</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityPanel</name>
+    <message>
+        <source>Chart:</source>
+        <translation>Grafiek:</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle teams</translation>
+    </message>
+    <message>
+        <source>No capacity sheet imported yet.</source>
+        <translation>Nog geen capaciteitsoverzicht geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The chart appears once a plan has been made.</source>
+        <translation>De grafiek verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>beschikbaar</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>overbooked</source>
+        <translation>overboekt</translation>
+    </message>
+    <message>
+        <source>%1 overbooked weeks in this view.</source>
+        <translation>%1 overboekte weken in dit overzicht.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <source>Details</source>
@@ -185,6 +259,107 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a workbook</source>
+        <translation>Kies een werkmap</translation>
+    </message>
+    <message>
+        <source>A case list (zakenlijst) or a capacity sheet, as .xlsx, .xlsm, .xls or .ods.</source>
+        <translation>Een zakenlijst of een capaciteitsoverzicht, als .xlsx, .xlsm, .xls of .ods.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Recognise automatically</source>
+        <translation>Automatisch herkennen</translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation>Zakenlijst</translation>
+    </message>
+    <message>
+        <source>Capacity sheet</source>
+        <translation>Capaciteitsoverzicht</translation>
+    </message>
+    <message>
+        <source>Workbook:</source>
+        <translation>Werkmap:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx *.xlsm *.xls *.ods)</source>
+        <translation>Werkmappen (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Reading the workbook…</source>
+        <translation>Werkmap lezen…</translation>
+    </message>
+    <message>
+        <source>Import workbook</source>
+        <translation>Werkmap importeren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Vorige</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>IssueModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Blad</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Rij</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>waarschuwing</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Severity</source>
@@ -282,10 +457,6 @@
         <translation>Besluiten</translation>
     </message>
     <message>
-        <source>Available once cases have been imported and ranked.</source>
-        <translation>Beschikbaar zodra zaken geïmporteerd en gerangschikt zijn.</translation>
-    </message>
-    <message>
         <source>Available once a workspace is open.</source>
         <translation>Beschikbaar zodra een werkruimte geopend is.</translation>
     </message>
@@ -306,12 +477,122 @@
         <translation>Zaak &amp;zoeken</translation>
     </message>
     <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Planning</translation>
+    </message>
+    <message>
+        <source>&amp;Make plan…</source>
+        <translation>Planning &amp;maken…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
     <message>
         <source>&amp;Meeting mode (large text)</source>
         <translation>&amp;Vergadermodus (grote tekst)</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>Choose which column holds each field. Columns that no field uses are not imported.</source>
+        <translation>Kies per gegeven de kolom waarin het staat. Kolommen die bij geen gegeven horen, worden niet geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>The mapping you chose last time for this layout has been restored.</source>
+        <translation>De kolomkeuze die u de vorige keer voor deze indeling maakte, is teruggezet.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(niet geïmporteerd)</translation>
+    </message>
+    <message>
+        <source>%1  (not imported)</source>
+        <translation>%1  (niet geïmporteerd)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Rank order</source>
+        <translation>Rangorde</translation>
+    </message>
+    <message>
+        <source>Rank order + fill up</source>
+        <translation>Rangorde + opvullen</translation>
+    </message>
+    <message>
+        <source>Optimal</source>
+        <translation>Optimaal</translation>
+    </message>
+    <message>
+        <source>Make plan</source>
+        <translation>Planning maken</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The difference from the previous plan appears here.</source>
+        <translation>Hier verschijnt het verschil met de vorige planning.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Planner:</source>
+        <translation>Planner:</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>Rekentijd:</translation>
+    </message>
+    <message>
+        <source>Horizon (weeks):</source>
+        <translation>Horizon (weken):</translation>
+    </message>
+    <message>
+        <source>Import a case list and a capacity sheet first.</source>
+        <translation>Importeer eerst een zakenlijst en een capaciteitsoverzicht.</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Bezig met plannen…</translation>
+    </message>
+    <message>
+        <source>Stopped: the previous plan is kept.</source>
+        <translation>Gestopt: de vorige planning blijft staan.</translation>
+    </message>
+    <message>
+        <source>%1 cases planned, %2 do not fit; total priority %3.</source>
+        <translation>%1 zaken ingepland, %2 passen niet; totale prioriteit %3.</translation>
+    </message>
+    <message>
+        <source>No previous plan to compare with.</source>
+        <translation>Geen vorige planning om mee te vergelijken.</translation>
+    </message>
+    <message>
+        <source>Total priority: %1 → %2</source>
+        <translation>Totale prioriteit: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Newly in the plan: %1</source>
+        <translation>Nieuw in de planning: %1</translation>
+    </message>
+    <message>
+        <source>No longer in the plan: %1</source>
+        <translation>Niet meer in de planning: %1</translation>
+    </message>
+    <message>
+        <source>Other team or start week: %1</source>
+        <translation>Ander team of andere startweek: %1</translation>
     </message>
 </context>
 <context>
@@ -413,6 +694,56 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>Check</source>
+        <translation>Controle</translation>
+    </message>
+    <message>
+        <source>Import without the rows that have errors</source>
+        <translation>Importeren zonder de rijen met fouten</translation>
+    </message>
+    <message>
+        <source>%1 usable rows, %2 errors, %3 warnings. Not imported: %4.</source>
+        <translation>%1 bruikbare rijen, %2 fouten, %3 waarschuwingen. Niet geïmporteerd: %4.</translation>
+    </message>
+    <message>
+        <source>no columns</source>
+        <translation>geen kolommen</translation>
+    </message>
+    <message>
+        <source>Sheet %1, row %2</source>
+        <translation>Blad %1, rij %2</translation>
+    </message>
+    <message>
+        <source>This row is not in the preview; open the workbook at this row.</source>
+        <translation>Deze rij staat niet in het voorbeeld; open de werkmap bij deze rij.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Sheet and header row</source>
+        <translation>Blad en kopregel</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Blad:</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>Kopregel:</translation>
+    </message>
+    <message>
+        <source>row %1 (marked)</source>
+        <translation>rij %1 (gemarkeerd)</translation>
+    </message>
+    <message>
+        <source>not found: map the columns by hand on the next page</source>
+        <translation>niet gevonden: kies de kolommen zelf op de volgende pagina</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>No data loaded: the import module is not installed.</source>
@@ -445,6 +776,49 @@
     <message>
         <source>Loading the sample data failed: %1</source>
         <translation>Het laden van de voorbeeldgegevens is mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Capacity of %1 teams imported from %2.</source>
+        <translation>Capaciteit van %1 teams geïmporteerd uit %2.</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsPanel</name>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profiel:</translation>
+    </message>
+    <message>
+        <source>Weighting is available once the ranking module is installed.</source>
+        <translation>De weging is beschikbaar zodra de rangschikkingsmodule geïnstalleerd is.</translation>
+    </message>
+    <message>
+        <source>Choose profile %1</source>
+        <translation>Profiel %1 kiezen</translation>
+    </message>
+    <message>
+        <source>Save weighting</source>
+        <translation>Weging opslaan</translation>
+    </message>
+    <message>
+        <source>Name of the profile:</source>
+        <translation>Naam van het profiel:</translation>
+    </message>
+    <message>
+        <source>Reset weighting</source>
+        <translation>Weging herstellen</translation>
+    </message>
+    <message>
+        <source>Weight %1</source>
+        <translation>Gewicht %1</translation>
     </message>
 </context>
 </TS>

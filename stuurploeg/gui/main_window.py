@@ -21,8 +21,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
+from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.placeholder import WaitingPanel
+from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.ranking_view import RankingView
 from stuurploeg.gui.session import Session
@@ -48,37 +50,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.ranking_view)
 
         self.detail_panel = CaseDetailPanel(self.session, self)
+        self.weights_panel = WeightsPanel(self.session, self.undo_stack, self)
+        self.capacity_panel = CapacityPanel(self.session, self)
         self.docks: dict[str, QDockWidget] = {}
-        self._add_dock(
-            "weights",
-            self.tr("Weighting"),
-            self._waiting_for_ranking(),
-            Qt.DockWidgetArea.LeftDockWidgetArea,
-        )
-        self._add_dock(
-            "detail",
-            self.tr("Case detail"),
-            self.detail_panel,
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
-        self._add_dock(
-            "capacity",
-            self.tr("Capacity"),
-            self._waiting_for_ranking(),
-            Qt.DockWidgetArea.BottomDockWidgetArea,
-        )
-        self._add_dock(
-            "decisions",
-            self.tr("Decisions"),
-            self._waiting_for_workspace(),
-            Qt.DockWidgetArea.RightDockWidgetArea,
-        )
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self._add_dock("weights", self.tr("Weighting"), self.weights_panel, left)
+        self._add_dock("detail", self.tr("Case detail"), self.detail_panel, right)
+        self._add_dock("capacity", self.tr("Capacity"), self.capacity_panel, bottom)
+        self._add_dock("decisions", self.tr("Decisions"), self._waiting_for_workspace(), right)
         self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
         self.docks["detail"].raise_()
 
         self.files = FileActions(self, self.settings)
         self.menuBar().addMenu(self.files.menu)
         self._build_edit_menu()
+        self._build_plan_menu()
         self._build_view_menu()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
@@ -96,9 +83,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[name] = dock
 
-    def _waiting_for_ranking(self) -> QWidget:
-        return WaitingPanel(self.tr("Available once cases have been imported and ranked."), self)
-
     def _waiting_for_workspace(self) -> QWidget:
         return WaitingPanel(self.tr("Available once a workspace is open."), self)
 
@@ -114,6 +98,19 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.ranking_view.search.setFocus())
         menu.addAction(find)
+
+    def _build_plan_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Plan"))
+        self.plan_action = QAction(self.tr("&Make plan…"), self)
+        self.plan_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.plan_action.triggered.connect(self.open_plan_dialog)
+        self.plan_action.setEnabled(self.session.can_plan())
+        menu.addAction(self.plan_action)
+
+    def open_plan_dialog(self) -> None:
+        from stuurploeg.gui.plan_dialog import open_plan_dialog
+
+        self.plan_dialog = open_plan_dialog(self.session, self)
 
     def _build_view_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&View"))

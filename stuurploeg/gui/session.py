@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from stuurploeg.domain.model import CapacityData, Case
 
@@ -31,7 +31,12 @@ class Session(QObject):
     decisions_changed = Signal()
     current_case_changed = Signal(str)  # "" when nothing is selected
     workspace_changed = Signal()
+    profile_changed = Signal()
+    plan_running = Signal(bool)
     message = Signal(str)  # short status-bar text (already translated)
+
+    #: wait this long after the last weight change before re-planning (rank planner)
+    REPLAN_DELAY_MS = 250
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +49,15 @@ class Session(QObject):
         self.workspace: Any | None = None
         self.workspace_path: Path | None = None
         self.source_files: list[Path] = []
+        self.profile: Any | None = None  # WeightProfile (planning layer)
+        self.overrides: list[Any] = []  # PositionOverride (planning layer)
+        self.previous_plan: Any | None = None
         self._current = ""
+        self._plan_job: Any | None = None
+        self._replan = QTimer(self)
+        self._replan.setSingleShot(True)
+        self._replan.setInterval(self.REPLAN_DELAY_MS)
+        self._replan.timeout.connect(self.quick_plan)
 
     # -- data ----------------------------------------------------------------------------
     def set_cases(
@@ -65,19 +78,120 @@ class Session(QObject):
         self.cases_changed.emit()
         if self._current and self.case(self._current) is None:
             self.set_current_case("")
+        self.rerank(remember=False)
 
     def set_capacity(self, capacity: CapacityData) -> None:
         self.capacity = capacity
         self.cases_changed.emit()
+        self.rerank(remember=False)
 
     def set_ranking(self, ranking: Any | None, plan: Any | None = None) -> None:
-        """A new ranking/plan from the app layer; remembers the old ranks for ↑/↓."""
-        if self.ranking is not None:
-            self.previous_ranks = {e.case_id: e.rank for e in self.ranking.entries}
+        """A new ranking and/or plan from the app layer."""
         self.ranking = ranking
         if plan is not None:
+            if self.plan is not None and self.plan is not plan:
+                self.previous_plan = self.plan
             self.plan = plan
         self.ranking_changed.emit()
+
+    # -- ranking and planning (stuurploeg.domain.scoring / stuurploeg.app.planning) ------
+    @staticmethod
+    def can_rank() -> bool:
+        return layer_available("stuurploeg.domain.scoring")
+
+    @staticmethod
+    def can_plan() -> bool:
+        return layer_available("stuurploeg.app.planning")
+
+    def ensure_profile(self) -> Any | None:
+        if self.profile is None and self.can_rank():
+            from stuurploeg.domain.scoring import STANDARD_PROFILE
+
+            self.profile = STANDARD_PROFILE
+        return self.profile
+
+    def set_profile(self, profile: Any) -> None:
+        """New weights: re-rank at once (milliseconds), re-plan shortly after."""
+        self.profile = profile
+        self.profile_changed.emit()
+        self.rerank(remember=True)
+
+    def stored_profiles(self) -> list[Any]:
+        """Profiles kept in the open workspace, as WeightProfile."""
+        if self.workspace is None:
+            return []
+        from stuurploeg.domain.model import Criterion
+        from stuurploeg.domain.scoring import WeightProfile
+
+        return [
+            WeightProfile(r.name, {Criterion(k): float(v) for k, v in r.weights.items()}, r.version)
+            for r in self.workspace.profiles()
+        ]
+
+    def save_profile(self, name: str) -> Any | None:
+        """Store the current weights under ``name`` (in the workspace when one is open)."""
+        from stuurploeg.domain.scoring import WeightProfile
+
+        weights = dict(self.profile.weights)
+        version = 1
+        if self.workspace is not None:
+            record = self.workspace.save_profile(name, {c.value: w for c, w in weights.items()})
+            version = record.version
+        self.profile = WeightProfile(name, weights, version)
+        self.profile_changed.emit()
+        return self.profile
+
+    def set_overrides(self, overrides: Sequence[Any]) -> None:
+        self.overrides = list(overrides)
+        self.rerank(remember=True)
+
+    def rerank(self, *, remember: bool) -> None:
+        """Rank the cases with the current profile; ``remember`` keeps the old ranks for ↑/↓."""
+        if not self.cases or self.ensure_profile() is None:
+            return
+        from stuurploeg.domain.scoring import rank_cases
+
+        if remember and self.ranking is not None:
+            self.previous_ranks = {e.case_id: e.rank for e in self.ranking.entries}
+        ranking = rank_cases(self.cases, self.profile, self.overrides)
+        self.set_ranking(ranking)
+        if self.capacity is not None and self.can_plan():
+            self._replan.start()
+
+    def plan_kwargs(self) -> dict[str, Any]:
+        return {"profile": self.profile, "overrides": tuple(self.overrides)}
+
+    def quick_plan(self) -> None:
+        """The rank-order plan (fast) in a worker, after weights or overrides changed."""
+        self.run_plan("rank", time_limit=5.0)
+
+    def run_plan(self, planner: str, *, time_limit: float, **extra: Any) -> Any:
+        """Start ``make_plan`` in a worker; returns the Job (progress, cancel)."""
+        from stuurploeg.gui.workers import start_job
+
+        if self.capacity is None or not self.cases:
+            return None
+        if self._plan_job is not None and self._plan_job.running:
+            self._plan_job.cancel()
+        cases, capacity = list(self.cases), self.capacity
+        kwargs = {**self.plan_kwargs(), **extra}
+
+        def work(state: Any) -> Any:
+            from stuurploeg.app.planning import make_plan
+
+            return make_plan(
+                cases, capacity, planner=planner, time_limit=time_limit, state=state, **kwargs
+            )
+
+        job = start_job(work, on_result=self._plan_done, parent=self)
+        job.failed.connect(lambda exc: self.message.emit(str(exc)))
+        job.finished.connect(lambda: self.plan_running.emit(False))
+        self._plan_job = job
+        self.plan_running.emit(True)
+        return job
+
+    def _plan_done(self, plan: Any) -> None:
+        self.set_ranking(plan.ranking, plan)
 
     def set_decisions(self, decisions: dict[str, str]) -> None:
         self.decisions = dict(decisions)

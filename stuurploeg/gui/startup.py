@@ -107,8 +107,34 @@ def start_import(window: MainWindow, path: Path | None) -> None:
     from stuurploeg.gui.import_wizard import ImportWizard
 
     wizard = ImportWizard(window.session, window.settings, window, path=path)
+    wizard.imported.connect(lambda report, skip: apply_import(window, report, skip))
+    wizard.finished.connect(wizard.deleteLater)
     window.import_wizard = wizard
     wizard.open()  # window-modal, never exec(): tests and the event loop keep running
+
+
+def apply_import(window: MainWindow, report: Any, skip_bad_rows: bool) -> None:
+    """Take an accepted import into the open workspace, or into the window without one."""
+    from stuurploeg.gui import workspace_ops
+
+    if window.session.workspace is not None:
+        workspace_ops.merge_report(window, report, skip_bad_rows)
+        return
+    path = Path(report.file)
+    if report.kind == "capacity" and report.capacity is not None:
+        window.session.set_capacity(report.capacity)
+        window.show_message(
+            translate("Startup", "Capacity of %1 teams imported from %2.")
+            .replace("%1", str(len(report.capacity.teams)))
+            .replace("%2", path.name)
+        )
+    elif report.cases:
+        window.session.set_cases(report.cases, source=path)
+        window.show_message(
+            translate("Startup", "%1 cases loaded from %2.")
+            .replace("%1", str(len(report.cases)))
+            .replace("%2", path.name)
+        )
 
 
 def close_workspace(window: MainWindow) -> None:

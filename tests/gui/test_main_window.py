@@ -19,7 +19,7 @@ def test_window_has_ranking_and_docks(main_window):
     assert set(main_window.docks) == {"weights", "detail", "capacity", "decisions"}
     assert main_window.windowTitle() == "Stuurploeg"
     titles = [a.text() for a in main_window.menuBar().actions()]
-    assert titles == ["&Bestand", "Be&werken", "Beel&d"]  # Dutch, from the translation
+    assert titles == ["&Bestand", "Be&werken", "&Planning", "Beel&d"]  # Dutch, from the translation
 
 
 def test_file_menu_has_standard_shortcuts(main_window):
