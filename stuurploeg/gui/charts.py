@@ -8,21 +8,22 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from stuurploeg.domain.model import CRITERIA, Criterion
-from stuurploeg.gui.labels import criterion_short
+from stuurploeg.gui.labels import criterion_label
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
 
 class ContributionChart(pg.PlotWidget):
-    """Points each criterion adds to the score (0–100 in total)."""
+    """Points each criterion adds to the score (0–100 in total), as horizontal bars."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(170)
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        self.getPlotItem().showGrid(y=True, alpha=0.3)
+        self.getPlotItem().showGrid(x=True, alpha=0.3)
+        self.getPlotItem().invertY(True)  # first criterion on top, as in the table
         self.bars: pg.BarGraphItem | None = None
         self.values: list[float] = []
 
@@ -30,12 +31,14 @@ class ContributionChart(pg.PlotWidget):
         self.values = [float(contributions.get(c) or 0.0) for c in CRITERIA]
         if self.bars is not None:
             self.removeItem(self.bars)
-        x = list(range(len(CRITERIA)))
-        self.bars = pg.BarGraphItem(x=x, height=self.values, width=0.6, brush=(70, 130, 180))
+        y = list(range(len(CRITERIA)))
+        self.bars = pg.BarGraphItem(
+            x0=[0] * len(y), y=y, width=self.values, height=0.6, brush=(70, 130, 180)
+        )
         self.addItem(self.bars)
-        self.getAxis("bottom").setTicks([[(i, criterion_short(c)) for i, c in enumerate(CRITERIA)]])
-        self.setYRange(0, max([*self.values, 1.0]) * 1.15, padding=0)
-        self.setXRange(-0.6, len(CRITERIA) - 0.4, padding=0)
+        self.getAxis("left").setTicks([[(i, criterion_label(c)) for i, c in enumerate(CRITERIA)]])
+        self.setXRange(0, max([*self.values, 1.0]) * 1.1, padding=0)
+        self.setYRange(-0.6, len(CRITERIA) - 0.4, padding=0)
 
 
 class CapacityChart(pg.PlotWidget):
@@ -47,7 +50,7 @@ class CapacityChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.hideButtons()
         self.getPlotItem().showGrid(y=True, alpha=0.3)
-        self.addLegend(offset=(-10, 10))
+        self.addLegend(offset=(10, 5), colCount=4)
         self.overbooked: list[int] = []
 
     def show_weeks(
@@ -91,5 +94,7 @@ class CapacityChart(pg.PlotWidget):
                 symbolPen=pg.mkPen((192, 57, 43), width=2),
                 name=names[3],
             )
+        top = max([*demand, *available, 1.0])
+        self.setYRange(0, top * 1.25, padding=0)  # room for the legend above the bars
         step = max(1, len(labels) // 8)
         self.getAxis("bottom").setTicks([[(i, labels[i]) for i in range(0, len(labels), step)]])

@@ -167,12 +167,20 @@ class FilePage(QWizardPage):
         return True
 
 
-def _detect(path: Path, kind: str | None, sheet: str | None, state: TaskState) -> tuple[Any, list]:
+def _detect(
+    path: Path, kind: str | None, sheet: str | None, state: TaskState
+) -> tuple[Any, list, str | None]:
+    """The import's own guess of sheet, header and mapping, plus the raw rows to show.
+
+    Without a recognised header the chosen (or first) sheet is still shown, so that the
+    user can map its columns by hand.
+    """
     from stuurploeg.app.importing import check_file, preview
 
     report = check_file(path, kind, sheet=sheet, state=state)
-    rows = preview(path, report.sheet, PREVIEW_ROWS) if report.sheet else []
-    return report, rows
+    shown = report.sheet or sheet or (report.sheets[0] if report.sheets else None)
+    rows = preview(path, shown, PREVIEW_ROWS) if shown else []
+    return report, rows, shown
 
 
 class SheetPage(_WorkingPage):
@@ -207,13 +215,13 @@ class SheetPage(_WorkingPage):
         d.mapping = {}
         self.run(lambda state: _detect(d.path, d.kind, d.sheet, state), self._detected)
 
-    def _detected(self, result: tuple[Any, list]) -> None:
-        report, rows = result
+    def _detected(self, result: tuple[Any, list, str | None]) -> None:
+        report, rows, shown = result
         d = self.draft
         d.report = None
         d.kind = report.kind or d.kind
         d.sheets = list(report.sheets)
-        d.sheet = report.sheet
+        d.sheet = shown
         d.header_row = report.header_row
         d.headers = list(report.headers)
         d.auto_mapping = dict(report.mapping)
@@ -291,9 +299,12 @@ class MappingPage(QWizardPage):
         return self.wizard().draft  # type: ignore[attr-defined]
 
     def initializePage(self) -> None:
-        from stuurploeg.app.importing import field_labels
+        from stuurploeg.app.importing import field_labels, guess_mapping
 
         d = self.draft
+        if not d.auto_mapping and d.headers:
+            # No header row recognised: still pre-fill what the synonyms know.
+            d.auto_mapping = dict(guess_mapping(d.headers, d.kind or "cases"))
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos.clear()

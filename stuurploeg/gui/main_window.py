@@ -129,6 +129,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 850)
+            self.resizeDocks(
+                [self.docks["weights"], self.docks["detail"]], [300, 380], Qt.Orientation.Horizontal
+            )
         state = self.settings.window_state()
         if state:
             self.restoreState(state)

@@ -115,9 +115,9 @@ def start_import(window: MainWindow, path: Path | None) -> None:
 
 def apply_import(window: MainWindow, report: Any, skip_bad_rows: bool) -> None:
     """Take an accepted import into the open workspace, or into the window without one."""
-    from stuurploeg.gui import workspace_ops
-
     if window.session.workspace is not None:
+        from stuurploeg.gui import workspace_ops
+
         workspace_ops.merge_report(window, report, skip_bad_rows)
         return
     path = Path(report.file)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -53,6 +54,8 @@ class CaseDetailPanel(QWidget):
 
         inner = QWidget(self)
         layout = QVBoxLayout(inner)
+        # Never squeeze the boxes below their natural height: scroll instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(self.title)
         layout.addWidget(fields_box)
         layout.addWidget(self.score_box)
