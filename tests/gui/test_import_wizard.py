@@ -3,6 +3,7 @@ synonyms do not know (hand-fixed mapping, remembered for next time)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,8 @@ def wizard_for(qtbot, main_window):
 
     yield make
     for w in made:
-        try:
+        with contextlib.suppress(RuntimeError):  # already deleted after finishing
             w.close()
-        except RuntimeError:
-            pass  # already deleted after finishing
 
 
 def test_sample_case_list_through_all_pages(qtbot, main_window, wizard_for):
