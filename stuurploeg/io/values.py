@@ -29,6 +29,7 @@ _FALSE_WORDS = frozenset({"nee", "n", "no", "false", "onwaar", "0", "niet", "gee
 
 _NUMBER_STRIP = str.maketrans("", "", " \u00a0\u202f'_")
 _NUMBER_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_GROUPED = {sep: re.compile(r"^[+-]?\d{1,3}(" + re.escape(sep) + r"\d{3})+$") for sep in ",."}
 _DATE_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _DATE_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
@@ -120,21 +121,30 @@ def _number_from_text(text: str, *, allow_unit: bool = True) -> float | None:
     if comma and dot:
         # The later separator is the decimal one: 1.234,5 (Dutch) or 1,234.5 (English).
         if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
+            whole, _, frac = s.rpartition(",")
+            s = _ungroup(whole, ".") + "." + frac
         else:
-            s = s.replace(",", "")
+            whole, _, frac = s.rpartition(".")
+            s = _ungroup(whole, ",") + "." + frac
     elif comma == 1:
         s = s.replace(",", ".")
     elif comma > 1:
-        s = s.replace(",", "")
+        s = _ungroup(s, ",")
     elif dot > 1:
-        s = s.replace(".", "")
+        s = _ungroup(s, ".")
     if not _NUMBER_RE.match(s):
         raise ValueProblem("is geen getal (gebruik bijvoorbeeld 1,5 of 2)")
     number = float(s)
     if not math.isfinite(number):
         raise ValueProblem("is geen eindig getal")
     return number
+
+
+def _ungroup(text: str, separator: str) -> str:
+    """``1.234.567`` → ``1234567``, but only for real groups of three digits."""
+    if not _GROUPED[separator].match(text):
+        raise ValueProblem("is geen getal (gebruik bijvoorbeeld 1,5 of 2)")
+    return text.replace(separator, "")
 
 
 def parse_int(value: object) -> int | None:
