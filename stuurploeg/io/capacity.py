@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from stuurploeg.domain.model import Specialism, Team
 from stuurploeg.domain.weeks import IsoWeek
-from stuurploeg.io.cases import is_total_row
+from stuurploeg.io.cases import is_total_row, is_total_word
 from stuurploeg.io.fields import CAPACITY, label, match_header
 from stuurploeg.io.layout import HEADER_SCAN_ROWS, Layout, header_texts
 from stuurploeg.io.report import CheckReport, Issue
@@ -80,8 +80,8 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
         except ValueProblem as exc:
             problem("team", f"Teamnaam {exc}.", raw=cell("team"))
             continue
-        if name is None:
-            if is_total_row(row):
+        if name is None or is_total_word(name):
+            if is_total_word(name) or is_total_row(row):
                 problem(None, "Totaalrij overgeslagen (geen teamnaam, wel een cel 'Totaal').",
                         "warning")
             else:

@@ -52,7 +52,7 @@ EXPLOITATION_WORDS = {w: e for e, words in _EXPLOITATION.items() for w in words}
 _EXPLOITATION_PREFIX = (("seks", Exploitation.SEXUAL), ("sex", Exploitation.SEXUAL),
                         ("arbeid", Exploitation.LABOUR), ("crimin", Exploitation.CRIMINAL),
                         ("orga", Exploitation.ORGAN))
-_TOTAL_WORDS = ("totaal", "total", "som", "subtotaal", "eindtotaal", "generaaltotaal")
+_TOTAL_WORDS = ("totaal", "total", "subtotaal", "eindtotaal", "generaaltotaal")
 _CRITERIA = {c.value: c for c in Criterion}
 _SPECIALISMS = {"digital": Specialism.DIGITAL, "financial": Specialism.FINANCIAL,
                 "tactical": Specialism.TACTICAL, "intelligence": Specialism.INTELLIGENCE}
@@ -90,13 +90,15 @@ def parse_exploitation(value: object) -> Exploitation | None:
     return found
 
 
+def is_total_word(value: object) -> bool:
+    if not isinstance(value, str) or not value:
+        return False
+    norm = _norm(value)
+    return norm in ("som", "totaal", "total") or any(norm.startswith(w) for w in _TOTAL_WORDS)
+
+
 def is_total_row(row: list[object]) -> bool:
-    for v in row:
-        if isinstance(v, str) and v:
-            norm = _norm(v)
-            if norm and any(norm.startswith(w) for w in _TOTAL_WORDS):
-                return True
-    return False
+    return any(is_total_word(v) for v in row)
 
 
 class _RowContext:
@@ -195,8 +197,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
             continue
         raw_id = row[id_col] if id_col < width else ""
         case_id = parse(row, "case_id", parse_text)
-        if case_id is None:
-            if is_total_row(row):
+        if case_id is None or is_total_word(raw_id):
+            if is_total_word(raw_id) or (case_id is None and is_total_row(row)):
                 ctx.warn(None, None, "Totaalrij overgeslagen (geen Zaak-ID, wel een cel "
                          "'Totaal'). Totalen worden door Stuurploeg zelf berekend.")
                 continue

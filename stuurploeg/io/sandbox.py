@@ -10,12 +10,15 @@ can cancel (via :class:`TaskState`) or time out, and then ends the child.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -25,6 +28,7 @@ from stuurploeg.io.report import ReadRefused
 MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024  # address space of the reader process
 TIMEOUT_SECONDS = 60.0
 _PRELOAD = ["stuurploeg.io.excel_in"]
+_START_LOCK = threading.Lock()
 
 
 def _context() -> mp.context.BaseContext:
@@ -34,6 +38,23 @@ def _context() -> mp.context.BaseContext:
         ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return mp.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _without_main_module() -> Iterator[None]:
+    """Start the child without re-running the parent's ``__main__`` in it.
+
+    multiprocessing would import the parent's main script in the child (the whole GUI,
+    or fail outright for ``python -c``/stdin). The reader needs none of it, so the main
+    module is hidden behind an empty one while the child's start-up data is taken.
+    """
+    real = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if real is not None:
+            sys.modules["__main__"] = real
 
 
 def _limit_memory(limit: int) -> None:
@@ -91,7 +112,8 @@ def run_isolated(job: Callable[..., Any], args: tuple[Any, ...], *, file_name: s
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, job, args, memory_limit, with_progress),
                           daemon=True, name="stuurploeg-reader")
-    process.start()
+    with _START_LOCK, _without_main_module():
+        process.start()
     sender.close()
     deadline = time.monotonic() + timeout
     try:

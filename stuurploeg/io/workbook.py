@@ -65,7 +65,9 @@ class Workbook:
                               f"Bladen: {', '.join(self.visible) or '(geen)'}.") from None
         except (pc.CalamineError, OSError, ValueError) as exc:
             raise ReadRefused(_unreadable(self.path.name, exc, sheet)) from None
-        check_size(ws.total_height, ws.total_width, self.path.name, sheet)
+        end = ws.end  # (last row, last column), 0-based, from A1
+        if end is not None:
+            check_size(end[0] + 1, end[1] + 1, self.path.name, sheet)
         try:
             return ws.to_python(skip_empty_area=False)
         except (pc.CalamineError, OSError, ValueError) as exc:
