@@ -23,14 +23,19 @@ PREVIEW_TEXT_LIMIT = 500
 class Workbook:
     def __init__(self, path: Path) -> None:
         self.path = path
+        # Opened from a file object, calamine picks the reader from the content, so an
+        # .xls that is really an xlsx (a common rename) still reads.
+        self._fh = path.open("rb")
         try:
-            self._wb = pc.CalamineWorkbook.from_path(str(path))
+            self._wb = pc.CalamineWorkbook.from_filelike(self._fh)
         except pc.PasswordError:
+            self._fh.close()
             raise ReadRefused(
                 f"'{path.name}' is versleuteld (beveiligd met een wachtwoord). Stuurploeg opent "
                 "geen versleutelde bestanden: sla een kopie zonder wachtwoord op."
             ) from None
         except (pc.CalamineError, OSError, ValueError) as exc:
+            self._fh.close()
             raise ReadRefused(_unreadable(path.name, exc)) from None
         self.visible: list[str] = []
         self.hidden: list[str] = []
@@ -44,6 +49,7 @@ class Workbook:
 
     def close(self) -> None:
         self._wb.close()
+        self._fh.close()
 
     def __enter__(self) -> Workbook:
         return self
