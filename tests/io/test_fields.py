@@ -73,3 +73,12 @@ def test_field_labels_are_dutch_and_complete():
     assert labels["weeks"] == "Doorlooptijd"
     assert len(labels) == len(CASE_FIELDS)
     assert dict(field_labels(CAPACITY))["staffed_fte"] == "Bezetting"
+
+
+def test_input_format_doc_lists_every_synonym():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "input-format.md").read_text()
+    for spec in (*CASE_FIELDS, *TEAM_FIELDS, *AVAILABILITY_FIELDS):
+        for synonym in spec.synonyms:
+            assert f"`{synonym}`" in doc, synonym
