@@ -11,8 +11,11 @@ what is left in a 26-week horizon, so a good share fits and the rest does not.
 
 from __future__ import annotations
 
+import io
 import random
+import re
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -148,6 +151,22 @@ def _fix_times(wb: Workbook) -> None:
     wb.properties.creator = "Stuurploeg voorbeeldgegevens"
 
 
+def _save(wb: Workbook, path: Path) -> None:
+    """Save with fixed timestamps inside the zip too, so reruns give identical bytes."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            data = src.read(item.filename)
+            if item.filename == "docProps/core.xml":  # openpyxl stamps "modified" at save
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*",
+                              rb"\g<1>" + FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode(), data)
+            dst.writestr(info, data)
+
+
 def write_case_list(path: Path, rng: random.Random) -> None:
     wb = Workbook()
     ws = wb.active
@@ -169,7 +188,7 @@ def write_case_list(path: Path, rng: random.Random) -> None:
     ]:
         notes.append([line])
     _fix_times(wb)
-    wb.save(path)
+    _save(wb, path)
 
 
 def availability_factor(week: IsoWeek) -> float:
@@ -213,7 +232,7 @@ def write_capacity(path: Path) -> None:
     notes.append(["Beschikbaarheid: beschikbare fte per team per week, met dips rond de "
                   "feestdagen en in de zomer."])
     _fix_times(wb)
-    wb.save(path)
+    _save(wb, path)
 
 
 def main(out: Path = HERE) -> None:

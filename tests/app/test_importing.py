@@ -71,14 +71,8 @@ def test_committed_samples_are_the_generators_output(tmp_path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main(tmp_path)
-    from openpyxl import load_workbook
-
     for name in ("zakenlijst.xlsx", "capaciteit.xlsx"):
-        fresh = load_workbook(tmp_path / name)
-        committed = load_workbook(SAMPLES / name)
-        assert fresh.sheetnames == committed.sheetnames
-        for ws in fresh.worksheets:
-            assert list(ws.values) == list(committed[ws.title].values), (name, ws.title)
+        assert (tmp_path / name).read_bytes() == (SAMPLES / name).read_bytes(), name
 
 
 def test_progress_and_cancel(tmp_path):
