@@ -6,6 +6,7 @@ were repaired or left empty get a warning that says what was assumed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from stuurploeg.domain.model import Case, CaseStatus, Criterion, Exploitation, Specialism
@@ -61,6 +62,7 @@ _INT_FIELDS = ("victims", "suspects")
 _TEXT_FIELDS = ("unit", "source", "notes")
 
 
+@functools.lru_cache(maxsize=4096)  # a column holds few distinct statuses/forms
 def _norm(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
@@ -314,6 +316,11 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
             source=texts.get("source"), notes=texts.get("notes"),
         )))
     missing_planning_columns(layout, report)
+    if "status" not in cols and candidates:
+        report.add(Issue(sheet, layout.header_row, None, None,
+                         "De werkmap heeft geen kolom Status; alle zaken zijn als 'nieuw' gelezen. "
+                         "Voeg een kolom Status toe (nieuw, lopend, geparkeerd, afgerond) als dat "
+                         "niet klopt.", "warning"))
     for key, (row_no, count, raw, value) in guessed_weeks.items():
         more = f" en {count - 1} andere cellen" if count > 1 else ""
         report.add(Issue(sheet, row_no, layout.headers[cols[key]], show(raw),

@@ -139,6 +139,13 @@ def test_soft_problems_are_warnings_with_assumption(tmp_path):
         assert only(report.warnings, text).row == 2
 
 
+def test_missing_status_column_warned_once(tmp_path):
+    rows = [["Zaak ID", "Naam", "FTE", "Weken"], ["Z-1", "A", 1, 4], ["Z-2", "B", 1, 4]]
+    report = check(write_xlsx(tmp_path / "z.xlsx", {"Zaken": rows}))
+    assert report.usable and {c.status for c in report.cases} == {CaseStatus.NEW}
+    assert len(report.warnings) == 1 and "geen kolom Status" in report.warnings[0].message
+
+
 def test_closed_cases_need_no_fte(tmp_path):
     rows = [CASE_HEADER, ["Z-1", "A", "afgerond", "", ""]]
     report = check(write_xlsx(tmp_path / "z.xlsx", {"Zaken": rows}))
