@@ -222,12 +222,21 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: s
         is_sheet = info.filename.lower().startswith("xl/worksheets/") and is_xml
         compressed = max(info.compress_size, 1)
         size = 0
-        head = b""
+        head = tail = b""
+        entity_trick = False
         try:
             with archive.open(info) as fh:
                 while chunk := fh.read(_CHUNK):
-                    if size == 0 and is_xml:
-                        head = chunk[:65536]
+                    if is_xml:
+                        if size == 0:
+                            head = chunk[:65536]
+                        # Anywhere in the part, not just at the top: the prolog may be
+                        # padded with comments to push a DOCTYPE past a fixed window.
+                        window = tail + chunk
+                        if b"<!" in window and _DOCTYPE.search(window):
+                            entity_trick = True
+                            break
+                        tail = chunk[-16:]
                     size += len(chunk)
                     total += len(chunk)
                     if total > MAX_UNCOMPRESSED_BYTES or (
@@ -239,7 +248,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: s
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
                 ValueError):
             raise ReadRefused(broken) from None
-        if is_xml and _DOCTYPE.search(head):
+        if entity_trick:
             raise ReadRefused(
                 f"'{name}' bevat XML-constructies (DOCTYPE/ENTITY) die in een echte "
                 "Excel-werkmap niet voorkomen en voor aanvallen gebruikt kunnen worden. "

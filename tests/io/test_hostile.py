@@ -138,6 +138,13 @@ def test_billion_laughs(tmp_path, good):
     refused(path, "DOCTYPE")
 
 
+def test_doctype_hidden_behind_padding(tmp_path, good):
+    padded = (b'<?xml version="1.0"?>' + b"<!-- " + b"x" * 200_000 + b" -->"
+              + b'<!DOCTYPE x [<!ENTITY a "b">]><worksheet/>')
+    path = _rezip(good, tmp_path / "pad.xlsx", {"xl/worksheets/sheet1.xml": padded})
+    refused(path, "DOCTYPE")
+
+
 def test_external_entity(tmp_path, good):
     secret = tmp_path / "geheim.txt"
     secret.write_text("GEHEIME-INHOUD")
