@@ -211,6 +211,164 @@
     </message>
 </context>
 <context>
+    <name>DecisionListModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source> (correction)</source>
+        <translation> (correctie)</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>vastgesteld</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPanel</name>
+    <message>
+        <source>e.g. mensenhandelofficier</source>
+        <translation>bijv. mensenhandelofficier</translation>
+    </message>
+    <message>
+        <source>until the next meeting</source>
+        <translation>tot de volgende vergadering</translation>
+    </message>
+    <message>
+        <source>Motivation (required when departing from the proposal)</source>
+        <translation>Motivering (verplicht bij afwijken van het voorstel)</translation>
+    </message>
+    <message>
+        <source>Inform the victims</source>
+        <translation>Slachtoffers informeren</translation>
+    </message>
+    <message>
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Vastleggen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Correct selected</source>
+        <translation>Gekozen besluit corrigeren</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Concept verwijderen</translation>
+    </message>
+    <message>
+        <source>Finalise list…</source>
+        <translation>Besluitenlijst vaststellen…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Vergadering:</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Besloten door:</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Besluit:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Start week:</source>
+        <translation>Startweek:</translation>
+    </message>
+    <message>
+        <source>fte:</source>
+        <translation>fte:</translation>
+    </message>
+    <message>
+        <source>Extra weeks:</source>
+        <translation>Extra weken:</translation>
+    </message>
+    <message>
+        <source>Parked until:</source>
+        <translation>Geparkeerd tot:</translation>
+    </message>
+    <message>
+        <source>Hand over to:</source>
+        <translation>Overdragen aan:</translation>
+    </message>
+    <message>
+        <source>To whom exactly:</source>
+        <translation>Aan wie precies:</translation>
+    </message>
+    <message>
+        <source>Motivation:</source>
+        <translation>Motivering:</translation>
+    </message>
+    <message>
+        <source>Decisions are recorded in a workspace: open or create one.</source>
+        <translation>Besluiten worden vastgelegd in een werkruimte: open of maak er een.</translation>
+    </message>
+    <message>
+        <source>Select a case in the Ranglijst, then press Enter.</source>
+        <translation>Kies een zaak in de ranglijst en druk op Enter.</translation>
+    </message>
+    <message>
+        <source>Start week: write it as 2026-W50.</source>
+        <translation>Startweek: schrijf die als 2026-W50.</translation>
+    </message>
+    <message>
+        <source>Decision on %1</source>
+        <translation>Besluit over %1</translation>
+    </message>
+    <message>
+        <source>Select a final decision in the list to correct it.</source>
+        <translation>Kies een vastgesteld besluit in de lijst om het te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Correcting decision %1: fill in the correct decision and a motivation.</source>
+        <translation>Correctie van besluit %1: vul het juiste besluit en een motivering in.</translation>
+    </message>
+    <message>
+        <source>Only drafts can be deleted; correct a final decision instead.</source>
+        <translation>Alleen concepten kunnen worden verwijderd; corrigeer een vastgesteld besluit.</translation>
+    </message>
+    <message>
+        <source>Finalise decision list</source>
+        <translation>Besluitenlijst vaststellen</translation>
+    </message>
+    <message>
+        <source>Finalise the %1 draft decisions of %2? Final decisions can no longer be changed, only corrected.</source>
+        <translation>De %1 conceptbesluiten van %2 vaststellen? Vastgestelde besluiten kunnen niet meer worden gewijzigd, alleen gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>The decision list has been finalised.</source>
+        <translation>De besluitenlijst is vastgesteld.</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -455,10 +613,6 @@
     <message>
         <source>Decisions</source>
         <translation>Besluiten</translation>
-    </message>
-    <message>
-        <source>Available once a workspace is open.</source>
-        <translation>Beschikbaar zodra een werkruimte geopend is.</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -819,6 +973,77 @@
     <message>
         <source>Weight %1</source>
         <translation>Gewicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Stuurploeg</source>
+        <translation>Stuurploeg</translation>
+    </message>
+    <message>
+        <source>Making the sample workspace…</source>
+        <translation>Voorbeeldwerkruimte maken…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 openen…</translation>
+    </message>
+    <message>
+        <source>%1 — Stuurploeg</source>
+        <translation>%1 — Stuurploeg</translation>
+    </message>
+    <message>
+        <source>%1 cases in %2.</source>
+        <translation>%1 zaken in %2.</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Werkruimte openen</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.stuurploeg)</source>
+        <translation>Werkruimtes (*.stuurploeg)</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nieuwe werkruimte</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 changed, %4 gone.</source>
+        <translation>%1 geïmporteerd: %2 nieuw, %3 gewijzigd, %4 verdwenen.</translation>
+    </message>
+    <message>
+        <source>%1 rows with errors were skipped.</source>
+        <translation>%1 rijen met fouten zijn overgeslagen.</translation>
+    </message>
+    <message>
+        <source>Export decision list</source>
+        <translation>Besluitenlijst exporteren</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>Decision list written to %1.</source>
+        <translation>Besluitenlijst opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Export klaar</translation>
+    </message>
+    <message>
+        <source>The decision list has been written to %1.</source>
+        <translation>De besluitenlijst is opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
     </message>
 </context>
 </TS>

@@ -19,11 +19,11 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
-from stuurploeg.gui.docks.placeholder import WaitingPanel
+from stuurploeg.gui.docks.decisions import DecisionsPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.ranking_view import RankingView
@@ -52,13 +52,14 @@ class MainWindow(QMainWindow):
         self.detail_panel = CaseDetailPanel(self.session, self)
         self.weights_panel = WeightsPanel(self.session, self.undo_stack, self)
         self.capacity_panel = CapacityPanel(self.session, self)
+        self.decisions_panel = DecisionsPanel(self.session, self.undo_stack, self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self._add_dock("weights", self.tr("Weighting"), self.weights_panel, left)
         self._add_dock("detail", self.tr("Case detail"), self.detail_panel, right)
         self._add_dock("capacity", self.tr("Capacity"), self.capacity_panel, bottom)
-        self._add_dock("decisions", self.tr("Decisions"), self._waiting_for_workspace(), right)
+        self._add_dock("decisions", self.tr("Decisions"), self.decisions_panel, right)
         self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
         self.docks["detail"].raise_()
 
@@ -71,6 +72,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.session.message.connect(self.show_message)
         self.files.import_requested.connect(self.import_workbook)
+        self.files.open_requested.connect(self.open_workspace)
+        self.files.new_requested.connect(self.new_workspace)
+        self.files.export_requested.connect(self.export_decisions)
+        self.decisions_panel.export_button.clicked.connect(self.export_decisions)
+        self.decisions_panel.recorded.connect(self._decision_recorded)
+        self.ranking_view.case_activated.connect(self.decide)
 
         self._restore_window()
         self.set_meeting_mode(self.settings.meeting_mode())
@@ -79,12 +86,14 @@ class MainWindow(QMainWindow):
     def _add_dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> None:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setWidget(body)
+        # Scroll rather than force a minimum window size (laptop screens, vergadermodus).
+        scroll = QScrollArea(dock)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        dock.setWidget(scroll)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
-
-    def _waiting_for_workspace(self) -> QWidget:
-        return WaitingPanel(self.tr("Available once a workspace is open."), self)
 
     def _build_edit_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -157,6 +166,39 @@ class MainWindow(QMainWindow):
         self.setFont(font)
         self.ranking_view.table.apply_widths()
         self.settings.set_meeting_mode(on)
+
+    def decide(self, case_id: str) -> None:
+        """Enter on a case: straight to the decision form (keyboard-only meeting flow)."""
+        self.docks["decisions"].show()
+        self.docks["decisions"].raise_()
+        self.decisions_panel.prefill(case_id)
+        self.decisions_panel.focus_form()
+
+    def _decision_recorded(self, case_id: str) -> None:
+        """After Ctrl+Enter: back to the Ranglijst, on the next case."""
+        view = self.ranking_view
+        row = view.model.row_of(case_id)
+        if row is not None and row + 1 < view.model.rowCount():
+            view.table.select_case(view.model.case_id_at(row + 1))
+        view.table.setFocus()
+
+    def open_workspace(self, path: Path | None) -> None:
+        from stuurploeg.gui import workspace_ops
+
+        if path is None:
+            workspace_ops.choose_and_open(self)
+        else:
+            workspace_ops.open_path(self, Path(path))
+
+    def new_workspace(self) -> None:
+        from stuurploeg.gui import workspace_ops
+
+        workspace_ops.choose_and_create(self)
+
+    def export_decisions(self) -> None:
+        from stuurploeg.gui import workspace_ops
+
+        workspace_ops.export(self, self.decisions_panel.meeting_day())
 
     def import_workbook(self, path: Path | None) -> None:
         from stuurploeg.gui.startup import start_import

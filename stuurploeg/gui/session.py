@@ -94,6 +94,42 @@ class Session(QObject):
             self.plan = plan
         self.ranking_changed.emit()
 
+    # -- workspace (stuurploeg.app.workspace) -------------------------------------------
+    def attach_workspace(self, ws: Any) -> None:
+        self.workspace = ws
+        self.workspace_path = Path(ws.path)
+        self.source_files = []
+        self.previous_plan = None
+        self.workspace_changed.emit()
+        self.reload_from_workspace()
+
+    def detach_workspace(self) -> None:
+        self.workspace = None
+        self.workspace_path = None
+        self.workspace_changed.emit()
+
+    def reload_from_workspace(self) -> None:
+        """Cases, capacity, overrides and decisions as stored; then rank and plan again."""
+        from stuurploeg.gui.records import position_overrides
+
+        ws = self.workspace
+        if ws is None:
+            return
+        self.overrides = position_overrides(ws.overrides()) if self.can_rank() else []
+        self.refresh_decisions(emit=False)
+        self.set_cases(ws.cases(), ws.capacity())
+
+    def refresh_decisions(self, *, emit: bool = True) -> None:
+        """The decision column: each case's latest decision (draft or final)."""
+        shown: dict[str, str] = {}
+        if self.workspace is not None:
+            for d in self.workspace.decisions():
+                state = "✓" if d.final else "…"
+                shown[d.case_id] = f"{d.label} {state}"
+        self.decisions = shown
+        if emit:
+            self.decisions_changed.emit()
+
     # -- ranking and planning (stuurploeg.domain.scoring / stuurploeg.app.planning) ------
     @staticmethod
     def can_rank() -> bool:
@@ -192,6 +228,11 @@ class Session(QObject):
 
     def _plan_done(self, plan: Any) -> None:
         self.set_ranking(plan.ranking, plan)
+        if self.workspace is not None:
+            from stuurploeg.gui.records import plan_record
+
+            # Stored so that decisions snapshot the proposal they were taken against.
+            self.workspace.save_plan(plan_record(plan))
 
     def set_decisions(self, decisions: dict[str, str]) -> None:
         self.decisions = dict(decisions)

@@ -39,6 +39,28 @@ def sample_files() -> tuple[Path, Path]:
 
 
 def open_initial(window: MainWindow, workspace: Path | None) -> None:
+    """The given workspace, else the last one, else a sample workspace (first start).
+
+    Without the workspace layer the sample workbooks are shown straight from the import.
+    """
+    if layer_available("stuurploeg.app.workspace"):
+        from stuurploeg.gui import workspace_ops
+
+        if workspace is not None:
+            workspace_ops.open_path(window, Path(workspace))
+            return
+        last = window.settings.last_workspace()
+        if last is not None and last.exists():
+            workspace_ops.open_path(window, last)
+            return
+        sample = workspace_ops.sample_workspace_path()
+        if sample.exists():
+            workspace_ops.open_path(window, sample)
+            return
+        cases_file, capacity_file = sample_files()
+        if cases_file.exists() and layer_available("stuurploeg.app.importing"):
+            workspace_ops.open_path(window, sample, sample=(cases_file, capacity_file))
+        return
     if not layer_available("stuurploeg.app.importing"):
         window.show_message(
             translate("Startup", "No data loaded: the import module is not installed.")
@@ -141,3 +163,7 @@ def close_workspace(window: MainWindow) -> None:
     job = getattr(window, "loading_job", None)
     if job is not None and job.running:
         job.cancel()
+    if window.session.workspace is not None:
+        from stuurploeg.gui import workspace_ops
+
+        workspace_ops.close(window)

@@ -1,0 +1,450 @@
+"""Besluiten: a keyboard-only decision flow for the live meeting, the meeting's list,
+Vaststellen, corrections and export. Calls ``stuurploeg.app.decisions`` only."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stuurploeg.domain.model import DecisionKind, HandOverTarget
+from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.gui.labels import decision_label
+from stuurploeg.gui.session import Session
+
+_INDEX = QModelIndex()
+_HEADERS = (
+    QT_TRANSLATE_NOOP("DecisionListModel", "Case"),
+    QT_TRANSLATE_NOOP("DecisionListModel", "Decision"),
+    QT_TRANSLATE_NOOP("DecisionListModel", "Details"),
+    QT_TRANSLATE_NOOP("DecisionListModel", "By"),
+    QT_TRANSLATE_NOOP("DecisionListModel", "State"),
+)
+
+
+class DecisionListModel(QAbstractTableModel):
+    """The meeting's decisions: drafts and final entries, corrections marked."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[Any] = []
+
+    def set_items(self, items: list[Any]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QCoreApplication.translate("DecisionListModel", _HEADERS[section])
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        d = self.items[index.row()]
+        translate = QCoreApplication.translate
+        if index.column() == 0:
+            return d.case_id
+        if index.column() == 1:
+            text = decision_label(d.kind)
+            return text + (translate("DecisionListModel", " (correction)") if d.corrects_id else "")
+        if index.column() == 2:
+            parts = [
+                p
+                for p in (d.team, str(d.start_week or ""), d.hand_over_to and str(d.hand_over_to))
+                if p
+            ]
+            if d.motivation:
+                parts.append(d.motivation)
+            return " · ".join(parts)
+        if index.column() == 3:
+            return d.decided_by
+        if d.final:
+            return translate("DecisionListModel", "final")
+        return translate("DecisionListModel", "draft")
+
+
+class RecordDraftCommand(QUndoCommand):
+    """A draft decision: undo deletes the draft, redo records it again."""
+
+    def __init__(
+        self, panel: DecisionsPanel, decision: Any, day: date, corrects: int | None, text: str
+    ) -> None:
+        super().__init__(text)
+        self.panel, self.decision, self.day, self.corrects = panel, decision, day, corrects
+        self.stored: Any | None = None
+        self.error: Exception | None = None
+
+    def redo(self) -> None:
+        from stuurploeg.app.decisions import correct_decision, record_decision
+
+        ws = self.panel.session.workspace
+        try:
+            if self.corrects is not None:
+                self.stored = correct_decision(ws, self.corrects, self.decision, self.day)
+            else:
+                self.stored = record_decision(ws, self.decision, self.day)
+        except Exception as exc:  # DecisionError: shown by the panel, nothing stored
+            self.error = exc
+            self.setObsolete(True)
+        self.panel.refresh()
+
+    def undo(self) -> None:
+        from stuurploeg.app.decisions import delete_draft
+
+        if self.stored is not None:
+            delete_draft(self.panel.session.workspace, self.stored.id)
+            self.stored = None
+        self.panel.refresh()
+
+
+class DecisionsPanel(QWidget):
+    recorded = Signal(str)  # case id, after a draft was stored
+
+    def __init__(
+        self, session: Session, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = undo_stack
+        self.correcting: int | None = None
+        self.confirm_box: QMessageBox | None = None
+
+        self.day = QDateEdit(QDate.currentDate(), self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.by = QLineEdit(self)
+        self.by.setPlaceholderText(self.tr("e.g. mensenhandelofficier"))
+        self.case_label = QLabel(self)
+        self.case_label.setWordWrap(True)
+        self.kind = QComboBox(self)
+        for kind in DecisionKind:
+            self.kind.addItem(decision_label(kind), kind)
+        self.team = QComboBox(self)
+        self.start = QLineEdit(self)
+        self.start.setPlaceholderText("2026-W50")
+        self.fte = QDoubleSpinBox(self)
+        self.fte.setRange(0, 100)
+        self.fte.setDecimals(1)
+        self.fte.setSingleStep(0.5)
+        self.extra_weeks = QSpinBox(self)
+        self.extra_weeks.setRange(0, 104)
+        self.until = QDateEdit(QDate.currentDate().addDays(28), self)
+        self.until.setDisplayFormat("dd-MM-yyyy")
+        self.until_next = QCheckBox(self.tr("until the next meeting"), self)
+        self.target = QComboBox(self)
+        for target in HandOverTarget:
+            self.target.addItem(str(target), target)
+        self.target_detail = QLineEdit(self)
+        self.motivation = QPlainTextEdit(self)
+        self.motivation.setTabChangesFocus(True)
+        self.motivation.setPlaceholderText(
+            self.tr("Motivation (required when departing from the proposal)")
+        )
+        self.motivation.setMaximumHeight(90)
+        self.inform = QCheckBox(self.tr("Inform the victims"), self)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a93226")
+        self.record_button = QPushButton(self.tr("Record (Ctrl+Enter)"), self)
+        self.correct_button = QPushButton(self.tr("Correct selected"), self)
+        self.delete_button = QPushButton(self.tr("Delete draft"), self)
+        self.finalise_button = QPushButton(self.tr("Finalise list…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.list_model = DecisionListModel(self)
+        self.list = QTableView(self)
+        self.list.setModel(self.list_model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.verticalHeader().hide()
+
+        meeting = QFormLayout()
+        meeting.addRow(self.tr("Meeting:"), self.day)
+        meeting.addRow(self.tr("Decided by:"), self.by)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Decision:"), self.kind)
+        self.form.addRow(self.tr("Team:"), self.team)
+        self.form.addRow(self.tr("Start week:"), self.start)
+        self.form.addRow(self.tr("fte:"), self.fte)
+        self.form.addRow(self.tr("Extra weeks:"), self.extra_weeks)
+        until = QHBoxLayout()
+        until.addWidget(self.until)
+        until.addWidget(self.until_next)
+        self.form.addRow(self.tr("Parked until:"), until)
+        self.form.addRow(self.tr("Hand over to:"), self.target)
+        self.form.addRow(self.tr("To whom exactly:"), self.target_detail)
+        self.form.addRow(self.tr("Motivation:"), self.motivation)
+        self.form.addRow("", self.inform)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.record_button)
+        row1.addWidget(self.correct_button)
+        row1.addWidget(self.delete_button)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.finalise_button)
+        row2.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(meeting)
+        layout.addWidget(self.case_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems)
+        layout.addLayout(row1)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row2)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.record)
+        self.record_button.clicked.connect(self.record)
+        self.correct_button.clicked.connect(self.start_correction)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.finalise_button.clicked.connect(self.ask_finalise)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.day.dateChanged.connect(self.refresh)
+        session.current_case_changed.connect(self.prefill)
+        session.workspace_changed.connect(self.refresh)
+        session.cases_changed.connect(self._fill_teams)
+        session.ranking_changed.connect(lambda: self.prefill(session.current_case_id))
+        self._fill_teams()
+        self.refresh()
+        self.prefill("")
+
+    # -- state ---------------------------------------------------------------------------
+    def meeting_day(self) -> date:
+        return self.day.date().toPython()
+
+    def refresh(self) -> None:
+        ws = self.session.workspace
+        has_ws = ws is not None
+        for w in (
+            self.record_button,
+            self.correct_button,
+            self.delete_button,
+            self.finalise_button,
+            self.export_button,
+        ):
+            w.setEnabled(has_ws)
+        self.list_model.set_items(ws.decisions(self.meeting_day()) if has_ws else [])
+        if not has_ws:
+            self.problems.setText(
+                self.tr("Decisions are recorded in a workspace: open or create one.")
+            )
+        self.session.refresh_decisions()
+
+    def _fill_teams(self) -> None:
+        self.team.clear()
+        self.team.addItem("", None)
+        if self.session.capacity is not None:
+            for team in self.session.capacity.teams:
+                self.team.addItem(team.team, team.team)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        visible = {
+            self.team: kind is DecisionKind.TAKE_UP,
+            self.start: kind is DecisionKind.TAKE_UP,
+            self.fte: kind in (DecisionKind.TAKE_UP, DecisionKind.EXPAND),
+            self.extra_weeks: kind is DecisionKind.EXPAND,
+            self.until: kind is DecisionKind.PARK,
+            self.until_next: kind is DecisionKind.PARK,
+            self.target: kind is DecisionKind.HAND_OVER,
+            self.target_detail: kind is DecisionKind.HAND_OVER,
+        }
+        for widget, on in visible.items():
+            widget.setEnabled(on)
+        self.inform.setChecked(
+            kind in (DecisionKind.TAKE_UP, DecisionKind.CLOSE, DecisionKind.HAND_OVER)
+        )
+
+    def prefill(self, case_id: str) -> None:
+        """From the plan proposal: in the plan → take up as proposed; running → expand;
+        otherwise park. The officer changes what the meeting decides."""
+        case = self.session.case(case_id) if case_id else None
+        self.correcting = None
+        self.problems.setText("")
+        if case is None:
+            self.case_label.setText(self.tr("Select a case in the Ranglijst, then press Enter."))
+            return
+        self.case_label.setText(f"<b>{case.case_id}</b> — {case.name}")
+        plan = self.session.plan
+        assigned = next((a for a in getattr(plan, "assignments", ()) if a.case_id == case_id), None)
+        if assigned is not None:
+            kind = DecisionKind.TAKE_UP
+            self.team.setCurrentIndex(max(self.team.findData(assigned.team), 0))
+            self.start.setText(str(assigned.start_week))
+            self.fte.setValue(float(assigned.fte))
+        elif str(case.status) == "lopend":
+            kind = DecisionKind.EXPAND
+            self.fte.setValue(float(case.fte or 0))
+        else:
+            kind = DecisionKind.PARK
+            self.team.setCurrentIndex(max(self.team.findData(case.team), 0))
+            self.start.clear()
+            self.fte.setValue(float(case.fte or 0))
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self._kind_changed()
+        self.motivation.clear()
+
+    def focus_form(self) -> None:
+        self.kind.setFocus()
+
+    # -- actions -------------------------------------------------------------------------
+    def build_decision(self) -> Any:
+        from stuurploeg.domain.decisions import Decision
+
+        kind = self.kind.currentData()
+        case = self.session.case(self.session.current_case_id)
+        start = None
+        if kind is DecisionKind.TAKE_UP and self.start.text().strip():
+            start = IsoWeek.parse(self.start.text())  # ValueError: shown by record()
+        return Decision(
+            case_id=case.case_id,
+            kind=kind,
+            decided_by=self.by.text(),
+            case_name=case.name,
+            team=self.team.currentData() if kind is DecisionKind.TAKE_UP else None,
+            start_week=start,
+            fte=self.fte.value() if kind in (DecisionKind.TAKE_UP, DecisionKind.EXPAND) else None,
+            extra_weeks=self.extra_weeks.value() or None if kind is DecisionKind.EXPAND else None,
+            until_date=self.until.date().toPython()
+            if kind is DecisionKind.PARK and not self.until_next.isChecked()
+            else None,
+            until_next_meeting=kind is DecisionKind.PARK and self.until_next.isChecked(),
+            hand_over_to=self.target.currentData() if kind is DecisionKind.HAND_OVER else None,
+            hand_over_detail=self.target_detail.text() or None
+            if kind is DecisionKind.HAND_OVER
+            else None,
+            motivation=self.motivation.toPlainText(),
+            inform_victims=self.inform.isChecked(),
+        )
+
+    def record(self) -> bool:
+        if (
+            self.session.workspace is None
+            or self.session.case(self.session.current_case_id) is None
+        ):
+            return False
+        try:
+            decision = self.build_decision()
+        except ValueError:
+            self.problems.setText(self.tr("Start week: write it as 2026-W50."))
+            return False
+        text = self.tr("Decision on %1").replace("%1", decision.case_id)
+        command = RecordDraftCommand(self, decision, self.meeting_day(), self.correcting, text)
+        self.undo_stack.push(command)
+        if command.error is not None:
+            problems = getattr(command.error, "problems", None) or [str(command.error)]
+            self.problems.setText("\n".join(problems))
+            return False
+        self.problems.setText("")
+        self.correcting = None
+        self.recorded.emit(decision.case_id)
+        return True
+
+    def _selected(self) -> Any | None:
+        rows = self.list.selectionModel().selectedRows()
+        return self.list_model.items[rows[0].row()] if rows else None
+
+    def start_correction(self) -> None:
+        d = self._selected()
+        if d is None or not d.final:
+            self.problems.setText(self.tr("Select a final decision in the list to correct it."))
+            return
+        self.session.set_current_case(d.case_id)
+        self.prefill(d.case_id)
+        self.correcting = d.id
+        self.problems.setText(
+            self.tr(
+                "Correcting decision %1: fill in the correct decision and a motivation."
+            ).replace("%1", str(d.id))
+        )
+
+    def delete_selected(self) -> None:
+        from stuurploeg.app.decisions import delete_draft
+
+        d = self._selected()
+        if d is None or d.final:
+            self.problems.setText(
+                self.tr("Only drafts can be deleted; correct a final decision instead.")
+            )
+            return
+        delete_draft(self.session.workspace, d.id)
+        self.refresh()
+
+    def ask_finalise(self) -> None:
+        day = self.meeting_day()
+        drafts = [d for d in self.list_model.items if not d.final]
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Finalise decision list"),
+            self.tr(
+                "Finalise the %1 draft decisions of %2? Final decisions can no longer be "
+                "changed, only corrected."
+            )
+            .replace("%1", str(len(drafts)))
+            .replace("%2", day.strftime("%d-%m-%Y")),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _r: self.finalise() if box.clickedButton() is yes else None)
+        self.confirm_box = box
+        box.open()
+
+    def finalise(self) -> bool:
+        from stuurploeg.app.decisions import finalise_meeting
+
+        if self.confirm_box is not None:
+            self.confirm_box = None
+        try:
+            finalise_meeting(self.session.workspace, self.meeting_day(), self.by.text())
+        except Exception as exc:
+            problems = getattr(exc, "problems", None) or [str(exc)]
+            self.problems.setText("\n".join(problems))
+            return False
+        self.undo_stack.clear()  # final decisions cannot be undone, only corrected
+        self.problems.setText(self.tr("The decision list has been finalised."))
+        self.refresh()
+        return True
