@@ -356,5 +356,15 @@ __all__ = [
     "PlanError",
     "PlanResult",
     "compare_plans",
+    "export_plan",
     "make_plan",
 ]
+
+
+def export_plan(
+    result: PlanResult, cases: Sequence[Case], target: Any, *, sources: dict[str, str] | None = None
+) -> Any:
+    """Write the plan workbook (Ranglijst, Planning, Capaciteit, Niet ingepland, Weging)."""
+    from stuurploeg.io.plan_export import write_plan_workbook
+
+    return write_plan_workbook(result, cases, target, sources=sources or {})

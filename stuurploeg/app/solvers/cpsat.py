@@ -59,65 +59,26 @@ def solve_max_priority(
     state: TaskState | None = None,
     workers: int = 8,
     seed: int = 0,
+    formulation: str = "intervals",
 ) -> SolveOutcome:
     """Place a subset of ``candidates`` on what ``base`` leaves free, maximising the total
     score; every case in ``mandatory`` must be placed (its hint, if any, must be feasible)."""
     t0 = time.perf_counter()
     model = cp_model.CpModel()
-    remaining = base.remaining
-    n_teams, n_kinds, _ = remaining.shape
-    per_team: list[list[tuple[cp_model.IntervalVar, Candidate]]] = [[] for _ in range(n_teams)]
-    choice: dict[str, list[tuple[int, cp_model.BoolVarT, cp_model.IntVar]]] = {}
-    objective = []
-    for cand in candidates:
-        if cand.problem is not None or cand.case_id in base.placed:
-            continue
-        options = []
-        for ti in cand.teams:
-            starts = base.feasible_starts(cand, ti)
-            if starts.size == 0:
-                continue
-            present = model.new_bool_var(f"p_{cand.case_id}_{ti}")
-            start = model.new_int_var_from_domain(
-                cp_model.Domain.from_values([int(s) for s in starts]), f"s_{cand.case_id}_{ti}"
-            )
-            interval = model.new_optional_fixed_size_interval_var(
-                start, cand.duration, present, f"i_{cand.case_id}_{ti}"
-            )
-            per_team[ti].append((interval, cand))
-            options.append((ti, present, start))
-        if not options:
-            continue
-        lits = [p for _, p, _ in options]
-        if cand.case_id in mandatory:
-            model.add_exactly_one(lits)
-        else:
-            model.add_at_most_one(lits)
-        choice[cand.case_id] = options
-        weight = round(cand.score * SCORE_SCALE)
-        objective.extend(weight * p for p in lits)
-    for ti in range(n_teams):
-        for k in range(n_kinds):
-            users = [(iv, scaled_demand(c.demand[k])) for iv, c in per_team[ti] if c.demand[k] > 0]
-            if not users:
-                continue
-            caps = [scaled_capacity(float(v)) for v in remaining[ti, k]]
-            peak = max(caps)
-            intervals = [iv for iv, _ in users]
-            demands = [d for _, d in users]
-            for w0, w1, gap in _runs(np.array(caps), peak):
-                intervals.append(model.new_fixed_size_interval_var(w0, w1 - w0, f"b_{ti}_{k}_{w0}"))
-                demands.append(gap)
-            model.add_cumulative(intervals, demands, peak)
+    build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
+    choice, objective = build(model, base, candidates, mandatory)
     model.maximize(sum(objective))
     if hint:
         for cid, options in choice.items():
             spot = hint.get(cid)
             for ti, present, start in options:
-                on = spot is not None and spot[0] == ti
+                if isinstance(start, int):
+                    on = spot == (ti, start)
+                else:
+                    on = spot is not None and spot[0] == ti
+                    if on:
+                        model.add_hint(start, spot[1])
                 model.add_hint(present, on)
-                if on:
-                    model.add_hint(start, spot[1])
 
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(float(time_limit), 0.05)
@@ -141,7 +102,7 @@ def solve_max_priority(
     for cid, options in choice.items():
         for ti, present, start in options:
             if solver.boolean_value(present):
-                placements[cid] = (ti, int(solver.value(start)))
+                placements[cid] = (ti, start if isinstance(start, int) else solver.value(start))
     label = "optimaal" if status == cp_model.OPTIMAL else "toegestaan"
     return SolveOutcome(
         placements,
@@ -151,6 +112,96 @@ def solve_max_priority(
         cancelled,
         time.perf_counter() - t0,
     )
+
+
+Choice = dict[str, list[tuple[int, cp_model.IntVar, "cp_model.IntVar | int"]]]
+
+
+def _build_intervals(
+    model: cp_model.CpModel, base: PlanState, candidates: Sequence[Candidate],
+    mandatory: Collection[str],
+) -> tuple[Choice, list]:
+    """Per candidate and team an optional interval; per team and kind a cumulative."""
+    remaining = base.remaining
+    n_teams, n_kinds, _ = remaining.shape
+    per_team: list[list[tuple[cp_model.IntervalVar, Candidate]]] = [[] for _ in range(n_teams)]
+    choice: Choice = {}
+    objective = []
+    for cand in candidates:
+        if cand.problem is not None or cand.case_id in base.placed:
+            continue
+        options = []
+        for ti in cand.teams:
+            starts = base.feasible_starts(cand, ti)
+            if starts.size == 0:
+                continue
+            present = model.new_bool_var(f"p_{cand.case_id}_{ti}")
+            start = model.new_int_var_from_domain(
+                cp_model.Domain.from_values([int(s) for s in starts]), f"s_{cand.case_id}_{ti}"
+            )
+            interval = model.new_optional_fixed_size_interval_var(
+                start, cand.duration, present, f"i_{cand.case_id}_{ti}"
+            )
+            per_team[ti].append((interval, cand))
+            options.append((ti, present, start))
+        _choose(model, cand, options, mandatory, choice, objective)
+    for ti in range(n_teams):
+        for k in range(n_kinds):
+            users = [(iv, scaled_demand(c.demand[k])) for iv, c in per_team[ti] if c.demand[k] > 0]
+            if not users:
+                continue
+            caps = [scaled_capacity(float(v)) for v in remaining[ti, k]]
+            peak = max(caps)
+            intervals = [iv for iv, _ in users]
+            demands = [d for _, d in users]
+            for w0, w1, gap in _runs(np.array(caps), peak):
+                intervals.append(model.new_fixed_size_interval_var(w0, w1 - w0, f"b_{ti}_{k}_{w0}"))
+                demands.append(gap)
+            model.add_cumulative(intervals, demands, peak)
+    return choice, objective
+
+
+def _build_time_indexed(
+    model: cp_model.CpModel, base: PlanState, candidates: Sequence[Candidate],
+    mandatory: Collection[str],
+) -> tuple[Choice, list]:
+    """A Boolean per candidate, team and start week; a linear capacity row per team, kind
+    and week (the MILP formulation, solved by CP-SAT's LP-guided search)."""
+    remaining = base.remaining
+    rows: dict[tuple[int, int, int], list] = {}
+    choice: Choice = {}
+    objective = []
+    for cand in candidates:
+        if cand.problem is not None or cand.case_id in base.placed:
+            continue
+        options = []
+        kinds = [int(k) for k in np.nonzero(cand.demand > 0)[0]]
+        for ti in cand.teams:
+            for s in base.feasible_starts(cand, ti):
+                s = int(s)
+                x = model.new_bool_var(f"x_{cand.case_id}_{ti}_{s}")
+                options.append((ti, x, s))
+                for k in kinds:
+                    d = scaled_demand(cand.demand[k])
+                    for w in range(s, s + cand.duration):
+                        rows.setdefault((ti, k, w), []).append(d * x)
+        _choose(model, cand, options, mandatory, choice, objective)
+    for (ti, k, w), terms in rows.items():
+        model.add(sum(terms) <= scaled_capacity(float(remaining[ti, k, w])))
+    return choice, objective
+
+
+def _choose(model, cand, options, mandatory, choice, objective) -> None:
+    if not options:
+        return
+    lits = [p for _, p, _ in options]
+    if cand.case_id in mandatory:
+        model.add_exactly_one(lits)
+    else:
+        model.add_at_most_one(lits)
+    choice[cand.case_id] = options
+    weight = round(cand.score * SCORE_SCALE)
+    objective.extend(weight * p for p in lits)
 
 
 def _runs(caps: np.ndarray, peak: int) -> list[tuple[int, int, int]]:
