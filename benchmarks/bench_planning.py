@@ -30,6 +30,7 @@ from stuurploeg.domain.planning import (
     PlanState,
     build_grid,
     prepare_candidates,
+    rank_plan,
     verify_plan,
 )
 from stuurploeg.domain.planning.candidates import max_duration
@@ -191,21 +192,39 @@ def main() -> None:
     for p in ("fill", "optimal"):
         print(f"  {p} vs rank: {results[p].total_priority / rank:.3f}x total priority")
 
-    print("\nmodel choice, same problem, no starting solution, same time budget:")
+    for n in (120, 200):
+        _model_choice(n)
+
+
+def _model_choice(n_candidates: int) -> None:
+    cases, capacity = unit_instance(n_candidates=n_candidates)
+    running = [c for c in cases if c.status is CaseStatus.RUNNING]
+    grid = build_grid(capacity, START, WEEKS, running_cases=running,
+                      extra_weeks=max_duration(cases) - 1)
     ranking = rank_cases(cases, STANDARD_PROFILE)
     cands = prepare_candidates({c.case_id: c for c in cases}, ranking, grid)
     base = PlanState(grid)
+    rank_state, _ = rank_plan(grid, cands)
+    rank = rank_state.total_priority({c.case_id: c for c in cands})
+    print(f"\nmodel choice, {n_candidates} candidates, no starting solution, "
+          f"{TIME_LIMIT:.0f} s each (rank-order greedy: {rank:.1f}):")
     placements, seconds, n_vars, bound = _milp(base, cands, TIME_LIMIT)
     total = _check(cases, capacity, grid, cands, placements)
-    btext = f"bound {bound:8.1f}" if bound is not None else "bound      n/a"
-    print(f"  MILP time-indexed (HiGHS): {seconds:6.2f} s  {n_vars} binaries  "
-          f"total priority {total:8.1f}  {btext}")
-    out = solve_max_priority(base, cands, time_limit=TIME_LIMIT)
-    total = _check(cases, capacity, grid, cands, out.placements)
-    print(f"  CP-SAT intervals+cumulative: {out.seconds:5.2f} s  "
-          f"total priority {total:8.1f}  bound {out.bound:8.1f}  ({out.status})")
-    print(f"  rank-order greedy for reference:            total priority {rank:8.1f}")
+    btext = f"{bound:8.1f}" if bound is not None else "     n/a"
+    print(f"  MILP time-indexed, HiGHS ({n_vars} binaries): {seconds:5.1f} s  "
+          f"total {total:8.1f}  bound {btext}  gap {_gap(total, bound)}")
+    for form, label in (("intervals", "CP-SAT intervals+cumulative"),
+                        ("time-indexed", "CP-SAT time-indexed       ")):
+        out = solve_max_priority(base, cands, time_limit=TIME_LIMIT, formulation=form)
+        total = _check(cases, capacity, grid, cands, out.placements)
+        print(f"  {label}:                 {out.seconds:5.1f} s  total {total:8.1f}  "
+              f"bound {out.bound:8.1f}  gap {_gap(total, out.bound)}")
 
+
+def _gap(total: float, bound: float | None) -> str:
+    if bound is None or bound <= 0:
+        return "   n/a"
+    return f"{100 * max(bound - total, 0) / bound:5.1f}%"
 
 if __name__ == "__main__":
     main()

@@ -49,6 +49,7 @@ from stuurploeg.domain.scoring import (
 from stuurploeg.domain.weeks import IsoWeek
 
 PLANNERS = ("rank", "fill", "optimal")
+MAX_HORIZON = 520
 PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
 
 
@@ -169,8 +170,8 @@ def make_plan(
     t0 = time.perf_counter()
     if planner not in PLANNERS:
         raise PlanError(f"Onbekende planner {planner!r}; kies uit {', '.join(PLANNERS)}.")
-    if weeks < 1:
-        raise PlanError("De planperiode moet minstens 1 week zijn.")
+    if not 1 <= weeks <= MAX_HORIZON:
+        raise PlanError(f"De planperiode moet 1 t/m {MAX_HORIZON} weken zijn, niet {weeks}.")
     if not capacity.teams:
         raise PlanError("Er zijn geen teams in de capaciteitsgegevens; er valt niets te plannen.")
     state = state or TaskState()

@@ -53,8 +53,9 @@ def test_fill_moves_rank_cases_to_add_more():
     # rank: A W40-41, B could start W41? no (A occupies W41); B latest W41 -> unplanned
     assert [a.case_id for a in rank.assignments] == ["A"]
     fill = make_plan(cases, cap, start=START, weeks=4, planner="fill", time_limit=2)
-    placed = {a.case_id: str(a.start_week) for a in fill.assignments}
-    assert set(placed) == {"A", "B"} and placed["A"] == "2026-W42"
+    placed = {a.case_id: a.start_week for a in fill.assignments}
+    assert set(placed) == {"A", "B"}
+    assert placed["B"] <= START + 1 and placed["A"] >= placed["B"] + 2  # A moved behind B
 
 
 def test_cancel_before_returns_rank_plan_marked_cancelled():

@@ -28,6 +28,9 @@ from stuurploeg.domain.planning import Candidate, PlanState
 from stuurploeg.domain.progress import TaskState
 
 FTE_SCALE = 100  # fte -> integer hundredths
+# Above this many (Boolean, week) terms the time-indexed model gets too big to build fast
+# and the interval model takes over (unit scale, 120 candidates × 26 weeks: ~150,000).
+MAX_TIME_INDEXED_TERMS = 2_000_000
 SCORE_SCALE = 1000  # priority points -> integer thousandths
 
 
@@ -59,12 +62,17 @@ def solve_max_priority(
     state: TaskState | None = None,
     workers: int = 8,
     seed: int = 0,
-    formulation: str = "intervals",
+    formulation: str = "auto",
 ) -> SolveOutcome:
     """Place a subset of ``candidates`` on what ``base`` leaves free, maximising the total
     score; every case in ``mandatory`` must be placed (its hint, if any, must be feasible)."""
     t0 = time.perf_counter()
     model = cp_model.CpModel()
+    if formulation == "auto":
+        formulation = (
+            "time-indexed" if _time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
+            else "intervals"
+        )
     build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
     choice, objective = build(model, base, candidates, mandatory)
     model.maximize(sum(objective))
@@ -168,7 +176,7 @@ def _build_time_indexed(
     """A Boolean per candidate, team and start week; a linear capacity row per team, kind
     and week (the MILP formulation, solved by CP-SAT's LP-guided search)."""
     remaining = base.remaining
-    rows: dict[tuple[int, int, int], list] = {}
+    rows: dict[tuple[int, int, int], tuple[list, list]] = {}
     choice: Choice = {}
     objective = []
     for cand in candidates:
@@ -184,11 +192,25 @@ def _build_time_indexed(
                 for k in kinds:
                     d = scaled_demand(cand.demand[k])
                     for w in range(s, s + cand.duration):
-                        rows.setdefault((ti, k, w), []).append(d * x)
+                        row = rows.setdefault((ti, k, w), ([], []))
+                        row[0].append(x)
+                        row[1].append(d)
         _choose(model, cand, options, mandatory, choice, objective)
-    for (ti, k, w), terms in rows.items():
-        model.add(sum(terms) <= scaled_capacity(float(remaining[ti, k, w])))
+    for (ti, k, w), (xs, ds) in rows.items():
+        cap = scaled_capacity(float(remaining[ti, k, w]))
+        if sum(ds) > cap:  # a row that can never bind needs no constraint
+            model.add(cp_model.LinearExpr.weighted_sum(xs, ds) <= cap)
     return choice, objective
+
+
+def _time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    terms = 0
+    for cand in candidates:
+        if cand.problem is None and cand.case_id not in base.placed:
+            n_kinds = int((cand.demand > 0).sum())
+            for ti in cand.teams:
+                terms += base.feasible_starts(cand, ti).size * cand.duration * n_kinds
+    return terms
 
 
 def _choose(model, cand, options, mandatory, choice, objective) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,8 +27,15 @@ class Candidate:
     problem: str | None = None  # why it can never be planned, in Dutch
 
 
+# Longest duration a plan considers (ten years); longer is a data error, and the capacity
+# grid must stay small whatever a case list says.
+MAX_CASE_WEEKS = 520
+
+
 def max_duration(cases: Sequence[Case]) -> int:
-    return max((c.weeks or 0 for c in cases if c.status.is_candidate), default=0)
+    return min(
+        max((c.weeks or 0 for c in cases if c.status.is_candidate), default=0), MAX_CASE_WEEKS
+    )
 
 
 def prepare_candidates(
@@ -48,6 +56,9 @@ def _candidate(
     demand[0] = case.fte or 0.0
     for si, spec in enumerate(SPECIALISMS, start=1):
         demand[si] = max(case.specialist_fte.get(spec, 0.0), 0.0)
+    finite = all(math.isfinite(v) for v in demand)
+    if not finite:
+        demand[:] = 0.0
     duration = case.weeks or 0
     first, last = 0, grid.horizon - 1
     if case.earliest_start is not None:
@@ -64,8 +75,15 @@ def _candidate(
                 f"De zaak is bestemd voor team {case.team}, maar dat team staat niet in de "
                 "capaciteitsgegevens."
             )
-    if not case.fte or case.fte <= 0 or duration <= 0:
+    if not finite:
+        problem = "De benodigde fte is geen geldig getal; corrigeer de zakenlijst."
+    elif not case.fte or case.fte <= 0 or duration <= 0:
         problem = "Benodigde fte of doorlooptijd ontbreekt; vul die aan in de zakenlijst."
+    elif duration > MAX_CASE_WEEKS:
+        problem = (
+            f"Doorlooptijd van {duration} weken is langer dan {MAX_CASE_WEEKS} weken; "
+            "controleer de zakenlijst."
+        )
     elif case.latest_start is not None and case.latest_start < grid.start:
         problem = (
             f"De uiterste start ({case.latest_start}) ligt vóór het begin van de planperiode "

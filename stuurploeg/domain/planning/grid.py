@@ -72,13 +72,18 @@ def build_grid(
             available[ti, si, :] = team.base_specialist_fte(spec)
     index = {name: i for i, name in enumerate(teams)}
     warnings: list[str] = []
+    if not np.isfinite(available).all():
+        bad = sorted({teams[i] for i in np.nonzero(~np.isfinite(available))[0]})
+        warnings.append(f"Ongeldige capaciteit voor team {', '.join(bad)}; geteld als 0 fte.")
+        available[~np.isfinite(available)] = 0.0
     for (name, week), value in capacity.availability.items():
         ti = index.get(name)
         w = week - start
         if ti is None:
             warnings.append(f"Beschikbaarheid voor onbekend team {name} ({week}) genegeerd.")
         elif 0 <= w < horizon:  # type: ignore[operator]
-            available[ti, 0, w] = max(float(value), 0.0)
+            v = float(value)
+            available[ti, 0, w] = max(v, 0.0) if np.isfinite(v) else 0.0
     if scenario is not None:
         _apply_scenario(available, scenario, index, start, warnings)
     running = np.zeros_like(available)
@@ -116,6 +121,11 @@ def _add_running(
     running: np.ndarray, case: Case, index: dict[str, int], start: IsoWeek, warnings: list[str]
 ) -> None:
     if case.status is not CaseStatus.RUNNING:
+        return
+    values = [case.fte or 0.0, *case.specialist_fte.values()]
+    if not all(np.isfinite(values)):
+        warnings.append(f"Lopende zaak {case.case_id} heeft een ongeldig aantal fte en telt "
+                        "niet mee in de bezetting.")
         return
     if case.team is None or case.start_week is None or not case.fte or not case.weeks:
         warnings.append(

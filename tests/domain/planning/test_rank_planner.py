@@ -143,3 +143,21 @@ def test_non_candidates_are_not_planned():
     done = Case("X", "x", CaseStatus.CLOSED, fte=1, weeks=1)
     r = plan([done, case("A")], [Team("T", 2.0)])
     assert [e.case_id for e in r.ranking.entries] == ["A"]
+
+
+def test_hostile_numbers_end_in_reasons_not_crashes():
+    nan, inf = float("nan"), float("inf")
+    cases = [
+        case("NaN", fte=nan),
+        case("Inf", fte=1.0, specialist_fte={Specialism.DIGITAL: inf}, pos=1),
+        case("Eeuwig", fte=1.0, weeks=10**9, pos=2),
+        Case("L", "l", CaseStatus.RUNNING, fte=nan, weeks=3, team="T", start_week=START),
+        case("Gewoon", fte=1.0, pos=3),
+    ]
+    teams = [Team("T", 2.0), Team("Kapot", inf)]
+    r = plan(cases, teams, availability={("T", START + 1): nan})
+    reasons = {u.case_id: u.reason for u in r.unplanned}
+    assert "geen geldig getal" in reasons["NaN"] and "geen geldig getal" in reasons["Inf"]
+    assert "langer dan 520 weken" in reasons["Eeuwig"]
+    assert spots(r)["Gewoon"] == ("T", "2026-W42")  # W41 has NaN availability: 0 fte
+    assert any("L" in w for w in r.warnings) and any("Kapot" in w for w in r.warnings)
