@@ -627,6 +627,10 @@
         <translation>Opnieuw</translation>
     </message>
     <message>
+        <source>Change &amp;position…</source>
+        <translation>&amp;Positie aanpassen…</translation>
+    </message>
+    <message>
         <source>&amp;Find case</source>
         <translation>Zaak &amp;zoeken</translation>
     </message>
@@ -645,6 +649,10 @@
     <message>
         <source>&amp;Meeting mode (large text)</source>
         <translation>&amp;Vergadermodus (grote tekst)</translation>
+    </message>
+    <message>
+        <source>Select a ranked case first.</source>
+        <translation>Kies eerst een gerangschikte zaak.</translation>
     </message>
 </context>
 <context>
@@ -747,6 +755,37 @@
     <message>
         <source>Other team or start week: %1</source>
         <translation>Ander team of andere startweek: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PositionDialog</name>
+    <message>
+        <source>Change position</source>
+        <translation>Positie aanpassen</translation>
+    </message>
+    <message>
+        <source>Why does this case belong at this place? (required)</source>
+        <translation>Waarom hoort deze zaak op deze plaats? (verplicht)</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>Zaak:</translation>
+    </message>
+    <message>
+        <source>New position:</source>
+        <translation>Nieuwe positie:</translation>
+    </message>
+    <message>
+        <source>Motivation:</source>
+        <translation>Motivering:</translation>
+    </message>
+    <message>
+        <source>A motivation is required to move a case.</source>
+        <translation>Een motivering is verplicht om een zaak te verplaatsen.</translation>
+    </message>
+    <message>
+        <source>Move %1 to %2</source>
+        <translation>%1 naar plaats %2</translation>
     </message>
 </context>
 <context>

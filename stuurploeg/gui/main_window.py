@@ -103,6 +103,13 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
+        self.position_action = QAction(self.tr("Change &position…"), self)
+        self.position_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.position_action.triggered.connect(self.change_position)
+        menu.addAction(self.position_action)
+        table = self.ranking_view.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self.position_action)
         find = QAction(self.tr("&Find case"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: self.ranking_view.search.setFocus())
@@ -166,6 +173,18 @@ class MainWindow(QMainWindow):
         self.setFont(font)
         self.ranking_view.table.apply_widths()
         self.settings.set_meeting_mode(on)
+
+    def change_position(self) -> None:
+        case_id = self.session.current_case_id
+        if not case_id or self.session.ranking is None:
+            self.show_message(self.tr("Select a ranked case first."))
+            return
+        from stuurploeg.gui.position_dialog import PositionDialog
+
+        by = self.decisions_panel.by.text()
+        dialog = PositionDialog(self.session, self.undo_stack, case_id, self, by=by)
+        self.position_dialog = dialog
+        dialog.open()
 
     def decide(self, case_id: str) -> None:
         """Enter on a case: straight to the decision form (keyboard-only meeting flow)."""

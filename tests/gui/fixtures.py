@@ -50,3 +50,14 @@ def main_window(qtbot):
     yield window
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture(scope="session")
+def sample_data():
+    """The sample workbooks read once through the import layer: (cases, capacity)."""
+    pytest.importorskip("stuurploeg.app.importing")
+    from stuurploeg.app.importing import check_file
+    from stuurploeg.gui.startup import sample_files
+
+    cases_file, capacity_file = sample_files()
+    return check_file(cases_file, "cases").cases, check_file(capacity_file, "capacity").capacity

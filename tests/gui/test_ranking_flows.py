@@ -1,0 +1,109 @@
+"""Weging, Positie aanpassen and Plan maken through the real widgets, on the sample data."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+pytest.importorskip("stuurploeg.app.planning")
+pytestmark = pytest.mark.gui
+
+from stuurploeg.domain.model import Criterion  # noqa: E402
+from stuurploeg.gui import ranking_model as rm  # noqa: E402
+
+
+@pytest.fixture
+def loaded(qtbot, main_window, sample_data):
+    cases, capacity = sample_data
+    session = main_window.session
+    with qtbot.waitSignal(session.ranking_changed, timeout=5000):
+        session.set_cases(cases, capacity)
+    assert session.ranking is not None
+    # the rank-order plan follows in a worker
+    qtbot.waitUntil(lambda: session.plan is not None, timeout=10_000)
+    return main_window
+
+
+def _ranked_ids(window) -> list[str]:
+    return [e.case_id for e in window.session.ranking.entries]
+
+
+def test_weight_change_reranks_live_and_undoes(qtbot, loaded):
+    window = loaded
+    before = _ranked_ids(window)
+    slider = window.weights_panel.sliders[Criterion.SEVERITY]
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)  # ernst to 0
+    assert window.session.profile.weight(Criterion.SEVERITY) == 0
+    after = _ranked_ids(window)
+    assert after != before
+    # the view shows the new order with movement since the last weighting
+    model = window.ranking_view.model
+    ranks = [model.data(model.index(r, rm.RANK)) for r in range(model.rowCount())]
+    assert any("↑" in (t or "") or "↓" in (t or "") for t in ranks)
+    top = model.data(model.index(0, rm.CASE_ID))
+    assert top == after[0]
+    # one undo step restores the weights and the order
+    qtbot.keyClick(slider, Qt.Key.Key_PageUp)
+    qtbot.keyClick(slider, Qt.Key.Key_PageUp)
+    assert window.undo_stack.count() == 1  # moves of one slider merge into one step
+    window.undo_action.trigger()
+    assert window.session.profile.weight(Criterion.SEVERITY) == 25
+    assert _ranked_ids(window) == before
+    window.redo_action.trigger()
+    assert window.session.profile.weight(Criterion.SEVERITY) == 10
+
+
+def test_override_without_motivation_is_refused(qtbot, loaded):
+    window = loaded
+    moved = _ranked_ids(window)[9]
+    window.ranking_view.table.select_case(moved)
+    window.position_action.trigger()
+    dialog = window.position_dialog
+    qtbot.waitExposed(dialog)
+    dialog.position.setValue(1)
+    dialog.accept()  # OK without motivation
+    assert dialog.isVisible(), "refused: stays open"
+    assert "motivering" in dialog.problem.text().lower()
+    assert _ranked_ids(window)[0] != moved
+    qtbot.keyClicks(dialog.motivation, "Signaal van minderjarige slachtoffers, OM vraagt voorrang")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert _ranked_ids(window)[0] == moved
+    window.undo_action.trigger()
+    assert _ranked_ids(window)[0] != moved
+
+
+def test_plan_run_with_cancel_then_rank_plan_and_difference(qtbot, loaded):
+    window = loaded
+    window.open_plan_dialog()
+    dialog = window.plan_dialog
+    qtbot.waitExposed(dialog)
+    dialog.planner.setCurrentIndex(dialog.planner.findData("optimal"))
+    dialog.time_limit.setValue(60)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    job = dialog.job
+    assert job is not None and job.running
+    with qtbot.waitSignal(job.cancelled, timeout=20_000):
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert "Gestopt" in dialog.status.text()
+    assert dialog.run_button.isEnabled()
+    # the rank-order plan runs to the end and lists the difference from the one before
+    window.weights_panel.sliders[Criterion.IMPACT].setValue(40)
+    qtbot.waitUntil(
+        lambda: not (window.session._plan_job and window.session._plan_job.running), timeout=10_000
+    )
+    dialog.planner.setCurrentIndex(dialog.planner.findData("rank"))
+    dialog.weeks.setValue(20)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.job.succeeded, timeout=20_000):
+        pass
+    assert "ingepland" in dialog.status.text()
+    assert "Totale prioriteit" in dialog.diff.toPlainText()
+    assert window.session.plan.weeks == 20
+    # the Capaciteit chart follows the new plan
+    assert window.capacity_panel.chart is not None
+    assert window.capacity_panel.model.rowCount() == len(window.session.capacity.teams)
+    dialog.close()
+    QApplication.processEvents()
