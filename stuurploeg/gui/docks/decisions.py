@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -216,10 +217,10 @@ class DecisionsPanel(QWidget):
         self.form.addRow(self.tr("To whom exactly:"), self.target_detail)
         self.form.addRow(self.tr("Motivation:"), self.motivation)
         self.form.addRow("", self.inform)
-        row1 = QHBoxLayout()
-        row1.addWidget(self.record_button)
-        row1.addWidget(self.correct_button)
-        row1.addWidget(self.delete_button)
+        row1 = QGridLayout()
+        row1.addWidget(self.record_button, 0, 0, 1, 2)
+        row1.addWidget(self.correct_button, 1, 0)
+        row1.addWidget(self.delete_button, 1, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.finalise_button)
         row2.addWidget(self.export_button)

@@ -1,0 +1,114 @@
+"""`make screenshots`: render the main views offscreen with the sample data.
+
+    python -m stuurploeg.gui.screenshots docs/screenshots
+
+Settings and the sample workspace go to a temporary folder: the user's own are untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
+
+SIZE = (1500, 900)
+
+
+def _wait(app: QApplication, until: Callable[[], bool], seconds: float = 30.0) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        if until():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> None:
+    QApplication.processEvents()
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"  {path}")
+
+
+def render(folder: Path) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="stuurploeg-shots-"))
+    os.environ["STUURPLOEG_DATA_DIR"] = str(scratch / "data")
+    from stuurploeg.gui.settings import use_settings_folder
+
+    use_settings_folder(scratch / "settings")
+    from stuurploeg.gui.application import build_application
+    from stuurploeg.gui.main_window import MainWindow
+
+    app = build_application([sys.argv[0]])
+    window = MainWindow()
+    window.resize(*SIZE)
+    window.show()
+    window.start(None)
+    session = window.session
+    if not _wait(app, lambda: bool(session.cases)):
+        print("no sample data could be loaded; rendering the empty window", file=sys.stderr)
+    _wait(app, lambda: session.plan is not None, 15)
+    QThreadPool.globalInstance().waitForDone(15_000)
+    app.processEvents()
+    if session.ranking is not None and session.ranking.entries:
+        window.ranking_view.table.select_case(session.ranking.entries[1].case_id)
+    _save(window, folder, "hoofdvenster")
+    _save(window.ranking_view, folder, "ranglijst")
+    for name, dock in (("weging", "weights"), ("zaakdetail", "detail"), ("capaciteit", "capacity")):
+        _save(window.docks[dock], folder, name)
+    window.docks["decisions"].raise_()
+    window.decisions_panel.by.setText("mensenhandelofficier")
+    _save(window.docks["decisions"], folder, "besluiten")
+    window.docks["detail"].raise_()
+
+    if session.can_plan() and session.capacity is not None:
+        window.open_plan_dialog()
+        dialog = window.plan_dialog
+        dialog.planner.setCurrentIndex(dialog.planner.findData("rank"))
+        dialog.run()
+        if dialog.job is not None:
+            _wait(app, lambda: dialog.job.done, 30)
+        _save(dialog, folder, "planning_maken")
+        dialog.close()
+
+    from stuurploeg.gui.session import layer_available
+    from stuurploeg.gui.startup import sample_files
+
+    if layer_available("stuurploeg.app.importing"):
+        window.import_workbook(sample_files()[0])
+        wizard = window.import_wizard
+        wizard.next()
+        _wait(app, wizard.sheet_page.isComplete, 30)
+        _save(wizard, folder, "import_blad")
+        wizard.next()
+        _save(wizard, folder, "import_kolommen")
+        wizard.next()
+        _wait(app, wizard.report_page.isComplete, 30)
+        _save(wizard, folder, "import_controle")
+        wizard.reject()
+
+    window.set_meeting_mode(True)
+    _save(window, folder, "vergadermodus")
+    window.set_meeting_mode(False)
+    window.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    return render(Path(args[0] if args else "docs/screenshots"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
