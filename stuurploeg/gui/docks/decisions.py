@@ -159,8 +159,8 @@ class DecisionsPanel(QWidget):
         self.case_label = QLabel(self)
         self.case_label.setWordWrap(True)
         self.kind = QComboBox(self)
-        for kind in DecisionKind:
-            self.kind.addItem(decision_label(kind), kind)
+        for kind in DecisionKind:  # Qt stores str subclasses as plain str: keep the value
+            self.kind.addItem(decision_label(kind), kind.value)
         self.team = QComboBox(self)
         self.start = QLineEdit(self)
         self.start.setPlaceholderText("2026-W50")
@@ -175,7 +175,7 @@ class DecisionsPanel(QWidget):
         self.until_next = QCheckBox(self.tr("until the next meeting"), self)
         self.target = QComboBox(self)
         for target in HandOverTarget:
-            self.target.addItem(str(target), target)
+            self.target.addItem(str(target), target.value)
         self.target_detail = QLineEdit(self)
         self.motivation = QPlainTextEdit(self)
         self.motivation.setTabChangesFocus(True)
@@ -280,8 +280,11 @@ class DecisionsPanel(QWidget):
             for team in self.session.capacity.teams:
                 self.team.addItem(team.team, team.team)
 
+    def current_kind(self) -> DecisionKind:
+        return DecisionKind(self.kind.currentData())
+
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
+        kind = self.current_kind()
         visible = {
             self.team: kind is DecisionKind.TAKE_UP,
             self.start: kind is DecisionKind.TAKE_UP,
@@ -323,7 +326,7 @@ class DecisionsPanel(QWidget):
             self.team.setCurrentIndex(max(self.team.findData(case.team), 0))
             self.start.clear()
             self.fte.setValue(float(case.fte or 0))
-        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self._kind_changed()
         self.motivation.clear()
 
@@ -334,7 +337,7 @@ class DecisionsPanel(QWidget):
     def build_decision(self) -> Any:
         from stuurploeg.domain.decisions import Decision
 
-        kind = self.kind.currentData()
+        kind = self.current_kind()
         case = self.session.case(self.session.current_case_id)
         start = None
         if kind is DecisionKind.TAKE_UP and self.start.text().strip():
@@ -352,7 +355,11 @@ class DecisionsPanel(QWidget):
             if kind is DecisionKind.PARK and not self.until_next.isChecked()
             else None,
             until_next_meeting=kind is DecisionKind.PARK and self.until_next.isChecked(),
-            hand_over_to=self.target.currentData() if kind is DecisionKind.HAND_OVER else None,
+            hand_over_to=(
+                HandOverTarget(self.target.currentData())
+                if kind is DecisionKind.HAND_OVER
+                else None
+            ),
             hand_over_detail=self.target_detail.text() or None
             if kind is DecisionKind.HAND_OVER
             else None,
