@@ -994,6 +994,10 @@
         <translation>De weging is beschikbaar zodra de rangschikkingsmodule geïnstalleerd is.</translation>
     </message>
     <message>
+        <source>Import or open cases to weigh them.</source>
+        <translation>Importeer of open zaken om ze te wegen.</translation>
+    </message>
+    <message>
         <source>Choose profile %1</source>
         <translation>Profiel %1 kiezen</translation>
     </message>

@@ -144,6 +144,7 @@ class Session(QObject):
             from stuurploeg.domain.scoring import STANDARD_PROFILE
 
             self.profile = STANDARD_PROFILE
+            self.profile_changed.emit()
         return self.profile
 
     def set_profile(self, profile: Any) -> None:

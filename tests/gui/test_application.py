@@ -46,3 +46,26 @@ def test_unexpected_exception_is_logged_and_shown_once(qtbot, tmp_path):
         handler.uninstall()
     assert handler.count == 2
     assert path.read_text(encoding="utf-8").count("RuntimeError: onverwacht") == 2
+
+
+def test_first_window_imports_nothing_heavy(tmp_path):
+    """Start-up speed guard: pandas, numpy, pyqtgraph, openpyxl, ortools come later."""
+    import os
+    import subprocess
+
+    code = (
+        "import sys, pathlib\n"
+        "from stuurploeg.gui.settings import use_settings_folder\n"
+        f"use_settings_folder(pathlib.Path({str(tmp_path)!r}))\n"
+        "from stuurploeg.gui.application import build_application\n"
+        "from stuurploeg.gui.main_window import MainWindow\n"
+        "app = build_application(); w = MainWindow(); w.show(); app.processEvents()\n"
+        "heavy = ('numpy', 'pandas', 'pyqtgraph', 'openpyxl', 'ortools')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""

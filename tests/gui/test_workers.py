@@ -82,3 +82,37 @@ def test_event_loop_keeps_turning_during_a_long_job(qtbot):
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 30
     assert max(gaps) < 0.1, f"GUI thread blocked for {max(gaps) * 1000:.0f} ms"
+
+
+def test_event_loop_keeps_turning_during_a_real_import(qtbot, tmp_path):
+    """check_file of a generated 15,000-row case list, in a worker: no GUI stall > 100 ms."""
+    pytest.importorskip("stuurploeg.app.importing")
+    from openpyxl import Workbook
+
+    from stuurploeg.app.importing import check_file
+
+    path = tmp_path / "groot.xlsx"
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Zaken")
+    ws.append(["Zaaknummer", "Onderzoeksnaam", "Status", "Ernst", "Benodigde fte", "Doorlooptijd"])
+    for i in range(15_000):
+        ws.append([f"MH-{i:05d}", f"Onderzoek {i}", "nieuw", 1 + i % 5, "1,5", 10 + i % 20])
+    wb.save(path)
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    try:
+        t0 = time.perf_counter()
+        job = start_job(lambda state: check_file(path, "cases", state=state))
+        with qtbot.waitSignal(job.succeeded, timeout=60_000) as blocker:
+            pass
+        took = time.perf_counter() - t0
+    finally:
+        timer.stop()
+    assert blocker.args[0].rows == 15_000
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert took > 0.2 and len(ticks) >= took / 0.02 * 0.5
+    assert max(gaps) < 0.1, f"GUI thread blocked for {max(gaps) * 1000:.0f} ms"

@@ -124,33 +124,48 @@ class WeightsPanel(QWidget):
         self.profiles.activated.connect(self._profile_chosen)
         self.save_button.clicked.connect(self._save_as)
         self.reset_button.clicked.connect(self.reset)
-        session.profile_changed.connect(self.show_profile)
+        session.profile_changed.connect(self._profile_changed)
         session.workspace_changed.connect(self.load_profiles)
         self.load_profiles()
 
     # -- profiles ------------------------------------------------------------------------
     def load_profiles(self) -> None:
+        """Fill the profile list once the session has a profile (the first ranking).
+
+        Not earlier: the ranking layer (numpy) is not imported before the first window.
+        """
         self._stored.clear()
-        enabled = self.session.ensure_profile() is not None
-        if enabled:
+        available = self.session.can_rank()
+        ready = available and self.session.profile is not None
+        if ready:
             from stuurploeg.domain.scoring import STANDARD_PROFILE
 
             self._stored[STANDARD_PROFILE.name] = STANDARD_PROFILE
             for record in self.session.stored_profiles():
                 self._stored[record.name] = record
+            self._stored.setdefault(self.session.profile.name, self.session.profile)
         self.profiles.blockSignals(True)
         self.profiles.clear()
         for name in self._stored:
             self.profiles.addItem(name, name)
         self.profiles.blockSignals(False)
         for w in (self.profiles, self.save_button, self.reset_button, *self.sliders.values()):
-            w.setEnabled(enabled)
-        self.note.setText(
-            ""
-            if enabled
-            else self.tr("Weighting is available once the ranking module is installed.")
-        )
+            w.setEnabled(ready)
+        if not available:
+            self.note.setText(
+                self.tr("Weighting is available once the ranking module is installed.")
+            )
+        elif not ready:
+            self.note.setText(self.tr("Import or open cases to weigh them."))
+        else:
+            self.note.setText("")
         self.show_profile()
+
+    def _profile_changed(self) -> None:
+        if not self._stored:
+            self.load_profiles()  # first ranking: now the profiles can be listed
+        else:
+            self.show_profile()
 
     def _profile_chosen(self) -> None:
         name = self.profiles.currentData()
