@@ -143,7 +143,6 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
     seen: dict[str, tuple[int, str]] = {}  # folded id → (Excel row, id)
     duplicates: set[str] = set()
     candidates: list[tuple[str, dict[str, object]]] = []
-    status_missing_rows = 0
     total = len(rows)
     step = max(total // 20, 1000)
 
@@ -201,8 +200,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         case_id = parse(row, "case_id", parse_text)
         if case_id is None or is_total_word(raw_id):
             if is_total_word(raw_id) or (case_id is None and is_total_row(row)):
-                ctx.warn(None, None, "Totaalrij overgeslagen (geen Zaak-ID, wel een cel "
-                         "'Totaal'). Totalen worden door Stuurploeg zelf berekend.")
+                ctx.warn(None, None, "Totaalrij overgeslagen (een cel 'Totaal' en geen "
+                         "zaaknummer). Totalen worden door Stuurploeg zelf berekend.")
                 continue
             if not ctx.failed:
                 ctx.error(id_col, raw_id, f"{label(CASES, 'case_id')} ontbreekt. Vul een uniek "
@@ -215,7 +214,6 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         else:
             status = parse(row, "status", parse_status)
             if status is None and not ctx.failed:
-                status_missing_rows += 1
                 ctx.warn(cols["status"], None,
                          f"Status ontbreekt voor zaak {case_id}; 'nieuw' aangenomen.")
         exploitation = parse(row, "exploitation", parse_exploitation, soft=True) \
@@ -256,7 +254,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
                       f"voor zaak {case_id}.")
         weeks = parse(row, "weeks", parse_int, weeks_msg) if "weeks" in cols else None
         if weeks is not None and weeks <= 0 and not closed:
-            ctx.error(cols["weeks"], get(row, "weeks"), "Doorlooptijd moet minstens 1 week zijn.")
+            ctx.error(cols["weeks"], get(row, "weeks"), f"Doorlooptijd moet minstens 1 week zijn "
+                      f"voor zaak {case_id}.")
         specialist: dict[Specialism, float] = {}
         for key, specialism in _SPECIALISMS.items():
             if key not in cols:
