@@ -90,7 +90,7 @@ def _check(wb: Workbook, report: CheckReport, kind: str | None, sheet: str | Non
                  if all(row.count("") == len(row) for row in rows)]
         if empty:
             message += f" Leeg: {', '.join(empty)}."
-        hidden = [name for name in wb.hidden]
+        hidden = list(wb.hidden)
         if hidden:
             message += (f" Verborgen bladen worden niet gelezen ({', '.join(hidden)}); maak het "
                         "juiste blad zichtbaar in Excel als de gegevens daar staan.")
