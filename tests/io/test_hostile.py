@@ -212,6 +212,13 @@ def test_native_crash_in_reader_ends_in_message():
         sandbox.run_isolated(os.abort, (), file_name="x.xlsx", timeout=20)
 
 
+def test_unexpected_error_in_reader_is_a_message(capfd):
+    with pytest.raises(sandbox.ReadRefused, match="onverwachte fout") as exc:
+        sandbox.run_isolated(_fail, (), file_name="x.xlsx", timeout=20)
+    assert "Traceback" not in str(exc.value)
+    assert "Traceback" not in capfd.readouterr().err
+
+
 def test_timeout_ends_the_reader(tmp_path):
     t0 = time.monotonic()
     with pytest.raises(sandbox.ReadRefused, match="langer dan"):
@@ -223,6 +230,10 @@ def _eat_memory() -> None:
     blocks = []
     while True:
         blocks.append(bytearray(50 * 1024 * 1024))
+
+
+def _fail() -> None:
+    raise KeyError("kapot")
 
 
 def _sleep() -> None:
