@@ -219,6 +219,19 @@ def test_unexpected_error_in_reader_is_a_message(capfd):
     assert "Traceback" not in capfd.readouterr().err
 
 
+def test_cancel_ends_the_reader():
+    import threading
+
+    from stuurploeg.domain.progress import Cancelled, TaskState
+
+    state = TaskState()
+    threading.Timer(0.3, state.cancel).start()
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        sandbox.run_isolated(_sleep, (), file_name="x.xlsx", state=state, timeout=30)
+    assert time.monotonic() - t0 < 5
+
+
 def test_timeout_ends_the_reader(tmp_path):
     t0 = time.monotonic()
     with pytest.raises(sandbox.ReadRefused, match="langer dan"):
