@@ -209,6 +209,14 @@
         <source>No decisions recorded.</source>
         <translation>Nog geen besluiten vastgelegd.</translation>
     </message>
+    <message>
+        <source>final</source>
+        <translation>vastgesteld</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
 </context>
 <context>
     <name>DecisionListModel</name>

@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.redo_action)
         self.position_action = QAction(self.tr("Change &position…"), self)
         self.position_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        self.position_action.triggered.connect(self.change_position)
+        self.position_action.triggered.connect(lambda: self.change_position())
+        self.ranking_view.model.move_requested.connect(self.change_position)
         menu.addAction(self.position_action)
         table = self.ranking_view.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -174,8 +175,8 @@ class MainWindow(QMainWindow):
         self.ranking_view.table.apply_widths()
         self.settings.set_meeting_mode(on)
 
-    def change_position(self) -> None:
-        case_id = self.session.current_case_id
+    def change_position(self, case_id: str = "", position: int = 0) -> None:
+        case_id = case_id or self.session.current_case_id
         if not case_id or self.session.ranking is None:
             self.show_message(self.tr("Select a ranked case first."))
             return
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
 
         by = self.decisions_panel.by.text()
         dialog = PositionDialog(self.session, self.undo_stack, case_id, self, by=by)
+        if position:
+            dialog.position.setValue(position)
         self.position_dialog = dialog
         dialog.open()
 

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
     QLocale,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -127,6 +129,9 @@ class RankingModel(QAbstractTableModel):
     """Ranglijst rows over :class:`RankingRows`, with its own numpy sort and filter."""
 
     order_changed = Signal()  # after a sort or filter changed the visible rows
+    move_requested = Signal(str, int)  # case id, target rank: a row dragged in the view
+
+    MIME_TYPE = "application/x-stuurploeg-case-id"
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -322,6 +327,41 @@ class RankingModel(QAbstractTableModel):
         if self._rows is None:
             return []
         return [str(c) for c in self._rows.case_id[self._order]]
+
+    # -- drag a row to another place (Positie aanpassen) -------------------------------
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if not index.isValid():
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [self.MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        if indexes:
+            data.setData(self.MIME_TYPE, QByteArray(self.case_id_at(indexes[0].row()).encode()))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: QModelIndex
+    ) -> bool:
+        """Never moves rows itself: asks for an override (with motivation) instead."""
+        if not data.hasFormat(self.MIME_TYPE):
+            return False
+        target_row = parent.row() if parent.isValid() else row
+        if target_row < 0 or target_row >= self.rowCount():
+            return False
+        rank = self._rows.rank[self._order[target_row]]
+        if math.isnan(rank):
+            return False
+        case_id = bytes(data.data(self.MIME_TYPE).data()).decode()
+        self.move_requested.emit(case_id, int(rank))
+        return False  # the view must not delete the dragged row
 
     # -- Qt model interface --------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

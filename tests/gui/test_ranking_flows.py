@@ -107,3 +107,17 @@ def test_plan_run_with_cancel_then_rank_plan_and_difference(qtbot, loaded):
     assert window.capacity_panel.model.rowCount() == len(window.session.capacity.teams)
     dialog.close()
     QApplication.processEvents()
+
+
+def test_dropping_a_row_asks_for_the_position_with_motivation(qtbot, loaded):
+    window = loaded
+    model = window.ranking_view.model
+    moved = _ranked_ids(window)[5]
+    data = model.mimeData([model.index(model.row_of(moved), rm.NAME)])
+    target = model.index(0, rm.NAME)
+    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    dialog = window.position_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.case_id == moved and dialog.position.value() == 1
+    assert model.rowCount() == len(window.session.cases)  # nothing moved without a motivation
+    dialog.reject()

@@ -191,5 +191,18 @@ class CaseDetailPanel(QWidget):
             self.plan_label.setText(self.tr("Not a candidate for this plan."))
 
     def _show_history(self, case: Case) -> None:
-        text = self.session.decisions.get(case.case_id)
-        self.history_label.setText(text or self.tr("No decisions recorded."))
+        """Every decision on this case, oldest first, from the open workspace."""
+        ws = self.session.workspace
+        history = [d for d in ws.decisions() if d.case_id == case.case_id] if ws else []
+        if not history:
+            self.history_label.setText(self.tr("No decisions recorded."))
+            return
+        lines = []
+        for d in history:
+            day = d.meeting_date.strftime("%d-%m-%Y") if d.meeting_date else ""
+            state = self.tr("final") if d.final else self.tr("draft")
+            line = f"{day}: {d.label} ({state})"
+            if d.motivation:
+                line += f" — {d.motivation}"
+            lines.append(line)
+        self.history_label.setText("\n".join(lines))
