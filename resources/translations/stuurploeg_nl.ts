@@ -377,6 +377,13 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Something unexpected went wrong (%1). Nothing has been changed. The details are in the log file; try again, and tell your administrator if it happens again.</source>
+        <translation>Er ging iets onverwachts mis (%1). Er is niets gewijzigd. De details staan in het logbestand; probeer het opnieuw en meld het bij uw beheerder als het vaker gebeurt.</translation>
+    </message>
+</context>
+<context>
     <name>ExceptionHandler</name>
     <message>
         <source>Unexpected error</source>

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.progress import TaskState
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.import_models import IssueModel, PreviewModel, cell_text
 from stuurploeg.gui.session import Session
 from stuurploeg.gui.settings import Settings
@@ -106,7 +107,7 @@ class _WorkingPage(QWizardPage):
 
         def failed(exc: BaseException) -> None:
             self.progress.setVisible(False)
-            self.status.setText(str(exc))
+            self.status.setText(user_message(exc))
             self.completeChanged.emit()
 
         self.job = start_job(fn, on_result=done, on_error=failed, parent=self)

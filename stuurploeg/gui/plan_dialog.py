@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.session import Session
 
 PLANNERS = (
@@ -98,7 +99,7 @@ class PlanDialog(QDialog):
         job.progress.connect(self._progress)
         job.succeeded.connect(self._done)
         job.cancelled.connect(lambda: self._stopped(self.tr("Stopped: the previous plan is kept.")))
-        job.failed.connect(lambda exc: self._stopped(str(exc)))
+        job.failed.connect(lambda exc: self._stopped(user_message(exc)))
 
     def cancel(self) -> None:
         if self.job is not None:

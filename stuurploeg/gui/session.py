@@ -204,6 +204,7 @@ class Session(QObject):
 
     def run_plan(self, planner: str, *, time_limit: float, **extra: Any) -> Any:
         """Start ``make_plan`` in a worker; returns the Job (progress, cancel)."""
+        from stuurploeg.gui.errors import user_message
         from stuurploeg.gui.workers import start_job
 
         if self.capacity is None or not self.cases:
@@ -221,7 +222,7 @@ class Session(QObject):
             )
 
         job = start_job(work, on_result=self._plan_done, parent=self)
-        job.failed.connect(lambda exc: self.message.emit(str(exc)))
+        job.failed.connect(lambda exc: self.message.emit(user_message(exc)))
         job.finished.connect(lambda: self.plan_running.emit(False))
         self._plan_job = job
         self.plan_running.emit(True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from stuurploeg.domain.progress import TaskState
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.session import layer_available
 from stuurploeg.gui.workers import start_job
 
@@ -113,7 +114,9 @@ def load_sample(window: MainWindow, cases_file: Path, capacity_file: Path) -> No
 
     def failed(exc: BaseException) -> None:
         window.show_message(
-            translate("Startup", "Loading the sample data failed: %1").replace("%1", str(exc))
+            translate("Startup", "Loading the sample data failed: %1").replace(
+                "%1", user_message(exc)
+            )
         )
 
     window.loading_job = start_job(

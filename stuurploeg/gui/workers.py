@@ -80,7 +80,10 @@ class Job(QObject):
         except Cancelled:
             self._done_from_worker.emit("cancelled", None)
         except Exception as exc:  # every failure goes to the GUI as a signal
-            log.exception("Taak mislukt")
+            if type(exc).__module__.startswith("stuurploeg."):
+                log.warning("Taak mislukt: %s", exc)  # an expected, explained refusal
+            else:
+                log.exception("Taak mislukt")
             self._done_from_worker.emit("error", exc)
         else:
             kind = "cancelled" if self.state.cancelled else "result"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.gui.application import data_folder
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.workers import start_job
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def open_path(window: MainWindow, path: Path, *, sample: tuple[Path, Path] | Non
 
     def failed(exc: BaseException) -> None:
         window.show_message("")
-        show_error(window, str(exc))
+        show_error(window, user_message(exc))
 
     window.loading_job = start_job(
         lambda state: _open_job(path, sample, state), on_result=done, on_error=failed, parent=window
@@ -121,7 +122,7 @@ def create_path(window: MainWindow, path: Path) -> None:
     try:
         ws = create_workspace(path)
     except Exception as exc:
-        show_error(window, str(exc))
+        show_error(window, user_message(exc))
         return
     attach(window, ws)
 
@@ -152,7 +153,7 @@ def merge_report(window: MainWindow, report: Any, skip_bad_rows: bool) -> None:
             result = ws.merge(cases=report.cases, cases_source=source)
             merged = result.cases
     except Exception as exc:
-        show_error(window, str(exc))
+        show_error(window, user_message(exc))
         return
     window.session.reload_from_workspace()
     text = (
@@ -209,7 +210,7 @@ def export_to(window: MainWindow, out: Path, meeting: date | None = None) -> Any
 
     def failed(exc: BaseException) -> None:
         window.show_message("")
-        show_error(window, str(exc))
+        show_error(window, user_message(exc))
 
     job = start_job(
         lambda state: export_decision_log(ws, out, meeting, state=state),

@@ -69,3 +69,13 @@ def test_first_window_imports_nothing_heavy(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_unexpected_worker_errors_reach_the_user_without_internals():
+    from stuurploeg.gui.errors import user_message
+
+    text = user_message(KeyError("case_id"))
+    assert "KeyError" in text and "case_id" not in text and "logbestand" in text
+    from stuurploeg.domain.progress import Cancelled
+
+    assert user_message(Cancelled("Gestopt")) == "Gestopt"  # our own: shown as it is

@@ -151,3 +151,17 @@ def test_reimport_merges_into_the_open_workspace(qtbot, opened, tmp_path):
     merged = window.last_merge
     assert len(merged.gone) == 1 and not merged.new
     assert "1 verdwenen" in window.status_label.text()
+
+
+def test_a_second_window_on_the_same_workspace_gets_a_dutch_message(qtbot, opened):
+    from stuurploeg.gui.main_window import MainWindow
+
+    other = MainWindow()
+    qtbot.addWidget(other)
+    workspace_ops.open_path(other, workspace_ops.sample_workspace_path())
+    qtbot.waitUntil(lambda: getattr(other, "last_message_box", None) is not None, timeout=10_000)
+    box = other.last_message_box
+    assert "al geopend" in box.text() and "Traceback" not in box.text()
+    assert other.session.workspace is None
+    box.close()
+    other.close()

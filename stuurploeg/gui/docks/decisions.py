@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.session import Session
 
@@ -382,7 +383,7 @@ class DecisionsPanel(QWidget):
         command = RecordDraftCommand(self, decision, self.meeting_day(), self.correcting, text)
         self.undo_stack.push(command)
         if command.error is not None:
-            problems = getattr(command.error, "problems", None) or [str(command.error)]
+            problems = getattr(command.error, "problems", None) or [user_message(command.error)]
             self.problems.setText("\n".join(problems))
             return False
         self.problems.setText("")
@@ -449,7 +450,7 @@ class DecisionsPanel(QWidget):
         try:
             finalise_meeting(self.session.workspace, self.meeting_day(), self.by.text())
         except Exception as exc:
-            problems = getattr(exc, "problems", None) or [str(exc)]
+            problems = getattr(exc, "problems", None) or [user_message(exc)]
             self.problems.setText("\n".join(problems))
             return False
         self.undo_stack.clear()  # final decisions cannot be undone, only corrected
