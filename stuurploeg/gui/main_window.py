@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.settings = Settings()
         self.session = Session(self)
+        self.session.preferred_profile = self.settings.last_profile()
+        self.session.profile_changed.connect(self._remember_profile)
         self.undo_stack = QUndoStack(self)
         self._base_font = QFont(self.font())
         self.setWindowTitle(self.tr("Stuurploeg"))
@@ -174,6 +176,10 @@ class MainWindow(QMainWindow):
         self.setFont(font)
         self.ranking_view.table.apply_widths()
         self.settings.set_meeting_mode(on)
+
+    def _remember_profile(self) -> None:
+        if self.session.profile is not None:
+            self.settings.set_last_profile(self.session.profile.name)
 
     def change_position(self, case_id: str = "", position: int = 0) -> None:
         case_id = case_id or self.session.current_case_id

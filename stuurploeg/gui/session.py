@@ -50,6 +50,7 @@ class Session(QObject):
         self.workspace_path: Path | None = None
         self.source_files: list[Path] = []
         self.profile: Any | None = None  # WeightProfile (planning layer)
+        self.preferred_profile: str | None = None  # the last one used (from the settings)
         self.overrides: list[Any] = []  # PositionOverride (planning layer)
         self.previous_plan: Any | None = None
         self._current = ""
@@ -105,6 +106,7 @@ class Session(QObject):
 
     def detach_workspace(self) -> None:
         self.workspace = None
+        self.profile = None  # the next workspace has its own profiles
         self.workspace_path = None
         self.workspace_changed.emit()
 
@@ -143,7 +145,8 @@ class Session(QObject):
         if self.profile is None and self.can_rank():
             from stuurploeg.domain.scoring import STANDARD_PROFILE
 
-            self.profile = STANDARD_PROFILE
+            stored = {p.name: p for p in self.stored_profiles()}
+            self.profile = stored.get(self.preferred_profile or "", STANDARD_PROFILE)
             self.profile_changed.emit()
         return self.profile
 

@@ -121,3 +121,15 @@ def test_dropping_a_row_asks_for_the_position_with_motivation(qtbot, loaded):
     assert dialog.case_id == moved and dialog.position.value() == 1
     assert model.rowCount() == len(window.session.cases)  # nothing moved without a motivation
     dialog.reject()
+
+
+def test_level_texts_are_tooltips_and_profile_is_remembered(qtbot, loaded):
+    from stuurploeg.domain.criteria_text import LEVEL_TEXTS
+    from stuurploeg.gui.settings import Settings
+
+    window = loaded
+    tip = window.weights_panel.sliders[Criterion.SEVERITY].toolTip()
+    assert LEVEL_TEXTS[Criterion.SEVERITY][5][:30] in tip
+    window.weights_panel.save_as("Zwaar op ernst")
+    assert window.session.profile.name == "Zwaar op ernst"
+    assert Settings().last_profile() == "Zwaar op ernst"
