@@ -142,3 +142,21 @@ def test_sort_filter_invariants(qapp, n, column, descending, forms, text, seed):
     ties = np.flatnonzero(diffs == 0)
     pos = np.array(visible)[~missing]
     assert np.all(pos[ties] < pos[ties + 1])
+
+
+def test_no_item_widgets_or_proxy_models_in_the_gui():
+    """Tables are model/view over our own models (EXAMPLES: no QTableWidget, no proxy)."""
+    import re
+    from pathlib import Path
+
+    import stuurploeg.gui
+
+    root = Path(stuurploeg.gui.__file__).parent
+    pattern = re.compile(r"QTableWidget|QSortFilterProxyModel\(|\b(?!app\b)\w+\.exec\(\)")
+    offenders = [
+        f"{p.name}: {m.group(0)}"
+        for p in root.rglob("*.py")
+        for m in pattern.finditer(p.read_text(encoding="utf-8"))
+    ]
+    # dialogs open with open(), never exec(): the event loop (and tests) keep running
+    assert not offenders
