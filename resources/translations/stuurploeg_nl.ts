@@ -194,8 +194,8 @@
         <translation>Nog geen planning gemaakt.</translation>
     </message>
     <message>
-        <source>In the plan: team %1 from week %2 for %3 weeks.</source>
-        <translation>In de planning: team %1 vanaf week %2, %3 weken.</translation>
+        <source>In the plan: %1 from week %2 for %3 weeks.</source>
+        <translation>In de planning: %1 vanaf week %2, %3 weken.</translation>
     </message>
     <message>
         <source>Not in the plan: %1</source>

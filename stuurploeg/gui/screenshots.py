@@ -64,17 +64,25 @@ def render(folder: Path) -> int:
         window.ranking_view.table.select_case(session.ranking.entries[1].case_id)
     _save(window, folder, "hoofdvenster")
     _save(window.ranking_view, folder, "ranglijst")
-    for name, dock in (("weging", "weights"), ("zaakdetail", "detail"), ("capaciteit", "capacity")):
+    for name, dock in (("weging", "weights"), ("capaciteit", "capacity")):
         _save(window.docks[dock], folder, name)
+    # Whole panels, also the parts a small dock scrolls away.
+    from PySide6.QtWidgets import QScrollArea
+
+    detail = window.detail_panel.findChild(QScrollArea).widget()
+    detail.resize(460, detail.sizeHint().height())
+    _save(detail, folder, "zaakdetail")
     window.docks["decisions"].raise_()
     window.decisions_panel.by.setText("mensenhandelofficier")
-    _save(window.docks["decisions"], folder, "besluiten")
+    window.decisions_panel.resize(460, window.decisions_panel.sizeHint().height())
+    _save(window.decisions_panel, folder, "besluiten")
     window.docks["detail"].raise_()
 
     if session.can_plan() and session.capacity is not None:
         window.open_plan_dialog()
         dialog = window.plan_dialog
-        dialog.planner.setCurrentIndex(dialog.planner.findData("rank"))
+        dialog.planner.setCurrentIndex(dialog.planner.findData("fill"))
+        dialog.time_limit.setValue(5)
         dialog.run()
         if dialog.job is not None:
             _wait(app, lambda: dialog.job.done, 30)

@@ -178,7 +178,7 @@ class CaseDetailPanel(QWidget):
         assigned = next((a for a in plan.assignments if a.case_id == case.case_id), None)
         if assigned is not None:
             self.plan_label.setText(
-                self.tr("In the plan: team %1 from week %2 for %3 weeks.")
+                self.tr("In the plan: %1 from week %2 for %3 weeks.")
                 .replace("%1", str(assigned.team))
                 .replace("%2", str(assigned.start_week))
                 .replace("%3", str(assigned.weeks))
