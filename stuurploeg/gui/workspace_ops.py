@@ -138,23 +138,18 @@ def choose_and_create(window: MainWindow) -> None:
 
 
 def merge_report(window: MainWindow, report: Any, skip_bad_rows: bool) -> None:
-    """Merge an accepted import (with the user's mapping) into the open workspace."""
-    from stuurploeg.app.workspace import ImportSource, file_sha256
+    """Merge an accepted import (read with the user's mapping) into the open workspace."""
+    from stuurploeg.app.workspace import import_checked
 
     ws = window.session.workspace
     path = Path(report.file)
-    source = ImportSource(report.kind, path.name, file_sha256(path), int(report.rows),
-                          dict(report.mapping or {}), report.sheet, report.header_row)  # fmt: skip
+    kind = "capacity" if report.kind == "capacity" else "cases"
     try:
-        if report.kind == "capacity":
-            result = ws.merge(capacity=report.capacity, capacity_source=source)
-            merged = result.capacity
-        else:
-            result = ws.merge(cases=report.cases, cases_source=source)
-            merged = result.cases
+        result = import_checked(ws, **{kind: report}, skip_bad_rows=skip_bad_rows)
     except Exception as exc:
         show_error(window, user_message(exc))
         return
+    merged = result.capacity if kind == "capacity" else result.cases
     window.session.reload_from_workspace()
     text = (
         translate("Workspace", "Imported %1: %2 new, %3 changed, %4 gone.")
