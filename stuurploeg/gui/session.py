@@ -112,12 +112,12 @@ class Session(QObject):
 
     def reload_from_workspace(self) -> None:
         """Cases, capacity, overrides and decisions as stored; then rank and plan again."""
-        from stuurploeg.gui.records import position_overrides
-
         ws = self.workspace
         if ws is None:
             return
-        self.overrides = position_overrides(ws.overrides()) if self.can_rank() else []
+        from stuurploeg.app.workspace_plans import position_overrides
+
+        self.overrides = position_overrides(ws)
         self.refresh_decisions(emit=False)
         self.set_cases(ws.cases(), ws.capacity())
 
@@ -160,24 +160,20 @@ class Session(QObject):
         """Profiles kept in the open workspace, as WeightProfile."""
         if self.workspace is None:
             return []
-        from stuurploeg.domain.model import Criterion
-        from stuurploeg.domain.scoring import WeightProfile
+        from stuurploeg.app.workspace_plans import to_weight_profile
 
-        return [
-            WeightProfile(r.name, {Criterion(k): float(v) for k, v in r.weights.items()}, r.version)
-            for r in self.workspace.profiles()
-        ]
+        return [to_weight_profile(r) for r in self.workspace.profiles()]
 
     def save_profile(self, name: str) -> Any | None:
         """Store the current weights under ``name`` (in the workspace when one is open)."""
         from stuurploeg.domain.scoring import WeightProfile
 
-        weights = dict(self.profile.weights)
-        version = 1
+        profile = WeightProfile(name, dict(self.profile.weights), 1)
         if self.workspace is not None:
-            record = self.workspace.save_profile(name, {c.value: w for c, w in weights.items()})
-            version = record.version
-        self.profile = WeightProfile(name, weights, version)
+            from stuurploeg.app.workspace_plans import save_weight_profile
+
+            profile = save_weight_profile(self.workspace, profile)
+        self.profile = profile
         self.profile_changed.emit()
         return self.profile
 
@@ -234,10 +230,10 @@ class Session(QObject):
     def _plan_done(self, plan: Any) -> None:
         self.set_ranking(plan.ranking, plan)
         if self.workspace is not None:
-            from stuurploeg.gui.records import plan_record
+            from stuurploeg.app.workspace_plans import plan_record
 
             # Stored so that decisions snapshot the proposal they were taken against.
-            self.workspace.save_plan(plan_record(plan))
+            self.workspace.save_plan(plan_record(plan, f"{plan.planner} {plan.start}"))
 
     def set_decisions(self, decisions: dict[str, str]) -> None:
         self.decisions = dict(decisions)
