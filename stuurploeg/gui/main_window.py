@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 850)
             self.resizeDocks(
-                [self.docks["weights"], self.docks["detail"]], [300, 380], Qt.Orientation.Horizontal
+                [self.docks["weights"], self.docks["detail"]], [340, 380], Qt.Orientation.Horizontal
             )
         state = self.settings.window_state()
         if state:

@@ -89,7 +89,7 @@ class WeightsPanel(QWidget):
             slider = QSlider(Qt.Orientation.Horizontal, self)
             slider.setRange(0, MAX_WEIGHT)
             slider.setPageStep(5)
-            slider.setMinimumWidth(90)
+            slider.setMinimumWidth(70)
             tip = level_tooltip(criterion)
             for w in (label, slider):
                 w.setToolTip(tip)
