@@ -26,6 +26,7 @@ from stuurploeg.store.cases_repo import FieldChange, ImportRecord, ImportSource,
 from stuurploeg.store.connection import connect, enable_wal, looks_like_sqlite, write_transaction
 from stuurploeg.store.decisions_repo import Meeting
 from stuurploeg.store.errors import (
+    CorruptError,
     NotAWorkspace,
     StoreError,
     WorkspaceDamaged,
@@ -330,7 +331,10 @@ def open_workspace(
         lock.acquire()
     conn = None
     try:
-        conn = connect(path, readonly=readonly)
+        try:
+            conn = connect(path, readonly=readonly)
+        except CorruptError as exc:
+            raise WorkspaceDamaged(path, [str(exc)], backups_mod.list_backups(path)) from exc
         try:
             schema.check_is_workspace(conn, path.name)
         except sqlite3.DatabaseError as exc:

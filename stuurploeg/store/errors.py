@@ -47,6 +47,10 @@ class WorkspaceDamaged(StoreError):
         )
 
 
+class CorruptError(StoreError):
+    """SQLite reported the file as malformed while doing something."""
+
+
 class WorkspaceTooNew(StoreError):
     pass
 
@@ -71,7 +75,7 @@ def translate(exc: sqlite3.Error, what: str) -> StoreError:
             "Wacht even en probeer het opnieuw."
         )
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return StoreError(
+        return CorruptError(
             f"{what} is niet gelukt: de werkruimte is beschadigd ({text}). Sluit de app en "
             "herstel een reservekopie."
         )
