@@ -102,11 +102,12 @@ class Decision:
         return KIND_LABELS[self.kind]
 
     def resolved(self) -> Decision:
-        """With ``inform_victims`` made explicit and text fields trimmed."""
+        """With ``inform_victims`` made explicit and the name of who decided trimmed."""
         inform = self.inform_victims
         if inform is None:
             inform = default_inform_victims(self.kind)
-        motivation = (self.motivation or "").strip() or None
+        # Kept exactly as typed (a blank one counts as none): user text is never altered.
+        motivation = self.motivation if (self.motivation or "").strip() else None
         return replace(
             self, inform_victims=inform, motivation=motivation, decided_by=self.decided_by.strip()
         )
