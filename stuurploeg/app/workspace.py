@@ -20,6 +20,7 @@ from pathlib import Path
 
 from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import CapacityData, Case
+from stuurploeg.domain.progress import TaskState
 from stuurploeg.store import backups as backups_mod
 from stuurploeg.store import cases_repo, decisions_repo, planning_repo, schema
 from stuurploeg.store.cases_repo import FieldChange, ImportRecord, ImportSource, MergeReport
@@ -48,6 +49,7 @@ __all__ = [
     "SUFFIX",
     "FieldChange",
     "ImportRecord",
+    "ImportRefused",
     "ImportResult",
     "ImportSource",
     "MergeReport",
@@ -58,6 +60,7 @@ __all__ = [
     "WorkspaceLocked",
     "create_workspace",
     "file_sha256",
+    "import_files",
     "open_or_create_workspace",
     "open_workspace",
     "restore_backup",
@@ -452,3 +455,77 @@ def file_sha256(path: Path | str) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+# -- importing files ---------------------------------------------------------------------
+
+
+class ImportRefused(StoreError):
+    """A file is not usable (or has bad rows the user did not accept); nothing imported."""
+
+    def __init__(self, message: str, reports: Sequence[object] = ()) -> None:
+        self.reports = list(reports)
+        super().__init__(message)
+
+
+def import_files(
+    ws: Workspace,
+    *,
+    cases_path: Path | str | None = None,
+    capacity_path: Path | str | None = None,
+    skip_bad_rows: bool = False,
+    state: TaskState | None = None,
+) -> ImportResult:
+    """Check the files with the import (issue 3) and merge them in one transaction.
+
+    A file with errors imports nothing unless ``skip_bad_rows`` (the user accepted that
+    the bad rows are left out); warnings are passed on in the result.
+    """
+    from stuurploeg.app.importing import check_file  # pandas is heavy: only when importing
+
+    checked = []
+    for path, kind in ((cases_path, "cases"), (capacity_path, "capacity")):
+        if path is None:
+            continue
+        report = check_file(Path(path), kind, state=state)
+        data = report.cases if kind == "cases" else report.capacity
+        if data is None or (report.errors and not skip_bad_rows):
+            what = "zakenlijst" if kind == "cases" else "capaciteitsoverzicht"
+            first = "; ".join(_issue_text(i) for i in report.errors[:3])
+            raise ImportRefused(
+                f"De {what} {Path(path).name} is niet geïmporteerd: {len(report.errors)} "
+                f"fout(en){': ' + first if first else ''}. Herstel het bestand"
+                + (" of kies ervoor de foute rijen over te slaan." if data is not None else "."),
+                [report],
+            )
+        source = ImportSource(
+            kind, Path(path).name, file_sha256(path), int(report.rows),
+            dict(report.mapping or {}), report.sheet, report.header_row,
+        )
+        checked.append((kind, data, source, report))
+    if not checked:
+        raise ImportRefused("Geef een zakenlijst en/of een capaciteitsoverzicht op.")
+    args: dict[str, object] = {}
+    warnings = []
+    for kind, data, source, report in checked:
+        args[kind] = data
+        args[f"{kind}_source"] = source
+        warnings += [f"{source.file_name}: {_issue_text(w)}" for w in report.warnings]
+        if report.errors:
+            warnings.append(
+                f"{source.file_name}: {len(report.errors)} rij(en) met fouten overgeslagen."
+            )
+    result = ws.merge(**args)  # type: ignore[arg-type]
+    result.warnings = warnings
+    return result
+
+
+def _issue_text(issue: object) -> str:
+    parts = [
+        f"blad {getattr(issue, 'sheet', None)}" if getattr(issue, "sheet", None) else "",
+        f"rij {getattr(issue, 'row', None)}" if getattr(issue, "row", None) else "",
+        f"kolom {getattr(issue, 'column', None)}" if getattr(issue, "column", None) else "",
+    ]
+    where = ", ".join(p for p in parts if p)
+    message = getattr(issue, "message", str(issue))
+    return f"{where}: {message}" if where else str(message)
