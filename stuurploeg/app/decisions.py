@@ -62,11 +62,28 @@ def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
     snap = decision.snapshot
     if snap == Snapshot():
         snap = snapshot_for(ws, decision.case_id)
-    d = replace(decision.resolved(), meeting_date=day, case_name=case.name, snapshot=snap)
+    d = replace(decision.resolved(), meeting_date=day, case_name=case.name,
+                snapshot=_plain(snap), fte=_float(decision.fte))
     problems = validate(d)
     if problems:
         raise DecisionError(problems)
     return d
+
+
+def _float(v: float | None) -> float | None:
+    return None if v is None else float(v)
+
+
+def _plain(s: Snapshot) -> Snapshot:
+    """Plain Python numbers (numpy scalars from the planner do not go into SQLite)."""
+    return replace(
+        s,
+        score=_float(s.score),
+        rank=None if s.rank is None else int(s.rank),
+        profile_version=None if s.profile_version is None else int(s.profile_version),
+        profile_weights={str(k): float(v) for k, v in s.profile_weights.items()},
+        proposal_fte=_float(s.proposal_fte),
+    )
 
 
 def record_decision(ws: Workspace, decision: Decision, day: date | None = None) -> Decision:

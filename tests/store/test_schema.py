@@ -70,3 +70,21 @@ def test_non_sqlite_file_is_refused_untouched(tmp_path):
     with pytest.raises(NotAWorkspace):
         open_workspace(other)
     assert other.read_bytes() == before
+
+
+def test_only_contract_fields_have_a_place_to_go(ws):
+    """Data minimisation: the case and team tables hold the contract's fields only."""
+    from dataclasses import fields
+
+    from stuurploeg.domain.model import Case, Team
+
+    def columns(table):
+        return {r[1] for r in ws.conn.execute(f"PRAGMA table_info({table})")}
+
+    bookkeeping = {"present", "import_id"}
+    spec = {"digital_fte", "financial_fte", "tactical_fte", "intelligence_fte"}
+    case_fields = {f.name for f in fields(Case)} - {"criteria", "specialist_fte"}
+    crits = {"severity", "urgency", "information", "prospects", "expansion", "impact"}
+    assert columns("cases") == case_fields | crits | spec | bookkeeping
+    team_fields = {f.name for f in fields(Team)} - {"specialist_fte"}
+    assert columns("teams") == team_fields | spec | bookkeeping
