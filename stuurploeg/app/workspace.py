@@ -21,6 +21,7 @@ from pathlib import Path
 from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
+from stuurploeg.io.report import CheckReport
 from stuurploeg.store import backups as backups_mod
 from stuurploeg.store import cases_repo, decisions_repo, planning_repo, schema
 from stuurploeg.store.cases_repo import FieldChange, ImportRecord, ImportSource, MergeReport
@@ -60,6 +61,7 @@ __all__ = [
     "WorkspaceLocked",
     "create_workspace",
     "file_sha256",
+    "import_checked",
     "import_files",
     "open_or_create_workspace",
     "open_workspace",
@@ -483,24 +485,53 @@ def import_files(
     """
     from stuurploeg.app.importing import check_file  # pandas is heavy: only when importing
 
-    checked = []
+    reports = {}
     for path, kind in ((cases_path, "cases"), (capacity_path, "capacity")):
-        if path is None:
+        if path is not None:
+            reports[kind] = check_file(Path(path), kind, state=state)
+    return import_checked(
+        ws, cases=reports.get("cases"), capacity=reports.get("capacity"),
+        skip_bad_rows=skip_bad_rows,
+    )
+
+
+def import_checked(
+    ws: Workspace,
+    *,
+    cases: CheckReport | None = None,
+    capacity: CheckReport | None = None,
+    skip_bad_rows: bool = False,
+) -> ImportResult:
+    """Merge what :func:`check_file` read (e.g. after the GUI's import wizard).
+
+    Refused (nothing imported) when a report is unusable: unreadable, no usable rows
+    (merging an empty list would mark every case gone), or errors not accepted.
+    """
+    checked = []
+    for report, kind in ((cases, "cases"), (capacity, "capacity")):
+        if report is None:
             continue
-        report = check_file(Path(path), kind, state=state)
+        name = Path(report.file).name
+        what = "zakenlijst" if kind == "cases" else "capaciteitsoverzicht"
         data = report.cases if kind == "cases" else report.capacity
-        if data is None or (report.errors and not skip_bad_rows):
-            what = "zakenlijst" if kind == "cases" else "capaciteitsoverzicht"
+        if data is None or report.rows == 0:
             first = "; ".join(_issue_text(i) for i in report.errors[:3])
             raise ImportRefused(
-                f"De {what} {Path(path).name} is niet geïmporteerd: {len(report.errors)} "
-                f"fout(en){': ' + first if first else ''}. Herstel het bestand"
-                + (" of kies ervoor de foute rijen over te slaan." if data is not None else "."),
+                f"De {what} {name} is niet geïmporteerd: er zijn geen bruikbare rijen"
+                f"{' (' + first + ')' if first else ''}. Controleer het bestand en probeer "
+                "het opnieuw; de werkruimte is niet gewijzigd.",
+                [report],
+            )
+        if report.errors and not skip_bad_rows:
+            first = "; ".join(_issue_text(i) for i in report.errors[:3])
+            raise ImportRefused(
+                f"De {what} {name} is niet geïmporteerd: {len(report.errors)} fout(en): "
+                f"{first}. Herstel het bestand, of kies ervoor de foute rijen over te slaan.",
                 [report],
             )
         source = ImportSource(
-            kind, Path(path).name, file_sha256(path), int(report.rows),
-            dict(report.mapping or {}), report.sheet, report.header_row,
+            kind, name, file_sha256(report.file), int(report.rows), dict(report.mapping or {}),
+            report.sheet, report.header_row,
         )
         checked.append((kind, data, source, report))
     if not checked:

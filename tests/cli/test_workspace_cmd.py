@@ -115,3 +115,75 @@ def test_verify_of_a_missing_or_foreign_file_fails_cleanly(tmp_path, capsys):
     other.write_text("geen database")
     assert main(["verify", str(other)]) == 1
     assert "geen Stuurploeg-werkruimte" in capsys.readouterr().err
+
+
+SAMPLES = __import__("pathlib").Path(__file__).parents[2] / "sample_data"
+
+
+def _newer_case_list(tmp_path):
+    """The sample list with one fte changed, one case removed and one added."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(SAMPLES / "zakenlijst.xlsx")
+    ws = wb["Zaken"]
+    headers = [c.value for c in ws[4]]
+    fte_col = headers.index("Benodigde fte") + 1
+    ws.cell(row=5, column=fte_col, value=4.0)  # MH-2025-101: 2.5 -> 4.0
+    gone = ws.cell(row=6, column=1).value
+    new_row = [c.value for c in ws[7]]
+    ws.delete_rows(6)
+    new_row[0], new_row[1] = "MH-2026-900", "Onderzoek Nieuwkomer"
+    ws.append(new_row)
+    out = tmp_path / "zakenlijst-v2.xlsx"
+    wb.save(out)
+    return out, gone
+
+
+def test_import_creates_then_merges_with_a_report(tmp_path, capsys):
+    wsp = tmp_path / "regio.stuurploeg"
+    assert main(["import", str(wsp), "--cases", str(SAMPLES / "zakenlijst.xlsx"),
+                 "--capacity", str(SAMPLES / "capaciteit.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "aangemaakt" in out and "Zaken: 60 nieuw" in out and "Teams: 5 nieuw" in out
+    newer, gone = _newer_case_list(tmp_path)
+    assert main(["import", str(wsp), "--cases", str(newer), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (rep,) = data["reports"]
+    assert rep["new"] == ["MH-2026-900"] and rep["gone"] == [gone]
+    assert {"key": "MH-2025-101", "field": "fte", "old": 2.5, "new": 4.0} in rep["changed"]
+    with open_workspace(wsp) as ws:
+        imports = ws.imports()
+        assert [i.file_name for i in imports] == ["zakenlijst.xlsx", "capaciteit.xlsx",
+                                                  "zakenlijst-v2.xlsx"]
+        assert len(imports[0].sha256) == 64 and imports[0].mapping["case_id"] == "Zaaknummer"
+        assert len(ws.cases()) == 60 and len(ws.capacity().teams) == 5
+
+
+def test_import_of_an_unusable_file_changes_nothing(tmp_path, wsp, capsys):
+    junk = tmp_path / "zaken.xlsx"
+    junk.write_bytes(b"dit is geen werkmap")
+    assert main(["import", str(wsp), "--cases", str(junk)]) == 1
+    assert "niet geïmporteerd" in capsys.readouterr().err
+    with open_workspace(wsp) as ws:
+        assert len(ws.cases()) == 6 and len(ws.imports()) == 2
+
+
+def test_bad_rows_only_with_explicit_consent(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(SAMPLES / "zakenlijst.xlsx")
+    ws = wb["Zaken"]
+    ws.cell(row=9, column=4, value="onbekend")  # not a status: an error row
+    bad = tmp_path / "zakenlijst-fout.xlsx"
+    wb.save(bad)
+    wsp = tmp_path / "r.stuurploeg"
+    assert main(["import", str(wsp), "--cases", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "niet geïmporteerd" in err and "rij 9" in err and "Status" in err
+    with open_workspace(wsp) as w:
+        assert w.cases() == []
+    assert main(["import", str(wsp), "--cases", str(bad), "--skip-bad-rows"]) == 0
+    out = capsys.readouterr().out
+    assert "overgeslagen" in out
+    with open_workspace(wsp) as w:
+        assert len(w.cases()) == 59
