@@ -1,9 +1,184 @@
-"""Placeholder: this sub-command is being built (see the open issues)."""
+"""`stuurploeg plan`: import a case list and a capacity sheet, rank and plan, headless.
+
+Exit codes as `check`: 0 planned, 1 an input is not usable or the plan could not be made
+or written, 2 a wrong command line.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from stuurploeg.domain.weeks import IsoWeek
+
+MAX_WEEKS = 156
+
+
+def _week(text: str) -> IsoWeek:
+    try:
+        return IsoWeek.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is geen ISO-week; schrijf bijvoorbeeld 2026-W40"
+        ) from None
+
+
+def _weeks(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(f"aantal weken moet 1 t/m {MAX_WEEKS} zijn, niet {text!r}")
+    return n
+
+
+def _seconds(text: str) -> float:
+    try:
+        s = float(text.replace(",", "."))
+    except ValueError:
+        s = -1.0
+    if not 0 < s <= 24 * 3600:
+        raise argparse.ArgumentTypeError(
+            f"tijdslimiet moet een aantal seconden > 0 zijn, niet {text!r}"
+        )
+    return s
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    return None
+    p = sub.add_parser(
+        "plan",
+        help="zaken rangschikken en op teams inplannen (zonder scherm)",
+        description="Leest de zakenlijst en de capaciteit, rangschikt de kandidaten en plant "
+        "ze in binnen de beschikbare fte.",
+    )
+    p.add_argument("--cases", required=True, type=Path, metavar="BESTAND", help="zakenlijst")
+    p.add_argument("--capacity", required=True, type=Path, metavar="BESTAND",
+                   help="capaciteitsoverzicht")
+    p.add_argument("--start", type=_week, default=None, metavar="JJJJ-Www",
+                   help="eerste week van de planning (standaard: deze week)")
+    p.add_argument("--weeks", type=_weeks, default=26, metavar="N",
+                   help="aantal weken (standaard 26)")
+    p.add_argument("--planner", choices=("rank", "fill", "optimal"), default="rank",
+                   help="rank: in rangorde; fill: rangorde aangevuld; optimal: maximale prioriteit")
+    p.add_argument("--time-limit", type=_seconds, default=30.0, metavar="S",
+                   help="rekentijd voor fill/optimal in seconden (standaard 30)")
+    p.add_argument("--profile", type=Path, default=None, metavar="BESTAND",
+                   help="wegingsprofiel (TOML)")
+    p.add_argument("--out", type=Path, default=None, metavar="PLAN.xlsx",
+                   help="schrijf de planning naar een Excel-werkmap")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from stuurploeg.app.importing import check_file
+    from stuurploeg.app.planning import PlanError, export_plan, make_plan
+    from stuurploeg.app.profiles import ProfileError, load_profile
+    from stuurploeg.domain.scoring import STANDARD_PROFILE
+    from stuurploeg.io.excel_out import ExportError
+
+    profile = STANDARD_PROFILE
+    if args.profile is not None:
+        try:
+            profile = load_profile(args.profile)
+        except ProfileError as exc:
+            return _fail(str(exc))
+    reports = []
+    for path, kind in ((args.cases, "cases"), (args.capacity, "capacity")):
+        report = check_file(path, kind)
+        if not report.usable:
+            return _fail(_not_usable(path, kind, report))
+        reports.append(report)
+    cases_report, capacity_report = reports
+    if not args.json:
+        for r in reports:
+            for w in getattr(r, "warnings", ()) or ():
+                print(f"waarschuwing: {_issue_text(w)}", file=sys.stderr)
+    try:
+        result = make_plan(
+            cases_report.cases,
+            capacity_report.capacity,
+            profile=profile,
+            start=args.start,
+            weeks=args.weeks,
+            planner=args.planner,
+            time_limit=args.time_limit,
+        )
+    except PlanError as exc:
+        return _fail(str(exc))
+    if args.out is not None:
+        try:
+            export_plan(result, cases_report.cases, args.out,
+                        sources={"Zakenlijst": args.cases.name, "Capaciteit": args.capacity.name})
+        except ExportError as exc:
+            return _fail(str(exc))
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_human(result, args.out))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"stuurploeg plan: {message}", file=sys.stderr)
+    return 1
+
+
+def _issue_text(issue: Any) -> str:
+    parts = [
+        f"blad {issue.sheet}" if getattr(issue, "sheet", None) else "",
+        f"rij {issue.row}" if getattr(issue, "row", None) else "",
+        f"kolom {issue.column}" if getattr(issue, "column", None) else "",
+    ]
+    where = ", ".join(p for p in parts if p)
+    message = getattr(issue, "message", str(issue))
+    return f"{where}: {message}" if where else message
+
+
+def _not_usable(path: Path, kind: str, report: Any) -> str:
+    label = "zakenlijst" if kind == "cases" else "capaciteitsoverzicht"
+    errors = list(getattr(report, "errors", ()) or ())
+    lines = [f"{path} is als {label} niet bruikbaar ({len(errors)} fout(en)):"]
+    lines += [f"  - {_issue_text(e)}" for e in errors[:20]]
+    if len(errors) > 20:
+        lines.append(f"  … en nog {len(errors) - 20}; zie `stuurploeg check {path}`.")
+    return "\n".join(lines)
+
+
+def _human(result: Any, out: Path | None) -> str:
+    from stuurploeg.domain.planning.format import fte
+
+    lines = [
+        f"Planning {result.start} t/m {result.week_list[-1]} ({result.weeks} weken), planner "
+        f"{result.planner}, weging {result.profile.name}.",
+        f"Ingepland: {len(result.assignments)} van {len(result.ranking)} kandidaten, totale "
+        f"prioriteit {result.total_priority:.1f}".replace(".", ",")
+        + (f", bewezen marge tot optimum {100 * result.gap:.1f}%".replace(".", ",")
+           if result.gap is not None else "")
+        + ".",
+    ]
+    if result.cancelled:
+        lines.append("Het zoeken is afgebroken; dit is het beste plan tot dan toe.")
+    lines.append("")
+    lines.append("Ingepland:")
+    for a in result.assignments:
+        lines.append(f"  {a.case_id:<12} team {a.team:<14} vanaf {a.start_week}  "
+                     f"{a.weeks:>2} weken  {fte(a.fte)} fte")
+    if result.unplanned:
+        lines.append("")
+        lines.append("Niet ingepland:")
+        lines += [f"  {u.case_id:<12} {u.reason}" for u in result.unplanned]
+    if result.overbooked:
+        lines.append("")
+        lines.append("Overboekt door lopende zaken:")
+        lines += [f"  team {o.team}, {o.week}, {o.kind}: {fte(o.fte)} fte te veel"
+                  for o in result.overbooked]
+    for w in result.warnings:
+        lines.append(f"waarschuwing: {w}")
+    if out is not None:
+        lines.append(f"\nWerkmap geschreven: {out}")
+    return "\n".join(lines)

@@ -1,0 +1,371 @@
+"""Use case: rank the candidates and plan them onto the teams (DESIGN §4–5).
+
+``make_plan`` is what the GUI and ``stuurploeg plan`` both call. The rank-order plan takes
+milliseconds and is always made; ``fill`` and ``optimal`` refine it with CP-SAT seeded by
+it, and the result is never worse than it. Every returned plan is re-checked by the
+independent checker of ``domain.planning.checker``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from stuurploeg.domain.model import CapacityData, Case, CaseStatus
+from stuurploeg.domain.planning import (
+    KINDS,
+    Assignment,
+    CapacityGrid,
+    FixedPlacement,
+    Overbooking,
+    PlanComparison,
+    PlanState,
+    Scenario,
+    Unplanned,
+    build_grid,
+    compare_assignments,
+    fill_in_order,
+    fragile_cases,
+    planning_order,
+    prepare_candidates,
+    rank_plan,
+    unplanned_reason,
+    verify_plan,
+)
+from stuurploeg.domain.planning.candidates import Candidate, max_duration
+from stuurploeg.domain.planning.greedy import place_fixed
+from stuurploeg.domain.progress import TaskState
+from stuurploeg.domain.scoring import (
+    STANDARD_PROFILE,
+    PositionOverride,
+    Ranking,
+    WeightProfile,
+    rank_cases,
+)
+from stuurploeg.domain.weeks import IsoWeek
+
+PLANNERS = ("rank", "fill", "optimal")
+MAX_HORIZON = 520
+PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
+
+
+class PlanError(Exception):
+    """The plan could not be made; ``str()`` says why in Dutch."""
+
+
+@dataclass(frozen=True)
+class CapacityRow:
+    team: str
+    week: IsoWeek
+    kind: str
+    available: float
+    running: float
+    planned: float
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    start: IsoWeek
+    weeks: int
+    planner: str
+    profile: WeightProfile
+    ranking: Ranking
+    assignments: tuple[Assignment, ...]
+    unplanned: tuple[Unplanned, ...]
+    overbooked: tuple[Overbooking, ...]
+    total_priority: float
+    gap: float | None  # proven relative gap of ``optimal``/``fill``; None for ``rank``
+    teams: tuple[str, ...]
+    kinds: tuple[str, ...]
+    week_list: tuple[IsoWeek, ...]
+    # (teams, kinds, weeks) over the horizon, for the capacity charts
+    available: np.ndarray = field(repr=False)
+    running: np.ndarray = field(repr=False)
+    planned: np.ndarray = field(repr=False)
+    scenario: Scenario | None = None
+    status: str = ""
+    cancelled: bool = False
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    def capacity_rows(self) -> Iterator[CapacityRow]:
+        for ti, team in enumerate(self.teams):
+            for k, kind in enumerate(self.kinds):
+                if k and not self.available[ti, k].any() and not self.running[ti, k].any():
+                    continue  # a specialism the team does not have and nobody uses
+                for w, week in enumerate(self.week_list):
+                    yield CapacityRow(
+                        team, week, kind,
+                        float(self.available[ti, k, w]),
+                        float(self.running[ti, k, w]),
+                        float(self.planned[ti, k, w]),
+                    )
+
+    def utilisation(self) -> dict[str, float]:
+        """Per team (running + planned) / available total fte over the horizon."""
+        out = {}
+        for ti, team in enumerate(self.teams):
+            avail = float(self.available[ti, 0].sum())
+            used = float(self.running[ti, 0].sum() + self.planned[ti, 0].sum())
+            out[team] = used / avail if avail > 0 else 0.0
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start_week": str(self.start),
+            "weeks": self.weeks,
+            "planner": self.planner,
+            "profile": self.profile.name,
+            "ranking": [
+                {
+                    "rank": e.rank,
+                    "case_id": e.case_id,
+                    "score": None if e.score is None else round(e.score, 4),
+                    "priority_rule": e.priority_rule,
+                    "incomplete": e.incomplete,
+                }
+                for e in self.ranking.entries
+            ],
+            "assignments": [
+                {
+                    "case_id": a.case_id,
+                    "team": a.team,
+                    "start_week": str(a.start_week),
+                    "weeks": a.weeks,
+                    "fte": a.fte,
+                }
+                for a in self.assignments
+            ],
+            "unplanned": [{"case_id": u.case_id, "reason": u.reason} for u in self.unplanned],
+            "overbooked": [
+                {"team": o.team, "week": str(o.week), "kind": o.kind, "fte": round(o.fte, 6)}
+                for o in self.overbooked
+            ],
+            "total_priority": round(self.total_priority, 4),
+            "gap": None if self.gap is None else round(self.gap, 6),
+        }
+
+
+def make_plan(
+    cases: Sequence[Case],
+    capacity: CapacityData,
+    *,
+    profile: WeightProfile = STANDARD_PROFILE,
+    start: IsoWeek | None = None,
+    weeks: int = 26,
+    planner: str = "rank",
+    overrides: Iterable[PositionOverride] = (),
+    fixed: Iterable[FixedPlacement] = (),
+    scenario: Scenario | None = None,
+    time_limit: float = 30.0,
+    state: TaskState | None = None,
+    priority_rule: bool = True,
+    workers: int = 8,
+) -> PlanResult:
+    """Rank the candidates among ``cases`` and plan them with ``planner``."""
+    t0 = time.perf_counter()
+    if planner not in PLANNERS:
+        raise PlanError(f"Onbekende planner {planner!r}; kies uit {', '.join(PLANNERS)}.")
+    if not 1 <= weeks <= MAX_HORIZON:
+        raise PlanError(f"De planperiode moet 1 t/m {MAX_HORIZON} weken zijn, niet {weeks}.")
+    if not capacity.teams:
+        raise PlanError("Er zijn geen teams in de capaciteitsgegevens; er valt niets te plannen.")
+    state = state or TaskState()
+    start = start or IsoWeek.current()
+    overrides, fixed = tuple(overrides), tuple(fixed)
+    by_id = _unique(cases)
+    state.report(0.0, "Zaken rangschikken…")
+    ranking = rank_cases(cases, profile, overrides, priority_rule)
+    running_cases = [c for c in cases if c.status is CaseStatus.RUNNING]
+    grid = build_grid(
+        capacity, start, weeks, running_cases=running_cases, scenario=scenario,
+        extra_weeks=max(max_duration(cases) - 1, 0),
+    )
+    cands = prepare_candidates(by_id, ranking, grid)
+    rank_state, failed = rank_plan(grid, cands, fixed)
+    state.report(0.05, "Plan in rangorde gemaakt.")
+
+    final, gap, status = rank_state, None, "rangorde"
+    warnings = list(grid.warnings)
+    cancelled = state.cancelled
+    if planner != "rank" and not cancelled:
+        final, gap, status, cancelled = _refine(
+            planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings
+        )
+
+    assignments = _assignments(final, cands, by_id, grid)
+    problems = verify_plan(cases, capacity, start, weeks, assignments, scenario=scenario,
+                           fixed=fixed)
+    if problems and final is not rank_state:
+        warnings.append("Het verfijnde plan klopte niet bij controle; het plan in rangorde is "
+                        "gebruikt.")
+        final, gap, status = rank_state, None, "rangorde"
+        assignments = _assignments(final, cands, by_id, grid)
+        problems = verify_plan(cases, capacity, start, weeks, assignments, scenario=scenario,
+                               fixed=fixed)
+    if problems:
+        raise PlanError("Interne fout: het plan overschrijdt de capaciteit: " + "; ".join(problems))
+
+    unplanned = tuple(
+        Unplanned(c.case_id, failed.get(c.case_id) or unplanned_reason(final, c))
+        for c in cands
+        if c.case_id not in final.placed
+    )
+    if not state.cancelled:
+        state.report(0.97, "Gevoeligheid voor de weging bepalen…")
+        fragile = fragile_cases(by_id, grid, profile, set(rank_state.placed),
+                                overrides=overrides, fixed=fixed, priority_rule=priority_rule)
+        ranking = ranking.with_fragile(fragile)
+    cmap = {c.case_id: c for c in cands}
+    state.report(1.0, "Plan klaar.")
+    h = grid.horizon
+    return PlanResult(
+        start=start,
+        weeks=weeks,
+        planner=planner,
+        profile=profile,
+        ranking=ranking,
+        assignments=assignments,
+        unplanned=unplanned,
+        overbooked=tuple(grid.overbooked),
+        total_priority=final.total_priority(cmap),
+        gap=gap,
+        teams=grid.teams,
+        kinds=KINDS,
+        week_list=tuple(grid.week(i) for i in range(h)),
+        available=grid.available[:, :, :h].copy(),
+        running=grid.running[:, :, :h].copy(),
+        planned=_planned(final, cmap, grid)[:, :, :h],
+        scenario=scenario,
+        status=status,
+        cancelled=cancelled,
+        warnings=tuple(warnings),
+        seconds=time.perf_counter() - t0,
+    )
+
+
+def _refine(
+    planner: str,
+    grid: CapacityGrid,
+    cands: list[Candidate],
+    fixed: tuple[FixedPlacement, ...],
+    failed: dict[str, str],
+    rank_state: PlanState,
+    time_limit: float,
+    state: TaskState,
+    workers: int,
+    warnings: list[str],
+) -> tuple[PlanState, float | None, str, bool]:
+    from stuurploeg.app.solvers.cpsat import solve_max_priority
+
+    cmap = {c.case_id: c for c in cands}
+    base = PlanState(grid)
+    place_fixed(base, cands, fixed)
+    free = [c for c in cands if c.case_id not in failed]
+    rank_free = {cid: spot for cid, spot in rank_state.placed.items() if cid not in base.fixed}
+    if planner == "fill":
+        mandatory = set(rank_free)
+    else:  # priority-rule cases that the rank order could place come first in every plan
+        mandatory = {cid for cid in rank_free if cmap[cid].priority_rule}
+    outcome = solve_max_priority(
+        base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
+        workers=workers,
+    )
+    rank_total = rank_state.total_priority(cmap)
+    refined = base.copy()
+    ok = bool(outcome.placements) or not rank_free
+    for cid in sorted(outcome.placements, key=lambda c: cmap[c].order):
+        ti, s = outcome.placements[cid]
+        if not refined.fits(cmap[cid], ti, s):
+            ok = False
+            warnings.append(f"Oplosser plaatste zaak {cid} buiten de capaciteit; genegeerd.")
+            break
+        refined.place(cmap[cid], ti, s)
+    if ok:
+        fill_in_order(refined, planning_order(free))
+        ok = mandatory <= set(refined.placed)
+    total = refined.total_priority(cmap) if ok else -1.0
+    if not ok or total < rank_total - 1e-9:
+        chosen = rank_state
+        total = rank_total
+        status = "rangorde (oplosser vond niets beters)"
+    else:
+        chosen = refined
+        status = outcome.status
+    gap = None
+    if np.isfinite(outcome.bound) and outcome.status != "geen oplossing":
+        bound = max(outcome.bound, total)
+        gap = 0.0 if outcome.status == "optimaal" or bound <= 0 else max(bound - total, 0) / bound
+    return chosen, gap, status, outcome.cancelled
+
+
+def _assignments(
+    final: PlanState, cands: list[Candidate], by_id: dict[str, Case], grid: CapacityGrid
+) -> tuple[Assignment, ...]:
+    out = []
+    for c in cands:  # ranking order
+        spot = final.placed.get(c.case_id)
+        if spot is None:
+            continue
+        case = by_id[c.case_id]
+        out.append(
+            Assignment(
+                case_id=c.case_id,
+                team=grid.teams[spot[0]],
+                start_week=grid.week(spot[1]),
+                weeks=c.duration,
+                fte=float(case.fte or 0.0),
+                specialist_fte={s: v for s, v in case.specialist_fte.items() if v},
+                fixed=c.case_id in final.fixed,
+            )
+        )
+    return tuple(out)
+
+
+def _planned(final: PlanState, cmap: dict[str, Candidate], grid: CapacityGrid) -> np.ndarray:
+    planned = np.zeros_like(grid.available)
+    for cid, (ti, s) in final.placed.items():
+        c = cmap[cid]
+        planned[ti, :, s : s + c.duration] += c.demand[:, None]
+    return planned
+
+
+def _unique(cases: Sequence[Case]) -> dict[str, Case]:
+    by_id: dict[str, Case] = {}
+    for c in cases:
+        if c.case_id in by_id:
+            raise PlanError(f"Zaak {c.case_id} staat twee keer in de zakenlijst.")
+        by_id[c.case_id] = c
+    return by_id
+
+
+def compare_plans(a: PlanResult, b: PlanResult) -> PlanComparison:
+    """What changes from plan ``a`` to plan ``b`` (e.g. base plan vs a scenario)."""
+    return compare_assignments(
+        a.assignments, b.assignments, a.total_priority, b.total_priority,
+        a.utilisation(), b.utilisation(),
+    )
+
+
+__all__ = [
+    "PLANNERS",
+    "CapacityRow",
+    "PlanError",
+    "PlanResult",
+    "compare_plans",
+    "export_plan",
+    "make_plan",
+]
+
+
+def export_plan(
+    result: PlanResult, cases: Sequence[Case], target: Any, *, sources: dict[str, str] | None = None
+) -> Any:
+    """Write the plan workbook (Ranglijst, Planning, Capaciteit, Niet ingepland, Weging)."""
+    from stuurploeg.io.plan_export import write_plan_workbook
+
+    return write_plan_workbook(result, cases, target, sources=sources or {})

@@ -1,0 +1,1 @@
+"""Exact optimisers for the planners (OR-Tools), called by ``app.planning``."""

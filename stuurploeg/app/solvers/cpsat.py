@@ -1,0 +1,260 @@
+"""Maximum-priority placement with OR-Tools CP-SAT: optional intervals + cumulative.
+
+Per candidate and allowed team an optional fixed-size interval whose start ranges over
+the weeks where the case fits on its own; per team and kind one cumulative constraint.
+Capacity varies by week, so the cumulative gets the team's peak as its capacity and fixed
+"blocker" intervals take away the difference in the other weeks.
+
+fte are scaled to integers conservatively (demand rounded up, capacity rounded down), so
+a plan that satisfies the integer model never exceeds the real capacity; the caller
+re-checks every plan in floats anyway.
+
+Chosen by measurement (benchmarks/bench_planning.py): a time-indexed MILP has a binary per
+case, team and start week and stalls on unit-scale instances, this model does not.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from stuurploeg.domain.planning import Candidate, PlanState
+from stuurploeg.domain.progress import TaskState
+
+FTE_SCALE = 100  # fte -> integer hundredths
+# Above this many (Boolean, week) terms the time-indexed model gets too big to build fast
+# and the interval model takes over (unit scale, 120 candidates × 26 weeks: ~150,000).
+MAX_TIME_INDEXED_TERMS = 2_000_000
+SCORE_SCALE = 1000  # priority points -> integer thousandths
+
+
+@dataclass
+class SolveOutcome:
+    placements: dict[str, tuple[int, int]]  # case_id -> (team index, start index)
+    objective: float  # total priority of ``placements`` per the model
+    bound: float  # proven upper bound on the total priority
+    status: str  # "optimaal", "toegestaan", "geen oplossing", "geannuleerd"
+    cancelled: bool
+    seconds: float
+
+
+def scaled_demand(fte: float) -> int:
+    return math.ceil(fte * FTE_SCALE - 1e-7)
+
+
+def scaled_capacity(fte: float) -> int:
+    return max(math.floor(fte * FTE_SCALE + 1e-7), 0)
+
+
+def solve_max_priority(
+    base: PlanState,
+    candidates: Sequence[Candidate],
+    *,
+    mandatory: Collection[str] = (),
+    hint: Mapping[str, tuple[int, int]] | None = None,
+    time_limit: float = 30.0,
+    state: TaskState | None = None,
+    workers: int = 8,
+    seed: int = 0,
+    formulation: str = "auto",
+) -> SolveOutcome:
+    """Place a subset of ``candidates`` on what ``base`` leaves free, maximising the total
+    score; every case in ``mandatory`` must be placed (its hint, if any, must be feasible)."""
+    t0 = time.perf_counter()
+    model = cp_model.CpModel()
+    if formulation == "auto":
+        formulation = (
+            "time-indexed" if _time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
+            else "intervals"
+        )
+    build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
+    choice, objective = build(model, base, candidates, mandatory)
+    model.maximize(sum(objective))
+    if hint:
+        for cid, options in choice.items():
+            spot = hint.get(cid)
+            for ti, present, start in options:
+                if isinstance(start, int):
+                    on = spot == (ti, start)
+                else:
+                    on = spot is not None and spot[0] == ti
+                    if on:
+                        model.add_hint(start, spot[1])
+                model.add_hint(present, on)
+
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(float(time_limit), 0.05)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    done = threading.Event()
+    watcher = threading.Thread(
+        target=_watch, args=(solver, state, done, t0, time_limit), daemon=True
+    )
+    watcher.start()
+    try:
+        status = solver.solve(model)
+    finally:
+        done.set()
+        watcher.join()
+    cancelled = state is not None and state.cancelled
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
+                            time.perf_counter() - t0)
+    placements = {}
+    for cid, options in choice.items():
+        for ti, present, start in options:
+            if solver.boolean_value(present):
+                placements[cid] = (ti, start if isinstance(start, int) else solver.value(start))
+    label = "optimaal" if status == cp_model.OPTIMAL else "toegestaan"
+    return SolveOutcome(
+        placements,
+        solver.objective_value / SCORE_SCALE,
+        solver.best_objective_bound / SCORE_SCALE,
+        "geannuleerd" if cancelled and status != cp_model.OPTIMAL else label,
+        cancelled,
+        time.perf_counter() - t0,
+    )
+
+
+Choice = dict[str, list[tuple[int, cp_model.IntVar, "cp_model.IntVar | int"]]]
+
+
+def _build_intervals(
+    model: cp_model.CpModel, base: PlanState, candidates: Sequence[Candidate],
+    mandatory: Collection[str],
+) -> tuple[Choice, list]:
+    """Per candidate and team an optional interval; per team and kind a cumulative."""
+    remaining = base.remaining
+    n_teams, n_kinds, _ = remaining.shape
+    per_team: list[list[tuple[cp_model.IntervalVar, Candidate]]] = [[] for _ in range(n_teams)]
+    choice: Choice = {}
+    objective = []
+    for cand in candidates:
+        if cand.problem is not None or cand.case_id in base.placed:
+            continue
+        options = []
+        for ti in cand.teams:
+            starts = base.feasible_starts(cand, ti)
+            if starts.size == 0:
+                continue
+            present = model.new_bool_var(f"p_{cand.case_id}_{ti}")
+            start = model.new_int_var_from_domain(
+                cp_model.Domain.from_values([int(s) for s in starts]), f"s_{cand.case_id}_{ti}"
+            )
+            interval = model.new_optional_fixed_size_interval_var(
+                start, cand.duration, present, f"i_{cand.case_id}_{ti}"
+            )
+            per_team[ti].append((interval, cand))
+            options.append((ti, present, start))
+        _choose(model, cand, options, mandatory, choice, objective)
+    for ti in range(n_teams):
+        for k in range(n_kinds):
+            users = [(iv, scaled_demand(c.demand[k])) for iv, c in per_team[ti] if c.demand[k] > 0]
+            if not users:
+                continue
+            caps = [scaled_capacity(float(v)) for v in remaining[ti, k]]
+            peak = max(caps)
+            intervals = [iv for iv, _ in users]
+            demands = [d for _, d in users]
+            for w0, w1, gap in _runs(np.array(caps), peak):
+                intervals.append(model.new_fixed_size_interval_var(w0, w1 - w0, f"b_{ti}_{k}_{w0}"))
+                demands.append(gap)
+            model.add_cumulative(intervals, demands, peak)
+    return choice, objective
+
+
+def _build_time_indexed(
+    model: cp_model.CpModel, base: PlanState, candidates: Sequence[Candidate],
+    mandatory: Collection[str],
+) -> tuple[Choice, list]:
+    """A Boolean per candidate, team and start week; a linear capacity row per team, kind
+    and week (the MILP formulation, solved by CP-SAT's LP-guided search)."""
+    remaining = base.remaining
+    rows: dict[tuple[int, int, int], tuple[list, list]] = {}
+    choice: Choice = {}
+    objective = []
+    for cand in candidates:
+        if cand.problem is not None or cand.case_id in base.placed:
+            continue
+        options = []
+        kinds = [int(k) for k in np.nonzero(cand.demand > 0)[0]]
+        for ti in cand.teams:
+            for s in base.feasible_starts(cand, ti):
+                s = int(s)
+                x = model.new_bool_var(f"x_{cand.case_id}_{ti}_{s}")
+                options.append((ti, x, s))
+                for k in kinds:
+                    d = scaled_demand(cand.demand[k])
+                    for w in range(s, s + cand.duration):
+                        row = rows.setdefault((ti, k, w), ([], []))
+                        row[0].append(x)
+                        row[1].append(d)
+        _choose(model, cand, options, mandatory, choice, objective)
+    for (ti, k, w), (xs, ds) in rows.items():
+        cap = scaled_capacity(float(remaining[ti, k, w]))
+        if sum(ds) > cap:  # a row that can never bind needs no constraint
+            model.add(cp_model.LinearExpr.weighted_sum(xs, ds) <= cap)
+    return choice, objective
+
+
+def _time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    terms = 0
+    for cand in candidates:
+        if cand.problem is None and cand.case_id not in base.placed:
+            n_kinds = int((cand.demand > 0).sum())
+            for ti in cand.teams:
+                terms += base.feasible_starts(cand, ti).size * cand.duration * n_kinds
+    return terms
+
+
+def _choose(model, cand, options, mandatory, choice, objective) -> None:
+    if not options:
+        return
+    lits = [p for _, p, _ in options]
+    if cand.case_id in mandatory:
+        model.add_exactly_one(lits)
+    else:
+        model.add_at_most_one(lits)
+    choice[cand.case_id] = options
+    weight = round(cand.score * SCORE_SCALE)
+    objective.extend(weight * p for p in lits)
+
+
+def _runs(caps: np.ndarray, peak: int) -> list[tuple[int, int, int]]:
+    """Maximal runs of weeks with the same shortfall below ``peak``: (from, to, shortfall)."""
+    gaps = peak - caps
+    out = []
+    w = 0
+    while w < len(gaps):
+        v = int(gaps[w])
+        end = w + 1
+        while end < len(gaps) and gaps[end] == v:
+            end += 1
+        if v > 0:
+            out.append((w, end, v))
+        w = end
+    return out
+
+
+def _watch(
+    solver: cp_model.CpSolver,
+    state: TaskState | None,
+    done: threading.Event,
+    t0: float,
+    time_limit: float,
+) -> None:
+    """Report progress and pass a cancel on to the solver, from a side thread."""
+    if state is None:
+        return
+    while not done.wait(0.1):
+        elapsed = time.perf_counter() - t0
+        state.report(min(elapsed / max(time_limit, 1e-9), 1.0), "Zoeken naar een beter plan…")
+        if state.cancelled:
+            solver.stop_search()
+            return

@@ -1,0 +1,129 @@
+"""Candidates as the planners see them: demand per kind, duration, teams and start window."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from stuurploeg.domain.model import SPECIALISMS, Case
+from stuurploeg.domain.planning.grid import CapacityGrid
+from stuurploeg.domain.scoring import Ranking
+
+
+@dataclass(frozen=True)
+class Candidate:
+    case_id: str
+    order: int  # 0-based place in the ranking
+    score: float  # the priority a placement earns (0 for an unscored case)
+    priority_rule: bool
+    demand: np.ndarray  # (K,) fte per kind
+    duration: int
+    teams: tuple[int, ...]  # team indices it may go to, in capacity-sheet order
+    first: int  # first allowed start index (within the horizon)
+    last: int  # last allowed start index (inclusive)
+    problem: str | None = None  # why it can never be planned, in Dutch
+
+
+# Longest duration a plan considers (ten years); longer is a data error, and the capacity
+# grid must stay small whatever a case list says.
+MAX_CASE_WEEKS = 520
+
+
+def max_duration(cases: Sequence[Case]) -> int:
+    return min(
+        max((c.weeks or 0 for c in cases if c.status.is_candidate), default=0), MAX_CASE_WEEKS
+    )
+
+
+def prepare_candidates(
+    cases: Mapping[str, Case], ranking: Ranking, grid: CapacityGrid
+) -> list[Candidate]:
+    """One :class:`Candidate` per ranking entry, in ranking order."""
+    out = []
+    for order, entry in enumerate(ranking.entries):
+        case = cases[entry.case_id]
+        out.append(_candidate(case, order, entry.score, entry.priority_rule, grid))
+    return out
+
+
+def _candidate(
+    case: Case, order: int, score: float | None, prio: bool, grid: CapacityGrid
+) -> Candidate:
+    demand = np.zeros(1 + len(SPECIALISMS))
+    demand[0] = case.fte or 0.0
+    for si, spec in enumerate(SPECIALISMS, start=1):
+        demand[si] = max(case.specialist_fte.get(spec, 0.0), 0.0)
+    finite = all(math.isfinite(v) for v in demand)
+    if not finite:
+        demand[:] = 0.0
+    duration = case.weeks or 0
+    first, last = 0, grid.horizon - 1
+    if case.earliest_start is not None:
+        first = max(first, grid.index_of(case.earliest_start))
+    if case.latest_start is not None:
+        last = min(last, grid.index_of(case.latest_start))
+    problem = None
+    teams: tuple[int, ...] = tuple(range(len(grid.teams)))
+    if case.team:
+        ti = grid.team_index(case.team)
+        teams = () if ti is None else (ti,)
+        if ti is None:
+            problem = (
+                f"De zaak is bestemd voor team {case.team}, maar dat team staat niet in de "
+                "capaciteitsgegevens."
+            )
+    if not finite:
+        problem = "De benodigde fte is geen geldig getal; corrigeer de zakenlijst."
+    elif not case.fte or case.fte <= 0 or duration <= 0:
+        problem = "Benodigde fte of doorlooptijd ontbreekt; vul die aan in de zakenlijst."
+    elif duration > MAX_CASE_WEEKS:
+        problem = (
+            f"Doorlooptijd van {duration} weken is langer dan {MAX_CASE_WEEKS} weken; "
+            "controleer de zakenlijst."
+        )
+    elif case.latest_start is not None and case.latest_start < grid.start:
+        problem = (
+            f"De uiterste start ({case.latest_start}) ligt vóór het begin van de planperiode "
+            f"({grid.start})."
+        )
+    elif case.earliest_start is not None and first >= grid.horizon:
+        problem = (
+            f"De vroegste start ({case.earliest_start}) ligt na het einde van de planperiode "
+            f"({grid.week(grid.horizon - 1)})."
+        )
+    elif first > last:
+        problem = (
+            f"Vroegste start ({case.earliest_start}) ligt na uiterste start "
+            f"({case.latest_start})."
+        )
+    elif not teams:
+        problem = problem or "Er is geen team om de zaak op te plannen."
+    elif duration > grid.length - first:
+        problem = "De doorlooptijd is langer dan de rekenperiode van de planning."
+    if problem is None:
+        missing = [
+            spec.value
+            for si, spec in enumerate(SPECIALISMS, start=1)
+            if demand[si] > 0 and not (grid.available[list(teams), si, :] > 0).any()
+        ]
+        if missing:
+            waar = "geen team" if len(teams) > 1 else f"team {grid.teams[teams[0]]}"
+            problem = (
+                f"De zaak vraagt specialisme {', '.join(missing)}, maar {waar} heeft dat "
+                "specialisme."
+            )
+    return Candidate(
+        case_id=case.case_id,
+        order=order,
+        score=float(score) if score is not None else 0.0,
+        priority_rule=prio,
+        demand=demand,
+        duration=duration,
+        teams=teams,
+        first=first,
+        last=last,
+        problem=problem,
+    )

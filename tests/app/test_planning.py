@@ -1,0 +1,174 @@
+"""make_plan / compare_plans: planners, cancel, progress, scenarios, fragility, JSON."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+
+import pytest
+
+from stuurploeg.app.planning import PlanError, compare_plans, make_plan
+from stuurploeg.app.profiles import ProfileError, load_profile
+from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Criterion, Team
+from stuurploeg.domain.planning import CapacityDelta, Scenario, verify_plan
+from stuurploeg.domain.progress import TaskState
+from stuurploeg.domain.weeks import IsoWeek
+
+START = IsoWeek(2026, 40)
+
+
+def case(cid, score, fte, weeks, pos, **kw):
+    return Case(cid, cid, CaseStatus.NEW, criteria=dict.fromkeys(CRITERIA, score), fte=fte,
+                weeks=weeks, position=pos, **kw)
+
+
+def knapsack():
+    """Rank takes the big top case; two smaller ones together are worth more."""
+    cases = [case("Groot", 5, 2.0, 4, 0), case("K1", 4, 1.0, 4, 1), case("K2", 4, 1.0, 4, 2)]
+    return cases, CapacityData((Team("T", 2.0),))
+
+
+def test_optimal_beats_rank_where_rank_is_greedy_and_reports_gap():
+    cases, cap = knapsack()
+    rank = make_plan(cases, cap, start=START, weeks=1, planner="rank")
+    best = make_plan(cases, cap, start=START, weeks=1, planner="optimal", time_limit=2)
+    assert [a.case_id for a in rank.assignments] == ["Groot"]
+    assert sorted(a.case_id for a in best.assignments) == ["K1", "K2"]
+    assert best.total_priority == pytest.approx(150.0)
+    assert best.gap == 0.0 and best.status == "optimaal"
+    assert rank.gap is None
+    fill = make_plan(cases, cap, start=START, weeks=1, planner="fill", time_limit=2)
+    assert [a.case_id for a in fill.assignments] == ["Groot"]  # keeps the rank case
+
+
+def test_fill_moves_rank_cases_to_add_more():
+    # rank puts A in W40 on T; B (lower) only fits W40..W41 if A moves to W42
+    cases = [
+        case("A", 5, 2.0, 2, 0),
+        case("B", 3, 2.0, 2, 1, latest_start=START + 1),
+    ]
+    cap = CapacityData((Team("T", 2.0),))
+    rank = make_plan(cases, cap, start=START, weeks=4, planner="rank")
+    # rank: A W40-41, B could start W41? no (A occupies W41); B latest W41 -> unplanned
+    assert [a.case_id for a in rank.assignments] == ["A"]
+    fill = make_plan(cases, cap, start=START, weeks=4, planner="fill", time_limit=2)
+    placed = {a.case_id: a.start_week for a in fill.assignments}
+    assert set(placed) == {"A", "B"}
+    assert placed["B"] <= START + 1 and placed["A"] >= placed["B"] + 2  # A moved behind B
+
+
+def test_cancel_before_returns_rank_plan_marked_cancelled():
+    cases, cap = knapsack()
+    st = TaskState()
+    st.cancel()
+    r = make_plan(cases, cap, start=START, weeks=1, planner="optimal", state=st)
+    assert r.cancelled and [a.case_id for a in r.assignments] == ["Groot"]
+
+
+def test_cancel_during_the_search_stops_it_and_keeps_the_best():
+    rng = random.Random(7)
+    cases = [
+        Case(f"Z{i}", "z", CaseStatus.NEW, position=i, fte=rng.choice((1, 1.5, 2, 3)),
+             weeks=rng.randint(4, 16), criteria={c: rng.randint(1, 5) for c in CRITERIA})
+        for i in range(100)
+    ]
+    cap = CapacityData(tuple(Team(f"T{i}", 6.0 + i) for i in range(4)))
+    messages = []
+
+    def progress(fraction, message):
+        messages.append((fraction, message))
+        if fraction > 0.06:
+            st.cancel()
+
+    st = TaskState(progress)
+    t0 = time.perf_counter()
+    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=20, state=st)
+    assert time.perf_counter() - t0 < 8
+    assert r.cancelled
+    rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
+    assert r.total_priority >= rank.total_priority - 1e-9
+    assert verify_plan(cases, cap, START, 26, r.assignments) == []
+    assert messages and all(0 <= f <= 1 for f, _ in messages)
+
+
+def test_scenario_and_compare():
+    cases, cap = knapsack()
+    base = make_plan(cases, cap, start=START, weeks=1)
+    more = make_plan(cases, cap, start=START, weeks=1,
+                     scenario=Scenario("+2", (CapacityDelta("T", START, None, 2.0),)))
+    cmp = compare_plans(base, more)
+    assert cmp.added == ("K1", "K2") and cmp.removed == ()
+    assert cmp.priority_difference == pytest.approx(150.0)
+    assert cmp.utilisation_a["T"] == pytest.approx(1.0)
+    assert cmp.utilisation_b["T"] == pytest.approx(1.0)
+
+
+def test_fragile_cases_flip_under_five_points():
+    # A (25) and B (22.5) compete for one slot; +5 on urgency puts B ahead (23.8 vs 26.2).
+    a = Case("A", "a", CaseStatus.NEW, fte=2.0, weeks=1, position=0,
+             criteria={**dict.fromkeys(CRITERIA, 1), Criterion.SEVERITY: 5})
+    b = Case("B", "b", CaseStatus.NEW, fte=2.0, weeks=1, position=1,
+             criteria={**dict.fromkeys(CRITERIA, 1), Criterion.URGENCY: 5,
+                       Criterion.INFORMATION: 2})
+    far = Case("C", "c", CaseStatus.NEW, fte=2.0, weeks=1, position=2,
+               criteria=dict.fromkeys(CRITERIA, 1))
+    r = make_plan([a, b, far], CapacityData((Team("T", 2.0),)), start=START, weeks=1)
+    fragile = {e.case_id for e in r.ranking.entries if e.fragile}
+    assert fragile == {"A", "B"}
+
+
+def test_json_shape():
+    cases, cap = knapsack()
+    data = make_plan(cases, cap, start=START, weeks=2).to_json()
+    json.dumps(data)
+    assert set(data) == {"start_week", "weeks", "planner", "profile", "ranking", "assignments",
+                         "unplanned", "overbooked", "total_priority", "gap"}
+    assert data["start_week"] == "2026-W40"
+    assert set(data["ranking"][0]) == {"rank", "case_id", "score", "priority_rule", "incomplete"}
+    assert set(data["assignments"][0]) == {"case_id", "team", "start_week", "weeks", "fte"}
+
+
+def test_errors():
+    cases, cap = knapsack()
+    with pytest.raises(PlanError):
+        make_plan(cases, cap, planner="snel")
+    with pytest.raises(PlanError):
+        make_plan(cases, CapacityData(()), start=START)
+    with pytest.raises(PlanError, match="twee keer"):
+        make_plan([*cases, cases[0]], cap, start=START)
+
+
+def test_load_profile(tmp_path):
+    p = tmp_path / "oost.toml"
+    p.write_text(
+        'naam = "Oost"\nversie = 3\n[gewichten]\nErnst = 30\nurgentie = 20\n'
+        'informatiepositie = 10\nbewijskansen = 15\ndoorrechercheren = 15\n'
+        '"maatschappelijke impact" = 10\n',
+        encoding="utf-8",
+    )
+    prof = load_profile(p)
+    assert prof.name == "Oost" and prof.version == 3
+    assert prof.vector().tolist() == [30, 20, 10, 15, 15, 10]
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ('naam = "x"\n[gewichten]\nernst = 1\n', "ontbreekt voor urgentie"),
+        ('naam = "x"\n[gewichten]\nernts = 1\n', "onbekend criterium"),
+        ('[gewichten]\nernst = 1\n', "naam"),
+        ('naam = "x"\n[gewichten]\nernst = -1\n', "≥ 0"),
+        ("naam = \n", "geen geldige TOML"),
+    ],
+)
+def test_bad_profiles(tmp_path, text, fragment):
+    p = tmp_path / "p.toml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError, match=fragment):
+        load_profile(p)
+
+
+def test_missing_profile_file(tmp_path):
+    with pytest.raises(ProfileError, match="bestaat niet"):
+        load_profile(tmp_path / "nee.toml")
