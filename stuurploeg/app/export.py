@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from stuurploeg.app.workspace import Workspace, now
+from stuurploeg.domain.criteria_text import CRITERION_LABELS as DOMAIN_CRITERION_LABELS
 from stuurploeg.domain.decisions import KIND_LABELS, Decision
 from stuurploeg.domain.model import CRITERIA, SPECIALISMS, CaseStatus, Criterion
 from stuurploeg.domain.progress import TaskState
@@ -22,15 +23,12 @@ from stuurploeg.domain.weeks import IsoWeek, week_range
 from stuurploeg.io.excel_out import Column, ExportError, Kind, Sheet, WorkbookWriter
 from stuurploeg.store.planning_repo import PlanRecord
 
+# Sheet headers: the domain's criterion names, capitalised.
 CRITERION_LABELS: dict[Criterion, str] = {
-    Criterion.SEVERITY: "Ernst",
-    Criterion.URGENCY: "Urgentie",
-    Criterion.INFORMATION: "Informatiepositie",
-    Criterion.PROSPECTS: "Bewijskansen",
-    Criterion.EXPANSION: "Doorrechercheerpotentie",
-    Criterion.IMPACT: "Maatschappelijke impact",
+    c: label[:1].upper() + label[1:] for c, label in DOMAIN_CRITERION_LABELS.items()
 }
 DEFAULT_HORIZON = 26
+_COMPUTED = "berekend bij de export (geen planning opgeslagen)"
 
 
 @dataclass
@@ -66,6 +64,17 @@ def export_decision_log(
     seq, head = ws.head()
     decisions = ws.decisions(meeting)
     plan = ws.plan()
+    if plan is None and ws.cases() and ws.capacity().teams:
+        # Nothing stored: show the rank-order proposal as it stands now, labelled as such.
+        from stuurploeg.app.planning import PlanError
+        from stuurploeg.app.workspace_plans import compute_plan, plan_record
+
+        state.report(0.05, "Voorstel berekenen")
+        start = IsoWeek.from_date(meeting) if meeting else None
+        try:
+            plan = plan_record(compute_plan(ws, start=start), _COMPUTED)
+        except PlanError:
+            plan = None
     state.report(0.1, "Besluiten")
     writer = WorkbookWriter()
     writer.add_sheet(_decisions_sheet(ws, meeting, decisions, seq, head))

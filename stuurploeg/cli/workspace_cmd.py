@@ -203,7 +203,9 @@ def _show(value: object) -> str:
 
 def run_decide(args: argparse.Namespace) -> int:
     from stuurploeg.app.decisions import record_decision
+    from stuurploeg.app.planning import PlanError
     from stuurploeg.app.workspace import StoreError, open_workspace
+    from stuurploeg.app.workspace_plans import ensure_plan
     from stuurploeg.domain.decisions import Decision
 
     decision = Decision(
@@ -214,11 +216,16 @@ def run_decide(args: argparse.Namespace) -> int:
         hand_over_detail=args.to_detail, motivation=args.motivation,
         inform_victims=args.inform_victims, corrects_id=args.corrects,
     )
+    day = args.meeting or date.today()
     try:
         with open_workspace(args.workspace) as ws:
             _warn(ws)
-            stored = record_decision(ws, decision, args.meeting or date.today())
-    except StoreError as exc:
+            had_plan = ws.plan() is not None
+            plan = ensure_plan(ws, day)
+            if plan is not None and not had_plan:
+                print(f"Geen opgeslagen planning: voorstel '{plan.name}' gemaakt en bewaard.")
+            stored = record_decision(ws, decision, day)
+    except (StoreError, PlanError) as exc:
         return _fail(str(exc))
     assert stored.meeting_date is not None
     print(f"Besluit {stored.id} ({stored.label}, zaak {stored.case_id}) vastgelegd als concept "

@@ -37,8 +37,9 @@ class OverrideRecord:
 class ScenarioDelta:
     team: str
     from_week: IsoWeek
-    to_week: IsoWeek
+    to_week: IsoWeek | None  # None: to the end of the plan
     fte: float
+    kind: str = "totaal"  # the team total or a specialism value
 
 
 @dataclass(frozen=True)
@@ -193,9 +194,10 @@ def save_scenario(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime) ->
             "INSERT INTO scenarios (name, created_at) VALUES (?, ?)", (s.name, now.isoformat())
         ).lastrowid
     conn.executemany(
-        "INSERT INTO scenario_deltas (scenario_id, team, from_week, to_week, fte) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [(sid, d.team, str(d.from_week), str(d.to_week), d.fte) for d in s.deltas],
+        "INSERT INTO scenario_deltas (scenario_id, team, from_week, to_week, fte, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(sid, d.team, str(d.from_week), str(d.to_week) if d.to_week else None, d.fte, d.kind)
+         for d in s.deltas],
     )
     return int(sid)
 
@@ -204,8 +206,9 @@ def list_scenarios(conn: sqlite3.Connection) -> list[ScenarioRecord]:
     out = []
     for r in conn.execute("SELECT * FROM scenarios ORDER BY name").fetchall():
         deltas = [
-            ScenarioDelta(d["team"], IsoWeek.parse(d["from_week"]), IsoWeek.parse(d["to_week"]),
-                          d["fte"])
+            ScenarioDelta(d["team"], IsoWeek.parse(d["from_week"]),
+                          IsoWeek.parse(d["to_week"]) if d["to_week"] else None, d["fte"],
+                          d["kind"])
             for d in conn.execute(
                 "SELECT * FROM scenario_deltas WHERE scenario_id = ? ORDER BY rowid", (r["id"],)
             )

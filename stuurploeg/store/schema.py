@@ -252,7 +252,24 @@ WHEN NEW.finalised_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'er staan nog conceptbesluiten open in deze vergadering'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_DATA, _V2_PLANNING, _V3_DECISIONS)
+# Scenario deltas as the planner has them: per capacity kind (total or a specialism) and
+# open-ended ("to the end of the plan"). SQLite cannot relax NOT NULL in place: rebuild.
+_V4_SCENARIO_KINDS = """
+CREATE TABLE scenario_deltas_v4 (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    team TEXT NOT NULL,
+    from_week TEXT NOT NULL,
+    to_week TEXT,
+    fte REAL NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'totaal'
+);
+INSERT INTO scenario_deltas_v4 (rowid, scenario_id, team, from_week, to_week, fte)
+    SELECT rowid, scenario_id, team, from_week, to_week, fte FROM scenario_deltas;
+DROP TABLE scenario_deltas;
+ALTER TABLE scenario_deltas_v4 RENAME TO scenario_deltas;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_DATA, _V2_PLANNING, _V3_DECISIONS, _V4_SCENARIO_KINDS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,9 +23,22 @@ def _decide(wsp, *extra):
 
 
 def test_decide_finalise_export_verify(wsp, tmp_path, capsys):
-    assert _decide(wsp, "--case", "MH-2026-001", "--kind", "take-up", "--team", "Team Noord",
-                   "--start", "2026-W41", "--fte", "2,5") == 0
+    take_up = ["--case", "MH-2026-001", "--kind", "take-up", "--team", "Team Noord",
+               "--start", "2026-W41", "--fte", "2,5"]
+    # No plan stored yet: decide makes and keeps the rank-order proposal for the snapshot;
+    # this take-up departs from it, so it needs a motivation.
+    assert _decide(wsp, *take_up) == 1
+    captured = capsys.readouterr()
+    assert "voorstel" in captured.out.lower() and "wijkt af" in captured.err
+    assert _decide(wsp, *take_up, "--motivation", "Team Noord heeft de expertise") == 0
     assert "vastgelegd als concept" in capsys.readouterr().out
+    with open_workspace(wsp) as ws:
+        (d,) = ws.decisions()
+        plan = ws.plan()
+        assert plan.name.startswith("Voorstel 01-10-2026")
+        rank = next(r for r in plan.ranking if r.case_id == "MH-2026-001")
+        assert (d.snapshot.rank, d.snapshot.score) == (rank.rank, rank.score)
+        assert d.snapshot.profile_name == "Standaard"
     assert _decide(wsp, "--case", "MH-2026-002", "--kind", "hand-over", "--to", "kmar",
                    "--motivation", "Grenszaak") == 0
     assert _decide(wsp, "--case", "MH-2026-003", "--kind", "park", "--until", "volgende",
@@ -34,7 +47,7 @@ def test_decide_finalise_export_verify(wsp, tmp_path, capsys):
     capsys.readouterr()
     assert main(["finalise", str(wsp), "--meeting", "2026-10-01", "--by", "mr. De Vries"]) == 0
     out = capsys.readouterr().out
-    assert "4 besluit(en), nr. 1 t/m 4" in out
+    assert "4 besluit(en), nr. 1 t/m 4" in out, out
     head = out.split("Kophash besluitenlog: ")[1].split()[0]
 
     xlsx = tmp_path / "besluitenlijst.xlsx"

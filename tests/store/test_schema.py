@@ -3,6 +3,7 @@ import sqlite3
 import pytest
 
 from stuurploeg.app.workspace import open_workspace
+from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.store import schema
 from stuurploeg.store.connection import connect
 from stuurploeg.store.errors import NotAWorkspace, WorkspaceTooNew
@@ -10,7 +11,9 @@ from stuurploeg.store.errors import NotAWorkspace, WorkspaceTooNew
 _EARLIER_DATA = {
     1: ["INSERT INTO cases (case_id, name, status, position) VALUES ('MH-1', 'Oud', 'nieuw', 0)"],
     2: ["INSERT INTO profiles (name, version, weights, created_at) "
-        "VALUES ('Standaard', 1, '{\"severity\": 25}', '2026-01-01T10:00:00+01:00')"],
+        "VALUES ('Standaard', 1, '{\"severity\": 25}', '2026-01-01T10:00:00+01:00')",
+        "INSERT INTO scenarios (id, name, created_at) VALUES (1, 'Extra', '2026-01-01')",
+        "INSERT INTO scenario_deltas VALUES (1, 'Team Noord', '2026-W10', '2026-W20', 5.0)"],
 }
 
 
@@ -34,6 +37,8 @@ def test_migrates_forward_from_every_earlier_version(tmp_path, start):
             assert [x.case_id for x in ws.cases()] == ["MH-1"]
         if start >= 2:
             assert ws.profile("Standaard").weights == {"severity": 25}
+            (delta,) = ws.scenarios()[0].deltas
+            assert (delta.to_week, delta.fte, delta.kind) == (IsoWeek(2026, 20), 5.0, "totaal")
         # a migration is preceded by a backup of the old version
         if start > 0:
             assert any("voor-bijwerken" in p.name for p in ws.backups())
