@@ -336,8 +336,9 @@ def open_workspace(
         lock.acquire()
     conn = None
     try:
+        # Check through a read-only connection: a damaged file must stay byte-identical.
         try:
-            conn = connect(path, readonly=readonly)
+            conn = connect(path, readonly=True)
         except CorruptError as exc:
             raise WorkspaceDamaged(path, [str(exc)], backups_mod.list_backups(path)) from exc
         try:
@@ -347,6 +348,10 @@ def open_workspace(
         problems = integrity_problems(conn)
         if problems:
             raise WorkspaceDamaged(path, problems, backups_mod.list_backups(path))
+        if not readonly:
+            conn.close()
+            conn = None
+            conn = connect(path)
         backup = None
         if readonly:
             if schema.schema_version(conn) != schema.SCHEMA_VERSION:

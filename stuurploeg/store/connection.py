@@ -28,7 +28,9 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     damaged file is never modified. ``readonly`` connections refuse every write.
     """
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = _open_readonly(path) if readonly else None
+        if conn is None:
+            conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
@@ -37,6 +39,24 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.Error as exc:
         raise translate(exc, f"Openen van {path.name}") from exc
+    return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection | None:
+    """A truly read-only connection: it cannot even checkpoint the WAL into the file on
+    close (which a read-write connection does), so checking a damaged workspace changes
+    no byte of it. None when SQLite cannot open it so (e.g. WAL without its -shm file)."""
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        name = getattr(exc, "sqlite_errorname", "") or ""
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            raise
+        return None
     return conn
 
 

@@ -60,3 +60,43 @@ def test_restore_refuses_a_damaged_backup(ws_path, ws, tmp_path):
         restore_backup(ws_path, bad)
     with open_workspace(ws_path) as still:
         assert len(still.cases()) == 12
+
+
+def test_damaged_workspace_with_a_wal_is_left_byte_identical(ws_path, ws):
+    """A read-write check would checkpoint the WAL into the damaged file on close."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ws.close()
+    open_workspace(ws_path).close()
+    code = (
+        "import sys, time\n"
+        "from datetime import date\n"
+        "from stuurploeg.app.workspace import open_workspace\n"
+        "from stuurploeg.app.decisions import record_decision\n"
+        "from stuurploeg.domain.decisions import Decision\n"
+        "from stuurploeg.domain.model import DecisionKind\n"
+        "ws = open_workspace(sys.argv[1])\n"
+        "ws.conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "for i in range(20):\n"
+        "    record_decision(ws, Decision('MH-2026-001', DecisionKind.CLOSE, 'x', "
+        "motivation='m'), date(2026, 10, 1))\n"
+        "print('ok', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    child = subprocess.Popen([sys.executable, "-c", code, str(ws_path)], stdout=subprocess.PIPE,
+                             text=True, env=env)
+    assert child.stdout.readline().strip() == "ok"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    wal = ws_path.with_name(ws_path.name + "-wal")
+    assert wal.stat().st_size > 0
+    _damage(ws_path)
+    before, wal_before = ws_path.read_bytes(), wal.read_bytes()
+    with pytest.raises(WorkspaceDamaged):
+        open_workspace(ws_path)
+    assert ws_path.read_bytes() == before and wal.read_bytes() == wal_before
