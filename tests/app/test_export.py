@@ -133,3 +133,13 @@ def test_text_over_excel_limit_is_reported_not_cut_silently(ws, tmp_path):
     result = export_decision_log(ws, tmp_path / "lang.xlsx", DAY)
     assert any("ingekort" in w for w in result.warnings)
     assert ws.decisions(DAY)[0].motivation == long  # the workspace keeps all of it
+
+
+def test_characters_excel_cannot_store_are_replaced_and_reported(ws, tmp_path):
+    record_decision(ws, Decision("MH-2026-001", DecisionKind.DECLINE, "officier",
+                                 motivation="geen\x00bewijs\x07"), DAY)
+    result = export_decision_log(ws, tmp_path / "c.xlsx", DAY)
+    assert any("Besluiten" in w and "vervangen" in w for w in result.warnings)
+    values = [c.value for c in _cells(load_workbook(tmp_path / "c.xlsx")["Besluiten"])]
+    assert "geen\ufffdbewijs\ufffd" in values
+    assert ws.decisions(DAY)[0].motivation == "geen\x00bewijs\x07"  # the workspace keeps it
