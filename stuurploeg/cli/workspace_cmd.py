@@ -136,6 +136,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _user_name() -> str | None:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return None
+
+
 def _fail(message: str) -> int:
     print(f"Fout: {message}", file=sys.stderr)
     return FAILED
@@ -237,7 +244,11 @@ def run_finalise(args: argparse.Namespace) -> int:
     from stuurploeg.app.decisions import finalise_meeting
     from stuurploeg.app.workspace import StoreError, open_workspace
 
-    by = args.by or getpass.getuser()
+    by = args.by or _user_name()
+    if not by:
+        print("stuurploeg finalise: fout in de opdracht: geef met --by op wie vaststelt",
+              file=sys.stderr)
+        return 2
     try:
         with open_workspace(args.workspace) as ws:
             _warn(ws)

@@ -252,8 +252,9 @@ def merge_capacity(
     )
     old = {(r[0], r[1]): r[2] for r in conn.execute("SELECT team, week, fte FROM availability")}
     new = {(team, str(week)): fte for (team, week), fte in capacity.availability.items()}
+    fresh = set(report.new)  # a new team's weeks are part of "new", not changes
     for key in sorted(old.keys() | new.keys()):
-        if old.get(key) != new.get(key):
+        if key[0] not in fresh and old.get(key) != new.get(key):
             change = FieldChange(key[0], f"beschikbaarheid {key[1]}", old.get(key), new.get(key))
             report.changed.append(change)
             _log_change(conn, import_id, change)

@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stuurploeg.app.decisions import finalise_meeting, record_decision, verify_workspace
@@ -94,6 +94,15 @@ def test_capacity_reimport_reports_teams_and_availability(ws):
     assert ws.capacity().availability == avail
 
 
+def test_a_new_teams_weeks_are_not_reported_as_changes(tmp_path):
+    from stuurploeg.app.workspace import create_workspace
+
+    with create_workspace(tmp_path / "n.stuurploeg") as w:
+        rep = w.merge(capacity=make_capacity(), capacity_source=source("capacity", 2)).capacity
+        assert rep.new == ["Team Noord", "Team Zuid"] and rep.changed == []
+        assert w.capacity() == make_capacity()
+
+
 def test_import_never_touches_decisions(ws, ws_path):
     d = record_decision(ws, Decision("MH-2026-004", DecisionKind.TAKE_UP, "officier",
                                      team="Team Zuid", start_week=IsoWeek(2026, 41), fte=2.0),
@@ -107,3 +116,25 @@ def test_import_never_touches_decisions(ws, ws_path):
     assert ws.decision(d.id).case_name == "Onderzoek Zeester 4"
     ws.close()
     assert verify_workspace(ws_path).ok
+
+
+@settings(max_examples=25)  # each example creates a workspace (fsyncs): keep it quick
+@given(
+    old=st.sets(st.integers(1, 30), max_size=15),
+    new=st.sets(st.integers(1, 30), max_size=15),
+    bump=st.sets(st.integers(1, 30), max_size=10),
+)
+def test_merge_report_matches_the_set_difference(tmp_path_factory, old, new, bump):
+    from stuurploeg.app.workspace import create_workspace
+
+    path = tmp_path_factory.mktemp("m") / "m.stuurploeg"
+    with create_workspace(path) as w:
+        w.merge(cases=[make_case(i) for i in sorted(old)], cases_source=source(rows=len(old)))
+        incoming = [make_case(i, fte=9.5) if i in bump else make_case(i) for i in sorted(new)]
+        rep = w.merge(cases=incoming, cases_source=source(rows=len(new))).cases
+        ids = {i: f"MH-2026-{i:03d}" for i in range(1, 31)}
+        assert sorted(rep.new) == sorted(ids[i] for i in new - old)
+        assert sorted(rep.gone) == sorted(ids[i] for i in old - new)
+        assert sorted(rep.changed_keys) == sorted(ids[i] for i in (new & old & bump))
+        assert all(c.field == "fte" and c.new == 9.5 for c in rep.changed)
+        assert w.cases() == [_norm(c) for c in incoming]
