@@ -18,6 +18,7 @@ from stuurploeg.app.workspace import Workspace, now
 from stuurploeg.domain.criteria_text import CRITERION_LABELS as DOMAIN_CRITERION_LABELS
 from stuurploeg.domain.decisions import KIND_LABELS, Decision
 from stuurploeg.domain.model import CRITERIA, SPECIALISMS, CaseStatus, Criterion
+from stuurploeg.domain.planning import build_grid
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.weeks import IsoWeek, week_range
 from stuurploeg.io.excel_out import Column, ExportError, Kind, Sheet, WorkbookWriter
@@ -195,15 +196,15 @@ def _planning_sheet(plan: PlanRecord | None, cases: dict) -> Sheet:
 
 
 def _capacity_sheet(ws: Workspace, plan: PlanRecord | None) -> Sheet:
-    """Per team and week: available, used by running cases, planned, and what is left."""
+    """Per team and week: available, used by running cases, planned, and what is left —
+    computed with the planner's own capacity grid, so the figures match the plan."""
     capacity = ws.capacity()
     start = plan.start_week if plan else IsoWeek.current()
-    weeks = week_range(start, plan.weeks if plan else DEFAULT_HORIZON)
-    running: dict[tuple[str, IsoWeek], float] = {}
-    for case in ws.cases():
-        if case.status is CaseStatus.RUNNING and case.team and case.start_week and case.fte:
-            for w in week_range(case.start_week, case.weeks or 0):
-                running[(case.team, w)] = running.get((case.team, w), 0.0) + case.fte
+    horizon = plan.weeks if plan else DEFAULT_HORIZON
+    weeks = week_range(start, horizon)
+    running_cases = [c for c in ws.cases() if c.status is CaseStatus.RUNNING]
+    grid = build_grid(capacity, start, horizon, running_cases=running_cases) if \
+        capacity.teams else None
     planned: dict[tuple[str, IsoWeek], float] = {}
     for a in plan.assignments if plan else ():
         for w in week_range(a.start_week, a.weeks):
@@ -216,19 +217,24 @@ def _capacity_sheet(ws: Workspace, plan: PlanRecord | None) -> Sheet:
         *(Column(f"{s.value.capitalize()} (fte)", Kind.NUMBER) for s in SPECIALISMS),
     ]
     rows = []
-    for team in capacity.teams:
-        for w in weeks:
-            available = capacity.availability.get((team.team, w), team.base_fte)
-            used = running.get((team.team, w), 0.0)
+    for ti, team in enumerate(capacity.teams):
+        for wi, w in enumerate(weeks):
+            assert grid is not None
+            available = float(grid.available[ti, 0, wi])
+            used = float(grid.running[ti, 0, wi])
             plan_fte = planned.get((team.team, w), 0.0)
             rows.append([
                 team.team, str(w), w.monday(), team.staffed_fte, team.deployability,
                 round(available, 6), round(used, 6), round(plan_fte, 6),
                 round(available - used - plan_fte, 6),
-                *(round(team.base_specialist_fte(s), 6) if s in team.specialist_fte else None
-                  for s in SPECIALISMS),
+                *(round(float(grid.available[ti, si, wi]), 6) if s in team.specialist_fte
+                  else None for si, s in enumerate(SPECIALISMS, start=1)),
             ])
-    block = [("Horizon", f"{weeks[0]} t/m {weeks[-1]}")] if weeks else []
+    block: list[tuple[str, Any]] = [("Horizon", f"{weeks[0]} t/m {weeks[-1]}")]
+    if grid is not None and grid.overbooked:
+        block.append(("Overboekt door lopende zaken",
+                      "; ".join(f"{o.team} {o.week} ({o.kind}, {o.fte:.1f} fte)"
+                                for o in grid.overbooked[:20])))
     return Sheet("Capaciteit", columns, rows, title_block=block)
 
 

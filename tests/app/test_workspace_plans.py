@@ -118,3 +118,28 @@ def test_export_without_stored_plan_computes_and_says_so(ws, tmp_path):
     assert any(isinstance(v, str) and "berekend bij de export" in v for v in values)
     assert "MH-2026-001" in values
     assert ws.plans() == []  # an export never writes to the workspace
+
+
+def test_capacity_sheet_counts_running_cases_like_the_planner(ws, tmp_path):
+    from stuurploeg.domain.model import CaseStatus
+    from tests.store.factories import make_case, make_cases, source
+
+    running = make_case(50, status=CaseStatus.RUNNING, team="Team Noord",
+                        start_week=IsoWeek(2026, 38), weeks=10, fte=3.0)
+    ws.merge(cases=[*make_cases(12), running], cases_source=source(rows=13))
+    result = compute_plan(ws, start=START)
+    save_plan_result(ws, result, "voorstel")
+    out = tmp_path / "b.xlsx"
+    export_decision_log(ws, out)
+    rows = list(load_workbook(out)["Capaciteit"].iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "Team")
+    col = {h: i for i, h in enumerate(header)}
+    by_key = {(r[0], r[1]): r for r in rows if r[0] in ("Team Noord", "Team Zuid")}
+    ti = result.teams.index("Team Noord")
+    for w in range(26):
+        row = by_key[("Team Noord", str(START + w))]
+        assert row[col["Lopende zaken (fte)"]] == pytest.approx(float(result.running[ti, 0, w]))
+        assert row[col["Beschikbaar (fte)"]] == pytest.approx(float(result.available[ti, 0, w]))
+        assert row[col["Ingepland (fte)"]] == pytest.approx(float(result.planned[ti, 0, w]))
+    assert by_key[("Team Noord", "2026-W40")][col["Lopende zaken (fte)"]] == 3.0
+    assert by_key[("Team Noord", "2026-W48")][col["Lopende zaken (fte)"]] == 0.0
