@@ -62,34 +62,36 @@ def export_decision_log(
             f"Er is geen vergadering op {meeting:%d-%m-%Y} in {ws.path.name}. "
             "Controleer de datum."
         )
-    seq, head = ws.head()
-    decisions = ws.decisions(meeting)
-    plan = ws.plan()
-    if plan is None and ws.cases() and ws.capacity().teams:
-        # Nothing stored: show the rank-order proposal as it stands now, labelled as such.
-        from stuurploeg.app.planning import PlanError
-        from stuurploeg.app.workspace_plans import compute_plan, plan_record
+    # One snapshot of the workspace for every sheet; the file is written afterwards.
+    with ws.consistent_read():
+        seq, head = ws.head()
+        decisions = ws.decisions(meeting)
+        plan = ws.plan()
+        if plan is None and ws.cases() and ws.capacity().teams:
+            # Nothing stored: show the rank-order proposal as it stands now, labelled as such.
+            from stuurploeg.app.planning import PlanError
+            from stuurploeg.app.workspace_plans import compute_plan, plan_record
 
-        state.report(0.05, "Voorstel berekenen")
-        start = IsoWeek.from_date(meeting) if meeting else None
-        try:
-            plan = plan_record(compute_plan(ws, start=start), _COMPUTED)
-        except PlanError:
-            plan = None
-    state.report(0.1, "Besluiten")
-    writer = WorkbookWriter()
-    writer.add_sheet(_decisions_sheet(ws, meeting, decisions, seq, head))
-    state.check()
-    state.report(0.3, "Ranglijst")
-    names = {c.case_id: c for c in ws.cases(include_gone=True)}
-    writer.add_sheet(_ranking_sheet(ws, plan, names))
-    state.report(0.5, "Planning")
-    writer.add_sheet(_planning_sheet(plan, names))
-    state.report(0.6, "Capaciteit")
-    writer.add_sheet(_capacity_sheet(ws, plan))
-    state.report(0.7, "Weging")
-    writer.add_sheet(_weights_sheet(plan, decisions))
-    state.check()
+            state.report(0.05, "Voorstel berekenen")
+            start = IsoWeek.from_date(meeting) if meeting else None
+            try:
+                plan = plan_record(compute_plan(ws, start=start), _COMPUTED)
+            except PlanError:
+                plan = None
+        state.report(0.1, "Besluiten")
+        writer = WorkbookWriter()
+        writer.add_sheet(_decisions_sheet(ws, meeting, decisions, seq, head))
+        state.check()
+        state.report(0.3, "Ranglijst")
+        names = {c.case_id: c for c in ws.cases(include_gone=True)}
+        writer.add_sheet(_ranking_sheet(ws, plan, names))
+        state.report(0.5, "Planning")
+        writer.add_sheet(_planning_sheet(plan, names))
+        state.report(0.6, "Capaciteit")
+        writer.add_sheet(_capacity_sheet(ws, plan))
+        state.report(0.7, "Weging")
+        writer.add_sheet(_weights_sheet(plan, decisions))
+        state.check()
     state.report(0.8, "Opslaan")
     report = writer.save(out, retries=retries, delay=retry_delay)
     state.report(1.0, "Klaar")

@@ -143,6 +143,19 @@ class Workspace:
             yield self.conn
 
     @contextmanager
+    def consistent_read(self) -> Iterator[None]:
+        """All reads inside see one snapshot (e.g. an export while the GUI records a
+        decision in another thread); writes wait until it ends."""
+        with self._mutex:
+            conn = self.conn
+            conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("COMMIT")
+
+    @contextmanager
     def writing(self, what: str) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction; ``what`` names the change (Dutch)."""
         if self.readonly:

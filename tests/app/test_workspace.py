@@ -88,3 +88,24 @@ def test_file_sha256(tmp_path):
     p = tmp_path / "f.bin"
     p.write_bytes(b"abc")
     assert file_sha256(p) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_consistent_read_holds_writers_from_other_threads(ws):
+    import threading
+    import time
+
+    done = threading.Event()
+
+    def writer():
+        ws.save_profile("Regio", {"severity": 1})
+        done.set()
+
+    with ws.consistent_read():
+        before = ws.profiles()
+        t = threading.Thread(target=writer)
+        t.start()
+        time.sleep(0.2)
+        assert not done.is_set()  # the writer waits for the snapshot to end
+        assert ws.profiles() == before
+    t.join(5)
+    assert done.is_set() and [p.name for p in ws.profiles()] == ["Regio"]
