@@ -27,15 +27,23 @@ def test_sigkill_at_random_moments_loses_nothing_committed(ws, ws_path):
     finals: set[int] = set()
     start_day = 0
     began = time.monotonic()
-    for _ in range(KILLS):
+    for run in range(KILLS):
         child = subprocess.Popen(
             [sys.executable, str(CHILD), str(ws_path), str(start_day)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
-        # Kill at a random moment: sometimes while opening, mostly mid-loop.
-        time.sleep(rng.uniform(0.05, 0.45))
+        # Kill at a random moment: every other run counted from the start (so some kills
+        # land while opening: lock, integrity check, backup), the others from when the
+        # workspace is open (so a slow machine still has kills mid-loop).
+        head = ""
+        if run % 2:
+            head = child.stdout.readline()
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:
+            time.sleep(rng.uniform(0.05, 0.45))
         os.kill(child.pid, signal.SIGKILL)
         out, err = child.communicate()
+        out = head + out
         assert child.returncode == -signal.SIGKILL, err
         for line in out.splitlines():
             kind, _, rest = line.partition(" ")
