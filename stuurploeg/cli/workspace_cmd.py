@@ -157,7 +157,8 @@ def _warn(ws) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from stuurploeg.app.workspace import StoreError, import_files, open_or_create_workspace
+    from stuurploeg.app.workspace import StoreError, open_or_create_workspace
+    from stuurploeg.app.workspace_import import import_files
 
     if args.cases is None and args.capacity is None:
         print("stuurploeg import: fout in de opdracht: geef --cases en/of --capacity op",
