@@ -471,3 +471,16 @@ def file_sha256(path: Path | str) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+_IMPORT_API = ("import_files", "import_checked", "ImportRefused")
+
+
+def __getattr__(name: str) -> object:
+    """``import_files`` & co. live in :mod:`workspace_import` (which imports this module);
+    they stay importable from here, where callers first found them."""
+    if name in _IMPORT_API:
+        from stuurploeg.app import workspace_import
+
+        return getattr(workspace_import, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -38,3 +38,13 @@ def test_errors_need_consent_and_are_then_reported(ws, tmp_path):
 def test_nothing_given_is_refused(ws):
     with pytest.raises(ImportRefused):
         import_checked(ws)
+
+
+def test_import_api_also_reachable_from_app_workspace():
+    from stuurploeg.app import workspace, workspace_import
+    from stuurploeg.app.workspace import PlanRecord, ProfileRecord, import_files  # noqa: F401
+
+    assert import_files is workspace_import.import_files
+    assert workspace.ImportRefused is workspace_import.ImportRefused
+    with pytest.raises(AttributeError):
+        workspace.no_such_thing  # noqa: B018
