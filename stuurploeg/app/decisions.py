@@ -1,0 +1,242 @@
+"""Recording, finalising, correcting and verifying decisions: shared by GUI and CLI.
+
+Every call commits at once. Final decisions cannot be changed (the database refuses it);
+a mistake is corrected with :func:`correct_decision`, a new entry that names the old one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from stuurploeg.app.workspace import Workspace, now, open_workspace
+from stuurploeg.domain.decisions import (
+    ChainReport,
+    Decision,
+    Snapshot,
+    validate,
+    verify_chain,
+)
+from stuurploeg.store import decisions_repo
+from stuurploeg.store.errors import StoreError
+from stuurploeg.store.integrity import integrity_problems
+from stuurploeg.store.planning_repo import PlanRecord
+
+
+class DecisionError(StoreError):
+    """The decision is incomplete or not allowed; ``problems`` lists each reason (Dutch)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(" ".join(problems))
+
+
+def snapshot_for(ws: Workspace, case_id: str, plan: PlanRecord | None = None) -> Snapshot:
+    """Score, rank, profile and proposal of ``case_id`` in ``plan`` (default: newest plan)."""
+    plan = plan if plan is not None else ws.plan()
+    if plan is None:
+        return Snapshot()
+    row = next((r for r in plan.ranking if r.case_id == case_id), None)
+    assignment = next((a for a in plan.assignments if a.case_id == case_id), None)
+    prof = plan.profile
+    return Snapshot(
+        score=row.score if row else None,
+        rank=row.rank if row else None,
+        profile_name=prof.name if prof else None,
+        profile_version=prof.version if prof else None,
+        profile_weights=dict(prof.weights) if prof else {},
+        proposal_team=assignment.team if assignment else None,
+        proposal_start=assignment.start_week if assignment else None,
+        proposal_fte=assignment.fte if assignment else None,
+    )
+
+
+def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
+    case = ws.case(decision.case_id)
+    if case is None:
+        raise DecisionError(
+            [f"Zaak {decision.case_id} staat niet in de werkruimte. Controleer het zaaknummer "
+             "of importeer eerst de zakenlijst."]
+        )
+    snap = decision.snapshot
+    if snap == Snapshot():
+        snap = snapshot_for(ws, decision.case_id)
+    d = replace(decision.resolved(), meeting_date=day, case_name=case.name,
+                snapshot=_plain(snap), fte=_float(decision.fte))
+    problems = validate(d)
+    if problems:
+        raise DecisionError(problems)
+    return d
+
+
+def _float(v: float | None) -> float | None:
+    return None if v is None else float(v)
+
+
+def _plain(s: Snapshot) -> Snapshot:
+    """Plain Python numbers (numpy scalars from the planner do not go into SQLite)."""
+    return replace(
+        s,
+        score=_float(s.score),
+        rank=None if s.rank is None else int(s.rank),
+        profile_version=None if s.profile_version is None else int(s.profile_version),
+        profile_weights={str(k): float(v) for k, v in s.profile_weights.items()},
+        proposal_fte=_float(s.proposal_fte),
+    )
+
+
+def record_decision(ws: Workspace, decision: Decision, day: date | None = None) -> Decision:
+    """Record a draft decision in the meeting of ``day`` (default: the decision's
+    ``meeting_date``, else today). Without a snapshot, the newest stored plan's is taken."""
+    day = day or decision.meeting_date or date.today()
+    d = _prepare(ws, decision, day)
+    if d.corrects_id is not None:
+        _check_correctable(ws, d)
+    with ws.writing(f"Vastleggen van het besluit over zaak {d.case_id}") as c:
+        meeting = decisions_repo.ensure_meeting(c, day)
+        if meeting.finalised:
+            raise DecisionError([_closed(day)])
+        new_id = decisions_repo.insert_draft(c, meeting, d, now())
+    stored = ws.decision(new_id)
+    assert stored is not None
+    return stored
+
+
+def update_draft(ws: Workspace, decision_id: int, decision: Decision) -> Decision:
+    """Change a draft (only drafts can change)."""
+    old = _get(ws, decision_id)
+    if old.final:
+        raise DecisionError([_final_msg(old)])
+    assert old.meeting_date is not None
+    d = _prepare(ws, replace(decision, corrects_id=decision.corrects_id or old.corrects_id),
+                 old.meeting_date)
+    with ws.writing(f"Wijzigen van het besluit over zaak {d.case_id}") as c:
+        decisions_repo.update_draft(c, decision_id, d)
+    return _get(ws, decision_id)
+
+
+def delete_draft(ws: Workspace, decision_id: int) -> None:
+    old = _get(ws, decision_id)
+    if old.final:
+        raise DecisionError([_final_msg(old)])
+    with ws.writing(f"Verwijderen van het conceptbesluit over zaak {old.case_id}") as c:
+        decisions_repo.delete_draft(c, decision_id)
+
+
+def finalise_meeting(ws: Workspace, day: date, by: str) -> list[Decision]:
+    """Vaststellen: the meeting's drafts become final entries of the chain."""
+    if not by.strip():
+        raise DecisionError(["Vul in wie de besluitenlijst vaststelt."])
+    meeting = ws.meeting(day)
+    if meeting is None:
+        raise DecisionError([f"Er is geen vergadering op {day:%d-%m-%Y}. Controleer de datum."])
+    if meeting.finalised:
+        raise DecisionError([_closed(day)])
+    drafts = [d for d in ws.decisions(day) if not d.final]
+    if not drafts:
+        raise DecisionError(
+            [f"De vergadering van {day:%d-%m-%Y} heeft geen conceptbesluiten om vast te stellen."]
+        )
+    with ws.writing(f"Vaststellen van de besluitenlijst van {day:%d-%m-%Y}") as c:
+        return decisions_repo.finalise_meeting(c, meeting, by.strip(), now())
+
+
+def correct_decision(
+    ws: Workspace, old_id: int, correction: Decision, day: date | None = None
+) -> Decision:
+    """Record a new draft that corrects the final decision ``old_id``.
+
+    It goes into the (open) meeting of ``day`` and needs a motivation.
+    """
+    old = _get(ws, old_id)
+    if correction.case_id != old.case_id:
+        raise DecisionError(
+            [f"Een correctie hoort bij dezelfde zaak ({old.case_id}), niet bij "
+             f"{correction.case_id}."]
+        )
+    return record_decision(ws, replace(correction, corrects_id=old_id), day)
+
+
+def _check_correctable(ws: Workspace, d: Decision) -> None:
+    assert d.corrects_id is not None
+    old = ws.decision(d.corrects_id)
+    if old is None:
+        raise DecisionError([f"Besluit {d.corrects_id} bestaat niet."])
+    if not old.final:
+        raise DecisionError(
+            ["Een conceptbesluit corrigeert u door het te wijzigen, niet met een correctie."]
+        )
+
+
+def _get(ws: Workspace, decision_id: int) -> Decision:
+    d = ws.decision(decision_id)
+    if d is None:
+        raise DecisionError([f"Besluit {decision_id} bestaat niet."])
+    return d
+
+
+def _final_msg(d: Decision) -> str:
+    return (
+        f"Het besluit over zaak {d.case_id} (nr. {d.seq}) is vastgesteld en kan niet meer "
+        "veranderen. Leg een correctie vast die ernaar verwijst."
+    )
+
+
+def _closed(day: date) -> str:
+    return (
+        f"De besluitenlijst van {day:%d-%m-%Y} is al vastgesteld. Leg nieuwe besluiten of "
+        "correcties vast in een volgende vergadering."
+    )
+
+
+# -- verification ---------------------------------------------------------------------
+
+
+@dataclass
+class VerifyReport:
+    path: Path
+    integrity: list[str] = field(default_factory=list)
+    chain: ChainReport | None = None
+    problems: list[str] = field(default_factory=list)  # Dutch, one per finding
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def head_hash(self) -> str | None:
+        return self.chain.head_hash if self.chain else None
+
+
+def verify_workspace(path: Path | str, expected_head: str | None = None) -> VerifyReport:
+    """Integrity check plus the recomputed hash chain, without taking the lock.
+
+    ``expected_head`` (a head hash printed on an earlier export) must occur in the chain.
+    """
+    path = Path(path)
+    report = VerifyReport(path)
+    with open_workspace(path, readonly=True) as ws, ws.reading() as c:
+        report.integrity = integrity_problems(c)
+        for p in report.integrity:
+            report.problems.append(f"Integriteitscontrole: {p}")
+        entries = decisions_repo.final_entries(c)
+        report.chain = verify_chain(entries)
+        if report.chain.problem is not None:
+            report.problems.append(report.chain.problem.describe())
+        else:
+            recorded = decisions_repo.recorded_head(c)
+            actual = (report.chain.entries, report.chain.head_hash)
+            if recorded is not None and recorded != actual:
+                report.problems.append(
+                    f"De keten eindigt bij besluit nr. {actual[0]}, maar de werkruimte had "
+                    f"nr. {recorded[0]} als laatste vastgelegd: er zijn besluiten verwijderd."
+                )
+        if expected_head:
+            hashes = {e.entry_hash for e in entries}
+            if expected_head.lower() not in hashes:
+                report.problems.append(
+                    f"De opgegeven kophash {expected_head[:16]}… komt niet voor in de keten: "
+                    "de besluitenlijst is ingekort of vervangen."
+                )
+    return report

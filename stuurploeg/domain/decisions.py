@@ -1,0 +1,285 @@
+"""Decisions of the stuurploeg and the hash chain that makes their log tamper-evident.
+
+Pure Python: what a decision holds, which fields each kind needs, when a motivation is
+required, and how an entry's hash is computed. Storage and the database-side rules live
+in ``stuurploeg.store``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from stuurploeg.domain.model import DecisionKind, HandOverTarget
+from stuurploeg.domain.weeks import IsoWeek
+
+GENESIS_HASH = "0" * 64
+
+KIND_LABELS: dict[DecisionKind, str] = {
+    DecisionKind.TAKE_UP: "oppakken",
+    DecisionKind.EXPAND: "doorrechercheren",
+    DecisionKind.PARK: "parkeren",
+    DecisionKind.DECLINE: "niet oppakken",
+    DecisionKind.HAND_OVER: "overdragen",
+    DecisionKind.CLOSE: "afsluiten",
+}
+# Kinds that always need a motivation (issue 5); the others only when departing from
+# the plan proposal.
+MOTIVATION_ALWAYS = frozenset({DecisionKind.DECLINE, DecisionKind.HAND_OVER, DecisionKind.CLOSE})
+
+
+def default_inform_victims(kind: DecisionKind) -> bool:
+    """The Aanwijzing mensenhandel asks that victims hear when an investigation starts or
+    ends; that is the default, the officer can change it per decision."""
+    return kind in (DecisionKind.TAKE_UP, DecisionKind.CLOSE, DecisionKind.HAND_OVER)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the meeting saw for the case when deciding: plain values only."""
+
+    score: float | None = None
+    rank: int | None = None
+    profile_name: str | None = None
+    profile_version: int | None = None
+    profile_weights: Mapping[str, float] = field(default_factory=dict)
+    proposal_team: str | None = None
+    proposal_start: IsoWeek | None = None
+    proposal_fte: float | None = None
+
+    @property
+    def from_plan(self) -> bool:
+        """False when no plan was available: then there is no proposal to depart from."""
+        return self.rank is not None or self.profile_name is not None or self.proposed
+
+    @property
+    def proposed(self) -> bool:
+        """True when the plan proposal placed the case."""
+        return self.proposal_team is not None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One entry of the decision log: a draft until its meeting's list is finalised."""
+
+    case_id: str
+    kind: DecisionKind
+    decided_by: str
+    meeting_date: date | None = None
+    case_name: str | None = None
+    team: str | None = None
+    start_week: IsoWeek | None = None
+    fte: float | None = None
+    extra_weeks: int | None = None
+    until_date: date | None = None
+    until_next_meeting: bool = False
+    hand_over_to: HandOverTarget | None = None
+    hand_over_detail: str | None = None
+    motivation: str | None = None
+    inform_victims: bool | None = None  # None: the default of the kind
+    corrects_id: int | None = None
+    snapshot: Snapshot = field(default_factory=Snapshot)
+    # Filled in by the store:
+    id: int | None = None
+    created_at: datetime | None = None
+    state: str = "draft"
+    seq: int | None = None
+    corrects_seq: int | None = None
+    finalised_at: datetime | None = None
+    prev_hash: str | None = None
+    entry_hash: str | None = None
+
+    @property
+    def final(self) -> bool:
+        return self.state == "final"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    def resolved(self) -> Decision:
+        """With ``inform_victims`` made explicit and the name of who decided trimmed."""
+        inform = self.inform_victims
+        if inform is None:
+            inform = default_inform_victims(self.kind)
+        # Kept exactly as typed (a blank one counts as none): user text is never altered.
+        motivation = self.motivation if (self.motivation or "").strip() else None
+        return replace(
+            self, inform_victims=inform, motivation=motivation, decided_by=self.decided_by.strip()
+        )
+
+
+def departs_from_proposal(d: Decision) -> bool:
+    """Does the decision differ from what the plan proposed for this case?"""
+    snap = d.snapshot
+    if not snap.from_plan:
+        return False
+    if d.kind is DecisionKind.TAKE_UP:
+        if not snap.proposed:
+            return True
+        return (
+            d.team != snap.proposal_team
+            or d.start_week != snap.proposal_start
+            or (snap.proposal_fte is not None and d.fte is not None
+                and abs(d.fte - snap.proposal_fte) > 1e-9)
+        )
+    # Anything but taking up a case that the proposal placed departs from it.
+    return snap.proposed and d.kind in (DecisionKind.PARK, DecisionKind.DECLINE,
+                                        DecisionKind.HAND_OVER, DecisionKind.CLOSE)
+
+
+def validate(d: Decision) -> list[str]:
+    """Dutch messages for everything missing or wrong; empty when the decision is complete."""
+    errors = []
+    if not d.case_id.strip():
+        errors.append("Kies de zaak waarover besloten wordt.")
+    if not d.decided_by.strip():
+        errors.append("Vul in wie het besluit neemt (bijvoorbeeld de mensenhandelofficier).")
+    kind = d.kind
+    if kind is DecisionKind.TAKE_UP:
+        if not d.team:
+            errors.append("Oppakken: kies het team dat de zaak oppakt.")
+        if d.start_week is None:
+            errors.append("Oppakken: vul de startweek in (JJJJ-Www).")
+        if d.fte is None or d.fte <= 0:
+            errors.append("Oppakken: vul het aantal fte in (groter dan 0).")
+    elif kind is DecisionKind.EXPAND:
+        if d.extra_weeks is None and d.fte is None:
+            errors.append("Doorrechercheren: vul het aantal extra weken en/of de fte in.")
+        if d.extra_weeks is not None and d.extra_weeks <= 0:
+            errors.append("Doorrechercheren: het aantal extra weken moet groter dan 0 zijn.")
+        if d.fte is not None and d.fte <= 0:
+            errors.append("Doorrechercheren: het aantal fte moet groter dan 0 zijn.")
+    elif kind is DecisionKind.PARK:
+        if d.until_date is None and not d.until_next_meeting:
+            errors.append("Parkeren: kies tot welke datum, of tot de volgende vergadering.")
+        if (d.until_date is not None and d.meeting_date is not None
+                and d.until_date <= d.meeting_date):
+            errors.append("Parkeren: de einddatum moet na de vergaderdatum liggen.")
+    elif kind is DecisionKind.HAND_OVER and d.hand_over_to is None:
+        errors.append(
+            "Overdragen: kies aan wie ("
+            + ", ".join(t.value for t in HandOverTarget) + ")."
+        )
+    if d.fte is not None and kind not in (DecisionKind.TAKE_UP, DecisionKind.EXPAND):
+        errors.append(f"{KIND_LABELS[kind].capitalize()}: fte hoort niet bij dit besluit.")
+    if not (d.motivation or "").strip():
+        if kind in MOTIVATION_ALWAYS:
+            errors.append(f"{KIND_LABELS[kind].capitalize()}: een motivering is verplicht.")
+        elif departs_from_proposal(d):
+            errors.append(
+                "Dit besluit wijkt af van het voorstel van de planning: geef een motivering."
+            )
+        elif d.corrects_id is not None:
+            errors.append("Een correctie heeft een motivering nodig: wat was er onjuist?")
+    return errors
+
+
+# -- the hash chain ------------------------------------------------------------------
+
+
+def canonical_content(d: Decision) -> str:
+    """The entry's content as one deterministic string (what the hash covers)."""
+    s = d.snapshot
+    doc: dict[str, Any] = {
+        "seq": d.seq,
+        "meeting_date": _iso(d.meeting_date),
+        "case_id": d.case_id,
+        "case_name": d.case_name,
+        "kind": d.kind.value,
+        "team": d.team,
+        "start_week": str(d.start_week) if d.start_week else None,
+        "fte": d.fte,
+        "extra_weeks": d.extra_weeks,
+        "until_date": _iso(d.until_date),
+        "until_next_meeting": bool(d.until_next_meeting),
+        "hand_over_to": d.hand_over_to.value if d.hand_over_to else None,
+        "hand_over_detail": d.hand_over_detail,
+        "motivation": d.motivation,
+        "decided_by": d.decided_by,
+        "inform_victims": bool(d.inform_victims),
+        "corrects_seq": d.corrects_seq,
+        "snapshot": {
+            "score": s.score,
+            "rank": s.rank,
+            "profile_name": s.profile_name,
+            "profile_version": s.profile_version,
+            "profile_weights": {k: s.profile_weights[k] for k in sorted(s.profile_weights)},
+            "proposal_team": s.proposal_team,
+            "proposal_start": str(s.proposal_start) if s.proposal_start else None,
+            "proposal_fte": s.proposal_fte,
+        },
+        "created_at": _iso(d.created_at),
+        "finalised_at": _iso(d.finalised_at),
+    }
+    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def compute_hash(prev_hash: str, d: Decision) -> str:
+    data = (prev_hash + "\n" + canonical_content(d)).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int | None
+    decision_id: int | None
+    case_id: str | None
+    meeting_date: date | None
+    message: str  # Dutch
+
+    def describe(self) -> str:
+        where = []
+        if self.seq is not None:
+            where.append(f"besluit nr. {self.seq}")
+        if self.decision_id is not None:
+            where.append(f"id {self.decision_id}")
+        if self.case_id:
+            where.append(f"zaak {self.case_id}")
+        if self.meeting_date:
+            where.append(f"vergadering {self.meeting_date:%d-%m-%Y}")
+        return f"{', '.join(where) or 'keten'}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    head_hash: str
+    problem: ChainProblem | None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def verify_chain(entries: Iterable[Decision]) -> ChainReport:
+    """Recompute the chain of final entries in ``seq`` order; stop at the first bad one."""
+    prev, count = GENESIS_HASH, 0
+    for expected_seq, d in enumerate(sorted(entries, key=lambda e: e.seq or 0), start=1):
+        msg = _entry_problem(d, expected_seq, prev)
+        if msg is not None:
+            return ChainReport(
+                count, prev, ChainProblem(d.seq, d.id, d.case_id, d.meeting_date, msg)
+            )
+        prev, count = d.entry_hash or "", count + 1
+    return ChainReport(count, prev, None)
+
+
+def _entry_problem(d: Decision, expected_seq: int, prev: str) -> str | None:
+    if d.seq != expected_seq:
+        if (d.seq or 0) > expected_seq:
+            return f"volgnummer {expected_seq} ontbreekt in de keten (een besluit is verwijderd)"
+        return f"onverwacht volgnummer {d.seq}"
+    if d.prev_hash != prev:
+        return "verwijst niet naar het vorige besluit (de volgorde is gewijzigd)"
+    if compute_hash(prev, d) != d.entry_hash:
+        return "de inhoud komt niet overeen met de vastgelegde hash (gewijzigd)"
+    return None
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

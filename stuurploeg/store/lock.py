@@ -1,0 +1,191 @@
+"""One writer per workspace: a lock file beside it, held with an OS file lock.
+
+The OS lock (``flock``/``LockFileEx`` via msvcrt) is released by the kernel when the holder
+dies, so a lock left by a killed process is recovered by simply taking it. The file's
+content (host, process id, since when) only serves the message shown to the second
+process. Where the file system offers no OS locks (some network shares), the content is
+used instead: a lock of a process that no longer runs on this host is taken over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from stuurploeg.store.errors import StoreError, WorkspaceLocked
+
+_WIN_LOCK_OFFSET = 1 << 30  # lock a byte far past the content, so others can still read it
+
+
+def lock_path(workspace: Path) -> Path:
+    return workspace.with_name(workspace.name + ".lock")
+
+
+@dataclass(frozen=True)
+class Holder:
+    host: str | None
+    pid: int | None
+    since: datetime | None
+
+
+class WorkspaceLock:
+    """Held from :meth:`acquire` until :meth:`release`; not re-entrant."""
+
+    def __init__(self, workspace: Path) -> None:
+        self.workspace = workspace
+        self.path = lock_path(workspace)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> None:
+        if self._fd is not None:
+            return
+        for _ in range(10):  # the holder may delete the file between our open and lock
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise StoreError(
+                    f"Kan het slotbestand {self.path.name} niet aanmaken: "
+                    f"{exc.strerror or exc}. Controleer of u in deze map mag schrijven."
+                ) from exc
+            got = _try_os_lock(fd)
+            if got is False:
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise WorkspaceLocked(self.workspace, holder.host, holder.pid, holder.since)
+            if got is None and not _content_lock_is_free(fd):
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise WorkspaceLocked(self.workspace, holder.host, holder.pid, holder.since)
+            if not _same_file(fd, self.path):
+                os.close(fd)
+                continue
+            _write_holder(fd)
+            self._fd = fd
+            return
+        raise StoreError(
+            f"Kan de werkruimte {self.workspace.name} niet vergrendelen. Probeer het opnieuw."
+        )
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        # Delete while still locked, so nobody can take the lock on a file about to vanish
+        # (acquire() re-checks the inode for the same reason).
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+        with contextlib.suppress(OSError):
+            _os_unlock(fd)
+        os.close(fd)
+
+
+def read_holder(workspace: Path) -> Holder | None:
+    """Who holds ``workspace`` now, or None when nobody does."""
+    try:
+        fd = os.open(lock_path(workspace), os.O_RDWR)
+    except OSError:
+        return None
+    try:
+        got = _try_os_lock(fd)
+        if got:
+            _os_unlock(fd)
+            return None
+        return _read_holder(fd)
+    finally:
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return False
+    fs = os.fstat(fd)
+    return (st.st_dev, st.st_ino) == (fs.st_dev, fs.st_ino)
+
+
+def _read_holder(fd: int) -> Holder:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        data = json.loads(os.read(fd, 4096).decode("utf-8"))
+        since = datetime.fromisoformat(data["since"]) if data.get("since") else None
+        return Holder(data.get("host"), data.get("pid"), since)
+    except (OSError, ValueError, TypeError, AttributeError):
+        return Holder(None, None, None)
+
+
+def _write_holder(fd: int) -> None:
+    info = {
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "since": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.ftruncate(fd, 0)
+    os.write(fd, json.dumps(info).encode("utf-8"))
+    os.fsync(fd)
+
+
+def _content_lock_is_free(fd: int) -> bool:
+    """Fallback without OS locks: free when empty or when its process is gone."""
+    holder = _read_holder(fd)
+    if holder.pid is None:
+        return True
+    if holder.host != socket.gethostname():
+        return False
+    return not _pid_alive(holder.pid)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_os_lock(fd: int) -> bool | None:
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        finally:
+            os.lseek(fd, 0, os.SEEK_SET)
+        return True
+
+    def _os_unlock(fd: int) -> None:
+        os.lseek(fd, _WIN_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import errno
+    import fcntl
+
+    def _try_os_lock(fd: int) -> bool | None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return False
+            return None  # no OS locks here (ENOLCK, EOPNOTSUPP): use the content
+        return True
+
+    def _os_unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)

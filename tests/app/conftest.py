@@ -1,0 +1,1 @@
+from tests.store.conftest import ws, ws_path  # noqa: F401  (shared fixtures)

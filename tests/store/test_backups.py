@@ -1,0 +1,102 @@
+import sqlite3
+
+import pytest
+
+from stuurploeg.app.workspace import open_workspace, restore_backup
+from stuurploeg.store.backups import backup_dir, list_backups
+from stuurploeg.store.errors import WorkspaceDamaged
+
+
+def test_backup_on_open_is_a_consistent_sqlite_copy(ws_path, ws):
+    ws.close()
+    with open_workspace(ws_path) as again:
+        assert again.last_backup is not None and again.last_backup.parent == backup_dir(ws_path)
+        copy = sqlite3.connect(again.last_backup)
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == 12
+        copy.close()
+
+
+def test_only_the_last_n_backups_are_kept(ws_path, ws):
+    ws.close()
+    for _ in range(5):
+        open_workspace(ws_path, keep_backups=3).close()
+    assert len(list_backups(ws_path)) == 3
+
+
+def _damage(path):
+    data = bytearray(path.read_bytes())
+    page = 4096
+    # overwrite the middle of every page after the first: b-tree pages become garbage
+    for start in range(page, len(data), page):
+        data[start + 100 : start + 3000] = b"\xa5" * 2900
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_workspace_is_not_touched_and_can_be_restored(ws_path, ws):
+    ws.close()
+    open_workspace(ws_path).close()  # makes a backup
+    good = list_backups(ws_path)
+    _damage(ws_path)
+    before = ws_path.read_bytes()
+    with pytest.raises(WorkspaceDamaged) as info:
+        open_workspace(ws_path)
+    assert "beschadigd" in str(info.value) and "reservekopie" in str(info.value)
+    assert ws_path.read_bytes() == before  # never overwritten
+    assert list_backups(ws_path) == good  # no backup of the damage pushed a good one out
+
+    kept = restore_backup(ws_path, info.value.backups[-1])
+    assert kept.read_bytes() == before  # the damaged file is kept aside
+    with open_workspace(ws_path) as restored:
+        assert len(restored.cases()) == 12
+
+
+def test_restore_refuses_a_damaged_backup(ws_path, ws, tmp_path):
+    ws.close()
+    bad = tmp_path / "kapot.stuurploeg"
+    bad.write_bytes(ws_path.read_bytes())
+    _damage(bad)
+    with pytest.raises(Exception, match="reservekopie"):
+        restore_backup(ws_path, bad)
+    with open_workspace(ws_path) as still:
+        assert len(still.cases()) == 12
+
+
+def test_damaged_workspace_with_a_wal_is_left_byte_identical(ws_path, ws):
+    """A read-write check would checkpoint the WAL into the damaged file on close."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ws.close()
+    open_workspace(ws_path).close()
+    code = (
+        "import sys, time\n"
+        "from datetime import date\n"
+        "from stuurploeg.app.workspace import open_workspace\n"
+        "from stuurploeg.app.decisions import record_decision\n"
+        "from stuurploeg.domain.decisions import Decision\n"
+        "from stuurploeg.domain.model import DecisionKind\n"
+        "ws = open_workspace(sys.argv[1])\n"
+        "ws.conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "for i in range(20):\n"
+        "    record_decision(ws, Decision('MH-2026-001', DecisionKind.CLOSE, 'x', "
+        "motivation='m'), date(2026, 10, 1))\n"
+        "print('ok', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    child = subprocess.Popen([sys.executable, "-c", code, str(ws_path)], stdout=subprocess.PIPE,
+                             text=True, env=env)
+    assert child.stdout.readline().strip() == "ok"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    wal = ws_path.with_name(ws_path.name + "-wal")
+    assert wal.stat().st_size > 0
+    _damage(ws_path)
+    before, wal_before = ws_path.read_bytes(), wal.read_bytes()
+    with pytest.raises(WorkspaceDamaged):
+        open_workspace(ws_path)
+    assert ws_path.read_bytes() == before and wal.read_bytes() == wal_before
