@@ -165,3 +165,28 @@ def test_a_second_window_on_the_same_workspace_gets_a_dutch_message(qtbot, opene
     assert other.session.workspace is None
     box.close()
     other.close()
+
+
+def test_open_a_given_workspace_and_recent_files(qtbot, main_window, tmp_path):
+    """`stuurploeg open WORKSPACE` starts the window with that workspace; it joins the
+    recent files, and the File menu's recent list opens it again."""
+    from stuurploeg.app.workspace import create_workspace, import_files
+    from stuurploeg.gui.startup import sample_files
+
+    path = tmp_path / "eenheid.stuurploeg"
+    ws = create_workspace(path)
+    import_files(ws, cases_path=sample_files()[0], capacity_path=sample_files()[1])
+    ws.close()
+    window = main_window
+    window.start(path)
+    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
+    assert Path(window.session.workspace.path) == path
+    assert Settings().recent_workspaces()[0] == path.resolve()
+    workspace_ops.close(window)
+    assert window.session.workspace is None
+    window.files.fill_recent()
+    recent = window.files.recent_menu.actions()[0]
+    assert recent.text() == str(path.resolve())
+    recent.trigger()
+    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
+    assert len(window.session.cases) == 60
