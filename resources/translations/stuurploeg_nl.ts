@@ -1076,6 +1076,26 @@
         <translation>%1 rijen met fouten zijn overgeslagen.</translation>
     </message>
     <message>
+        <source>Import merged</source>
+        <translation>Import samengevoegd</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nieuw: %1</translation>
+    </message>
+    <message>
+        <source>Changed %1, %2: %3 → %4</source>
+        <translation>Gewijzigd %1, %2: %3 → %4</translation>
+    </message>
+    <message>
+        <source>Gone (kept, with their decisions): %1</source>
+        <translation>Verdwenen (bewaard, met hun besluiten): %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Niets gewijzigd.</translation>
+    </message>
+    <message>
         <source>Export decision list</source>
         <translation>Besluitenlijst exporteren</translation>
     </message>

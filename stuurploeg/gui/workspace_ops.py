@@ -164,6 +164,34 @@ def merge_report(window: MainWindow, report: Any, skip_bad_rows: bool) -> None:
         )
     window.show_message(text)
     window.last_merge = merged
+    box = QMessageBox(QMessageBox.Icon.Information, translate("Workspace", "Import merged"), text,
+                      QMessageBox.StandardButton.Close, window)  # fmt: skip
+    box.setDetailedText(merge_details(merged))
+    box.setAttribute(QtWA_DeleteOnClose, True)
+    window.merge_box = box
+    box.open()
+
+
+def merge_details(merged: Any) -> str:
+    """New, changed (field by field) and gone rows, for the merge report's details."""
+    lines = []
+    if merged.new:
+        lines.append(translate("Workspace", "New: %1").replace("%1", ", ".join(merged.new)))
+    for change in merged.changed:
+        lines.append(
+            translate("Workspace", "Changed %1, %2: %3 → %4")
+            .replace("%1", str(change.key))
+            .replace("%2", str(change.field))
+            .replace("%3", "" if change.old is None else str(change.old))
+            .replace("%4", "" if change.new is None else str(change.new))
+        )
+    if merged.gone:
+        lines.append(
+            translate("Workspace", "Gone (kept, with their decisions): %1").replace(
+                "%1", ", ".join(merged.gone)
+            )
+        )
+    return "\n".join(lines) or translate("Workspace", "Nothing changed.")
 
 
 def export(window: MainWindow, meeting: date | None = None) -> None:

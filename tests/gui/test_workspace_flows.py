@@ -151,6 +151,9 @@ def test_reimport_merges_into_the_open_workspace(qtbot, opened, tmp_path):
     merged = window.last_merge
     assert len(merged.gone) == 1 and not merged.new
     assert "1 verdwenen" in window.status_label.text()
+    box = window.merge_box
+    assert box.isVisible() and "Verdwenen" in box.detailedText()
+    box.close()
 
 
 def test_a_second_window_on_the_same_workspace_gets_a_dutch_message(qtbot, opened):
