@@ -172,3 +172,36 @@ def test_bad_profiles(tmp_path, text, fragment):
 def test_missing_profile_file(tmp_path):
     with pytest.raises(ProfileError, match="bestaat niet"):
         load_profile(tmp_path / "nee.toml")
+
+
+@pytest.mark.parametrize("formulation", ["time-indexed", "intervals"])
+def test_both_solver_formulations_agree_and_respect_capacity(formulation):
+    from stuurploeg.app.solvers.cpsat import solve_max_priority
+    from stuurploeg.domain.planning import (
+        Assignment,
+        PlanState,
+        build_grid,
+        prepare_candidates,
+    )
+    from stuurploeg.domain.scoring import rank_cases
+
+    rng = random.Random(5)
+    cases = [
+        Case(f"Z{i}", "z", CaseStatus.NEW, position=i, fte=rng.choice((1 / 3, 0.5, 1.0, 1.5)),
+             weeks=rng.randint(1, 4), criteria={c: rng.randint(1, 5) for c in CRITERIA})
+        for i in range(12)
+    ]
+    cap = CapacityData((Team("A", 1.0), Team("B", 4 / 3)))
+    grid = build_grid(cap, START, 4, extra_weeks=3)
+    cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
+    out = solve_max_priority(PlanState(grid), cands, time_limit=2, workers=1,
+                             formulation=formulation)
+    assert out.status == "optimaal"
+    # all formulations find the same optimum on this small instance
+    other = "intervals" if formulation == "time-indexed" else "time-indexed"
+    ref = solve_max_priority(PlanState(grid), cands, time_limit=2, workers=1, formulation=other)
+    assert out.objective == pytest.approx(ref.objective, abs=1e-3)
+    by_id = {c.case_id: c for c in cases}
+    assignments = [Assignment(cid, grid.teams[t], grid.week(s), by_id[cid].weeks, by_id[cid].fte)
+                   for cid, (t, s) in out.placements.items()]
+    assert verify_plan(cases, cap, START, 4, assignments) == []
