@@ -54,7 +54,7 @@ def _fixed_shortage(state: PlanState, cand: Candidate, ti: int, s: int) -> str:
     k, w = divmod(int(short.argmax()), short.shape[1])
     grid = state.grid
     return (
-        f"Vastgezet op team {grid.teams[ti]} vanaf {grid.week(s)}, maar in {grid.week(s + w)} "
+        f"Vastgezet op {fmt.team(grid.teams[ti])} vanaf {grid.week(s)}, maar in {grid.week(s + w)} "
         f"is {fmt.fte(float(short[k, w]))} fte {KINDS[k]} te weinig vrij; de vastzetting is "
         "niet uitgevoerd."
     )
