@@ -152,6 +152,8 @@ def test_hostile_numbers_end_in_reasons_not_crashes():
         case("Inf", fte=1.0, specialist_fte={Specialism.DIGITAL: inf}, pos=1),
         case("Eeuwig", fte=1.0, weeks=10**9, pos=2),
         Case("L", "l", CaseStatus.RUNNING, fte=nan, weeks=3, team="T", start_week=START),
+        Case("L2", "l", CaseStatus.RUNNING, fte=0.5, weeks=10**9, team="T",
+             start_week=START - 1000),
         case("Gewoon", fte=1.0, pos=3),
     ]
     teams = [Team("T", 2.0), Team("Kapot", inf)]
