@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORE_STAMP := $(CORE_VENV)/.installed
 # The Qt-free run installs exactly the runtime deps of the core layers, and no PySide6.
-CORE_DEPS := "pandas>=2.2" "python-calamine>=0.3" "openpyxl>=3.1.2" "defusedxml>=0.7.1" \
+CORE_DEPS := "pandas>=2.2" "python-calamine>=0.3" "openpyxl>=3.1.2" "defusedxml>=0.7.1" "olefile>=0.46" \
              "numpy>=1.26" "ortools>=9.10" "pytest>=8.0" "pytest-timeout>=2.3" "hypothesis>=6.100"
 export QT_QPA_PLATFORM ?= offscreen
 

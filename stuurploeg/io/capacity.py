@@ -1,0 +1,291 @@
+"""The capacity workbook: sheet Teams (one row per team) and optional Beschikbaarheid.
+
+Beschikbaarheid gives the available fte per team per week and overrides the team's base
+capacity for those weeks. It is either wide (a Team column and one column per week,
+headed by a week) or long (Team, Week, FTE/Beschikbaar).
+"""
+
+from __future__ import annotations
+
+from stuurploeg.domain.model import Specialism, Team
+from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.io.cases import is_total_row, is_total_word
+from stuurploeg.io.fields import CAPACITY, label, match_header
+from stuurploeg.io.layout import HEADER_SCAN_ROWS, Layout, header_texts
+from stuurploeg.io.report import CheckReport, Issue
+from stuurploeg.io.values import (
+    ValueProblem,
+    parse_fraction,
+    parse_int,
+    parse_number,
+    parse_text,
+    parse_week,
+    show,
+)
+
+_SPECIALISMS = {"digital": Specialism.DIGITAL, "financial": Specialism.FINANCIAL,
+                "tactical": Specialism.TACTICAL, "intelligence": Specialism.INTELLIGENCE}
+
+
+def _issue(report: CheckReport, sheet: str, row: int | None, column: str | None,
+           value: object, message: str, severity: str = "error") -> None:
+    shown = None if value is None or value == "" else show(value)
+    report.add(Issue(sheet, row, column, shown, message, severity))  # type: ignore[arg-type]
+
+
+def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) -> list[Team]:
+    cols, sheet, headers = layout.columns, layout.sheet, layout.headers
+    mapped = sorted(set(cols.values()))
+    teams: list[Team] = []
+    seen: dict[str, int] = {}
+    duplicates: set[str] = set()
+    for index in range(layout.header_index + 1, len(rows)):
+        row = rows[index]
+        if row.count("") == len(row):
+            continue
+        excel_row = index + 1
+        failed = False
+
+        def cell(key: str, row: list[object] = row) -> object:
+            col = cols.get(key)
+            return row[col] if col is not None and col < len(row) else None
+
+        def problem(key: str | None, message: str, severity: str = "error",
+                    row_no: int = excel_row, raw: object = None) -> None:
+            nonlocal failed
+            failed = failed or severity == "error"
+            column = headers[cols[key]] if key in cols else None  # type: ignore[index]
+            _issue(report, sheet, row_no, column, raw, message, severity)
+
+        def value(key: str, parser, *, minimum: float | None = 0.0):  # type: ignore[no-untyped-def]
+            raw = cell(key)
+            try:
+                parsed = parser(raw)
+            except ValueProblem as exc:
+                problem(key, f"{label(CAPACITY, key)} '{show(raw)}' {exc}. Verbeter de waarde.",
+                        raw=raw)
+                return None
+            if parsed is not None and minimum is not None and parsed < minimum:
+                problem(key, f"{label(CAPACITY, key)} mag niet negatief zijn.", raw=raw)
+                return None
+            return parsed
+
+        if all(row[c] == "" for c in mapped if c < len(row)):
+            problem(None, "Deze rij heeft alleen gegevens in kolommen die niet worden gebruikt; "
+                    "de rij is overgeslagen.", "warning")
+            continue
+        name = None
+        try:
+            name = parse_text(cell("team"))
+        except ValueProblem as exc:
+            problem("team", f"Teamnaam {exc}.", raw=cell("team"))
+            continue
+        if name is None or is_total_word(name):
+            if is_total_word(name) or is_total_row(row):
+                problem(None, "Totaalrij overgeslagen (geen teamnaam, wel een cel 'Totaal').",
+                        "warning")
+            else:
+                problem("team", "Teamnaam ontbreekt. Vul de naam van het team in of maak de rij "
+                        "helemaal leeg.")
+            continue
+        staffed = value("staffed_fte", parse_number)
+        if staffed is None and not failed:
+            problem("staffed_fte", f"Bezetting (fte) ontbreekt voor team {name}. Vul het aantal "
+                    "fte in dat het team werkelijk heeft.")
+        formation = value("formation_fte", parse_number) if "formation_fte" in cols else None
+        deploy = None
+        if "deployability" in cols:
+            deploy = value("deployability", parse_fraction)
+        if deploy is None and not failed:
+            problem("deployability" if "deployability" in cols else None,
+                    f"Inzetbaarheid ontbreekt voor team {name}; 100% aangenomen. Vul het "
+                    "percentage in (landelijk gemiddeld ongeveer 71%).", "warning")
+            deploy = 1.0
+        specialist: dict[Specialism, float] = {}
+        for key, specialism in _SPECIALISMS.items():
+            if key in cols:
+                v = value(key, parse_number)
+                if v is not None:
+                    specialist[specialism] = v
+        certified = value("certified", parse_int) if "certified" in cols else None
+        unit = None
+        if "unit" in cols:
+            try:
+                unit = parse_text(cell("unit"))
+            except ValueProblem as exc:
+                problem("unit", f"Eenheid {exc}; het veld is leeg gelaten.", "warning",
+                        raw=cell("unit"))
+        if staffed is not None and sum(specialist.values()) > staffed + 1e-9:
+            problem("staffed_fte", f"De specialisten van team {name} "
+                    f"({sum(specialist.values()):g} fte) zijn meer dan de bezetting "
+                    f"({staffed:g} fte); specialisten zijn een deel van de bezetting.",
+                    raw=cell("staffed_fte"))
+        if formation is not None and staffed is not None and staffed > formation + 1e-9:
+            problem("staffed_fte", f"Team {name} heeft een bezetting ({staffed:g}) boven de "
+                    f"formatie ({formation:g}). Controleer beide; de bezetting is gebruikt.",
+                    "warning", raw=cell("staffed_fte"))
+        key = name.casefold()
+        if key in seen:
+            duplicates.add(key)
+            problem("team", f"Team '{name}' komt twee keer voor: rij {seen[key]} en rij "
+                    f"{excel_row}. Geef elk team één rij; beide rijen zijn niet gebruikt.",
+                    raw=name)
+            continue
+        seen[key] = excel_row
+        if failed or staffed is None:
+            continue
+        teams.append(Team(team=name, staffed_fte=staffed, deployability=deploy or 0.0,
+                          formation_fte=formation, unit=unit, specialist_fte=specialist,
+                          certified=certified, position=len(teams)))
+    kept = [t for t in teams if t.team.casefold() not in duplicates]
+    return [t if t.position == i else _renumber(t, i) for i, t in enumerate(kept)]
+
+
+def _renumber(team: Team, position: int) -> Team:
+    from dataclasses import replace
+
+    return replace(team, position=position)
+
+
+# -- Beschikbaarheid ------------------------------------------------------------------
+def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
+                      report: CheckReport, reference: IsoWeek
+                      ) -> dict[tuple[str, IsoWeek], float]:
+    """Available fte per (team, week); problems are reported, never silently dropped."""
+    names = {t.team.casefold(): t.team for t in teams}
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if row.count("") == len(row):
+            continue
+        headers = header_texts(row)
+        keys = [match_header(h, "availability") if h else None for h in headers]
+        if "team" not in keys:
+            continue
+        team_col = keys.index("team")
+        if "week" in keys and "fte" in keys:
+            return _read_long(rows, sheet, index, headers, team_col, keys.index("week"),
+                              keys.index("fte"), names, report, reference)
+        weeks = _week_columns(row, team_col, reference)
+        if weeks:
+            return _read_wide(rows, sheet, index, headers, team_col, weeks, names, report)
+    _issue(report, sheet, None, None, None,
+           f"Blad {sheet} is niet gelezen: geen kopregel met een kolom Team en kolommen per "
+           "week (zoals 2026-W48) of de kolommen Team, Week en Beschikbaar gevonden. De "
+           "basiscapaciteit uit blad Teams is gebruikt voor alle weken.", "warning")
+    return {}
+
+
+def _week_columns(row: list[object], team_col: int, reference: IsoWeek
+                  ) -> dict[int, IsoWeek]:
+    """Columns headed by a week; yearless headers continue the year of the one before."""
+    weeks: dict[int, IsoWeek] = {}
+    previous: IsoWeek | None = None
+    for col, raw in enumerate(row):
+        if col == team_col or raw == "" or raw is None:
+            continue
+        try:
+            week, guessed = parse_week(raw, previous + 1 if previous else reference)
+        except ValueProblem:
+            continue
+        if week is None:
+            continue
+        weeks[col] = week
+        previous = week
+        del guessed
+    return weeks
+
+
+def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: str,
+               row: int, column: str) -> str | None:
+    try:
+        name = parse_text(raw)
+    except ValueProblem:
+        name = None
+    if name is None:
+        return None
+    found = names.get(name.casefold())
+    if found is None:
+        _issue(report, sheet, row, column, raw,
+               f"Team '{show(raw)}' staat niet op blad Teams; de beschikbaarheid van deze rij "
+               "is niet gebruikt. Gebruik dezelfde teamnaam als op blad Teams.")
+    return found
+
+
+def _fte(raw: object, report: CheckReport, sheet: str, row: int, column: str) -> float | None:
+    try:
+        value = parse_number(raw)
+    except ValueProblem as exc:
+        _issue(report, sheet, row, column, raw, f"Beschikbare fte '{show(raw)}' {exc}.")
+        return None
+    if value is not None and value < 0:
+        _issue(report, sheet, row, column, raw, "Beschikbare fte mag niet negatief zijn.")
+        return None
+    return value
+
+
+def _read_wide(rows: list[list[object]], sheet: str, header_index: int, headers: list[str],
+               team_col: int, weeks: dict[int, IsoWeek], names: dict[str, str],
+               report: CheckReport) -> dict[tuple[str, IsoWeek], float]:
+    out: dict[tuple[str, IsoWeek], float] = {}
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        if row.count("") == len(row) or team_col >= len(row):
+            continue
+        if row[team_col] == "" and is_total_row(row):
+            _issue(report, sheet, index + 1, None, None, "Totaalrij overgeslagen.", "warning")
+            continue
+        team = _team_name(row[team_col], names, report, sheet, index + 1, headers[team_col])
+        if team is None:
+            if row[team_col] == "":
+                _issue(report, sheet, index + 1, headers[team_col], None,
+                       "Teamnaam ontbreekt; de beschikbaarheid van deze rij is niet gebruikt.")
+            continue
+        for col, week in weeks.items():
+            if col < len(row):
+                value = _fte(row[col], report, sheet, index + 1, headers[col])
+                if value is not None:
+                    out[(team, week)] = value
+    return out
+
+
+def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers: list[str],
+               team_col: int, week_col: int, fte_col: int, names: dict[str, str],
+               report: CheckReport, reference: IsoWeek) -> dict[tuple[str, IsoWeek], float]:
+    out: dict[tuple[str, IsoWeek], float] = {}
+    where: dict[tuple[str, IsoWeek], int] = {}
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        if row.count("") == len(row):
+            continue
+
+        def get(c: int, r: list[object] = row) -> object:
+            return r[c] if c < len(r) else ""
+
+        if get(team_col) == "" and is_total_row(row):
+            _issue(report, sheet, index + 1, None, None, "Totaalrij overgeslagen.", "warning")
+            continue
+        team = _team_name(get(team_col), names, report, sheet, index + 1, headers[team_col])
+        if team is None:
+            if get(team_col) == "":
+                _issue(report, sheet, index + 1, headers[team_col], None,
+                       "Teamnaam ontbreekt; de beschikbaarheid van deze rij is niet gebruikt.")
+            continue
+        try:
+            week, _guessed = parse_week(get(week_col), reference)
+        except ValueProblem as exc:
+            _issue(report, sheet, index + 1, headers[week_col], get(week_col),
+                   f"Week '{show(get(week_col))}' {exc}.")
+            continue
+        if week is None:
+            _issue(report, sheet, index + 1, headers[week_col], None, "Week ontbreekt.")
+            continue
+        value = _fte(get(fte_col), report, sheet, index + 1, headers[fte_col])
+        if value is None:
+            continue
+        if (team, week) in where:
+            _issue(report, sheet, index + 1, headers[week_col], get(week_col),
+                   f"Team {team} week {week} staat twee keer in het blad: rij {where[team, week]} "
+                   f"en rij {index + 1}. Laat één rij over.")
+            continue
+        where[team, week] = index + 1
+        out[(team, week)] = value
+    return out
