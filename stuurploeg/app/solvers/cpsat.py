@@ -4,7 +4,7 @@ Two formulations of the same problem (candidates only at start weeks where they 
 their own; at most one team and start each; mandatory cases exactly one):
 - *time-indexed*: a Boolean per candidate, team and start week, and per team, kind and
   week a linear capacity row. CP-SAT's LP relaxation of these rows gives a tight bound
-  and guides the search. Default up to ~2 million (Boolean, week) terms.
+  and guides the search. Used up to 600,000 (Boolean, week) terms.
 - *intervals*: per candidate and team an optional fixed-size interval, per team and kind
   a cumulative (with fixed "blocker" intervals for the weeks below the team's peak). Much
   smaller, so it takes over for very large inputs, but its bound is weak.
@@ -34,9 +34,11 @@ from stuurploeg.domain.planning import Candidate, PlanState
 from stuurploeg.domain.progress import TaskState
 
 FTE_SCALE = 100  # fte -> integer hundredths
-# Above this many (Boolean, week) terms the time-indexed model gets too big to build fast
-# and the interval model takes over (unit scale, 120 candidates × 26 weeks: ~150,000).
-MAX_TIME_INDEXED_TERMS = 2_000_000
+# Above this many (Boolean, week) terms the time-indexed model's LP no longer solves in a
+# time budget of seconds and the interval model does better (measured: 120 candidates ×
+# 5 teams × 26 weeks ≈ 120,000 terms, 300 candidates ≈ 410,000 still better
+# time-indexed at 20 s; 500 × 8 teams ≈ 1.1 million clearly worse at 10 s).
+MAX_TIME_INDEXED_TERMS = 600_000
 SCORE_SCALE = 1000  # priority points -> integer thousandths
 
 
@@ -95,7 +97,9 @@ def solve_max_priority(
                 model.add_hint(present, on)
 
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(float(time_limit), 0.05)
+    # the budget covers building the model too
+    budget = float(time_limit) - (time.perf_counter() - t0)
+    solver.parameters.max_time_in_seconds = max(budget, 0.5)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     done = threading.Event()
