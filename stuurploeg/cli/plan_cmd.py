@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
         for r in reports:
             for w in getattr(r, "warnings", ()) or ():
                 print(f"waarschuwing: {_issue_text(w)}", file=sys.stderr)
+    if args.planner != "rank" and not args.json:
+        print(f"Plan verbeteren met planner {args.planner} (hoogstens {args.time_limit:g} s)…",
+              file=sys.stderr, flush=True)
     try:
         result = make_plan(
             cases_report.cases,
