@@ -83,23 +83,98 @@ def solve_max_priority(
         )
     build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
     choice, objective = build(model, base, candidates, mandatory)
-    model.maximize(sum(objective))
+    priority = sum(objective)
+    model.maximize(priority)
     if hint:
-        for cid, options in choice.items():
-            spot = hint.get(cid)
-            for ti, present, start in options:
-                if isinstance(start, int):
-                    on = spot == (ti, start)
-                else:
-                    on = spot is not None and spot[0] == ti
-                    if on:
-                        model.add_hint(start, spot[1])
-                model.add_hint(present, on)
+        _add_hints(model, choice, hint)
 
+    # Phase 1: maximum total priority, with the whole budget. Phase 2, only when phase 1
+    # proved optimality with time to spare: the same total priority, high-priority cases as
+    # early as possible (an optimiser is otherwise indifferent to when a case starts,
+    # officers are not). Measured: giving phase 2 a fixed share of the budget cost up to 4%
+    # total priority on unit-scale instances, so it never takes time from phase 1.
+    budget = max(float(time_limit) - (time.perf_counter() - t0), 0.5)
+    solver, status = _run(model, budget, workers, seed, state, t0, time_limit)
+    cancelled = state is not None and state.cancelled
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
+                            time.perf_counter() - t0)
+    placements = _placements(solver, choice)
+    objective_value = solver.objective_value
+    bound = solver.best_objective_bound
+    proven = status == cp_model.OPTIMAL
+    left = min(float(time_limit) - (time.perf_counter() - t0), PHASE2_SHARE * budget)
+    if proven and not cancelled and placements and left > 0.2:
+        model.clear_hints()
+        _add_hints(model, choice, placements)
+        model.add(priority >= round(objective_value))
+        model.minimize(_lateness(choice, candidates))
+        solver2, status2 = _run(model, left, workers, seed, state, t0, time_limit)
+        if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            placements = _placements(solver2, choice)
+        cancelled = state is not None and state.cancelled
+    label = "optimaal" if proven else "toegestaan"
+    return SolveOutcome(
+        placements,
+        objective_value / SCORE_SCALE,
+        bound / SCORE_SCALE,
+        "geannuleerd" if cancelled and not proven else label,
+        cancelled,
+        time.perf_counter() - t0,
+    )
+
+
+PHASE2_SHARE = 0.25  # of the budget, at most, and only from time phase 1 left over
+
+
+def _lateness(choice: Choice, candidates: Sequence[Candidate]) -> cp_model.LinearExpr:
+    """Σ weight × start week, heavier for higher scores (and > 0 for unscored cases)."""
+    weight = {c.case_id: round(c.score * 10) + 1 for c in candidates}
+    terms = []
+    for cid, options in choice.items():
+        for _, present, start in options:
+            if isinstance(start, int):
+                terms.append(weight[cid] * start * present)
+            else:  # an absent interval's start is free and simply goes to its minimum
+                terms.append(weight[cid] * start)
+    return sum(terms)
+
+
+def _add_hints(
+    model: cp_model.CpModel, choice: Choice, hint: Mapping[str, tuple[int, int]]
+) -> None:
+    for cid, options in choice.items():
+        spot = hint.get(cid)
+        for ti, present, start in options:
+            if isinstance(start, int):
+                on = spot == (ti, start)
+            else:
+                on = spot is not None and spot[0] == ti
+                if on:
+                    model.add_hint(start, spot[1])
+            model.add_hint(present, on)
+
+
+def _placements(solver: cp_model.CpSolver, choice: Choice) -> dict[str, tuple[int, int]]:
+    placements = {}
+    for cid, options in choice.items():
+        for ti, present, start in options:
+            if solver.boolean_value(present):
+                placements[cid] = (ti, start if isinstance(start, int) else solver.value(start))
+    return placements
+
+
+def _run(
+    model: cp_model.CpModel,
+    seconds: float,
+    workers: int,
+    seed: int,
+    state: TaskState | None,
+    t0: float,
+    time_limit: float,
+) -> tuple[cp_model.CpSolver, int]:
     solver = cp_model.CpSolver()
-    # the budget covers building the model too
-    budget = float(time_limit) - (time.perf_counter() - t0)
-    solver.parameters.max_time_in_seconds = max(budget, 0.5)
+    solver.parameters.max_time_in_seconds = max(seconds, 0.2)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     done = threading.Event()
@@ -112,24 +187,7 @@ def solve_max_priority(
     finally:
         done.set()
         watcher.join()
-    cancelled = state is not None and state.cancelled
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
-                            time.perf_counter() - t0)
-    placements = {}
-    for cid, options in choice.items():
-        for ti, present, start in options:
-            if solver.boolean_value(present):
-                placements[cid] = (ti, start if isinstance(start, int) else solver.value(start))
-    label = "optimaal" if status == cp_model.OPTIMAL else "toegestaan"
-    return SolveOutcome(
-        placements,
-        solver.objective_value / SCORE_SCALE,
-        solver.best_objective_bound / SCORE_SCALE,
-        "geannuleerd" if cancelled and status != cp_model.OPTIMAL else label,
-        cancelled,
-        time.perf_counter() - t0,
-    )
+    return solver, status
 
 
 Choice = dict[str, list[tuple[int, cp_model.IntVar, "cp_model.IntVar | int"]]]
