@@ -223,7 +223,7 @@ def test_solver_phase_two_orders_by_priority_without_a_hint():
     from stuurploeg.domain.planning import PlanState, build_grid, prepare_candidates
     from stuurploeg.domain.scoring import rank_cases
 
-    cases = [case(f"Z{i}", 1 + i, 2.0, 1, i) for i in range(4)]  # Z3 highest
+    cases = [case(f"Z{i}", 2 + i, 2.0, 1, i) for i in range(4)]  # Z3 highest
     cap = CapacityData((Team("T", 2.0),))
     grid = build_grid(cap, START, 4)
     cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
