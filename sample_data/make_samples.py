@@ -38,9 +38,9 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 # name, staffed fte, formation fte, deployability, digital, financial, tactical, intelligence
 TEAMS = [
     ("Team Haven", 16.0, 18.0, 0.71, 1.5, 1.0, 2.0, 1.0),
-    ("Team Rivier", 14.0, 15.0, 0.68, 1.0, 1.0, 1.5, 0.5),
-    ("Team Polder", 13.0, 14.0, 0.74, 1.0, 0.5, 1.5, 0.5),
-    ("Team Duin", 12.0, 14.0, 0.64, 0.5, 0.5, 1.0, 0.5),
+    ("Team Rivier", 14.0, 15.0, 0.68, 1.5, 1.0, 1.5, 0.5),
+    ("Team Polder", 13.0, 14.0, 0.74, 1.0, 1.0, 1.5, 0.5),
+    ("Team Duin", 12.0, 14.0, 0.64, 1.0, 1.0, 1.0, 1.0),
     ("Team Expertise", 10.0, 11.0, 0.78, 3.0, 2.5, 1.0, 1.5),
 ]
 
@@ -89,6 +89,8 @@ def make_cases(rng: random.Random) -> list[list[object]]:
         ["orgaanhandel"] * 2
     rng.shuffle(forms)
     rows: list[list[object]] = []
+    running_seen = 0
+    spec_free: dict[str, list[float]] = {}
     for i, (status, form) in enumerate(zip(statuses, forms, strict=True)):
         victims = rng.choice([1, 1, 2, 2, 3, 4, 5, 6, 8, 12])
         minors = rng.choice([0, 0, 0, 0, 1, 2]) if form != "arbeid" else 0
@@ -111,7 +113,17 @@ def make_cases(rng: random.Random) -> list[list[object]]:
             criteria[rng.randrange(6)] = None  # not yet scored
         team = start = None
         if status == "lopend":
-            team = rng.choice(TEAMS[:4])[0] if rng.random() < 0.85 else "Team Expertise"
+            # Spread running cases over the teams, as a capacity manager would.
+            fte = min(fte, 2.0)
+            team_row = TEAMS[running_seen % len(TEAMS)]
+            team = team_row[0]
+            running_seen += 1
+            # A running case only uses specialists its team still has free.
+            free = spec_free.setdefault(team, [x * team_row[3] for x in team_row[4:8]])
+            for k in range(4):
+                if spec[k] > free[k] + 1e-9:
+                    spec[k] = 0.0
+                free[k] -= spec[k]
             started = rng.randint(3, 30)
             weeks = max(weeks, started + rng.randint(2, 16))
             start = str(NOW - started)
@@ -194,7 +206,7 @@ def write_case_list(path: Path, rng: random.Random) -> None:
 def availability_factor(week: IsoWeek) -> float:
     """Holiday dips: Christmas (W52, W53, W01), May, summer 2027 and autumn break."""
     if week.week in (52, 53):
-        return 0.6
+        return 0.75
     if week.week == 1:
         return 0.85
     if week.week in (18, 19):

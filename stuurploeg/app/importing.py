@@ -48,10 +48,14 @@ def check_file(path: str | PathLike[str], kind: str | None = None, *, sheet: str
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     file = Path(path)
     try:
-        return sandbox.run_isolated(
-            check_job, (str(file), kind, sheet, dict(mapping) if mapping else None, reference),
+        # The reader process may have another working directory: give it an absolute path.
+        report: CheckReport = sandbox.run_isolated(
+            check_job, (str(file.absolute()), kind, sheet, dict(mapping) if mapping else None,
+                        reference),
             file_name=file.name, state=state, with_progress=True, timeout=timeout,
         )
+        report.file = str(path)
+        return report
     except ReadRefused as exc:
         report = CheckReport(file=str(file), kind=kind)
         report.add(Issue(None, None, None, None, str(exc), "error"))
@@ -61,10 +65,11 @@ def check_file(path: str | PathLike[str], kind: str | None = None, *, sheet: str
 def list_sheets(path: str | PathLike[str]) -> list[str]:
     """Visible sheet names; raises ReadRefused (Dutch message) for a refused file."""
     file = Path(path)
-    return sandbox.run_isolated(list_sheets_job, (str(file),), file_name=file.name)
+    return sandbox.run_isolated(list_sheets_job, (str(file.absolute()),), file_name=file.name)
 
 
 def preview(path: str | PathLike[str], sheet: str, nrows: int = 30) -> list[list[Cell]]:
     """The first ``nrows`` raw rows of ``sheet`` (long text shortened), for the wizard."""
     file = Path(path)
-    return sandbox.run_isolated(preview_job, (str(file), sheet, nrows), file_name=file.name)
+    return sandbox.run_isolated(preview_job, (str(file.absolute()), sheet, nrows),
+                                file_name=file.name)

@@ -10,6 +10,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stuurploeg.app.importing import CheckReport
 
 MAX_LISTED = 50  # issues printed per kind in the human report; --json has them all
 
@@ -46,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 _KIND_NL = {"cases": "zakenlijst", "capacity": "capaciteitsoverzicht"}
 
 
-def format_report(report) -> str:  # type: ignore[no-untyped-def]
+def format_report(report: CheckReport) -> str:
     """The readable Dutch report of ``stuurploeg check``."""
     lines = [f"Bestand:   {report.file}"]
     if report.kind:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from stuurploeg.domain.model import Specialism, Team
 from stuurploeg.domain.weeks import IsoWeek
-from stuurploeg.io.cases import is_total_row, is_total_word
 from stuurploeg.io.fields import CAPACITY, label, match_header
 from stuurploeg.io.layout import HEADER_SCAN_ROWS, Layout, header_texts
 from stuurploeg.io.report import CheckReport, Issue
@@ -22,6 +21,7 @@ from stuurploeg.io.values import (
     parse_week,
     show,
 )
+from stuurploeg.io.vocabulary import is_total_row, is_total_word
 
 _SPECIALISMS = {"digital": Specialism.DIGITAL, "financial": Specialism.FINANCIAL,
                 "tactical": Specialism.TACTICAL, "intelligence": Specialism.INTELLIGENCE}

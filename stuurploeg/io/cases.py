@@ -6,17 +6,15 @@ were repaired or left empty get a warning that says what was assumed.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
-from stuurploeg.domain.model import Case, CaseStatus, Criterion, Exploitation, Specialism
+from stuurploeg.domain.model import Case, CaseStatus, Criterion, Specialism
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.io.fields import CASES, label
 from stuurploeg.io.layout import Layout
 from stuurploeg.io.report import CheckReport, Issue
 from stuurploeg.io.values import (
     ValueProblem,
-    fold,
     parse_bool,
     parse_int,
     parse_number,
@@ -24,36 +22,15 @@ from stuurploeg.io.values import (
     parse_week,
     show,
 )
+from stuurploeg.io.vocabulary import (
+    is_total_row,
+    is_total_word,
+    parse_exploitation,
+    parse_status,
+)
 
 Progress = Callable[[float, str], None]
 
-_STATUS = {
-    CaseStatus.NEW: ("nieuw", "new", "signaal", "voorstel", "kandidaat", "aangemeld", "open",
-                     "wachtend", "instroom", "aanmelding"),
-    CaseStatus.RUNNING: ("lopend", "loopt", "actief", "running", "gestart", "inbehandeling",
-                         "inonderzoek", "onderzoek", "doorrechercheren", "lopende"),
-    CaseStatus.PARKED: ("geparkeerd", "parked", "parkeren", "aangehouden", "onhold", "pauze",
-                        "gepauzeerd"),
-    CaseStatus.CLOSED: ("afgerond", "closed", "gesloten", "afgesloten", "klaar", "beeindigd",
-                        "afgehandeld", "done", "gereed"),
-}
-STATUS_WORDS = {word: status for status, words in _STATUS.items() for word in words}
-_EXPLOITATION = {
-    Exploitation.SEXUAL: ("seksueel", "seksuele", "seksueleuitbuiting", "sexual", "seks",
-                          "prostitutie", "sex", "sexueel"),
-    Exploitation.LABOUR: ("arbeid", "arbeidsuitbuiting", "labour", "labor", "arbeidsmarkt",
-                          "uitbuitingarbeid"),
-    Exploitation.CRIMINAL: ("crimineel", "criminele", "criminaleuitbuiting", "criminal",
-                            "crimineleuitbuiting", "gedwongencriminaliteit"),
-    Exploitation.ORGAN: ("orgaanhandel", "organen", "organ", "orgaan", "orgaanverwijdering",
-                         "gedwongenorgaandonatie"),
-    Exploitation.OTHER: ("overig", "overige", "other", "anders", "gemengd", "overigevormen"),
-}
-EXPLOITATION_WORDS = {w: e for e, words in _EXPLOITATION.items() for w in words}
-_EXPLOITATION_PREFIX = (("seks", Exploitation.SEXUAL), ("sex", Exploitation.SEXUAL),
-                        ("arbeid", Exploitation.LABOUR), ("crimin", Exploitation.CRIMINAL),
-                        ("orga", Exploitation.ORGAN))
-_TOTAL_WORDS = ("totaal", "total", "subtotaal", "eindtotaal", "generaaltotaal")
 _CRITERIA = {c.value: c for c in Criterion}
 _SPECIALISMS = {"digital": Specialism.DIGITAL, "financial": Specialism.FINANCIAL,
                 "tactical": Specialism.TACTICAL, "intelligence": Specialism.INTELLIGENCE}
@@ -62,45 +39,6 @@ _INT_FIELDS = ("victims", "suspects")
 _TEXT_FIELDS = ("unit", "source", "notes")
 
 
-@functools.lru_cache(maxsize=4096)  # a column holds few distinct statuses/forms
-def _norm(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
-
-
-def parse_status(value: object) -> CaseStatus | None:
-    text = parse_text(value)
-    if text is None:
-        return None
-    status = STATUS_WORDS.get(_norm(text))
-    if status is None:
-        raise ValueProblem("is geen bekende status (gebruik nieuw, lopend, geparkeerd of "
-                           "afgerond)")
-    return status
-
-
-def parse_exploitation(value: object) -> Exploitation | None:
-    text = parse_text(value)
-    if text is None:
-        return None
-    norm = _norm(text)
-    found = EXPLOITATION_WORDS.get(norm)
-    if found is None:
-        found = next((e for prefix, e in _EXPLOITATION_PREFIX if norm.startswith(prefix)), None)
-    if found is None:
-        raise ValueProblem("is geen bekende uitbuitingsvorm (seksueel, arbeid, crimineel, "
-                           "orgaanhandel of overig)")
-    return found
-
-
-def is_total_word(value: object) -> bool:
-    if not isinstance(value, str) or not value:
-        return False
-    norm = _norm(value)
-    return norm in ("som", "totaal", "total") or any(norm.startswith(w) for w in _TOTAL_WORDS)
-
-
-def is_total_row(row: list[object]) -> bool:
-    return any(is_total_word(v) for v in row)
 
 
 class _RowContext:
@@ -143,7 +81,6 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
     seen: dict[str, tuple[int, str]] = {}  # folded id → (Excel row, id)
     duplicates: set[str] = set()
     candidates: list[tuple[str, dict[str, object]]] = []
-    status_missing_rows = 0
     total = len(rows)
     step = max(total // 20, 1000)
 
@@ -201,8 +138,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         case_id = parse(row, "case_id", parse_text)
         if case_id is None or is_total_word(raw_id):
             if is_total_word(raw_id) or (case_id is None and is_total_row(row)):
-                ctx.warn(None, None, "Totaalrij overgeslagen (geen Zaak-ID, wel een cel "
-                         "'Totaal'). Totalen worden door Stuurploeg zelf berekend.")
+                ctx.warn(None, None, "Totaalrij overgeslagen (een cel 'Totaal' en geen "
+                         "zaaknummer). Totalen worden door Stuurploeg zelf berekend.")
                 continue
             if not ctx.failed:
                 ctx.error(id_col, raw_id, f"{label(CASES, 'case_id')} ontbreekt. Vul een uniek "
@@ -215,7 +152,6 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         else:
             status = parse(row, "status", parse_status)
             if status is None and not ctx.failed:
-                status_missing_rows += 1
                 ctx.warn(cols["status"], None,
                          f"Status ontbreekt voor zaak {case_id}; 'nieuw' aangenomen.")
         exploitation = parse(row, "exploitation", parse_exploitation, soft=True) \
@@ -256,7 +192,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
                       f"voor zaak {case_id}.")
         weeks = parse(row, "weeks", parse_int, weeks_msg) if "weeks" in cols else None
         if weeks is not None and weeks <= 0 and not closed:
-            ctx.error(cols["weeks"], get(row, "weeks"), "Doorlooptijd moet minstens 1 week zijn.")
+            ctx.error(cols["weeks"], get(row, "weeks"), f"Doorlooptijd moet minstens 1 week zijn "
+                      f"voor zaak {case_id}.")
         specialist: dict[Specialism, float] = {}
         for key, specialism in _SPECIALISMS.items():
             if key not in cols:

@@ -85,7 +85,16 @@ def _check(wb: Workbook, report: CheckReport, kind: str | None, sheet: str | Non
         if layout is not None:
             break
     if layout is None:
-        raise ReadRefused(explain_no_header(rows_by_sheet, kinds, wb.path.name))
+        message = explain_no_header(rows_by_sheet, kinds, wb.path.name)
+        empty = [name for name, rows in rows_by_sheet.items()
+                 if all(row.count("") == len(row) for row in rows)]
+        if empty:
+            message += f" Leeg: {', '.join(empty)}."
+        hidden = list(wb.hidden)
+        if hidden:
+            message += (f" Verborgen bladen worden niet gelezen ({', '.join(hidden)}); maak het "
+                        "juiste blad zichtbaar in Excel als de gegevens daar staan.")
+        raise ReadRefused(message)
     rows = rows_by_sheet[layout.sheet]
     report.kind, report.sheet, report.header_row = layout.kind, layout.sheet, layout.header_row
     report.headers = list(layout.headers)

@@ -51,7 +51,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
        "Actueel", "Uitbuiting gaande", "Ongoing"),
     _f("severity", "Ernst", "Ernst score", "Severity"),
     _f("urgency", "Urgentie", "Spoed", "Urgency"),
-    _f("information", "Informatiepositie", "Info positie", "Informatie", "Information"),
+    _f("information", "Informatiepositie", "Info positie", "Infopositie", "Information"),
     _f("prospects", "Bewijskansen", "Haalbaarheid", "Bewijskans", "Slagingskans", "Prospects"),
     _f("expansion", "Doorrechercheerpotentie", "Doorrechercheren", "Doorrechercheer potentie",
        "Potentie doorrechercheren", "Expansion"),

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from stuurploeg.io.fields import (
     CAPACITY,
     CASES,
-    FIELDS,
     SHEET_NAMES,
     label,
     match_header,
@@ -161,6 +160,3 @@ def explain_no_header(rows_by_sheet: dict[str, list[list[object]]], kinds: tuple
                  f"{', '.join(best[4])}. Geef de kolom die naam of koppel de kolommen met de hand.")
     return text
 
-
-def all_fields(kind: str) -> tuple[str, ...]:
-    return tuple(spec.key for spec in FIELDS[kind])

@@ -11,6 +11,7 @@ can cancel (via :class:`TaskState`) or time out, and then ends the child.
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing as mp
 import os
 import sys
@@ -29,6 +30,7 @@ MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024  # address space of the reader process
 TIMEOUT_SECONDS = 60.0
 _PRELOAD = ["stuurploeg.io.excel_in"]
 _START_LOCK = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def _context() -> mp.context.BaseContext:
@@ -132,7 +134,7 @@ def run_isolated(job: Callable[..., Any], args: tuple[Any, ...], *, file_name: s
                 try:
                     message = receiver.recv()
                 except (EOFError, OSError):
-                    raise ReadRefused(_died(file_name, process)) from None
+                    raise ReadRefused(_died(file_name, process, memory_limit)) from None
                 tag = message[0]
                 if tag == "progress":
                     if state is not None:
@@ -143,9 +145,9 @@ def run_isolated(job: Callable[..., Any], args: tuple[Any, ...], *, file_name: s
                 if tag == "refused":
                     raise ReadRefused(message[1])
                 if tag == "memory":
-                    raise ReadRefused(_too_much_memory(file_name))
-                if os.environ.get("STUURPLOEG_DEBUG"):
-                    print(message[2], file=sys.stderr)
+                    raise ReadRefused(_too_much_memory(file_name, memory_limit))
+                # Kept for the app's log (INFO: never printed by logging's fallback handler).
+                log.info("reader crashed on %s:\n%s", file_name, message[2])
                 raise ReadRefused(
                     f"'{file_name}' kon niet worden gelezen door een onverwachte fout in de "
                     f"lezer ({message[1]}). Sla het bestand opnieuw op in Excel en probeer het nog "
@@ -154,7 +156,7 @@ def run_isolated(job: Callable[..., Any], args: tuple[Any, ...], *, file_name: s
                 )
             elif process.sentinel in ready and not receiver.poll():
                 process.join(1)
-                raise ReadRefused(_died(file_name, process))
+                raise ReadRefused(_died(file_name, process, memory_limit))
     finally:
         receiver.close()
         if process.is_alive():
@@ -165,12 +167,14 @@ def run_isolated(job: Callable[..., Any], args: tuple[Any, ...], *, file_name: s
         process.join(2)
 
 
-def _too_much_memory(file_name: str) -> str:
-    return (f"'{file_name}' vraagt bij het lezen meer dan {MEMORY_LIMIT_BYTES // 2**20} MB "
-            "geheugen en is uit voorzorg niet verder gelezen. Het bestand is ongewoon groot "
-            "of kwaadaardig gemaakt; controleer of dit de juiste werkmap is.")
+def _too_much_memory(file_name: str, limit: int) -> str:
+    return (f"'{file_name}' vraagt bij het lezen meer dan {limit // 2**20} MB geheugen en is uit "
+            "voorzorg niet verder gelezen. Het bestand is ongewoon groot of kwaadaardig gemaakt; "
+            "controleer of dit de juiste werkmap is.")
 
 
-def _died(file_name: str, process: mp.process.BaseProcess) -> str:
-    code = process.exitcode
-    return (_too_much_memory(file_name) + f" (leesproces gestopt, code {code})")
+def _died(file_name: str, process: mp.process.BaseProcess, limit: int) -> str:
+    return (f"Het leesproces voor '{file_name}' is onverwacht gestopt (leesproces gestopt, code "
+            f"{process.exitcode}), waarschijnlijk omdat het bestand meer dan {limit // 2**20} MB "
+            "geheugen vroeg. Het bestand is niet gelezen; controleer of dit de juiste werkmap is "
+            "en sla het zo nodig opnieuw op in Excel.")

@@ -125,12 +125,14 @@ def _sniff_ole(path: Path) -> SniffResult:
     try:
         with olefile.OleFileIO(str(path)) as ole:
             streams = {"/".join(entry).lower() for entry in ole.listdir()}
+            book = "workbook" if "workbook" in streams else "book" if "book" in streams else None
+            xls_encrypted = book is not None and _has_filepass(ole.openstream(book).read(65536))
     except Exception:  # olefile raises assorted errors on broken containers
         raise ReadRefused(
             f"'{path.name}' is beschadigd of onvolledig (het oude Excel-formaat .xls kan niet "
             "worden gelezen). Open het in Excel en sla het opnieuw op."
         ) from None
-    if "encryptedpackage" in streams or "encryptioninfo" in streams:
+    if "encryptedpackage" in streams or "encryptioninfo" in streams or xls_encrypted:
         raise ReadRefused(
             f"'{path.name}' is versleuteld (beveiligd met een wachtwoord). Stuurploeg opent geen "
             "versleutelde bestanden. Open het in Excel, verwijder het wachtwoord (Bestand > "
@@ -142,6 +144,20 @@ def _sniff_ole(path: Path) -> SniffResult:
     if "worddocument" in streams:
         raise ReadRefused(f"'{path.name}' is een Word-document, geen Excel-werkmap.")
     raise ReadRefused(f"'{path.name}' is een Office-bestand maar geen Excel-werkmap.")
+
+
+def _has_filepass(stream: bytes) -> bool:
+    """Whether the BIFF workbook globals hold a FILEPASS record (an encrypted .xls)."""
+    offset = 0
+    while offset + 4 <= len(stream):
+        kind = int.from_bytes(stream[offset:offset + 2], "little")
+        size = int.from_bytes(stream[offset + 2:offset + 4], "little")
+        if kind == 0x002F:
+            return True
+        if kind == 0x000A:  # EOF of the globals: FILEPASS comes right after BOF if at all
+            return False
+        offset += 4 + size
+    return False
 
 
 # -- zip (xlsx, xlsm, xlsb, ods) ------------------------------------------------------

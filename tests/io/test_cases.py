@@ -179,6 +179,13 @@ def test_sheet_choice_hidden_and_notes_sheets(tmp_path):
     assert report.sheets == ["Toelichting", "Overzicht", "Zakenlijst"]
 
 
+def test_no_header_mentions_hidden_and_empty_sheets(tmp_path):
+    path = write_xlsx(tmp_path / "z.xlsx", {"Zaken": case_rows(2), "Leeg": []},
+                      hidden=("Zaken",))
+    message = check(path).errors[0].message
+    assert "Verborgen bladen worden niet gelezen (Zaken)" in message and "Leeg: Leeg." in message
+
+
 def test_sheet_found_by_header_when_not_named(tmp_path):
     path = write_xlsx(tmp_path / "z.xlsx", {"Voorblad": [["Titel"]], "Data 2026": case_rows(2)})
     report = check(path)

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.io.excel_in import check_job
-from tests.io.helpers import case_rows, write_xlsx
+from tests.io.helpers import case_rows, write_xls, write_xlsx
 
 REF = IsoWeek(2026, 48)
 
@@ -93,4 +93,19 @@ def test_encrypted_ods_refused(tmp_path):
         for name, data in parts.items():
             z.writestr(name, data)
     report = check_job(str(path), None, None, None, REF)
+    assert "versleuteld" in report.errors[0].message
+
+
+def test_xls(tmp_path):
+    path = write_xls(tmp_path / "z.xls", "Zaken", [["Lijst 2026"], *case_rows(3)])
+    report = check_job(str(path), None, None, None, REF)
+    assert report.usable, report.errors
+    assert (report.header_row, report.rows) == (2, 3)
+    assert report.cases[0].weeks == 10
+
+
+def test_encrypted_xls_refused(tmp_path):
+    path = write_xls(tmp_path / "z.xls", "Zaken", case_rows(1), encrypted=True)
+    report = check_job(str(path), None, None, None, REF)
+    assert not report.usable
     assert "versleuteld" in report.errors[0].message

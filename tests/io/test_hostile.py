@@ -14,7 +14,7 @@ import pytest
 
 from stuurploeg.app.importing import check_file
 from stuurploeg.io import sandbox
-from tests.io.helpers import case_rows, write_xlsx
+from tests.io.helpers import case_rows, ole_file, write_xlsx
 
 SECONDS = 10  # "within seconds"; each case here takes well under that
 
@@ -101,7 +101,7 @@ def test_other_zip_and_word(tmp_path):
 def test_encrypted_xlsx_ole_container(tmp_path):
     """An encrypted xlsx is an OLE2 file holding EncryptionInfo + EncryptedPackage."""
     path = tmp_path / "geheim.xlsx"
-    path.write_bytes(_ole_file({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 200,
+    path.write_bytes(ole_file({"EncryptionInfo": b"\x04\x00\x04\x00" + b"\0" * 200,
                                 "EncryptedPackage": os.urandom(5000)}))
     refused(path, "versleuteld", "wachtwoord")
 
@@ -212,6 +212,26 @@ def test_native_crash_in_reader_ends_in_message():
         sandbox.run_isolated(os.abort, (), file_name="x.xlsx", timeout=20)
 
 
+def test_unexpected_error_in_reader_is_a_message(capfd):
+    with pytest.raises(sandbox.ReadRefused, match="onverwachte fout") as exc:
+        sandbox.run_isolated(_fail, (), file_name="x.xlsx", timeout=20)
+    assert "Traceback" not in str(exc.value)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_cancel_ends_the_reader():
+    import threading
+
+    from stuurploeg.domain.progress import Cancelled, TaskState
+
+    state = TaskState()
+    threading.Timer(0.3, state.cancel).start()
+    t0 = time.monotonic()
+    with pytest.raises(Cancelled):
+        sandbox.run_isolated(_sleep, (), file_name="x.xlsx", state=state, timeout=30)
+    assert time.monotonic() - t0 < 5
+
+
 def test_timeout_ends_the_reader(tmp_path):
     t0 = time.monotonic()
     with pytest.raises(sandbox.ReadRefused, match="langer dan"):
@@ -225,54 +245,9 @@ def _eat_memory() -> None:
         blocks.append(bytearray(50 * 1024 * 1024))
 
 
+def _fail() -> None:
+    raise KeyError("kapot")
+
+
 def _sleep() -> None:
     time.sleep(60)
-
-
-def _ole_file(streams: dict[str, bytes]) -> bytes:
-    """A minimal OLE2 compound file holding the given streams (version 3, 512-byte sectors)."""
-    sector = 512
-    data_sectors: list[bytes] = []
-    entries = []
-    for name, payload in streams.items():
-        start = len(data_sectors)
-        padded = payload + b"\0" * (-len(payload) % sector)
-        chunks = [padded[i:i + sector] for i in range(0, len(padded), sector)]
-        data_sectors.extend(chunks)
-        entries.append((name, start, len(payload), len(chunks)))
-    n_data = len(data_sectors)
-    dir_start = n_data
-    fat_start = n_data + 1
-    fat = []
-    for _name, start, _size, count in entries:
-        fat.extend(start + i + 1 for i in range(count - 1))
-        fat.append(0xFFFFFFFE)
-    fat.append(0xFFFFFFFE)  # directory: one sector
-    fat.append(0xFFFFFFFD)  # the FAT sector itself
-    fat += [0xFFFFFFFF] * (128 - len(fat))
-
-    def dir_entry(name: str, kind: int, start: int, size: int, left=0xFFFFFFFF,
-                  right=0xFFFFFFFF, child=0xFFFFFFFF) -> bytes:
-        raw = name.encode("utf-16-le") + b"\0\0"
-        return (raw.ljust(64, b"\0") + len(raw).to_bytes(2, "little") + bytes([kind, 1])
-                + left.to_bytes(4, "little") + right.to_bytes(4, "little")
-                + child.to_bytes(4, "little") + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
-                + start.to_bytes(4, "little", signed=False) + size.to_bytes(4, "little")
-                + b"\0" * 4)
-
-    # root → first stream; streams chained as right siblings (fine for a tiny tree)
-    dirs = [dir_entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1)]
-    for i, (name, start, size, _count) in enumerate(entries):
-        right = i + 2 if i + 1 < len(entries) else 0xFFFFFFFF
-        dirs.append(dir_entry(name, 2, start, max(size, 4096), right=right))
-    directory = b"".join(dirs).ljust(sector, b"\0")
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + (0x3E).to_bytes(2, "little")
-              + (3).to_bytes(2, "little") + b"\xfe\xff" + (9).to_bytes(2, "little")
-              + (6).to_bytes(2, "little") + b"\0" * 6 + (0).to_bytes(4, "little")
-              + (1).to_bytes(4, "little") + dir_start.to_bytes(4, "little") + b"\0" * 4
-              + (4096).to_bytes(4, "little") + (0xFFFFFFFE).to_bytes(4, "little")
-              + (0).to_bytes(4, "little") + (0xFFFFFFFE).to_bytes(4, "little")
-              + (0).to_bytes(4, "little") + fat_start.to_bytes(4, "little")
-              + b"\xff" * (4 * 108))
-    fat_bytes = b"".join(x.to_bytes(4, "little") for x in fat)
-    return header.ljust(sector, b"\0") + b"".join(data_sectors) + directory + fat_bytes
