@@ -9,10 +9,16 @@ their own; at most one team and start each; mandatory cases exactly one):
   a cumulative (with fixed "blocker" intervals for the weeks below the team's peak). Much
   smaller, so it takes over for very large inputs, but its bound is weak.
 
-Chosen by measurement (benchmarks/bench_planning.py, 20 s each, no starting solution, on
-generated unit-scale instances): at 120 candidates time-indexed CP-SAT 3286 (gap ~2%),
-HiGHS on the same time-indexed MILP 3276 (gap ~2%), intervals 3193 (gap ~18%); at 200
-candidates 4205 vs 4158 vs 4056. Seeded with the rank-order plan as a hint.
+Chosen by measurement (benchmarks/bench_planning.py, 20 s each, no starting solution,
+generated unit-scale instances, 2 shared cores; figures vary with machine load):
+- 120 candidates: CP-SAT time-indexed 3251–3287 (gap 2–3%), HiGHS on the same MILP 3276
+  (gap 2.1%), CP-SAT intervals 3193–3221 (gap ~18%); rank-order greedy 2251.
+- 200 candidates: CP-SAT time-indexed 3978–4205 (gap 3–8%), HiGHS 4158 (gap 3.7%),
+  intervals 3529–4056 (gap 24–31%); greedy 2365.
+So the time-indexed formulation is the model; CP-SAT and HiGHS are on par with it. CP-SAT
+is used because it is already a dependency, takes the rank-order plan as a hint, can be
+stopped mid-search (cancel) and reports progress; scipy's milp can do neither. 8 workers:
+with 2 or 4 the LP-based workers that give the bound are missing (gap 15–35%).
 
 fte are scaled to integers conservatively (demand rounded up, capacity rounded down), so
 a plan that satisfies the integer model never exceeds the real capacity; the caller
