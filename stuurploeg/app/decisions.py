@@ -18,6 +18,7 @@ from stuurploeg.domain.decisions import (
     validate,
     verify_chain,
 )
+from stuurploeg.domain.model import DecisionKind
 from stuurploeg.store import decisions_repo
 from stuurploeg.store.errors import StoreError
 from stuurploeg.store.integrity import integrity_problems
@@ -68,6 +69,21 @@ def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
     if problems:
         raise DecisionError(problems)
     return d
+
+
+def prefill_from_proposal(ws: Workspace, decision: Decision) -> Decision:
+    """A take-up with no team, start week or fte given takes them from the plan proposal."""
+    if decision.kind is not DecisionKind.TAKE_UP:
+        return decision
+    snap = snapshot_for(ws, decision.case_id)
+    if not snap.proposed:
+        return decision
+    return replace(
+        decision,
+        team=decision.team or snap.proposal_team,
+        start_week=decision.start_week or snap.proposal_start,
+        fte=decision.fte if decision.fte is not None else snap.proposal_fte,
+    )
 
 
 def _float(v: float | None) -> float | None:

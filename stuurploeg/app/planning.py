@@ -37,7 +37,7 @@ from stuurploeg.domain.planning import (
     verify_plan,
 )
 from stuurploeg.domain.planning.candidates import Candidate, max_duration
-from stuurploeg.domain.planning.greedy import place_fixed
+from stuurploeg.domain.planning.greedy import compact, place_fixed
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.scoring import (
     STANDARD_PROFILE,
@@ -286,6 +286,7 @@ def _refine(
             break
         refined.place(cmap[cid], ti, s)
     if ok:
+        compact(refined, planning_order(free))
         fill_in_order(refined, planning_order(free))
         ok = mandatory <= set(refined.placed)
     total = refined.total_priority(cmap) if ok else -1.0

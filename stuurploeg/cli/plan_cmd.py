@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
         for r in reports:
             for w in getattr(r, "warnings", ()) or ():
                 print(f"waarschuwing: {_issue_text(w)}", file=sys.stderr)
+    if args.planner != "rank" and not args.json:
+        print(f"Plan verbeteren met planner {args.planner} (hoogstens {args.time_limit:g} s)…",
+              file=sys.stderr, flush=True)
     try:
         result = make_plan(
             cases_report.cases,
@@ -149,6 +152,33 @@ def _not_usable(path: Path, kind: str, report: Any) -> str:
     return "\n".join(lines)
 
 
+def _overbooked_runs(overbooked: Any) -> list[str]:
+    """One line per team, kind and run of consecutive weeks with the same excess."""
+    from stuurploeg.domain.planning.format import fte, team
+
+    lines: list[str] = []
+    run: list[Any] = []
+
+    def flush() -> None:
+        if run:
+            first, last = run[0], run[-1]
+            span = str(first.week) if first is last else f"{first.week} t/m {last.week}"
+            lines.append(f"  {team(first.team)}, {first.kind}: {fte(first.fte)} fte te veel in "
+                         f"{span}")
+            run.clear()
+
+    for o in sorted(overbooked, key=lambda o: (o.team, o.kind, o.week)):
+        if run and (o.team, o.kind, round(o.fte, 6)) == (
+            run[-1].team, run[-1].kind, round(run[-1].fte, 6)
+        ) and o.week == run[-1].week + 1:
+            run.append(o)
+        else:
+            flush()
+            run.append(o)
+    flush()
+    return lines
+
+
 def _human(result: Any, out: Path | None) -> str:
     from stuurploeg.domain.planning.format import fte
 
@@ -166,8 +196,8 @@ def _human(result: Any, out: Path | None) -> str:
     lines.append("")
     lines.append("Ingepland:")
     for a in result.assignments:
-        lines.append(f"  {a.case_id:<12} team {a.team:<14} vanaf {a.start_week}  "
-                     f"{a.weeks:>2} weken  {fte(a.fte)} fte")
+        lines.append(f"  {a.case_id:<12} {a.team:<16} vanaf {a.start_week}  "
+                     f"{a.weeks:>3} weken  {fte(a.fte)} fte" + ("  (vastgezet)" if a.fixed else ""))
     if result.unplanned:
         lines.append("")
         lines.append("Niet ingepland:")
@@ -175,8 +205,7 @@ def _human(result: Any, out: Path | None) -> str:
     if result.overbooked:
         lines.append("")
         lines.append("Overboekt door lopende zaken:")
-        lines += [f"  team {o.team}, {o.week}, {o.kind}: {fte(o.fte)} fte te veel"
-                  for o in result.overbooked]
+        lines += _overbooked_runs(result.overbooked)
     for w in result.warnings:
         lines.append(f"waarschuwing: {w}")
     if out is not None:

@@ -210,7 +210,7 @@ def _show(value: object) -> str:
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    from stuurploeg.app.decisions import record_decision
+    from stuurploeg.app.decisions import prefill_from_proposal, record_decision
     from stuurploeg.app.planning import PlanError
     from stuurploeg.app.workspace import StoreError, open_workspace
     from stuurploeg.app.workspace_plans import ensure_plan
@@ -232,7 +232,7 @@ def run_decide(args: argparse.Namespace) -> int:
             plan = ensure_plan(ws, day)
             if plan is not None and not had_plan:
                 print(f"Geen opgeslagen planning: voorstel '{plan.name}' gemaakt en bewaard.")
-            stored = record_decision(ws, decision, day)
+            stored = record_decision(ws, prefill_from_proposal(ws, decision), day)
     except (StoreError, PlanError) as exc:
         return _fail(str(exc))
     assert stored.meeting_date is not None

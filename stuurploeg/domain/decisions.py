@@ -113,6 +113,15 @@ class Decision:
         )
 
 
+def describe_proposal(snap: Snapshot) -> str:
+    """The plan's proposal for the case, in Dutch, for messages and forms."""
+    if not snap.proposed:
+        return "het voorstel plant deze zaak niet in"
+    fte = "" if snap.proposal_fte is None else f", {snap.proposal_fte:g} fte".replace(".", ",")
+    start = f" vanaf {snap.proposal_start}" if snap.proposal_start else ""
+    return f"voorstel: {snap.proposal_team}{start}{fte}"
+
+
 def departs_from_proposal(d: Decision) -> bool:
     """Does the decision differ from what the plan proposed for this case?"""
     snap = d.snapshot
@@ -172,7 +181,8 @@ def validate(d: Decision) -> list[str]:
             errors.append(f"{KIND_LABELS[kind].capitalize()}: een motivering is verplicht.")
         elif departs_from_proposal(d):
             errors.append(
-                "Dit besluit wijkt af van het voorstel van de planning: geef een motivering."
+                "Dit besluit wijkt af van het voorstel van de planning "
+                f"({describe_proposal(d.snapshot)}): geef een motivering, of volg het voorstel."
             )
         elif d.corrects_id is not None:
             errors.append("Een correctie heeft een motivering nodig: wat was er onjuist?")

@@ -84,6 +84,7 @@ class ScoreMatrix:
                 if v is not None:
                     values[i, j] = v
         self.case_ids: tuple[str, ...] = tuple(c.case_id for c in cases)
+        self.positions = np.array([c.position for c in cases], dtype=np.int64)
         self.values = values
         scored = ~np.isnan(values)
         # Stored criterion-major (6 × n, contiguous): ``w @ A`` over that layout runs at
@@ -110,6 +111,10 @@ class ScoreMatrix:
             np.divide(num, den, out=num)
         num *= 100.0
         return num
+
+    def order(self, weights: np.ndarray | WeightProfile, priority: np.ndarray) -> np.ndarray:
+        """Live re-rank: row indices in ranking order for ``weights`` (no overrides)."""
+        return order_indices(self.rescore(weights), priority, self.positions)
 
     def contributions(self, weights: np.ndarray | WeightProfile) -> np.ndarray:
         """Per case and criterion the points it adds to the score (NaN where unscored)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -102,6 +103,19 @@ def safe_text(value: str, where: str, warnings: list[str]) -> str:
     return cleaned
 
 
+_OOXML_ESCAPE_RE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def escape_ooxml(text: str) -> str:
+    """Escape what the file format itself would change on reading.
+
+    A raw CR is turned into LF by XML end-of-line handling, and a literal ``_xHHHH_`` is
+    read by Excel as the character HHHH; both are written in the format's own escape
+    (``_x000D_``, ``_x005F_``) so that Excel and calamine read back exactly the text.
+    """
+    return _OOXML_ESCAPE_RE.sub(r"_x005F_\1", text).replace("\r", "_x000D_")
+
+
 def needs_quote_prefix(text: str) -> bool:
     return text.startswith(_FORMULA_STARTS)
 
@@ -178,7 +192,7 @@ class WorkbookWriter:
             shown = "00-00-0000 00:00" if isinstance(value, datetime) else "00-00-0000"
         else:
             text = self._text(str(value), sheet, row, col)
-            cell.value = text
+            cell.value = escape_ooxml(text)
             # openpyxl would store a leading "=" as a formula: force a string cell and
             # mark it the way Excel marks typed text ('=...), which shows no apostrophe.
             cell.data_type = "s"

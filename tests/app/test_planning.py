@@ -172,3 +172,61 @@ def test_bad_profiles(tmp_path, text, fragment):
 def test_missing_profile_file(tmp_path):
     with pytest.raises(ProfileError, match="bestaat niet"):
         load_profile(tmp_path / "nee.toml")
+
+
+@pytest.mark.parametrize("formulation", ["time-indexed", "intervals"])
+def test_both_solver_formulations_agree_and_respect_capacity(formulation):
+    from stuurploeg.app.solvers.cpsat import solve_max_priority
+    from stuurploeg.domain.planning import (
+        Assignment,
+        PlanState,
+        build_grid,
+        prepare_candidates,
+    )
+    from stuurploeg.domain.scoring import rank_cases
+
+    rng = random.Random(5)
+    cases = [
+        Case(f"Z{i}", "z", CaseStatus.NEW, position=i, fte=rng.choice((1 / 3, 0.5, 1.0, 1.5)),
+             weeks=rng.randint(1, 4), criteria={c: rng.randint(1, 5) for c in CRITERIA})
+        for i in range(12)
+    ]
+    cap = CapacityData((Team("A", 1.0), Team("B", 4 / 3)))
+    grid = build_grid(cap, START, 4, extra_weeks=3)
+    cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
+    out = solve_max_priority(PlanState(grid), cands, time_limit=2, workers=1,
+                             formulation=formulation)
+    assert out.status == "optimaal"
+    # all formulations find the same optimum on this small instance
+    other = "intervals" if formulation == "time-indexed" else "time-indexed"
+    ref = solve_max_priority(PlanState(grid), cands, time_limit=2, workers=1, formulation=other)
+    assert out.objective == pytest.approx(ref.objective, abs=1e-3)
+    by_id = {c.case_id: c for c in cases}
+    assignments = [Assignment(cid, grid.teams[t], grid.week(s), by_id[cid].weeks, by_id[cid].fte)
+                   for cid, (t, s) in out.placements.items()]
+    assert verify_plan(cases, cap, START, 4, assignments) == []
+
+
+def test_optimal_starts_the_higher_priority_case_first_at_equal_total():
+    # one slot of 2 weeks after another: either order gives the same total priority
+    cases = [case("Laag", 1, 2.0, 2, 0), case("Hoog", 5, 2.0, 2, 1)]
+    cap = CapacityData((Team("T", 2.0),))
+    for planner in ("optimal", "fill"):
+        r = make_plan(cases, cap, start=START, weeks=3, planner=planner, time_limit=2,
+                      workers=1)
+        starts = {a.case_id: a.start_week for a in r.assignments}
+        assert starts == {"Hoog": START, "Laag": START + 2}, planner
+
+
+def test_solver_phase_two_orders_by_priority_without_a_hint():
+    from stuurploeg.app.solvers.cpsat import solve_max_priority
+    from stuurploeg.domain.planning import PlanState, build_grid, prepare_candidates
+    from stuurploeg.domain.scoring import rank_cases
+
+    cases = [case(f"Z{i}", 2 + i, 2.0, 1, i) for i in range(4)]  # Z3 highest
+    cap = CapacityData((Team("T", 2.0),))
+    grid = build_grid(cap, START, 4)
+    cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
+    out = solve_max_priority(PlanState(grid), cands, time_limit=2, workers=1)
+    assert out.status == "optimaal"
+    assert [out.placements[f"Z{i}"][1] for i in (3, 2, 1, 0)] == [0, 1, 2, 3]

@@ -148,3 +148,14 @@ def test_level_texts_complete_and_dutch():
     assert "orgaanhandel" in LEVEL_TEXTS[Criterion.SEVERITY][5]
     with pytest.raises(ValueError):
         level_text(Criterion.SEVERITY, 6)
+
+
+def test_live_order_matches_rank_cases():
+    cases = [case(f"z{i}", {c: (i * 7 + j) % 5 + 1 for j, c in enumerate(CRITERIA)}, i,
+                  ongoing=i % 4 == 0, minors=i % 3)
+             for i in range(40)]
+    matrix = ScoreMatrix(cases)
+    prio = np.array([bool(c.ongoing) and (c.minors or 0) > 0 for c in cases])
+    for profile in (STANDARD_PROFILE, STANDARD_PROFILE.with_weight(Criterion.IMPACT, 60)):
+        live = [matrix.case_ids[i] for i in matrix.order(profile, prio)]
+        assert live == rank_cases(cases, profile).case_ids()

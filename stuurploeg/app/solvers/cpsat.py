@@ -1,16 +1,28 @@
-"""Maximum-priority placement with OR-Tools CP-SAT: optional intervals + cumulative.
+"""Maximum-priority placement with OR-Tools CP-SAT.
 
-Per candidate and allowed team an optional fixed-size interval whose start ranges over
-the weeks where the case fits on its own; per team and kind one cumulative constraint.
-Capacity varies by week, so the cumulative gets the team's peak as its capacity and fixed
-"blocker" intervals take away the difference in the other weeks.
+Two formulations of the same problem (candidates only at start weeks where they fit on
+their own; at most one team and start each; mandatory cases exactly one):
+- *time-indexed*: a Boolean per candidate, team and start week, and per team, kind and
+  week a linear capacity row. CP-SAT's LP relaxation of these rows gives a tight bound
+  and guides the search. Used up to 600,000 (Boolean, week) terms.
+- *intervals*: per candidate and team an optional fixed-size interval, per team and kind
+  a cumulative (with fixed "blocker" intervals for the weeks below the team's peak). Much
+  smaller, so it takes over for very large inputs, but its bound is weak.
+
+Chosen by measurement (benchmarks/bench_planning.py, 20 s each, no starting solution,
+generated unit-scale instances, 2 shared cores; figures vary with machine load):
+- 120 candidates: CP-SAT time-indexed 3251–3287 (gap 2–3%), HiGHS on the same MILP 3276
+  (gap 2.1%), CP-SAT intervals 3193–3221 (gap ~18%); rank-order greedy 2251.
+- 200 candidates: CP-SAT time-indexed 3978–4205 (gap 3–8%), HiGHS 4158 (gap 3.7%),
+  intervals 3529–4056 (gap 24–31%); greedy 2365.
+So the time-indexed formulation is the model; CP-SAT and HiGHS are on par with it. CP-SAT
+is used because it is already a dependency, takes the rank-order plan as a hint, can be
+stopped mid-search (cancel) and reports progress; scipy's milp can do neither. 8 workers:
+with 2 or 4 the LP-based workers that give the bound are missing (gap 15–35%).
 
 fte are scaled to integers conservatively (demand rounded up, capacity rounded down), so
 a plan that satisfies the integer model never exceeds the real capacity; the caller
-re-checks every plan in floats anyway.
-
-Chosen by measurement (benchmarks/bench_planning.py): a time-indexed MILP has a binary per
-case, team and start week and stalls on unit-scale instances, this model does not.
+re-checks every plan in floats (tolerance 1e-6) and with the independent checker.
 """
 
 from __future__ import annotations
@@ -28,9 +40,11 @@ from stuurploeg.domain.planning import Candidate, PlanState
 from stuurploeg.domain.progress import TaskState
 
 FTE_SCALE = 100  # fte -> integer hundredths
-# Above this many (Boolean, week) terms the time-indexed model gets too big to build fast
-# and the interval model takes over (unit scale, 120 candidates × 26 weeks: ~150,000).
-MAX_TIME_INDEXED_TERMS = 2_000_000
+# Above this many (Boolean, week) terms the time-indexed model's LP no longer solves in a
+# time budget of seconds and the interval model does better (measured: 120 candidates ×
+# 5 teams × 26 weeks ≈ 120,000 terms, 300 candidates ≈ 410,000 still better
+# time-indexed at 20 s; 500 × 8 teams ≈ 1.1 million clearly worse at 10 s).
+MAX_TIME_INDEXED_TERMS = 600_000
 SCORE_SCALE = 1000  # priority points -> integer thousandths
 
 
@@ -75,21 +89,98 @@ def solve_max_priority(
         )
     build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
     choice, objective = build(model, base, candidates, mandatory)
-    model.maximize(sum(objective))
+    priority = sum(objective)
+    model.maximize(priority)
     if hint:
-        for cid, options in choice.items():
-            spot = hint.get(cid)
-            for ti, present, start in options:
-                if isinstance(start, int):
-                    on = spot == (ti, start)
-                else:
-                    on = spot is not None and spot[0] == ti
-                    if on:
-                        model.add_hint(start, spot[1])
-                model.add_hint(present, on)
+        _add_hints(model, choice, hint)
 
+    # Phase 1: maximum total priority, with the whole budget. Phase 2, only when phase 1
+    # proved optimality with time to spare: the same total priority, high-priority cases as
+    # early as possible (an optimiser is otherwise indifferent to when a case starts,
+    # officers are not). Measured: giving phase 2 a fixed share of the budget cost up to 4%
+    # total priority on unit-scale instances, so it never takes time from phase 1.
+    budget = max(float(time_limit) - (time.perf_counter() - t0), 0.5)
+    solver, status = _run(model, budget, workers, seed, state, t0, time_limit)
+    cancelled = state is not None and state.cancelled
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
+                            time.perf_counter() - t0)
+    placements = _placements(solver, choice)
+    objective_value = solver.objective_value
+    bound = solver.best_objective_bound
+    proven = status == cp_model.OPTIMAL
+    left = min(float(time_limit) - (time.perf_counter() - t0), PHASE2_SHARE * budget)
+    if proven and not cancelled and placements and left > 0.2:
+        model.clear_hints()
+        _add_hints(model, choice, placements)
+        model.add(priority >= round(objective_value))
+        model.minimize(_lateness(choice, candidates))
+        solver2, status2 = _run(model, left, workers, seed, state, t0, time_limit)
+        if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            placements = _placements(solver2, choice)
+        cancelled = state is not None and state.cancelled
+    label = "optimaal" if proven else "toegestaan"
+    return SolveOutcome(
+        placements,
+        objective_value / SCORE_SCALE,
+        bound / SCORE_SCALE,
+        "geannuleerd" if cancelled and not proven else label,
+        cancelled,
+        time.perf_counter() - t0,
+    )
+
+
+PHASE2_SHARE = 0.25  # of the budget, at most, and only from time phase 1 left over
+
+
+def _lateness(choice: Choice, candidates: Sequence[Candidate]) -> cp_model.LinearExpr:
+    """Σ weight × start week, heavier for higher scores (and > 0 for unscored cases)."""
+    weight = {c.case_id: round(c.score * 10) + 1 for c in candidates}
+    terms = []
+    for cid, options in choice.items():
+        for _, present, start in options:
+            if isinstance(start, int):
+                terms.append(weight[cid] * start * present)
+            else:  # an absent interval's start is free and simply goes to its minimum
+                terms.append(weight[cid] * start)
+    return sum(terms)
+
+
+def _add_hints(
+    model: cp_model.CpModel, choice: Choice, hint: Mapping[str, tuple[int, int]]
+) -> None:
+    for cid, options in choice.items():
+        spot = hint.get(cid)
+        for ti, present, start in options:
+            if isinstance(start, int):
+                on = spot == (ti, start)
+            else:
+                on = spot is not None and spot[0] == ti
+                if on:
+                    model.add_hint(start, spot[1])
+            model.add_hint(present, on)
+
+
+def _placements(solver: cp_model.CpSolver, choice: Choice) -> dict[str, tuple[int, int]]:
+    placements = {}
+    for cid, options in choice.items():
+        for ti, present, start in options:
+            if solver.boolean_value(present):
+                placements[cid] = (ti, start if isinstance(start, int) else solver.value(start))
+    return placements
+
+
+def _run(
+    model: cp_model.CpModel,
+    seconds: float,
+    workers: int,
+    seed: int,
+    state: TaskState | None,
+    t0: float,
+    time_limit: float,
+) -> tuple[cp_model.CpSolver, int]:
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(float(time_limit), 0.05)
+    solver.parameters.max_time_in_seconds = max(seconds, 0.2)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     done = threading.Event()
@@ -102,24 +193,7 @@ def solve_max_priority(
     finally:
         done.set()
         watcher.join()
-    cancelled = state is not None and state.cancelled
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
-                            time.perf_counter() - t0)
-    placements = {}
-    for cid, options in choice.items():
-        for ti, present, start in options:
-            if solver.boolean_value(present):
-                placements[cid] = (ti, start if isinstance(start, int) else solver.value(start))
-    label = "optimaal" if status == cp_model.OPTIMAL else "toegestaan"
-    return SolveOutcome(
-        placements,
-        solver.objective_value / SCORE_SCALE,
-        solver.best_objective_bound / SCORE_SCALE,
-        "geannuleerd" if cancelled and status != cp_model.OPTIMAL else label,
-        cancelled,
-        time.perf_counter() - t0,
-    )
+    return solver, status
 
 
 Choice = dict[str, list[tuple[int, cp_model.IntVar, "cp_model.IntVar | int"]]]

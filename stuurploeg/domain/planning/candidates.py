@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from stuurploeg.domain.model import SPECIALISMS, Case
+from stuurploeg.domain.planning import format as fmt
 from stuurploeg.domain.planning.grid import CapacityGrid
 from stuurploeg.domain.scoring import Ranking
 
@@ -110,7 +111,7 @@ def _candidate(
             if demand[si] > 0 and not (grid.available[list(teams), si, :] > 0).any()
         ]
         if missing:
-            waar = "geen team" if len(teams) > 1 else f"team {grid.teams[teams[0]]}"
+            waar = "geen team" if len(teams) > 1 else fmt.team(grid.teams[teams[0]])
             problem = (
                 f"De zaak vraagt specialisme {', '.join(missing)}, maar {waar} heeft dat "
                 "specialisme."

@@ -52,11 +52,15 @@ def verify_plan(
                 value = max(value + d.fte, 0.0)
         return value
 
+    assignments = list(assignments)
+    # Only weeks that a planned case can touch matter; this also bounds the work for a
+    # running case with an absurd duration.
+    last_week = horizon_end + max((a.weeks for a in assignments), default=0)
     running_use: dict[tuple[str, int, str], float] = defaultdict(float)
     for c in cases:
         if c.status is CaseStatus.RUNNING and c.team in teams and c.start_week and c.fte:
-            for i in range(c.weeks or 0):
-                w = (c.start_week + i).index
+            first = max(c.start_week.index, start.index)
+            for w in range(first, min(c.start_week.index + (c.weeks or 0), last_week)):
                 running_use[(c.team, w, KIND_TOTAL)] += c.fte
                 for s in SPECIALISMS:
                     running_use[(c.team, w, s.value)] += c.specialist_fte.get(s, 0.0)
@@ -86,7 +90,7 @@ def verify_plan(
                 problems.append(f"{where}: start vóór vroegste start")
             if case.latest_start and a.start_week > case.latest_start:
                 problems.append(f"{where}: start na uiterste start")
-        for i in range(case.weeks or 0):
+        for i in range(min(case.weeks or 0, a.weeks)):
             w = (a.start_week + i).index
             plan_use[(a.team, w, KIND_TOTAL)] += case.fte or 0.0
             for s in SPECIALISMS:

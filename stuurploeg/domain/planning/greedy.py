@@ -54,7 +54,7 @@ def _fixed_shortage(state: PlanState, cand: Candidate, ti: int, s: int) -> str:
     k, w = divmod(int(short.argmax()), short.shape[1])
     grid = state.grid
     return (
-        f"Vastgezet op team {grid.teams[ti]} vanaf {grid.week(s)}, maar in {grid.week(s + w)} "
+        f"Vastgezet op {fmt.team(grid.teams[ti])} vanaf {grid.week(s)}, maar in {grid.week(s + w)} "
         f"is {fmt.fte(float(short[k, w]))} fte {KINDS[k]} te weinig vrij; de vastzetting is "
         "niet uitgevoerd."
     )
@@ -81,3 +81,25 @@ def rank_plan(
     failed = place_fixed(state, candidates, fixed)
     fill_in_order(state, (c for c in planning_order(candidates) if c.case_id not in failed))
     return state, failed
+
+
+def compact(state: PlanState, candidates: Iterable[Candidate]) -> None:
+    """Move placed cases to an earlier start where one is free, in the given order.
+
+    An optimiser is indifferent to *when* a case starts; officers are not. Each move keeps
+    the same set of cases (the same total priority) and only ever starts a case earlier,
+    so this ends after a bounded number of rounds.
+    """
+    order = [c for c in candidates if c.case_id in state.placed and c.case_id not in state.fixed]
+    moved = True
+    while moved:
+        moved = False
+        for cand in order:
+            ti, s = state.placed[cand.case_id]
+            state.remove(cand)
+            spot = state.first_fit(cand)
+            if spot is not None and spot[1] < s:
+                state.place(cand, *spot)
+                moved = True
+            else:
+                state.place(cand, ti, s)

@@ -161,7 +161,10 @@ def _overbooked(grid: CapacityGrid) -> list[Overbooking]:
 
 
 def overbooking_text(o: Overbooking) -> str:
-    return f"Team {o.team}, {o.week}: lopende zaken vragen {fmt.fte(o.fte)} fte {o.kind} te veel."
+    return (
+        f"{fmt.team(o.team)}, {o.week}: lopende zaken vragen {fmt.fte(o.fte)} fte {o.kind} "
+        "te veel."
+    )
 
 
 def team_names(grid: CapacityGrid, indices: Sequence[int]) -> str:

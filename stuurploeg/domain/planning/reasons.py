@@ -64,7 +64,7 @@ def _team_part(state: PlanState, cand: Candidate, ti: int, s: int, short: np.nda
     span = str(first_w) if first_w == last_w else f"{first_w} t/m {last_w}"
     free = float(state.remaining[ti, k, s : s + cand.duration].min())
     return (
-        f"team {grid.teams[ti]} komt bij start {grid.week(s)} {fmt.fte(float(short[k].max()))} "
-        f"fte {KINDS[k]} tekort in {span} (nodig {fmt.fte(float(cand.demand[k]))}, "
+        f"{fmt.team(grid.teams[ti])}: {fmt.fte(float(short[k].max()))} fte {KINDS[k]} tekort "
+        f"in {span} bij start {grid.week(s)} (nodig {fmt.fte(float(cand.demand[k]))}, "
         f"vrij {fmt.fte(max(free, 0.0))})"
     )

@@ -152,6 +152,8 @@ def test_hostile_numbers_end_in_reasons_not_crashes():
         case("Inf", fte=1.0, specialist_fte={Specialism.DIGITAL: inf}, pos=1),
         case("Eeuwig", fte=1.0, weeks=10**9, pos=2),
         Case("L", "l", CaseStatus.RUNNING, fte=nan, weeks=3, team="T", start_week=START),
+        Case("L2", "l", CaseStatus.RUNNING, fte=0.5, weeks=10**9, team="T",
+             start_week=START - 1000),
         case("Gewoon", fte=1.0, pos=3),
     ]
     teams = [Team("T", 2.0), Team("Kapot", inf)]
@@ -161,3 +163,19 @@ def test_hostile_numbers_end_in_reasons_not_crashes():
     assert "langer dan 520 weken" in reasons["Eeuwig"]
     assert spots(r)["Gewoon"] == ("T", "2026-W42")  # W41 has NaN availability: 0 fte
     assert any("L" in w for w in r.warnings) and any("Kapot" in w for w in r.warnings)
+
+
+def test_compact_starts_cases_earlier_without_changing_the_set():
+    from stuurploeg.domain.planning import build_grid, prepare_candidates
+    from stuurploeg.domain.planning.greedy import compact
+    from stuurploeg.domain.planning.state import PlanState
+    from stuurploeg.domain.scoring import rank_cases
+
+    cases = [case("A", 5, fte=1, weeks=2, pos=0), case("B", 4, fte=1, weeks=2, pos=1)]
+    grid = build_grid(CapacityData((Team("T", 1.0),)), START, 6, extra_weeks=1)
+    cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
+    state = PlanState(grid)
+    state.place(cands[0], 0, 4)  # A late, B in the middle, a hole at the start
+    state.place(cands[1], 0, 2)
+    compact(state, cands)
+    assert state.placed == {"A": (0, 0), "B": (0, 2)}
