@@ -1,0 +1,461 @@
+"""The import wizard's pages: file, sheet and header row, columns, check.
+
+Each page reads through ``stuurploeg.app.importing`` in a worker and shows what comes
+back; the choices collect in the wizard's :class:`ImportDraft`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from stuurploeg.domain.progress import TaskState
+from stuurploeg.gui.errors import user_message
+from stuurploeg.gui.import_models import IssueModel, PreviewModel, cell_text
+from stuurploeg.gui.settings import Settings
+from stuurploeg.gui.workers import Job, start_job
+
+NOT_IMPORTED = ""  # combo data for "this field is not imported"
+PREVIEW_ROWS = 40
+_GREY = QColor(140, 140, 140)
+
+
+def layout_key(kind: str, headers: list[str]) -> str:
+    """Identifies a file layout: the kind plus its header texts, in order."""
+    text = kind + "\x1f" + "\x1f".join(h.strip().casefold() for h in headers)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+@dataclass
+class ImportDraft:
+    """What the wizard has learnt and what the user chose so far."""
+
+    path: Path | None = None
+    kind: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    header_row: int | None = None
+    headers: list[str] = field(default_factory=list)
+    auto_mapping: dict[str, str] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)
+    preview: list[list[Any]] = field(default_factory=list)
+    report: Any | None = None
+    first_error: str = ""
+
+
+class _WorkingPage(QWizardPage):
+    """A page that loads something in a worker before it is complete."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job: Job | None = None
+        self.loaded = False
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+    @property
+    def draft(self) -> ImportDraft:
+        return self.wizard().draft  # type: ignore[attr-defined]
+
+    def run(self, fn: Any, on_result: Any) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        self.loaded = False
+        self.completeChanged.emit()
+        self.progress.setVisible(True)
+        # not self.tr(): in a base class that would look up the subclass's context
+        self.status.setText(QCoreApplication.translate("ImportWizard", "Reading the workbook…"))
+
+        def done(result: Any) -> None:
+            self.progress.setVisible(False)
+            self.status.setText("")
+            on_result(result)
+            self.loaded = True
+            self.completeChanged.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.progress.setVisible(False)
+            self.status.setText(user_message(exc))
+            self.completeChanged.emit()
+
+        self.job = start_job(fn, on_result=done, on_error=failed, parent=self)
+
+        def progress(fraction: float, message: str) -> None:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(int(fraction * 100))
+            if message:
+                self.status.setText(message)
+
+        self.job.progress.connect(progress)
+
+    def cleanupPage(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+
+    def isComplete(self) -> bool:
+        return self.loaded
+
+
+class FilePage(QWizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Choose a workbook"))
+        self.setSubTitle(
+            self.tr("A case list (zakenlijst) or a capacity sheet, as .xlsx, .xlsm, .xls or .ods.")
+        )
+        self.path_edit = QLineEdit(self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Recognise automatically"), None)
+        self.kind.addItem(self.tr("Case list"), "cases")
+        self.kind.addItem(self.tr("Capacity sheet"), "capacity")
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Workbook:"), row)
+        form.addRow(self.tr("Kind:"), self.kind)
+        self.path_edit.textChanged.connect(self.completeChanged)
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Choose a workbook"))
+        dialog.setNameFilter(self.tr("Workbooks (*.xlsx *.xlsm *.xls *.ods)"))
+        dialog.fileSelected.connect(self.path_edit.setText)
+        dialog.open()
+
+    def isComplete(self) -> bool:
+        return Path(self.path_edit.text().strip()).is_file()
+
+    def validatePage(self) -> bool:
+        draft: ImportDraft = self.wizard().draft  # type: ignore[attr-defined]
+        path = Path(self.path_edit.text().strip())
+        if draft.path != path or draft.kind != self.kind.currentData():
+            draft.path, draft.kind, draft.sheet = path, self.kind.currentData(), None
+            draft.mapping = {}
+        return True
+
+
+def _detect(
+    path: Path, kind: str | None, sheet: str | None, state: TaskState
+) -> tuple[Any, list, str | None]:
+    """The import's own guess of sheet, header and mapping, plus the raw rows to show.
+
+    Without a recognised header the chosen (or first) sheet is still shown, so that the
+    user can map its columns by hand.
+    """
+    from stuurploeg.app.importing import check_file, preview
+
+    report = check_file(path, kind, sheet=sheet, state=state)
+    shown = report.sheet or sheet or (report.sheets[0] if report.sheets else None)
+    rows = preview(path, shown, PREVIEW_ROWS) if shown else []
+    return report, rows, shown
+
+
+class SheetPage(_WorkingPage):
+    """The sheet (auto-chosen, changeable) and the raw rows with the header row marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Sheet and header row"))
+        self.sheet = QComboBox(self)
+        self.header_label = QLabel(self)
+        self.model = PreviewModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        form = QFormLayout()
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        form.addRow(self.tr("Header row:"), self.header_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        self.sheet.activated.connect(self._sheet_chosen)
+
+    def initializePage(self) -> None:
+        d = self.draft
+        self.run(lambda state: _detect(d.path, d.kind, d.sheet, state), self._detected)
+
+    def _sheet_chosen(self) -> None:
+        d = self.draft
+        d.sheet = self.sheet.currentText()
+        d.mapping = {}
+        self.run(lambda state: _detect(d.path, d.kind, d.sheet, state), self._detected)
+
+    def _detected(self, result: tuple[Any, list, str | None]) -> None:
+        report, rows, shown = result
+        d = self.draft
+        d.report = None
+        d.kind = report.kind or d.kind
+        d.sheets = list(report.sheets)
+        d.sheet = shown
+        d.header_row = report.header_row
+        d.headers = list(report.headers)
+        d.auto_mapping = dict(report.mapping)
+        d.preview = rows
+        d.first_error = report.errors[0].message if report.errors else ""
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(d.sheets)
+        if d.sheet:
+            self.sheet.setCurrentText(d.sheet)
+        self.sheet.blockSignals(False)
+        self.model.set_rows(rows, d.header_row)
+        if d.header_row:
+            self.header_label.setText(self.tr("row %1 (marked)").replace("%1", str(d.header_row)))
+            self.table.scrollTo(
+                self.model.index(d.header_row - 1, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
+        else:
+            self.header_label.setText(
+                self.tr("not found: map the columns by hand on the next page")
+            )
+        if not d.headers and d.first_error:
+            self.status.setText(d.first_error)
+
+    def isComplete(self) -> bool:
+        d = self.draft
+        return self.loaded and bool(d.kind) and bool(d.headers or d.preview)
+
+    def validatePage(self) -> bool:
+        d = self.draft
+        if not d.headers and d.preview:
+            # No header recognised: offer the first non-blank row as headers to map by hand.
+            first = next((r for r in d.preview if any(cell_text(c) for c in r)), [])
+            d.headers = [cell_text(c) for c in first]
+            d.header_row = d.preview.index(first) + 1 if first else None
+        return True
+
+
+class MappingPage(QWizardPage):
+    """One combo per field, pre-filled; columns no field uses are shown greyed."""
+
+    mapping_changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(
+            self.tr(
+                "Choose which column holds each field. Columns that no field uses are not imported."
+            )
+        )
+        self.combos: dict[str, QComboBox] = {}
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        self.columns_model = QStandardItemModel(self)
+        self.columns_view = QListView(self)
+        self.columns_view.setModel(self.columns_model)
+        self.columns_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.remembered = QLabel(self)
+        split = QSplitter(self)
+        split.addWidget(scroll)
+        split.addWidget(self.columns_view)
+        split.setSizes([520, 330])
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.remembered)
+        layout.addWidget(split, 1)
+
+    @property
+    def draft(self) -> ImportDraft:
+        return self.wizard().draft  # type: ignore[attr-defined]
+
+    def initializePage(self) -> None:
+        from stuurploeg.app.importing import field_labels, guess_mapping
+
+        d = self.draft
+        if not d.auto_mapping and d.headers:
+            # No header row recognised: still pre-fill what the synonyms know.
+            d.auto_mapping = dict(guess_mapping(d.headers, d.kind or "cases"))
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.combos.clear()
+        remembered = self.settings.mapping_for(layout_key(d.kind or "", d.headers))
+        chosen = d.mapping or remembered or d.auto_mapping
+        self.remembered.setText(
+            self.tr("The mapping you chose last time for this layout has been restored.")
+            if remembered and not d.mapping
+            else ""
+        )
+        for key, label in field_labels(d.kind or "cases"):
+            combo = QComboBox(self.form_host)
+            combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
+            for header in d.headers:
+                if header:
+                    combo.addItem(header, header)
+            index = combo.findData(chosen.get(key, NOT_IMPORTED))
+            combo.setCurrentIndex(max(index, 0))
+            combo.currentIndexChanged.connect(self._changed)
+            self.combos[key] = combo
+            self.form.addRow(label, combo)
+        self._changed()
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            k: c.currentData() for k, c in self.combos.items() if c.currentData() != NOT_IMPORTED
+        }
+
+    def _changed(self) -> None:
+        used = {v: k for k, v in self.mapping().items()}
+        labels = {
+            k: self.form.labelForField(c).text()
+            for k, c in self.combos.items()
+            if self.form.labelForField(c)
+        }
+        self.columns_model.clear()
+        for header in self.draft.headers:
+            if not header:
+                continue
+            if header in used:
+                item = QStandardItem(f"{header}  →  {labels.get(used[header], used[header])}")
+            else:
+                item = QStandardItem(self.tr("%1  (not imported)").replace("%1", header))
+                item.setForeground(QBrush(_GREY))
+            item.setData(header, Qt.ItemDataRole.UserRole)
+            self.columns_model.appendRow(item)
+        self.mapping_changed.emit()
+
+    def validatePage(self) -> bool:
+        d = self.draft
+        d.mapping = self.mapping()
+        if d.mapping != d.auto_mapping:
+            self.settings.remember_mapping(layout_key(d.kind or "", d.headers), d.mapping)
+        return True
+
+
+def _check(
+    path: Path, kind: str, sheet: str | None, mapping: dict[str, str], state: TaskState
+) -> Any:
+    from stuurploeg.app.importing import check_file
+
+    return check_file(path, kind, sheet=sheet, mapping=mapping or None, state=state)
+
+
+class ReportPage(_WorkingPage):
+    """Errors and warnings; double-click one to see its row. Import when usable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Check"))
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.issues = IssueModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.issues)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self.show_row)
+        self.skip_bad = QCheckBox(self.tr("Import without the rows that have errors"), self)
+        self.skip_bad.setVisible(False)
+        self.skip_bad.toggled.connect(self.completeChanged)
+        self.row_box: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.skip_bad)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+
+    def initializePage(self) -> None:
+        d = self.draft
+        d.report = None
+        self.run(lambda state: _check(d.path, d.kind, d.sheet, d.mapping, state), self._checked)
+
+    def _checked(self, report: Any) -> None:
+        d = self.draft
+        d.report = report
+        self.issues.set_issues(report.errors, report.warnings)
+        self.summary.setText(
+            self.tr("%1 usable rows, %2 errors, %3 warnings. Not imported: %4.")
+            .replace("%1", str(report.rows))
+            .replace("%2", str(len(report.errors)))
+            .replace("%3", str(len(report.warnings)))
+            .replace("%4", ", ".join(report.unused_columns) or self.tr("no columns"))
+        )
+        has_data = bool(report.cases) or report.capacity is not None
+        self.skip_bad.setVisible(bool(report.errors) and has_data)
+        self.skip_bad.setChecked(False)
+
+    def show_row(self, index: QModelIndex) -> None:
+        """The whole Excel row of an issue, header by header (from the preview when in it)."""
+        issue = self.issues.issue(index.row())
+        d = self.draft
+        values: list[Any] | None = None
+        if issue.row and issue.sheet == d.sheet:
+            values = _row_from(d, issue.row)
+        text = (
+            self.tr("Sheet %1, row %2")
+            .replace("%1", str(issue.sheet or ""))
+            .replace("%2", str(issue.row or ""))
+        )
+        if values is not None:
+            lines = [f"{h or '?'}: {cell_text(v)}" for h, v in zip(d.headers, values, strict=False)]
+            detail = "\n".join(lines)
+        else:
+            detail = self.tr("This row is not in the preview; open the workbook at this row.")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            text,
+            issue.message,
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setInformativeText(detail)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        self.row_box = box
+        box.show()
+
+    def isComplete(self) -> bool:
+        report = self.draft.report if self.wizard() else None
+        if not self.loaded or report is None:
+            return False
+        return report.usable or (self.skip_bad.isChecked() and report.rows > 0)
+
+
+def _row_from(d: ImportDraft, excel_row: int) -> list[Any] | None:
+    if 0 < excel_row <= len(d.preview):
+        return d.preview[excel_row - 1]
+    if d.path is None or d.sheet is None or excel_row > 5000:
+        return None
+    from stuurploeg.app.importing import preview
+
+    rows = preview(d.path, d.sheet, excel_row)  # small and rare: on demand, in the sandbox
+    return rows[excel_row - 1] if len(rows) >= excel_row else None
