@@ -35,9 +35,17 @@
         <source>Overbooked weeks</source>
         <translation>Overboekte weken</translation>
     </message>
+    <message>
+        <source>Overbooked weeks per kind:</source>
+        <translation>Overboekte weken per soort:</translation>
+    </message>
 </context>
 <context>
     <name>CapacityPanel</name>
+    <message>
+        <source>Total fte or one specialism</source>
+        <translation>Totaal fte of één specialisme</translation>
+    </message>
     <message>
         <source>Chart:</source>
         <translation>Grafiek:</translation>
@@ -71,8 +79,8 @@
         <translation>overboekt</translation>
     </message>
     <message>
-        <source>%1 overbooked weeks in this view.</source>
-        <translation>%1 overboekte weken in dit overzicht.</translation>
+        <source>%1: %2 overbooked weeks in this view.</source>
+        <translation>%1: %2 overboekte weken in dit overzicht.</translation>
     </message>
 </context>
 <context>
@@ -605,6 +613,26 @@
     <message>
         <source>Close</source>
         <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Total fte</source>
+        <translation>Totaal fte</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Digitaal</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>Financieel</translation>
+    </message>
+    <message>
+        <source>Tactical</source>
+        <translation>Tactisch</translation>
+    </message>
+    <message>
+        <source>Intelligence</source>
+        <translation>Intelligence</translation>
     </message>
 </context>
 <context>
