@@ -22,7 +22,27 @@ BADGE_COLOURS = {
 }
 
 
-class ScoreBarDelegate(QStyledItemDelegate):
+class _OwnTextDelegate(QStyledItemDelegate):
+    """A delegate that lets the style draw the cell (selection, alternating rows) and then
+    draws the content itself."""
+
+    def draw_background(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> tuple[QStyleOptionViewItem, str]:
+        """The cell without its text; returns the option as set up and the text."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        return opt, text
+
+
+class ScoreBarDelegate(_OwnTextDelegate):
     """A horizontal bar 0–100 behind the score text; nothing for an unscored case."""
 
     def paint(
@@ -31,13 +51,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget else None
-        text = opt.text
-        opt.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt, text = self.draw_background(painter, option, index)
         value = index.data(VALUE_ROLE)
         rect = QRectF(opt.rect).adjusted(3, 4, -3, -4)
         painter.save()
@@ -56,7 +70,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class BadgeDelegate(QStyledItemDelegate):
+class BadgeDelegate(_OwnTextDelegate):
     """Rounded labels (voorrang, onvolledig, wankel) side by side."""
 
     def paint(
@@ -65,12 +79,7 @@ class BadgeDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt, _text = self.draw_background(painter, option, index)
         badges = index.data(BADGES_ROLE) or []
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

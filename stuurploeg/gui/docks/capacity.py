@@ -10,22 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
+from stuurploeg.gui.combos import refill_combo
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
 
-_INDEX = QModelIndex()
 _HEADERS = (
     QT_TRANSLATE_NOOP("CapacityModel", "Team"),
     QT_TRANSLATE_NOOP("CapacityModel", "Formation"),
@@ -53,18 +46,20 @@ def overbooked_weeks(plan: Any, team: int | None, kind: int) -> list[int]:
     return [int(w) for w in weeks.nonzero()[0]]
 
 
-class CapacityModel(QAbstractTableModel):
+class CapacityModel(ListTableModel):
     """One row per team from the capacity data; plan columns filled once a plan exists."""
+
+    CONTEXT = "CapacityModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+        self._tips: list[str] = []  # per row: overbooked weeks per kind
 
     def set_data(self, capacity: Any | None, plan: Any | None, kind: str = TOTAL_KIND) -> None:
         """Rows for ``capacity``'s teams; running/planned/overbooked of ``kind`` in ``plan``."""
-        self.beginResetModel()
-        self._rows = []
-        self._tips: list[str] = []
+        rows: list[tuple[Any, ...]] = []
+        self._tips = []
         teams = capacity.teams if capacity is not None else ()
         plan_teams = list(getattr(plan, "teams", ()) or ())
         kinds = list(getattr(plan, "kinds", ()) or ())
@@ -83,34 +78,16 @@ class CapacityModel(QAbstractTableModel):
                     for i, name in enumerate(kinds)
                     if (n := len(overbooked_weeks(plan, ti, i)))
                 )
-            self._rows.append(
+            rows.append(
                 (team.team, team.formation_fte, team.staffed_fte, team.deployability, team.base_fte,
                  running, planned, overbooked if plan is not None else None)
             )  # fmt: skip
             self._tips.append(tip)
-        self.endResetModel()
+        self.set_items(rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("CapacityModel", _HEADERS[section])
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        value = row[column]
-        if role == Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: int, column: int, role: int) -> Any:
+        value = self.items[row][column]
+        if role == DISPLAY:
             if value is None:
                 return "—"
             if column == TEAM:
@@ -121,11 +98,11 @@ class CapacityModel(QAbstractTableModel):
                 return str(value)
             return QLocale().toString(float(value), "f", 1)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != TEAM:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         if role == Qt.ItemDataRole.ForegroundRole and column == OVERBOOKED and value:
             return QBrush(_RED)
         if role == Qt.ItemDataRole.ToolTipRole and column == OVERBOOKED:
-            tip = self._tips[index.row()]
+            tip = self._tips[row]
             return self.tr("Overbooked weeks per kind:") + "\n" + tip if tip else None
         return None
 
@@ -171,22 +148,10 @@ class CapacityPanel(QWidget):
     def refresh(self) -> None:
         s = self.session
         kinds = tuple(getattr(s.plan, "kinds", ()) or (TOTAL_KIND,))
-        chosen = self.current_kind()
-        self.kind.blockSignals(True)
-        self.kind.clear()
-        for kind in kinds:
-            self.kind.addItem(kind_label(kind), kind)
-        self.kind.setCurrentIndex(max(self.kind.findData(chosen), 0))
-        self.kind.blockSignals(False)
+        refill_combo(self.kind, ((kind_label(k), k) for k in kinds))
         self.model.set_data(s.capacity, s.plan, self.current_kind())
-        current = self.team.currentData()
-        self.team.blockSignals(True)
-        self.team.clear()
-        self.team.addItem(self.tr("All teams"), self.ALL)
-        for name in getattr(s.plan, "teams", ()) or ():
-            self.team.addItem(name, name)
-        self.team.setCurrentIndex(max(self.team.findData(current), 0))
-        self.team.blockSignals(False)
+        teams = getattr(s.plan, "teams", ()) or ()
+        refill_combo(self.team, [(self.tr("All teams"), self.ALL), *((t, t) for t in teams)])
         self.show_chart()
 
     def show_chart(self) -> None:

@@ -6,16 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +33,8 @@ from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.table_model import DISPLAY, ListTableModel
 
-_INDEX = QModelIndex()
 _HEADERS = (
     QT_TRANSLATE_NOOP("DecisionListModel", "Case"),
     QT_TRANSLATE_NOOP("DecisionListModel", "Decision"),
@@ -53,44 +44,23 @@ _HEADERS = (
 )
 
 
-class DecisionListModel(QAbstractTableModel):
+class DecisionListModel(ListTableModel):
     """The meeting's decisions: drafts and final entries, corrections marked."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[Any] = []
+    CONTEXT = "DecisionListModel"
+    HEADERS = _HEADERS
 
-    def set_items(self, items: list[Any]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("DecisionListModel", _HEADERS[section])
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if role != DISPLAY:
             return None
-        d = self.items[index.row()]
+        d = self.items[row]
         translate = QCoreApplication.translate
-        if index.column() == 0:
+        if column == 0:
             return d.case_id
-        if index.column() == 1:
+        if column == 1:
             text = decision_label(d.kind)
             return text + (translate("DecisionListModel", " (correction)") if d.corrects_id else "")
-        if index.column() == 2:
+        if column == 2:
             parts = [
                 p
                 for p in (d.team, str(d.start_week or ""), d.hand_over_to and str(d.hand_over_to))
@@ -99,7 +69,7 @@ class DecisionListModel(QAbstractTableModel):
             if d.motivation:
                 parts.append(d.motivation)
             return " · ".join(parts)
-        if index.column() == 3:
+        if column == 3:
             return d.decided_by
         if d.final:
             return translate("DecisionListModel", "final")
