@@ -39,6 +39,7 @@ from stuurploeg.domain.progress import TaskState
 from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.import_models import IssueModel, PreviewModel, cell_text
 from stuurploeg.gui.settings import Settings
+from stuurploeg.gui.widgets import list_table
 from stuurploeg.gui.workers import Job, start_job
 
 NOT_IMPORTED = ""  # combo data for "this field is not imported"
@@ -376,11 +377,7 @@ class ReportPage(_WorkingPage):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.issues = IssueModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.issues)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.issues, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self.show_row)
         self.skip_bad = QCheckBox(self.tr("Import without the rows that have errors"), self)

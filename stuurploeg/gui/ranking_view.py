@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui import ranking_model as rm
-from stuurploeg.gui.combos import refill_combo
 from stuurploeg.gui.delegates import BadgeDelegate, ScoreBarDelegate
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.widgets import refill_combo
 
 if TYPE_CHECKING:
     from stuurploeg.gui.ranking_rows import RankingRows

@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from stuurploeg.gui.combos import refill_combo
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label
 from stuurploeg.gui.session import Session
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
+from stuurploeg.gui.widgets import list_table, refill_combo
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("CapacityModel", "Team"),
@@ -114,10 +114,7 @@ class CapacityPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = CapacityModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.model, self)
         self.team = QComboBox(self)
         self.kind = QComboBox(self)
         self.kind.setToolTip(self.tr("Total fte or one specialism"))

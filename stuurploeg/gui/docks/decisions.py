@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.session import Session
 from stuurploeg.gui.table_model import DISPLAY, ListTableModel
+from stuurploeg.gui.widgets import list_table
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("DecisionListModel", "Case"),
@@ -164,12 +163,7 @@ class DecisionsPanel(QWidget):
         self.finalise_button = QPushButton(self.tr("Finalise list…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.list_model = DecisionListModel(self)
-        self.list = QTableView(self)
-        self.list.setModel(self.list_model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.horizontalHeader().setStretchLastSection(True)
-        self.list.verticalHeader().hide()
+        self.list = list_table(self.list_model, self)
 
         meeting = QFormLayout()
         meeting.addRow(self.tr("Meeting:"), self.day)

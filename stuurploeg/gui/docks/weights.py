@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CRITERIA, Criterion
-from stuurploeg.gui.combos import refill_combo
 from stuurploeg.gui.labels import criterion_label
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.widgets import refill_combo
 
 MAX_WEIGHT = 50
 _WEIGHTS_COMMAND_ID = 1001
