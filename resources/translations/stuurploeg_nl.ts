@@ -940,12 +940,12 @@
         <translation>Importeren zonder de rijen met fouten</translation>
     </message>
     <message>
-        <source>%1 usable rows, %2 errors, %3 warnings. Not imported: %4.</source>
-        <translation>%1 bruikbare rijen, %2 fouten, %3 waarschuwingen. Niet geïmporteerd: %4.</translation>
+        <source>%1 usable rows, %2 errors, %3 warnings.</source>
+        <translation>%1 bruikbare rijen, %2 fouten, %3 waarschuwingen.</translation>
     </message>
     <message>
-        <source>no columns</source>
-        <translation>geen kolommen</translation>
+        <source>Columns not imported: %1.</source>
+        <translation>Niet geïmporteerde kolommen: %1.</translation>
     </message>
     <message>
         <source>Sheet %1, row %2</source>

@@ -400,13 +400,16 @@ class ReportPage(_WorkingPage):
         d = self.draft
         d.report = report
         self.issues.set_issues(report.errors, report.warnings)
-        self.summary.setText(
-            self.tr("%1 usable rows, %2 errors, %3 warnings. Not imported: %4.")
+        summary = (
+            self.tr("%1 usable rows, %2 errors, %3 warnings.")
             .replace("%1", str(report.rows))
             .replace("%2", str(len(report.errors)))
             .replace("%3", str(len(report.warnings)))
-            .replace("%4", ", ".join(report.unused_columns) or self.tr("no columns"))
         )
+        if report.unused_columns:
+            unused = ", ".join(report.unused_columns)
+            summary += " " + self.tr("Columns not imported: %1.").replace("%1", unused)
+        self.summary.setText(summary)
         has_data = bool(report.cases) or report.capacity is not None
         self.skip_bad.setVisible(bool(report.errors) and has_data)
         self.skip_bad.setChecked(False)

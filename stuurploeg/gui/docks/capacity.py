@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label
 from stuurploeg.gui.session import Session
@@ -115,6 +115,7 @@ class CapacityPanel(QWidget):
         self.session = session
         self.model = CapacityModel(self)
         self.table = list_table(self.model, self)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.team = QComboBox(self)
         self.kind = QComboBox(self)
         self.kind.setToolTip(self.tr("Total fte or one specialism"))
