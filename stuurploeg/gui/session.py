@@ -144,13 +144,27 @@ class Session(QObject):
         return layer_available("stuurploeg.app.planning")
 
     def ensure_profile(self) -> Any | None:
+        """The weights to rank with: those of the workspace's newest plan (the weighting as
+        it was last left, slider moves included), else the preferred stored profile."""
         if self.profile is None and self.can_rank():
             from stuurploeg.domain.scoring import STANDARD_PROFILE
 
-            stored = {p.name: p for p in self.stored_profiles()}
-            self.profile = stored.get(self.preferred_profile or "", STANDARD_PROFILE)
+            self.profile = self._last_weighting()
+            if self.profile is None:
+                stored = {p.name: p for p in self.stored_profiles()}
+                self.profile = stored.get(self.preferred_profile or "", STANDARD_PROFILE)
             self.profile_changed.emit()
         return self.profile
+
+    def _last_weighting(self) -> Any | None:
+        if self.workspace is None:
+            return None
+        from stuurploeg.app.workspace_plans import to_weight_profile
+
+        record = self.workspace.plan()
+        if record is None or record.profile is None:
+            return None
+        return to_weight_profile(record.profile)
 
     def set_profile(self, profile: Any) -> None:
         """New weights: re-rank at once (milliseconds), re-plan shortly after."""

@@ -213,3 +213,22 @@ def test_slider_moves_save_the_weights_without_piling_up_plans(qtbot, opened):
         qtbot.waitUntil(saved, timeout=15_000)
     assert len(ws.plans()) <= max(before, 1)
     assert ws.plan().profile.weights[Criterion.SEVERITY.value] == 46
+
+
+def test_weighting_survives_closing_and_reopening_the_workspace(qtbot, opened):
+    from stuurploeg.domain.model import Criterion
+
+    window = opened
+    ws = window.session.workspace
+    path = Path(ws.path)
+    window.weights_panel.sliders[Criterion.URGENCY].setValue(37)
+    qtbot.waitUntil(
+        lambda: ws.plan().profile.weights.get(Criterion.URGENCY.value) == 37, timeout=15_000
+    )
+    workspace_ops.close(window)
+    assert window.session.workspace is None
+    window.open_workspace(path)
+    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.session.plan is not None, timeout=15_000)
+    assert window.session.profile.weights[Criterion.URGENCY] == 37
+    assert window.weights_panel.sliders[Criterion.URGENCY].value() == 37
