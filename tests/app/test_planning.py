@@ -257,3 +257,45 @@ def test_optimal_with_default_workers_gives_the_same_plan_every_run():
     assert runs[0].gap == runs[1].gap
     assert not any("veiligheidslimiet" in w for r in runs for w in r.warnings)
 
+
+def test_cancel_mid_search_returns_promptly_with_the_best_plan_so_far():
+    import threading
+
+    cases, cap = _busy_instance()
+    rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
+    st = TaskState()
+    cancelled_at = []
+
+    def cancel():
+        cancelled_at.append(time.perf_counter())
+        st.cancel()
+
+    timer = threading.Timer(0.3, cancel)
+    t0 = time.perf_counter()
+    timer.start()
+    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=30, state=st)
+    done = time.perf_counter()
+    timer.join()
+    assert cancelled_at, "the plan was ready before the cancel; the test proves nothing"
+    assert done - cancelled_at[0] < 1.0, f"{done - cancelled_at[0]:.2f} s after the cancel"
+    assert done - t0 < 2.0
+    assert r.cancelled
+    assert r.total_priority >= rank.total_priority - 1e-9
+    assert verify_plan(cases, cap, START, 26, r.assignments) == []
+
+
+def test_a_failing_progress_callback_stops_the_search_and_is_raised_here():
+    cases, cap = _busy_instance(40)
+    calls = []
+
+    def progress(fraction, message):
+        calls.append(fraction)
+        if message.startswith("Zoeken"):
+            raise RuntimeError("voortgang kapot")
+
+    t0 = time.perf_counter()
+    with pytest.raises(RuntimeError, match="voortgang kapot"):
+        make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=20,
+                  state=TaskState(progress))
+    assert time.perf_counter() - t0 < 5
+    assert calls == sorted(calls)  # progress never jumps back
