@@ -127,6 +127,7 @@ def solve_max_priority(
     workers: int = 8,
     seed: int = 0,
     formulation: str = "auto",
+    deterministic: bool = True,
 ) -> SolveOutcome:
     """Place a subset of ``candidates`` on what ``base`` leaves free, maximising the total
     score; every case in ``mandatory`` must be placed (its hint, if any, must be feasible).
@@ -135,7 +136,9 @@ def solve_max_priority(
     and ``seed`` give the same outcome on every run unless the wall-clock cap
     (:func:`wall_cap`) or a cancel through ``state`` ends the search early; then
     ``reproducible`` is False. ``state.report`` is called from a watcher thread (see the
-    module docstring).
+    module docstring). ``deterministic=False`` is the free-running parallel search with a
+    plain wall-clock limit of ``time_limit`` seconds, kept only for the benchmark's
+    comparison.
     """
     t0 = time.perf_counter()
     cap = wall_cap(time_limit)
@@ -161,9 +164,9 @@ def solve_max_priority(
     budget = max(float(time_limit), 0.5) * DTIME_PER_SECOND
     progress = _Progress(state, t0, max(float(time_limit), 0.5))
     solver, status = _run(model, budget, cap - (time.perf_counter() - t0), workers, seed,
-                          progress)
+                          progress, deterministic)
     cancelled = state is not None and state.cancelled
-    reproducible = not cancelled and not _hit_cap(solver, status, budget)
+    reproducible = deterministic and not cancelled and not _hit_cap(solver, status, budget)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
                             time.perf_counter() - t0, reproducible)
@@ -171,14 +174,15 @@ def solve_max_priority(
     objective_value = solver.objective_value
     bound = solver.best_objective_bound
     proven = status == cp_model.OPTIMAL
-    left = min(budget - solver.deterministic_time, PHASE2_SHARE * budget)
+    used = solver.deterministic_time if deterministic else solver.wall_time * DTIME_PER_SECOND
+    left = min(budget - used, PHASE2_SHARE * budget)
     if proven and not cancelled and placements and left > 0.2:
         model.clear_hints()
         _add_hints(model, choice, placements)
         model.add(priority >= round(objective_value))
         model.minimize(_lateness(choice, candidates))
         solver2, status2 = _run(model, left, cap - (time.perf_counter() - t0), workers, seed,
-                                progress)
+                                progress, deterministic)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             placements = _placements(solver2, choice)
         cancelled = state is not None and state.cancelled
@@ -247,15 +251,20 @@ def _run(
     workers: int,
     seed: int,
     progress: _Progress,
+    deterministic: bool = True,
 ) -> tuple[cp_model.CpSolver, int]:
-    """Solve with a deterministic budget of ``dtime`` and a wall-clock cap of ``seconds``."""
+    """Solve with a deterministic budget of ``dtime`` and a wall-clock cap of ``seconds``
+    (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
-    params.interleave_search = workers > 1  # deterministic parallel search
-    params.max_deterministic_time = max(dtime, 0.2)
-    params.max_time_in_seconds = max(seconds, 1.0)
+    if deterministic:
+        params.interleave_search = workers > 1  # deterministic parallel search
+        params.max_deterministic_time = max(dtime, 0.2)
+        params.max_time_in_seconds = max(seconds, 1.0)
+    else:
+        params.max_time_in_seconds = max(min(dtime / DTIME_PER_SECOND, seconds), 0.2)
     done = threading.Event()
     watcher = threading.Thread(target=progress.watch, args=(solver, done), daemon=True)
     watcher.start()
