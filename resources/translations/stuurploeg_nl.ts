@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>Application</name>
+    <message>
+        <source>Stuurploeg cannot start safely</source>
+        <translation>Stuurploeg kan niet veilig starten</translation>
+    </message>
+</context>
+<context>
     <name>CapacityModel</name>
     <message>
         <source>Team</source>

@@ -44,6 +44,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        # A PyInstaller bundle must let the import sandbox's child process start.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -58,6 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if args.command != "open":  # the GUI runs the same checks after its first paint
+        from stuurploeg.app.safety import startup_checks
+
+        try:
+            startup_checks()
+        except RuntimeError as exc:
+            print(f"Fout: {exc}", file=sys.stderr)
+            return 1
     try:
         return int(args.run(args))
     except BrokenPipeError:

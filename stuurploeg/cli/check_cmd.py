@@ -35,9 +35,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from stuurploeg.app.importing import check_file
-    from stuurploeg.io.xml_safety import ensure_defusedxml
-
-    ensure_defusedxml()
     report = check_file(args.file, args.kind, sheet=args.sheet)
     if args.json:
         json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=2)

@@ -11,6 +11,7 @@ import os
 import sys
 import threading
 import traceback
+from functools import partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -175,6 +176,19 @@ def show_main_window(workspace: Path | None) -> QWidget:
     return window
 
 
+def _refuse_unsafe_install(window: QWidget) -> None:
+    """Run the start-up safety checks once the window is up (they import openpyxl)."""
+    from stuurploeg.app.safety import startup_checks
+
+    try:
+        startup_checks()
+    except RuntimeError as exc:
+        log.error("Start-up check failed: %s", exc)
+        title = QCoreApplication.translate("Application", "Stuurploeg cannot start safely")
+        QMessageBox.critical(window, title, str(exc))
+        QApplication.instance().quit()
+
+
 def run_app(workspace: Path | None) -> int:
     """The desktop app; returns the process exit code."""
     app = build_application(sys.argv[:1])
@@ -183,6 +197,7 @@ def run_app(workspace: Path | None) -> int:
     handler.install()
     log.info("Stuurploeg gestart (werkruimte: %s)", workspace)
     window = show_main_window(workspace)
+    QTimer.singleShot(0, partial(_refuse_unsafe_install, window))
     try:
         return int(app.exec())
     finally:
