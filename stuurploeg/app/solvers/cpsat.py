@@ -36,14 +36,20 @@ adds a warning saying so. Cancelling likewise keeps the best plan so far (not re
 either, by nature).
 
 Cost of determinism, measured on the benchmark instance (120 candidates, 5 teams, 26
-weeks, time-indexed, rank-order hint, 8 workers), total priority / proven gap:
-- before (free-running parallel search, wall-clock limit): 20 s 3289.0 / 1.8%,
-  30 s 3286.5 / 1.9% (and different from run to run);
-- after (interleaved, deterministic time): 20 units 3242.7 / 3.2% (18 s),
-  30 units 3255.2 / 2.8% (28 s), identical on every run; 12 workers instead of 8 gave
-  the same 3242.7.
-About 1–1.5% total priority for a plan that does not change when re-run; make_plan's
-compaction and in-order fill afterwards can only add to it.
+weeks, time-indexed, 8 workers), total priority / proven gap:
+- with the rank-order hint, as make_plan runs it: before (free-running parallel search,
+  wall-clock limit) 20 s 3289.0 / 1.8%, 30 s 3286.5 / 1.9%, different from run to run;
+  after (interleaved, deterministic time) 20 units 3242.7 / 3.2% (18 s), 30 units
+  3255.2 / 2.8% (28 s), identical on every run; 12 workers instead of 8 gave the same
+  3242.7. make_plan("optimal", time_limit=15) in the benchmark: 3252.7 / 2.8%.
+- without a hint, benchmarks/bench_planning.py at 12 s / 12 units: 120 candidates free
+  3283.6 / 1.9%, deterministic 3293.0 / 1.7% (11.2 s); 200 candidates free 4146.0 / 4.1%,
+  deterministic 3972.2 / 8.3% (13.4 s). The free search's figures vary by a few percent
+  from run to run (3978–4205 at 200 candidates and 20 s), the deterministic ones do not.
+So determinism costs about 0–4% total priority on a single run (one fixed trajectory
+instead of the luckiest of several); make_plan's compaction and in-order fill afterwards
+can only add to it. Wall-clock time per unit varied between 0.9 and 1.4 s with the load of
+the shared machine (optimal planner: 15 units took 21 s in one benchmark run).
 
 Threads. ``solve`` blocks the caller's thread; a watcher thread reports progress through
 ``TaskState.report`` (so ``on_progress`` is called from that thread, never at the same time
