@@ -299,3 +299,43 @@ def test_a_failing_progress_callback_stops_the_search_and_is_raised_here():
                   state=TaskState(progress))
     assert time.perf_counter() - t0 < 5
     assert calls == sorted(calls)  # progress never jumps back
+
+
+def test_solver_progress_comes_from_one_other_thread_at_a_time():
+    import threading
+
+    cases, cap = _busy_instance(40)
+    busy = threading.Lock()
+    threads, overlaps = set(), []
+
+    def progress(fraction, message):
+        if not busy.acquire(blocking=False):
+            overlaps.append(message)
+            return
+        try:
+            if message.startswith("Zoeken"):
+                threads.add(threading.get_ident())
+            time.sleep(0.01)
+        finally:
+            busy.release()
+
+    make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=0.5,
+              state=TaskState(progress))
+    assert threads and threading.get_ident() not in threads
+    assert overlaps == []
+
+
+def test_wall_clock_cap_ends_the_search_with_a_valid_plan_and_a_warning(monkeypatch):
+    from stuurploeg.app.solvers import cpsat
+
+    monkeypatch.setattr(cpsat, "WALL_CAP_FACTOR", 0.0)
+    monkeypatch.setattr(cpsat, "WALL_CAP_EXTRA", 0.0)  # the solver's floor of 1 s remains
+    cases, cap = _busy_instance()
+    t0 = time.perf_counter()
+    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=30)
+    assert time.perf_counter() - t0 < 5
+    assert not r.cancelled
+    assert any("veiligheidslimiet" in w and "ander plan" in w for w in r.warnings)
+    rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
+    assert r.total_priority >= rank.total_priority - 1e-9
+    assert verify_plan(cases, cap, START, 26, r.assignments) == []
