@@ -10,11 +10,18 @@ their own; at most one team and start each; mandatory cases exactly one):
   smaller, so it takes over for very large inputs, but its bound is weak.
 
 Chosen by measurement (benchmarks/bench_planning.py prints the comparison; no starting
-solution, generated unit-scale instances, 2 shared cores; figures vary with machine load):
+solution, generated unit-scale instances, 2 shared cores; figures vary with machine load).
+DESIGN §5 expected the interval/cumulative model to scale best; on these instances it
+does not:
 - 120 candidates, 20 s: CP-SAT time-indexed 3251–3287 (gap 2–3%), HiGHS on the same MILP
   3276 (gap 2.1%), CP-SAT intervals 3193–3221 (gap ~18%); rank-order greedy 2251.
 - 200 candidates, 20 s: CP-SAT time-indexed 3978–4205 (gap 3–8%), HiGHS 4158 (gap 3.7%),
   intervals 3529–4056 (gap 24–31%); greedy 2365.
+- benchmark, 12 s each (two runs): 120 candidates HiGHS 3256.5–3270.2 (2.3–2.7%),
+  intervals 3029.3–3181.5 (18–22%), time-indexed free 3262.7–3283.6 (1.9–2.6%),
+  time-indexed deterministic 3293.0 (1.7%) both runs; 200 candidates HiGHS 4039.1 (6.4%),
+  intervals 3553.6–3816.0 (26–31%), time-indexed free 4124.6–4146.0 (4.1–4.5%),
+  deterministic 3972.2 (8.3%) both runs.
 So the time-indexed formulation is the model; CP-SAT and HiGHS are on par with it. CP-SAT
 is used because it is already a dependency, takes the rank-order plan as a hint, can be
 stopped mid-search (cancel) and reports progress; scipy's milp can do neither. 8 workers:
