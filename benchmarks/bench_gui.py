@@ -5,8 +5,10 @@
 2. Ranglijst model on 100,000 rows: sort by score / name and filter by text and vorm,
    against a plain ``numpy.argsort`` of the same column (the floor) and against a
    ``QSortFilterProxyModel`` over the same model on 10,000 rows (the way to avoid).
-3. A weight change on a 2,000-case list: new ranking from the app layer (when landed) plus
-   updating and re-sorting the view.
+3. A weight change on a real 2,000-case workspace (made through the app layer in a
+   temporary folder), in the real main window: a Weging slider moved until the Ranglijst
+   shows and paints the new order, against a bare model reset + repaint of a same-size
+   table and a bare numpy argsort of 2,000 scores.
 """
 
 from __future__ import annotations
@@ -166,50 +168,202 @@ def bench_model() -> None:
     )
 
 
+CASES = 2000
+MOVES = 21
+
+
+def make_case_list(path: Path, rows: int = CASES) -> None:
+    """A ``rows``-case list with the sample's columns: the sample's cases first, then
+    varied copies of its candidates (new cases: the sample's teams cannot carry thousands
+    of running ones)."""
+    import random
+
+    from openpyxl import Workbook
+
+    from benchmarks.bench_import import load_make_samples
+
+    samples = load_make_samples()
+    base = samples.make_cases(random.Random(samples.SEED))
+    headers = samples.CASE_HEADERS
+    status, team, start = (headers.index(h) for h in ("Status", "Team", "Startweek"))
+    first = headers.index("Ernst")
+    rng = random.Random(2000)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Zaken")
+    ws.append(headers)
+    for i in range(rows):
+        row = list(base[i % len(base)])
+        if i >= len(base):
+            row[0] = f"MH-B-{i:05d}"
+            row[1] = f"Onderzoek {i}"
+            if row[status] == "lopend":
+                row[status], row[team], row[start] = "nieuw", "", ""
+            for c in range(first, first + 6):
+                if row[c] is not None:
+                    row[c] = rng.randint(1, 5)
+        ws.append(row)
+    wb.save(path)
+
+
+def _bare_reset_ms(rows: int, columns: int, size: tuple[int, int]) -> list[float]:
+    """A bare QAbstractTableModel reset + repaint of a same-size QTableView (baseline)."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    class Bare(QAbstractTableModel):
+        def __init__(self) -> None:
+            super().__init__()
+            self.cells = [[f"{r}:{c}" for c in range(columns)] for r in range(rows)]
+
+        def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(self.cells)
+
+        def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else columns
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.cells[index.row()][index.column()]
+            return None
+
+        def reverse(self) -> None:
+            self.beginResetModel()
+            self.cells.reverse()
+            self.endResetModel()
+
+    model = Bare()
+    view = QTableView()
+    view.setModel(model)
+    view.resize(*size)
+    view.show()
+    app = QApplication.instance()
+    times = []
+    for _ in range(MOVES):
+        app.processEvents()  # as the event loop would between two changes
+        t0 = time.perf_counter()
+        model.reverse()
+        view.viewport().repaint()
+        times.append((time.perf_counter() - t0) * 1000)
+    view.close()
+    view.deleteLater()
+    return times
+
+
 def bench_reweight() -> None:
-    """A weight change on 2,000 cases: new ranking (app layer) + view update and re-sort,
-    against one plain numpy matrix-vector product of the same size (the floor)."""
+    """A weight change on a real 2,000-case workspace, in the real main window: move a
+    slider of the Weging dock and time until the Ranglijst shows the new order (painted).
+
+    The workspace is made through the app layer (create + import of a generated case list
+    and the sample capacity sheet) in a temporary folder; settings and log go there too.
+    """
     import numpy as np
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QThreadPool
 
+    from stuurploeg.app.workspace import create_workspace
+    from stuurploeg.app.workspace_import import import_files
     from stuurploeg.gui import ranking_model as rm
-    from stuurploeg.gui.ranking_rows import build_rows
-    from stuurploeg.gui.session import layer_available
+    from stuurploeg.gui.application import build_application
+    from stuurploeg.gui.settings import use_settings_folder
+    from stuurploeg.gui.startup import sample_files
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841
-    n = 2000
-    cases, fake, rows = _rows(n)
-    model = rm.RankingModel()
-    model.set_rows(rows)
-    model.sort(rm.SCORE, Qt.SortOrder.DescendingOrder)
-    if not layer_available("stuurploeg.domain.scoring"):
-        t = _best(lambda: model.update_ranking(build_rows(cases, fake)))
-        print(
-            f"weight change on {n:,} cases: view update + re-sort {t * 1000:.1f} ms "
-            "(ranking layer not landed: re-ranking itself not measured)"
-        )
-        return
-    from stuurploeg.domain.model import Criterion
-    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+    with tempfile.TemporaryDirectory(prefix="stuurploeg-bench-") as tmp:
+        folder = Path(tmp)
+        use_settings_folder(folder / "settings")
+        os.environ["STUURPLOEG_DATA_DIR"] = str(folder / "data")
+        app = build_application()
+        cases_file = folder / "zakenlijst_2000.xlsx"
+        make_case_list(cases_file)
+        path = folder / "bench.stuurploeg"
+        t0 = time.perf_counter()
+        ws = create_workspace(path)
+        try:
+            import_files(ws, cases_path=cases_file, capacity_path=sample_files()[1])
+            n_cases = len(ws.cases())
+        finally:
+            ws.close()
+        made = time.perf_counter() - t0
 
-    profiles = [STANDARD_PROFILE.with_weight(Criterion.SEVERITY, float(w)) for w in (5, 45)]
-    state = {"i": 0}
+        from stuurploeg.gui.main_window import MainWindow
 
-    def rerank() -> None:
-        state["i"] += 1
-        ranking = rank_cases(cases, profiles[state["i"] % 2])
-        model.update_ranking(build_rows(cases, ranking))
+        window = MainWindow()
+        window.resize(1600, 1000)
+        window.show()
+        session = window.session
 
-    total = _best(rerank, repeat=5)
-    ranking_only = _best(lambda: rank_cases(cases, profiles[0]), repeat=5)
-    matrix = np.random.default_rng(1).random((n, 6))
-    weights = np.ones(6)
-    floor = _best(lambda: matrix @ weights, repeat=50)
+        def wait(condition, what: str, timeout: float = 120.0) -> None:
+            end = time.perf_counter() + timeout
+            while not condition():
+                if time.perf_counter() > end:
+                    raise RuntimeError(f"timed out waiting for {what}")
+                app.processEvents()
+                time.sleep(0.005)
+
+        def planned() -> bool:
+            job = session._plan_job
+            idle = job is None or not job.running
+            return session.plan is not None and not session._replan.isActive() and idle
+
+        window.start(path)
+        wait(lambda: session.ranking is not None and len(session.cases) == n_cases, "ranking")
+        wait(planned, "first plan")
+        table = window.ranking_view.table
+        model = window.ranking_view.model
+        slider = window.weights_panel.sliders[next(iter(window.weights_panel.sliders))]
+        start_value = slider.value()
+        values = [(start_value + 20 + 7 * i) % (slider.maximum() + 1) for i in range(MOVES)]
+        times = []
+        for value in values:
+            if value == slider.value():
+                value = (value + 1) % (slider.maximum() + 1)
+            before = session.ranking
+            app.processEvents()  # as the event loop would between two slider steps
+            t0 = time.perf_counter()
+            slider.setValue(value)
+            table.viewport().repaint()
+            times.append((time.perf_counter() - t0) * 1000)
+            if session.ranking is before:
+                raise RuntimeError("the slider did not re-rank")
+            want = [e.case_id for e in sorted(session.ranking.entries, key=lambda e: e.rank)]
+            if model.sort_column != rm.RANK or model.visible_case_ids()[:50] != want[:50]:
+                raise RuntimeError("the Ranglijst is not in the new order")
+        wait(planned, "the plan after the moves")
+        plans = len(session.workspace.plans())
+        from stuurploeg.domain.scoring import rank_cases
+
+        ranking_ms = _best(
+            lambda: rank_cases(session.cases, session.profile, session.overrides), repeat=5
+        ) * 1000
+        size = (table.viewport().width(), table.viewport().height())
+        window.close()
+        QThreadPool.globalInstance().waitForDone(30_000)
+        app.processEvents()
+        window.deleteLater()
+        app.processEvents()
+
+        bare = _bare_reset_ms(n_cases, rm.COLUMN_COUNT, size)
+        scores = np.random.default_rng(1).random(n_cases)
+        argsort = min(
+            _best(lambda: np.argsort(-scores, kind="stable"), repeat=50) for _ in range(3)
+        ) * 1000
+
+    move, bare_ms = statistics.median(times), statistics.median(bare)
     print(
-        f"weight change on {n:,} cases to the re-sorted view: {total * 1000:.1f} ms "
-        f"(rank_cases {ranking_only * 1000:.1f} ms, view update + re-sort "
-        f"{(total - ranking_only) * 1000:.1f} ms; one numpy mat-vec {floor * 1e6:.0f} µs)"
+        f"workspace: {n_cases:,} cases imported through the app layer in {made:.1f} s "
+        f"(temporary folder, removed); {plans} stored plan(s) after {MOVES} slider moves"
+    )
+    print(
+        f"weight change (Weging slider, real main window) to the re-sorted, repainted "
+        f"Ranglijst on {n_cases:,} cases: median {move:.1f} ms "
+        f"(min {min(times):.1f}, max {max(times):.1f}, {MOVES} moves); of which "
+        f"rank_cases {ranking_ms:.1f} ms"
+    )
+    print(
+        f"  baseline: bare QAbstractTableModel reset + repaint of a same-size QTableView "
+        f"({n_cases:,} rows): median {bare_ms:.1f} ms, ratio {move / bare_ms:.1f}x"
+    )
+    print(
+        f"  floor: bare numpy argsort of {n_cases:,} scores: {argsort * 1000:.0f} µs, "
+        f"ratio {move / argsort:.0f}x"
     )
 
 

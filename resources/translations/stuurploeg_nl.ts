@@ -42,9 +42,17 @@
         <source>Overbooked weeks</source>
         <translation>Overboekte weken</translation>
     </message>
+    <message>
+        <source>Overbooked weeks per kind:</source>
+        <translation>Overboekte weken per soort:</translation>
+    </message>
 </context>
 <context>
     <name>CapacityPanel</name>
+    <message>
+        <source>Total fte or one specialism</source>
+        <translation>Totaal fte of één specialisme</translation>
+    </message>
     <message>
         <source>Chart:</source>
         <translation>Grafiek:</translation>
@@ -78,8 +86,8 @@
         <translation>overboekt</translation>
     </message>
     <message>
-        <source>%1 overbooked weeks in this view.</source>
-        <translation>%1 overboekte weken in dit overzicht.</translation>
+        <source>%1: %2 overbooked weeks in this view.</source>
+        <translation>%1: %2 overboekte weken in dit overzicht.</translation>
     </message>
 </context>
 <context>
@@ -613,6 +621,26 @@
         <source>Close</source>
         <translation>Afsluiten</translation>
     </message>
+    <message>
+        <source>Total fte</source>
+        <translation>Totaal fte</translation>
+    </message>
+    <message>
+        <source>Digital</source>
+        <translation>Digitaal</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>Financieel</translation>
+    </message>
+    <message>
+        <source>Tactical</source>
+        <translation>Tactisch</translation>
+    </message>
+    <message>
+        <source>Intelligence</source>
+        <translation>Intelligence</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -919,12 +947,12 @@
         <translation>Importeren zonder de rijen met fouten</translation>
     </message>
     <message>
-        <source>%1 usable rows, %2 errors, %3 warnings. Not imported: %4.</source>
-        <translation>%1 bruikbare rijen, %2 fouten, %3 waarschuwingen. Niet geïmporteerd: %4.</translation>
+        <source>%1 usable rows, %2 errors, %3 warnings.</source>
+        <translation>%1 bruikbare rijen, %2 fouten, %3 waarschuwingen.</translation>
     </message>
     <message>
-        <source>no columns</source>
-        <translation>geen kolommen</translation>
+        <source>Columns not imported: %1.</source>
+        <translation>Niet geïmporteerde kolommen: %1.</translation>
     </message>
     <message>
         <source>Sheet %1, row %2</source>

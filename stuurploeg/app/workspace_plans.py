@@ -107,6 +107,20 @@ def save_plan_result(ws: Workspace, result: PlanResult, name: str) -> int:
     return ws.save_plan(plan_record(result, name, scenario_id))
 
 
+def save_working_plan(ws: Workspace, record: PlanRecord, replaces: int | None) -> int:
+    """Store a plan made automatically after a change (weights, overrides), replacing the
+    previous one (``replaces``) unless a decision may refer to it or a newer plan exists.
+
+    Every change is saved at once, with the weights it used, without piling up plans while
+    the user drags a slider. Returns the new plan's id.
+    """
+    from stuurploeg.app.workspace import now
+    from stuurploeg.store.planning_repo import replace_plan
+
+    with ws.writing(f"Opslaan van planning {record.name}") as c:
+        return replace_plan(c, replaces, record, now())
+
+
 def compute_plan(
     ws: Workspace,
     *,

@@ -60,8 +60,13 @@ class CapacityChart(pg.PlotWidget):
         running: Sequence[float],
         planned: Sequence[float],
         names: tuple[str, str, str, str],
+        overbooked: Sequence[int] | None = None,
     ) -> None:
-        """``names``: legend texts for available, running, planned, overbooked (translated)."""
+        """``names``: legend texts for available, running, planned, overbooked (translated).
+
+        ``overbooked``: the week indexes to mark; default where demand exceeds available
+        (the caller passes its own when the bars sum teams that are short one by one).
+        """
         self.clear()
         x = list(range(len(labels)))
         demand = [r + p for r, p in zip(running, planned, strict=True)]
@@ -81,9 +86,11 @@ class CapacityChart(pg.PlotWidget):
             )
         )
         self.plot(x, list(available), pen=pg.mkPen((39, 174, 96), width=2), name=names[0])
-        self.overbooked = [
-            i for i, (d, a) in enumerate(zip(demand, available, strict=True)) if d > a + 1e-6
-        ]
+        self.overbooked = (
+            list(overbooked)
+            if overbooked is not None
+            else [i for i, (d, a) in enumerate(zip(demand, available, strict=True)) if d > a + 1e-6]
+        )
         if self.overbooked:
             self.plot(
                 self.overbooked,

@@ -14,6 +14,9 @@ from stuurploeg.gui.ranking_model import (
     VALUE_ROLE,
 )
 
+_Index = QModelIndex | QPersistentModelIndex
+_Option = QStyleOptionViewItem
+
 BAR_COLOUR = QColor(70, 130, 180)
 BADGE_COLOURS = {
     BADGE_PRIORITY: QColor(192, 57, 43),
@@ -22,22 +25,34 @@ BADGE_COLOURS = {
 }
 
 
-class ScoreBarDelegate(QStyledItemDelegate):
-    """A horizontal bar 0–100 behind the score text; nothing for an unscored case."""
+class _OwnTextDelegate(QStyledItemDelegate):
+    """A delegate that lets the style draw the cell (selection, alternating rows) and then
+    draws the content itself."""
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: _Option, index: _Index) -> None:
+        opt, text = self.draw_background(painter, option, index)
+        self.paint_content(painter, opt, text, index)
+
+    def paint_content(self, painter: QPainter, opt: _Option, text: str, index: _Index) -> None:
+        raise NotImplementedError
+
+    def draw_background(
+        self, painter: QPainter, option: _Option, index: _Index
+    ) -> tuple[_Option, str]:
+        """The cell without its text; returns the option as set up and the text."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
         style = opt.widget.style() if opt.widget else None
-        text = opt.text
-        opt.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        return opt, text
+
+
+class ScoreBarDelegate(_OwnTextDelegate):
+    """A horizontal bar 0–100 behind the score text; nothing for an unscored case."""
+
+    def paint_content(self, painter: QPainter, opt: _Option, text: str, index: _Index) -> None:
         value = index.data(VALUE_ROLE)
         rect = QRectF(opt.rect).adjusted(3, 4, -3, -4)
         painter.save()
@@ -56,21 +71,10 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class BadgeDelegate(QStyledItemDelegate):
+class BadgeDelegate(_OwnTextDelegate):
     """Rounded labels (voorrang, onvolledig, wankel) side by side."""
 
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+    def paint_content(self, painter: QPainter, opt: _Option, text: str, index: _Index) -> None:
         badges = index.data(BADGES_ROLE) or []
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -6,17 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-_INDEX = QModelIndex()
+from stuurploeg.gui.table_model import DISPLAY, ListTableModel, TableModel
+
 _HEADER_BG = QColor(214, 234, 248)
 _ERROR_FG = QColor(169, 50, 38)
 _WARNING_FG = QColor(154, 101, 0)
@@ -46,7 +40,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(TableModel):
     """The first rows of a sheet as Excel shows them (row numbers 1.., columns A..)."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -65,30 +59,25 @@ class PreviewModel(QAbstractTableModel):
     def row_values(self, excel_row: int) -> list[Any] | None:
         return self._rows[excel_row - 1] if 0 < excel_row <= len(self._rows) else None
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else self._columns
+    def column_count(self) -> int:
+        return self._columns
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            column_letter(section) if orientation == Qt.Orientation.Horizontal else str(section + 1)
-        )
+    def header(self, section: int, role: int) -> Any:
+        return column_letter(section) if role == DISPLAY else None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        is_header = self.header_row == index.row() + 1
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(row[index.column()]) if index.column() < len(row) else ""
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Vertical and role == DISPLAY:
+            return str(section + 1)  # the Excel row number
+        return super().headerData(section, orientation, role)
+
+    def cell(self, row_index: int, column: int, role: int) -> Any:
+        row = self._rows[row_index]
+        is_header = self.header_row == row_index + 1
+        if role == DISPLAY:
+            return cell_text(row[column]) if column < len(row) else ""
         if role == Qt.ItemDataRole.BackgroundRole and is_header:
             return QBrush(_HEADER_BG)
         if role == Qt.ItemDataRole.FontRole and is_header:
@@ -109,49 +98,29 @@ _ISSUE_HEADERS = (
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class IssueModel(QAbstractTableModel):
+class IssueModel(ListTableModel):
     """Errors first, then warnings, each with sheet, Excel row, column header and value."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._issues: list[Any] = []
+    CONTEXT = "IssueModel"
+    HEADERS = _ISSUE_HEADERS
 
     def set_issues(self, errors: Sequence[Any], warnings: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._issues = [*errors, *warnings]
-        self.endResetModel()
+        self.set_items([*errors, *warnings])
 
     def issue(self, row: int) -> Any:
-        return self._issues[row]
+        return self.items[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self._issues)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(_ISSUE_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("IssueModel", _ISSUE_HEADERS[section])
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        issue = self._issues[index.row()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        issue = self.items[row]
         error = issue.severity == "error"
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             kind = QCoreApplication.translate("IssueModel", "error" if error else "warning")
             values = (kind, issue.sheet, issue.row, issue.column, issue.value, issue.message)
-            value = values[index.column()]
+            value = values[column]
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QBrush(_ERROR_FG if error else _WARNING_FG)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return issue.message
         if role == ISSUE_ROLE:
             return issue

@@ -39,6 +39,7 @@ from stuurploeg.domain.progress import TaskState
 from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.import_models import IssueModel, PreviewModel, cell_text
 from stuurploeg.gui.settings import Settings
+from stuurploeg.gui.widgets import list_table
 from stuurploeg.gui.workers import Job, start_job
 
 NOT_IMPORTED = ""  # combo data for "this field is not imported"
@@ -376,11 +377,7 @@ class ReportPage(_WorkingPage):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.issues = IssueModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.issues)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.issues, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(self.show_row)
         self.skip_bad = QCheckBox(self.tr("Import without the rows that have errors"), self)
@@ -403,13 +400,16 @@ class ReportPage(_WorkingPage):
         d = self.draft
         d.report = report
         self.issues.set_issues(report.errors, report.warnings)
-        self.summary.setText(
-            self.tr("%1 usable rows, %2 errors, %3 warnings. Not imported: %4.")
+        summary = (
+            self.tr("%1 usable rows, %2 errors, %3 warnings.")
             .replace("%1", str(report.rows))
             .replace("%2", str(len(report.errors)))
             .replace("%3", str(len(report.warnings)))
-            .replace("%4", ", ".join(report.unused_columns) or self.tr("no columns"))
         )
+        if report.unused_columns:
+            unused = ", ".join(report.unused_columns)
+            summary += " " + self.tr("Columns not imported: %1.").replace("%1", unused)
+        self.summary.setText(summary)
         has_data = bool(report.cases) or report.capacity is not None
         self.skip_bad.setVisible(bool(report.errors) and has_data)
         self.skip_bad.setChecked(False)

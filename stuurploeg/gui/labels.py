@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from stuurploeg.domain.model import Criterion, DecisionKind
+from stuurploeg.domain.model import Criterion, DecisionKind, Specialism
 
 _CONTEXT = "Labels"
 
@@ -36,6 +36,17 @@ _DECISION = {
 }
 
 
+TOTAL_KIND = "totaal"  # the planner's capacity kind for a team's whole fte
+
+_KIND = {
+    TOTAL_KIND: QT_TRANSLATE_NOOP("Labels", "Total fte"),
+    Specialism.DIGITAL.value: QT_TRANSLATE_NOOP("Labels", "Digital"),
+    Specialism.FINANCIAL.value: QT_TRANSLATE_NOOP("Labels", "Financial"),
+    Specialism.TACTICAL.value: QT_TRANSLATE_NOOP("Labels", "Tactical"),
+    Specialism.INTELLIGENCE.value: QT_TRANSLATE_NOOP("Labels", "Intelligence"),
+}
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
@@ -50,3 +61,8 @@ def criterion_short(c: Criterion) -> str:
 
 def decision_label(kind: DecisionKind) -> str:
     return tr(_DECISION[kind])
+
+
+def kind_label(kind: str) -> str:
+    """Total fte or a specialism, as the capacity views name it."""
+    return tr(_KIND[kind]) if kind in _KIND else kind

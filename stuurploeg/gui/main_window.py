@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks(
                 [self.docks["weights"], self.docks["detail"]], [340, 380], Qt.Orientation.Horizontal
             )
+            # Room for the capacity chart's weeks axis under the table.
+            self.resizeDocks([self.docks["capacity"]], [320], Qt.Orientation.Vertical)
         state = self.settings.window_state()
         if state:
             self.restoreState(state)
@@ -175,7 +177,16 @@ class MainWindow(QMainWindow):
             font.setPointSizeF(self._base_font.pointSizeF() * MEETING_FONT_SCALE)
         self.setFont(font)
         self.ranking_view.table.apply_widths()
+        # The Weging dock follows its larger text (once laid out), so the weights stay readable.
+        QTimer.singleShot(0, self._fit_weights_dock)
         self.settings.set_meeting_mode(on)
+
+    def _fit_weights_dock(self) -> None:
+        self.weights_panel.layout().activate()
+        width = self.weights_panel.sizeHint().width() + 24  # + the dock's scroll bar
+        self.resizeDocks(
+            [self.docks["weights"]], [max(340, min(width, 560))], Qt.Orientation.Horizontal
+        )
 
     def _remember_profile(self) -> None:
         if self.session.profile is not None:

@@ -10,12 +10,9 @@ case behind a row whatever the order.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QLocale,
@@ -29,62 +26,67 @@ from PySide6.QtGui import QBrush, QColor
 
 from stuurploeg.domain.model import CRITERIA
 from stuurploeg.gui.labels import criterion_label, criterion_short
+from stuurploeg.gui.ranking_columns import (
+    BADGE_FRAGILE,
+    BADGE_INCOMPLETE,
+    BADGE_LABELS,
+    BADGE_PRIORITY,
+    BADGES,
+    BADGES_ROLE,
+    CASE_ID,
+    CASE_ID_ROLE,
+    COLUMN_COUNT,
+    DECISION,
+    EXPLOITATION,
+    FIRST_CRITERION,
+    FTE,
+    HEADERS,
+    LAST_CRITERION,
+    NAME,
+    NUMERIC,
+    PLAN,
+    RANK,
+    SCORE,
+    SPECIALIST,
+    STATUS,
+    VALUE_ROLE,
+    WEEKS,
+)
+from stuurploeg.gui.ranking_order import OUT_OF_PLAN, RankingFilter, row_order, sort_key
+from stuurploeg.gui.table_model import TableModel
 
 if TYPE_CHECKING:
     import numpy as np
 
     from stuurploeg.gui.ranking_rows import RankingRows
 
-# numpy is imported inside the methods that need it (cheap after the first time): the
-# first window shows before any rows exist, and numpy costs ~40 ms of start-up.
-IN_PLAN, OUT_OF_PLAN = 1, 0  # as in ranking_rows
+# Users of the model import its columns, roles and filter from here.
+__all__ = [
+    "BADGES",
+    "BADGES_ROLE",
+    "BADGE_FRAGILE",
+    "BADGE_INCOMPLETE",
+    "BADGE_PRIORITY",
+    "CASE_ID",
+    "CASE_ID_ROLE",
+    "COLUMN_COUNT",
+    "DECISION",
+    "EXPLOITATION",
+    "FIRST_CRITERION",
+    "FTE",
+    "LAST_CRITERION",
+    "NAME",
+    "PLAN",
+    "RANK",
+    "SCORE",
+    "SPECIALIST",
+    "STATUS",
+    "VALUE_ROLE",
+    "WEEKS",
+    "RankingFilter",
+    "RankingModel",
+]
 
-# -- columns (named constants: never index columns by bare numbers) ---------------------
-RANK = 0
-CASE_ID = 1
-NAME = 2
-EXPLOITATION = 3
-STATUS = 4
-SCORE = 5
-FIRST_CRITERION = 6
-LAST_CRITERION = FIRST_CRITERION + len(CRITERIA) - 1
-FTE = LAST_CRITERION + 1
-WEEKS = FTE + 1
-SPECIALIST = WEEKS + 1
-PLAN = SPECIALIST + 1
-DECISION = PLAN + 1
-BADGES = DECISION + 1
-COLUMN_COUNT = BADGES + 1
-
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the case behind a row, stable across sorts
-VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # raw number (score bar, charts)
-BADGES_ROLE = Qt.ItemDataRole.UserRole + 3  # list of (badge key, label)
-
-_HEADERS = {
-    RANK: QT_TRANSLATE_NOOP("RankingModel", "Rank"),
-    CASE_ID: QT_TRANSLATE_NOOP("RankingModel", "Case"),
-    NAME: QT_TRANSLATE_NOOP("RankingModel", "Name"),
-    EXPLOITATION: QT_TRANSLATE_NOOP("RankingModel", "Form"),
-    STATUS: QT_TRANSLATE_NOOP("RankingModel", "Status"),
-    SCORE: QT_TRANSLATE_NOOP("RankingModel", "Score"),
-    FTE: QT_TRANSLATE_NOOP("RankingModel", "fte"),
-    WEEKS: QT_TRANSLATE_NOOP("RankingModel", "Weeks"),
-    SPECIALIST: QT_TRANSLATE_NOOP("RankingModel", "Specialist fte"),
-    PLAN: QT_TRANSLATE_NOOP("RankingModel", "Proposal"),
-    DECISION: QT_TRANSLATE_NOOP("RankingModel", "Decision"),
-    BADGES: QT_TRANSLATE_NOOP("RankingModel", "Notes"),
-}
-
-BADGE_PRIORITY = "priority"
-BADGE_INCOMPLETE = "incomplete"
-BADGE_FRAGILE = "fragile"
-_BADGES = {
-    BADGE_PRIORITY: QT_TRANSLATE_NOOP("RankingModel", "priority"),
-    BADGE_INCOMPLETE: QT_TRANSLATE_NOOP("RankingModel", "incomplete"),
-    BADGE_FRAGILE: QT_TRANSLATE_NOOP("RankingModel", "fragile"),
-}
-
-_NUMERIC = {RANK, SCORE, FTE, WEEKS, SPECIALIST, *range(FIRST_CRITERION, LAST_CRITERION + 1)}
 _GREY = QColor(128, 128, 128)
 
 
@@ -92,40 +94,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("RankingModel", text)
 
 
-@dataclass(frozen=True)
-class RankingFilter:
-    """What the user narrowed the Ranglijst to; empty sets mean "all"."""
-
-    text: str = ""
-    exploitations: frozenset[str] = field(default_factory=frozenset)
-    statuses: frozenset[str] = field(default_factory=frozenset)
-    team: str | None = None
-    in_plan: bool | None = None
-
-    def mask(self, rows: RankingRows) -> np.ndarray:
-        import numpy as np
-
-        keep = np.ones(len(rows), dtype=bool)
-        if self.exploitations:
-            keep &= np.isin(rows.exploitation, list(self.exploitations))
-        if self.statuses:
-            keep &= np.isin(rows.status, list(self.statuses))
-        if self.team:
-            keep &= rows.team == self.team
-        if self.in_plan is not None:
-            keep &= rows.in_plan == (IN_PLAN if self.in_plan else OUT_OF_PLAN)
-        needle = self.text.strip().casefold()
-        if needle:
-            # Only test rows still kept: the cheap vectorised filters go first.
-            idx = np.flatnonzero(keep)
-            hits = np.fromiter(
-                (needle in rows.search_text[i] for i in idx), dtype=bool, count=len(idx)
-            )
-            keep[idx[~hits]] = False
-        return keep
-
-
-class RankingModel(QAbstractTableModel):
+class RankingModel(TableModel):
     """Ranglijst rows over :class:`RankingRows`, with its own numpy sort and filter."""
 
     order_changed = Signal()  # after a sort or filter changed the visible rows
@@ -233,55 +202,13 @@ class RankingModel(QAbstractTableModel):
         """A float key per data row for ``column``; NaN sorts last in both directions."""
         key = self._keys.get(column)
         if key is None:
-            key = self._make_key(column)
+            key = sort_key(self.rows, column)
             self._keys[column] = key
         return key
 
-    def _make_key(self, column: int) -> np.ndarray:
-        import numpy as np
-
-        r = self.rows
-        if column == RANK:
-            return r.rank
-        if column == SCORE:
-            return r.score
-        if FIRST_CRITERION <= column <= LAST_CRITERION:
-            return r.criteria[:, column - FIRST_CRITERION]
-        if column in (FTE, WEEKS, SPECIALIST):
-            return {FTE: r.fte, WEEKS: r.weeks, SPECIALIST: r.specialist}[column]
-        if column == BADGES:
-            return -(r.priority * 4 + r.fragile * 2 + r.incomplete).astype(float)
-        texts = {
-            CASE_ID: r.case_id,
-            NAME: r.name,
-            EXPLOITATION: r.exploitation,
-            STATUS: r.status,
-            PLAN: r.plan,
-            DECISION: r.decision,
-        }[column]
-        if len(texts) == 0:
-            return np.zeros(0)
-        folded = np.array([t.casefold() for t in texts], dtype=str)
-        _, codes = np.unique(folded, return_inverse=True)
-        key = codes.astype(float)
-        key[folded == ""] = np.nan  # blanks last, like missing numbers
-        return key
-
     def _compute_order(self) -> np.ndarray:
-        import numpy as np
-
-        n = self.total_count()
-        if n == 0:
-            return np.arange(0, dtype=np.intp)
-        key = self.sort_key(self._sort_column)
-        missing = np.isnan(key)
-        value = np.where(missing, 0.0, key)
-        if self._sort_order == Qt.SortOrder.DescendingOrder:
-            value = -value
-        # lexsort: last key is primary. Missing last, then value, then the list order.
-        perm = np.lexsort((np.arange(n), value, missing))
-        keep = self._filter.mask(self.rows)
-        return perm[keep[perm]]
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return row_order(self.rows, self.sort_key(self._sort_column), descending, self._filter)
 
     def _relayout(self, new_order: np.ndarray) -> None:
         """Apply a new row order, moving persistent indexes (selection) with their rows."""
@@ -363,18 +290,14 @@ class RankingModel(QAbstractTableModel):
         self.move_requested.emit(case_id, int(rank))
         return False  # the view must not delete the dragged row
 
-    # -- Qt model interface --------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._order)
+    # -- what the table shows (TableModel) ---------------------------------------------
+    def row_count(self) -> int:
+        return len(self._order)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
+    def column_count(self) -> int:
+        return COLUMN_COUNT
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+    def header(self, section: int, role: int) -> Any:
         criterion = (
             CRITERIA[section - FIRST_CRITERION]
             if FIRST_CRITERION <= section <= LAST_CRITERION
@@ -383,31 +306,26 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if criterion is not None:
                 return criterion_short(criterion)
-            return _t(_HEADERS[section])
+            return _t(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
             return criterion_label(criterion)
         return None
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = int(self._order[index.row()])
-        column = index.column()
+    def cell(self, view_row: int, column: int, role: int) -> Any:
+        row = int(self._order[view_row])
         r = self._rows
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == CASE_ID_ROLE:
             return str(r.case_id[row])
         if role == VALUE_ROLE:
-            key = self.sort_key(column) if column in _NUMERIC else None
+            key = self.sort_key(column) if column in NUMERIC else None
             if key is None or math.isnan(key[row]):
                 return None
             return float(key[row])
         if role == BADGES_ROLE and column == BADGES:
             return self._badges(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PLAN and r.plan_reason[row]:
@@ -467,9 +385,9 @@ class RankingModel(QAbstractTableModel):
         r = self._rows
         out = []
         if r.priority[row]:
-            out.append((BADGE_PRIORITY, _t(_BADGES[BADGE_PRIORITY])))
+            out.append((BADGE_PRIORITY, _t(BADGE_LABELS[BADGE_PRIORITY])))
         if r.incomplete[row]:
-            out.append((BADGE_INCOMPLETE, _t(_BADGES[BADGE_INCOMPLETE])))
+            out.append((BADGE_INCOMPLETE, _t(BADGE_LABELS[BADGE_INCOMPLETE])))
         if r.fragile[row]:
-            out.append((BADGE_FRAGILE, _t(_BADGES[BADGE_FRAGILE])))
+            out.append((BADGE_FRAGILE, _t(BADGE_LABELS[BADGE_FRAGILE])))
         return out

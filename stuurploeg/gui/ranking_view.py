@@ -21,6 +21,7 @@ from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui import ranking_model as rm
 from stuurploeg.gui.delegates import BadgeDelegate, ScoreBarDelegate
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.widgets import refill_combo
 
 if TYPE_CHECKING:
     from stuurploeg.gui.ranking_rows import RankingRows
@@ -168,15 +169,8 @@ class RankingView(QWidget):
             teams = [t.team for t in self.session.capacity.teams] + [
                 t for t in teams if self.session.capacity.team(t) is None
             ]
-        current = self.team_filter.currentData()
-        self.team_filter.blockSignals(True)
-        while self.team_filter.count() > 1:
-            self.team_filter.removeItem(1)
-        for team in teams:
-            self.team_filter.addItem(team, team)
-        index = self.team_filter.findData(current)
-        self.team_filter.setCurrentIndex(max(index, 0))
-        self.team_filter.blockSignals(False)
+        everything = (self.team_filter.itemText(0), self.team_filter.itemData(0))
+        refill_combo(self.team_filter, [everything, *((t, t) for t in teams)])
         self.apply_filter()
 
     def refresh_ranking(self) -> None:

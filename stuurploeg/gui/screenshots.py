@@ -106,6 +106,7 @@ def render(folder: Path) -> int:
         wizard.reject()
 
     window.set_meeting_mode(True)
+    _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
     window.close()

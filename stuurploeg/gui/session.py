@@ -53,6 +53,7 @@ class Session(QObject):
         self.preferred_profile: str | None = None  # the last one used (from the settings)
         self.overrides: list[Any] = []  # PositionOverride (planning layer)
         self.previous_plan: Any | None = None
+        self._working_plan_id: int | None = None  # the last plan stored after a change
         self._current = ""
         self._plan_job: Any | None = None
         self._replan = QTimer(self)
@@ -101,6 +102,7 @@ class Session(QObject):
         self.workspace_path = Path(ws.path)
         self.source_files = []
         self.previous_plan = None
+        self._working_plan_id = None
         self.workspace_changed.emit()
         self.reload_from_workspace()
 
@@ -199,9 +201,11 @@ class Session(QObject):
 
     def quick_plan(self) -> None:
         """The rank-order plan (fast) in a worker, after weights or overrides changed."""
-        self.run_plan("rank", time_limit=5.0)
+        self.run_plan("rank", time_limit=5.0, working=True)
 
-    def run_plan(self, planner: str, *, time_limit: float, **extra: Any) -> Any:
+    def run_plan(
+        self, planner: str, *, time_limit: float, working: bool = False, **extra: Any
+    ) -> Any:
         """Start ``make_plan`` in a worker; returns the Job (progress, cancel)."""
         from stuurploeg.gui.errors import user_message
         from stuurploeg.gui.workers import start_job
@@ -220,20 +224,33 @@ class Session(QObject):
                 cases, capacity, planner=planner, time_limit=time_limit, state=state, **kwargs
             )
 
-        job = start_job(work, on_result=self._plan_done, parent=self)
+        job = start_job(
+            work, on_result=lambda plan: self._plan_done(plan, working=working), parent=self
+        )
         job.failed.connect(lambda exc: self.message.emit(user_message(exc)))
         job.finished.connect(lambda: self.plan_running.emit(False))
         self._plan_job = job
         self.plan_running.emit(True)
         return job
 
-    def _plan_done(self, plan: Any) -> None:
+    def _plan_done(self, plan: Any, *, working: bool = False) -> None:
         self.set_ranking(plan.ranking, plan)
-        if self.workspace is not None:
-            from stuurploeg.app.workspace_plans import plan_record
+        if self.workspace is None:
+            return
+        from stuurploeg.app.workspace_plans import plan_record, save_working_plan
 
-            # Stored so that decisions snapshot the proposal they were taken against.
-            self.workspace.save_plan(plan_record(plan, f"{plan.planner} {plan.start}"))
+        # Stored at once (with the weights it used) so that decisions snapshot the proposal
+        # they were taken against. A plan made automatically after a change replaces the
+        # previous automatic one unless a decision may refer to it: dragging a slider does
+        # not pile up plans. A plan the user asked for is always kept.
+        record = plan_record(plan, f"{plan.planner} {plan.start}")
+        if working:
+            self._working_plan_id = save_working_plan(
+                self.workspace, record, self._working_plan_id
+            )
+        else:
+            self.workspace.save_plan(record)
+            self._working_plan_id = None
 
     def set_decisions(self, decisions: dict[str, str]) -> None:
         self.decisions = dict(decisions)

@@ -256,6 +256,35 @@ def save_plan(conn: sqlite3.Connection, p: PlanRecord, now: datetime) -> int:
     return int(pid)
 
 
+def plan_replaceable(conn: sqlite3.Connection, plan_id: int) -> bool:
+    """True when plan ``plan_id`` is still the newest plan and no decision was recorded
+    since it was saved: no decision can have been taken against it, so a newer working
+    plan may take its place instead of piling up next to it."""
+    row = conn.execute("SELECT id, created_at FROM plans WHERE id = ?", (plan_id,)).fetchone()
+    if row is None:
+        return False
+    newest = conn.execute("SELECT MAX(id) FROM plans").fetchone()[0]
+    if newest != plan_id:
+        return False
+    decided = conn.execute(
+        "SELECT 1 FROM decisions WHERE created_at >= ? LIMIT 1", (row["created_at"],)
+    ).fetchone()
+    return decided is None
+
+
+def replace_plan(
+    conn: sqlite3.Connection, replaces: int | None, p: PlanRecord, now: datetime
+) -> int:
+    """Save ``p``; plan ``replaces`` is removed first when :func:`plan_replaceable`.
+
+    For plans made automatically after every change (a slider moved): the latest one is
+    always kept, and so is every plan a decision may refer to.
+    """
+    if replaces is not None and plan_replaceable(conn, replaces):
+        conn.execute("DELETE FROM plans WHERE id = ?", (replaces,))  # rows cascade
+    return save_plan(conn, p, now)
+
+
 def list_plans(conn: sqlite3.Connection) -> list[tuple[int, str, datetime]]:
     """(id, name, created_at) of every stored plan, newest first."""
     return [

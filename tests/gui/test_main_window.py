@@ -39,6 +39,17 @@ def test_meeting_mode_enlarges_fonts_and_is_remembered(qtbot, main_window):
     assert main_window.ranking_view.table.font().pointSizeF() == pytest.approx(base)
 
 
+def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window):
+    dock, panel = main_window.docks["weights"], main_window.weights_panel
+    main_window.resize(1500, 900)
+    main_window.session.set_cases(make_cases(40))
+    qtbot.wait(50)
+    qtbot.keyClick(main_window, Qt.Key.Key_F8)
+    # the dock follows once the larger text is laid out: every weight and share visible
+    qtbot.waitUntil(lambda: dock.width() >= panel.sizeHint().width(), timeout=2000)
+    qtbot.keyClick(main_window, Qt.Key.Key_F8)
+
+
 def test_selection_drives_case_detail(qtbot, main_window):
     cases = make_cases(40)
     ranking = fake_ranking(cases)

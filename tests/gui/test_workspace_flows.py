@@ -193,3 +193,23 @@ def test_open_a_given_workspace_and_recent_files(qtbot, main_window, tmp_path):
     recent.trigger()
     qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
     assert len(window.session.cases) == 60
+
+
+def test_slider_moves_save_the_weights_without_piling_up_plans(qtbot, opened):
+    from stuurploeg.domain.model import Criterion
+
+    window = opened
+    ws = window.session.workspace
+    slider = window.weights_panel.sliders[Criterion.SEVERITY]
+    before = len(ws.plans())
+    for value in (3, 9, 14, 21, 27, 33, 40, 46):
+        slider.setValue(value)  # as a drag does, step by step
+
+        def saved(value=value) -> bool:
+            plan = ws.plan()
+            return plan is not None and plan.profile.weights.get(Criterion.SEVERITY.value) == value
+
+        # each move waits for its plan: the worst case, every change stored on its own
+        qtbot.waitUntil(saved, timeout=15_000)
+    assert len(ws.plans()) <= max(before, 1)
+    assert ws.plan().profile.weights[Criterion.SEVERITY.value] == 46

@@ -1,24 +1,24 @@
-"""Capaciteit: per team formatie → bezetting → inzetbaar → planned, and a weekly chart."""
+"""Capaciteit: per team formatie → bezetting → inzetbaar → planned, and a weekly chart.
+
+The user chooses what to look at: the teams' total fte or one specialism (digitaal,
+financieel, tactisch, intelligence). A week is overbooked for a team and kind when running
+plus planned demand exceeds what is available of that kind; the chart and the table's
+running/planned/overbooked columns follow the chosen kind.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from stuurploeg.gui.labels import TOTAL_KIND, kind_label
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
+from stuurploeg.gui.widgets import list_table, refill_combo
 
-_INDEX = QModelIndex()
 _HEADERS = (
     QT_TRANSLATE_NOOP("CapacityModel", "Team"),
     QT_TRANSLATE_NOOP("CapacityModel", "Formation"),
@@ -31,55 +31,63 @@ _HEADERS = (
 )
 TEAM, FORMATION, STAFFED, DEPLOYABILITY, DEPLOYABLE, RUNNING, PLANNED, OVERBOOKED = range(8)
 _RED = QColor(192, 57, 43)
+_EPS = 1e-6  # fte noise, as the planner's tolerance
 
 
-class CapacityModel(QAbstractTableModel):
+def overbooked_weeks(plan: Any, team: int | None, kind: int) -> list[int]:
+    """Week indexes where demand (running + planned) exceeds available fte of ``kind``.
+
+    ``team`` None: all teams together, where a week counts when any team is overbooked
+    (one team's shortage is not covered by another team's spare fte).
+    """
+    demand = plan.running[:, kind] + plan.planned[:, kind]
+    over = demand > plan.available[:, kind] + _EPS  # (teams, weeks)
+    weeks = over.any(axis=0) if team is None else over[team]
+    return [int(w) for w in weeks.nonzero()[0]]
+
+
+class CapacityModel(ListTableModel):
     """One row per team from the capacity data; plan columns filled once a plan exists."""
+
+    CONTEXT = "CapacityModel"
+    HEADERS = _HEADERS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+        self._tips: list[str] = []  # per row: overbooked weeks per kind
 
-    def set_data(self, capacity: Any | None, plan: Any | None) -> None:
-        self.beginResetModel()
-        self._rows = []
+    def set_data(self, capacity: Any | None, plan: Any | None, kind: str = TOTAL_KIND) -> None:
+        """Rows for ``capacity``'s teams; running/planned/overbooked of ``kind`` in ``plan``."""
+        rows: list[tuple[Any, ...]] = []
+        self._tips = []
         teams = capacity.teams if capacity is not None else ()
         plan_teams = list(getattr(plan, "teams", ()) or ())
+        kinds = list(getattr(plan, "kinds", ()) or ())
+        k = kinds.index(kind) if kind in kinds else 0
         for team in teams:
             running = planned = None
             overbooked = 0
+            tip = ""
             if plan is not None and team.team in plan_teams:
                 ti = plan_teams.index(team.team)
-                running = float(plan.running[ti, 0].mean())
-                planned = float(plan.planned[ti, 0].mean())
-                overbooked = len({o.week for o in plan.overbooked if o.team == team.team})
-            self._rows.append(
+                running = float(plan.running[ti, k].mean())
+                planned = float(plan.planned[ti, k].mean())
+                overbooked = len(overbooked_weeks(plan, ti, k))
+                tip = "\n".join(
+                    f"{kind_label(name)}: {n}"
+                    for i, name in enumerate(kinds)
+                    if (n := len(overbooked_weeks(plan, ti, i)))
+                )
+            rows.append(
                 (team.team, team.formation_fte, team.staffed_fte, team.deployability, team.base_fte,
                  running, planned, overbooked if plan is not None else None)
             )  # fmt: skip
-        self.endResetModel()
+            self._tips.append(tip)
+        self.set_items(rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("CapacityModel", _HEADERS[section])
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        value = row[column]
-        if role == Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: int, column: int, role: int) -> Any:
+        value = self.items[row][column]
+        if role == DISPLAY:
             if value is None:
                 return "—"
             if column == TEAM:
@@ -90,9 +98,12 @@ class CapacityModel(QAbstractTableModel):
                 return str(value)
             return QLocale().toString(float(value), "f", 1)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != TEAM:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         if role == Qt.ItemDataRole.ForegroundRole and column == OVERBOOKED and value:
             return QBrush(_RED)
+        if role == Qt.ItemDataRole.ToolTipRole and column == OVERBOOKED:
+            tip = self._tips[row]
+            return self.tr("Overbooked weeks per kind:") + "\n" + tip if tip else None
         return None
 
 
@@ -103,11 +114,11 @@ class CapacityPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = CapacityModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table(self.model, self)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.team = QComboBox(self)
+        self.kind = QComboBox(self)
+        self.kind.setToolTip(self.tr("Total fte or one specialism"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.chart: Any | None = None  # pyqtgraph CapacityChart, made on first plan
@@ -115,6 +126,7 @@ class CapacityPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Chart:"), self))
         top.addWidget(self.team, 1)
+        top.addWidget(self.kind, 1)
         right = QVBoxLayout()
         right.addLayout(top)
         right.addLayout(self.chart_host, 1)
@@ -123,21 +135,21 @@ class CapacityPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(right, 1)
         self.team.activated.connect(self.show_chart)
+        self.kind.activated.connect(self.refresh)
         session.cases_changed.connect(self.refresh)
         session.ranking_changed.connect(self.refresh)
         self.refresh()
 
+    def current_kind(self) -> str:
+        return self.kind.currentData() or TOTAL_KIND
+
     def refresh(self) -> None:
         s = self.session
-        self.model.set_data(s.capacity, s.plan)
-        current = self.team.currentData()
-        self.team.blockSignals(True)
-        self.team.clear()
-        self.team.addItem(self.tr("All teams"), self.ALL)
-        for name in getattr(s.plan, "teams", ()) or ():
-            self.team.addItem(name, name)
-        self.team.setCurrentIndex(max(self.team.findData(current), 0))
-        self.team.blockSignals(False)
+        kinds = tuple(getattr(s.plan, "kinds", ()) or (TOTAL_KIND,))
+        refill_combo(self.kind, ((kind_label(k), k) for k in kinds))
+        self.model.set_data(s.capacity, s.plan, self.current_kind())
+        teams = getattr(s.plan, "teams", ()) or ()
+        refill_combo(self.team, [(self.tr("All teams"), self.ALL), *((t, t) for t in teams)])
         self.show_chart()
 
     def show_chart(self) -> None:
@@ -151,16 +163,19 @@ class CapacityPanel(QWidget):
                 self.chart.setVisible(False)
             return
         name = self.team.currentData()
+        kinds = list(plan.kinds)
+        k = kinds.index(self.current_kind()) if self.current_kind() in kinds else 0
         if name == self.ALL or name not in plan.teams:
-            available = plan.available[:, 0].sum(axis=0)
-            running = plan.running[:, 0].sum(axis=0)
-            planned = plan.planned[:, 0].sum(axis=0)
+            ti = None
+            available = plan.available[:, k].sum(axis=0)
+            running = plan.running[:, k].sum(axis=0)
+            planned = plan.planned[:, k].sum(axis=0)
         else:
             ti = list(plan.teams).index(name)
             available, running, planned = (
-                plan.available[ti, 0],
-                plan.running[ti, 0],
-                plan.planned[ti, 0],
+                plan.available[ti, k],
+                plan.running[ti, k],
+                plan.planned[ti, k],
             )
         if self.chart is None:
             from stuurploeg.gui.charts import CapacityChart  # pyqtgraph: only when needed
@@ -174,9 +189,20 @@ class CapacityPanel(QWidget):
             self.tr("overbooked"),
         )
         labels = [f"W{w.week:02d}" for w in plan.week_list]
-        self.chart.show_weeks(labels, list(available), list(running), list(planned), names)
+        self.chart.show_weeks(
+            labels,
+            list(available),
+            list(running),
+            list(planned),
+            names,
+            overbooked=overbooked_weeks(plan, ti, k),
+        )
         self.chart.setVisible(True)
         over = len(self.chart.overbooked)
         self.note.setText(
-            self.tr("%1 overbooked weeks in this view.").replace("%1", str(over)) if over else ""
+            self.tr("%1: %2 overbooked weeks in this view.")
+            .replace("%1", kind_label(kinds[k]))
+            .replace("%2", str(over))
+            if over
+            else ""
         )

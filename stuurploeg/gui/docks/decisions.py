@@ -6,19 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -32,112 +22,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.gui.docks.decision_list import DecisionListModel, RecordDraftCommand
 from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.session import Session
-
-_INDEX = QModelIndex()
-_HEADERS = (
-    QT_TRANSLATE_NOOP("DecisionListModel", "Case"),
-    QT_TRANSLATE_NOOP("DecisionListModel", "Decision"),
-    QT_TRANSLATE_NOOP("DecisionListModel", "Details"),
-    QT_TRANSLATE_NOOP("DecisionListModel", "By"),
-    QT_TRANSLATE_NOOP("DecisionListModel", "State"),
-)
-
-
-class DecisionListModel(QAbstractTableModel):
-    """The meeting's decisions: drafts and final entries, corrections marked."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[Any] = []
-
-    def set_items(self, items: list[Any]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("DecisionListModel", _HEADERS[section])
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        d = self.items[index.row()]
-        translate = QCoreApplication.translate
-        if index.column() == 0:
-            return d.case_id
-        if index.column() == 1:
-            text = decision_label(d.kind)
-            return text + (translate("DecisionListModel", " (correction)") if d.corrects_id else "")
-        if index.column() == 2:
-            parts = [
-                p
-                for p in (d.team, str(d.start_week or ""), d.hand_over_to and str(d.hand_over_to))
-                if p
-            ]
-            if d.motivation:
-                parts.append(d.motivation)
-            return " · ".join(parts)
-        if index.column() == 3:
-            return d.decided_by
-        if d.final:
-            return translate("DecisionListModel", "final")
-        return translate("DecisionListModel", "draft")
-
-
-class RecordDraftCommand(QUndoCommand):
-    """A draft decision: undo deletes the draft, redo records it again."""
-
-    def __init__(
-        self, panel: DecisionsPanel, decision: Any, day: date, corrects: int | None, text: str
-    ) -> None:
-        super().__init__(text)
-        self.panel, self.decision, self.day, self.corrects = panel, decision, day, corrects
-        self.stored: Any | None = None
-        self.error: Exception | None = None
-
-    def redo(self) -> None:
-        from stuurploeg.app.decisions import correct_decision, record_decision
-
-        ws = self.panel.session.workspace
-        try:
-            if self.corrects is not None:
-                self.stored = correct_decision(ws, self.corrects, self.decision, self.day)
-            else:
-                self.stored = record_decision(ws, self.decision, self.day)
-        except Exception as exc:  # DecisionError: shown by the panel, nothing stored
-            self.error = exc
-            self.setObsolete(True)
-        self.panel.refresh()
-
-    def undo(self) -> None:
-        from stuurploeg.app.decisions import delete_draft
-
-        if self.stored is not None:
-            delete_draft(self.panel.session.workspace, self.stored.id)
-            self.stored = None
-        self.panel.refresh()
+from stuurploeg.gui.widgets import list_table
 
 
 class DecisionsPanel(QWidget):
@@ -194,12 +89,7 @@ class DecisionsPanel(QWidget):
         self.finalise_button = QPushButton(self.tr("Finalise list…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.list_model = DecisionListModel(self)
-        self.list = QTableView(self)
-        self.list.setModel(self.list_model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.horizontalHeader().setStretchLastSection(True)
-        self.list.verticalHeader().hide()
+        self.list = list_table(self.list_model, self)
 
         meeting = QFormLayout()
         meeting.addRow(self.tr("Meeting:"), self.day)

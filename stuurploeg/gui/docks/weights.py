@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from stuurploeg.domain.model import CRITERIA, Criterion
 from stuurploeg.gui.labels import criterion_label
 from stuurploeg.gui.session import Session
+from stuurploeg.gui.widgets import refill_combo
 
 MAX_WEIGHT = 50
 _WEIGHTS_COMMAND_ID = 1001
@@ -144,11 +145,7 @@ class WeightsPanel(QWidget):
             for record in self.session.stored_profiles():
                 self._stored[record.name] = record
             self._stored.setdefault(self.session.profile.name, self.session.profile)
-        self.profiles.blockSignals(True)
-        self.profiles.clear()
-        for name in self._stored:
-            self.profiles.addItem(name, name)
-        self.profiles.blockSignals(False)
+        refill_combo(self.profiles, ((name, name) for name in self._stored))
         for w in (self.profiles, self.save_button, self.reset_button, *self.sliders.values()):
             w.setEnabled(ready)
         if not available:
