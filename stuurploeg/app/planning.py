@@ -166,7 +166,19 @@ def make_plan(
     priority_rule: bool = True,
     workers: int = 8,
 ) -> PlanResult:
-    """Rank the candidates among ``cases`` and plan them with ``planner``."""
+    """Rank the candidates among ``cases`` and plan them with ``planner``.
+
+    Reproducible: the same input gives the same plan on every run, also for ``fill`` and
+    ``optimal`` with several ``workers`` (the solver's budget is deterministic time, about
+    ``time_limit`` seconds on a normal machine; see ``app.solvers.cpsat``). Exceptions: a
+    cancel, which keeps the best plan found so far and sets ``cancelled``, and the solver's
+    wall-clock safety cap, which adds a warning saying a re-run may differ.
+
+    Progress goes through ``state.report``; during the solver's search it is called from a
+    watcher thread, never at the same time as from this one, so ``on_progress`` must only
+    do thread-safe things (the GUI's worker emits a queued Qt signal). ``state.cancel()``
+    from any thread stops the search within about 0.1 s.
+    """
     t0 = time.perf_counter()
     if planner not in PLANNERS:
         raise PlanError(f"Onbekende planner {planner!r}; kies uit {', '.join(PLANNERS)}.")
@@ -260,7 +272,7 @@ def _refine(
     workers: int,
     warnings: list[str],
 ) -> tuple[PlanState, float | None, str, bool]:
-    from stuurploeg.app.solvers.cpsat import solve_max_priority
+    from stuurploeg.app.solvers.cpsat import solve_max_priority, wall_cap
 
     cmap = {c.case_id: c for c in cands}
     base = PlanState(grid)
@@ -275,6 +287,14 @@ def _refine(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
         workers=workers,
     )
+    if not outcome.reproducible and not outcome.cancelled:
+        warnings.append(
+            "De oplosser is gestopt op de veiligheidslimiet van "
+            f"{wall_cap(time_limit):.0f} seconden rekentijd (de computer is trager of drukker "
+            "dan verwacht). Het plan klopt, maar opnieuw plannen met dezelfde gegevens kan een "
+            "ander plan geven; kies een kortere rekentijd of plan opnieuw als de computer "
+            "rustiger is."
+        )
     rank_total = rank_state.total_priority(cmap)
     refined = base.copy()
     ok = bool(outcome.placements) or not rank_free

@@ -230,3 +230,112 @@ def test_solver_phase_two_orders_by_priority_without_a_hint():
     out = solve_max_priority(PlanState(grid), cands, time_limit=2, workers=1)
     assert out.status == "optimaal"
     assert [out.placements[f"Z{i}"][1] for i in (3, 2, 1, 0)] == [0, 1, 2, 3]
+
+
+def _busy_instance(n: int = 100, seed: int = 7):
+    rng = random.Random(seed)
+    cases = [
+        Case(f"Z{i}", "z", CaseStatus.NEW, position=i, fte=rng.choice((1, 1.5, 2, 3)),
+             weeks=rng.randint(4, 16), criteria={c: rng.randint(1, 5) for c in CRITERIA})
+        for i in range(n)
+    ]
+    return cases, CapacityData(tuple(Team(f"T{i}", 6.0 + i) for i in range(4)))
+
+
+def test_optimal_with_default_workers_gives_the_same_plan_every_run():
+    # Big enough that the search stops on its budget rather than on a proof, so the plan
+    # depends on how the parallel workers interleave; it must not.
+    cases, cap = _busy_instance(60, seed=3)
+    runs = [
+        make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=1)
+        for _ in range(2)
+    ]
+    assert runs[0].status == "toegestaan" and runs[0].gap > 0  # not settled by a proof
+    spots = [[(a.case_id, a.team, a.start_week) for a in r.assignments] for r in runs]
+    assert spots[0] == spots[1]
+    assert runs[0].total_priority == runs[1].total_priority
+    assert runs[0].gap == runs[1].gap
+    assert not any("veiligheidslimiet" in w for r in runs for w in r.warnings)
+
+
+def test_cancel_mid_search_returns_promptly_with_the_best_plan_so_far():
+    import threading
+
+    cases, cap = _busy_instance()
+    rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
+    st = TaskState()
+    cancelled_at = []
+
+    def cancel():
+        cancelled_at.append(time.perf_counter())
+        st.cancel()
+
+    timer = threading.Timer(0.3, cancel)
+    t0 = time.perf_counter()
+    timer.start()
+    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=30, state=st)
+    done = time.perf_counter()
+    timer.join()
+    assert cancelled_at, "the plan was ready before the cancel; the test proves nothing"
+    assert done - cancelled_at[0] < 1.0, f"{done - cancelled_at[0]:.2f} s after the cancel"
+    assert done - t0 < 2.0
+    assert r.cancelled
+    assert r.total_priority >= rank.total_priority - 1e-9
+    assert verify_plan(cases, cap, START, 26, r.assignments) == []
+
+
+def test_a_failing_progress_callback_stops_the_search_and_is_raised_here():
+    cases, cap = _busy_instance(40)
+    calls = []
+
+    def progress(fraction, message):
+        calls.append(fraction)
+        if message.startswith("Zoeken"):
+            raise RuntimeError("voortgang kapot")
+
+    t0 = time.perf_counter()
+    with pytest.raises(RuntimeError, match="voortgang kapot"):
+        make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=20,
+                  state=TaskState(progress))
+    assert time.perf_counter() - t0 < 5
+    assert calls == sorted(calls)  # progress never jumps back
+
+
+def test_solver_progress_comes_from_one_other_thread_at_a_time():
+    import threading
+
+    cases, cap = _busy_instance(40)
+    busy = threading.Lock()
+    threads, overlaps = set(), []
+
+    def progress(fraction, message):
+        if not busy.acquire(blocking=False):
+            overlaps.append(message)
+            return
+        try:
+            if message.startswith("Zoeken"):
+                threads.add(threading.get_ident())
+            time.sleep(0.01)
+        finally:
+            busy.release()
+
+    make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=0.5,
+              state=TaskState(progress))
+    assert threads and threading.get_ident() not in threads
+    assert overlaps == []
+
+
+def test_wall_clock_cap_ends_the_search_with_a_valid_plan_and_a_warning(monkeypatch):
+    from stuurploeg.app.solvers import cpsat
+
+    monkeypatch.setattr(cpsat, "WALL_CAP_FACTOR", 0.0)
+    monkeypatch.setattr(cpsat, "WALL_CAP_EXTRA", 0.0)  # the solver's floor of 1 s remains
+    cases, cap = _busy_instance()
+    t0 = time.perf_counter()
+    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=30)
+    assert time.perf_counter() - t0 < 5
+    assert not r.cancelled
+    assert any("veiligheidslimiet" in w and "ander plan" in w for w in r.warnings)
+    rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
+    assert r.total_priority >= rank.total_priority - 1e-9
+    assert verify_plan(cases, cap, START, 26, r.assignments) == []

@@ -11,7 +11,7 @@ from stuurploeg.domain.planning.compare import PlanComparison, compare_assignmen
 from stuurploeg.domain.planning.fragility import fragile_cases
 from stuurploeg.domain.planning.greedy import fill_in_order, planning_order, rank_plan
 from stuurploeg.domain.planning.grid import CapacityGrid, build_grid
-from stuurploeg.domain.planning.reasons import unplanned_reason
+from stuurploeg.domain.planning.reasons import reason_summary, unplanned_reason
 from stuurploeg.domain.planning.state import PlanState
 from stuurploeg.domain.planning.types import (
     KIND_TOTAL,
@@ -46,6 +46,7 @@ __all__ = [
     "planning_order",
     "prepare_candidates",
     "rank_plan",
+    "reason_summary",
     "unplanned_reason",
     "verify_plan",
 ]

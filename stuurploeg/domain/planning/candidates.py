@@ -111,11 +111,14 @@ def _candidate(
             if demand[si] > 0 and not (grid.available[list(teams), si, :] > 0).any()
         ]
         if missing:
-            waar = "geen team" if len(teams) > 1 else fmt.team(grid.teams[teams[0]])
-            problem = (
-                f"De zaak vraagt specialisme {', '.join(missing)}, maar {waar} heeft dat "
-                "specialisme."
-            )
+            names = ", ".join(missing)
+            if len(teams) > 1:
+                problem = f"De zaak vraagt specialisme {names}, maar geen team heeft dat."
+            else:  # the case names its team
+                problem = (
+                    f"De zaak vraagt specialisme {names}, maar "
+                    f"{fmt.team(grid.teams[teams[0]])} heeft dat niet."
+                )
     return Candidate(
         case_id=case.case_id,
         order=order,

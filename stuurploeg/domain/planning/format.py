@@ -12,3 +12,8 @@ def fte(value: float) -> str:
 def team(name: str) -> str:
     """``"Oost"`` → ``"team Oost"``; a name that already says team stays as it is."""
     return name if name.lower().startswith("team") else f"team {name}"
+
+
+def kind(name: str) -> str:
+    """``"totaal"`` stays; a specialism reads ``"specialisme digitaal"``."""
+    return name if name == "totaal" else f"specialisme {name}"

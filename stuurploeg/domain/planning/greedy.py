@@ -55,8 +55,8 @@ def _fixed_shortage(state: PlanState, cand: Candidate, ti: int, s: int) -> str:
     grid = state.grid
     return (
         f"Vastgezet op {fmt.team(grid.teams[ti])} vanaf {grid.week(s)}, maar in {grid.week(s + w)} "
-        f"is {fmt.fte(float(short[k, w]))} fte {KINDS[k]} te weinig vrij; de vastzetting is "
-        "niet uitgevoerd."
+        f"is {fmt.fte(float(short[k, w]))} fte {fmt.kind(KINDS[k])} te weinig vrij. "
+        "De vastzetting is niet uitgevoerd."
     )
 
 

@@ -179,3 +179,11 @@ def test_compact_starts_cases_earlier_without_changing_the_set():
     state.place(cands[1], 0, 2)
     compact(state, cands)
     assert state.placed == {"A": (0, 0), "B": (0, 2)}
+
+
+def test_named_team_without_the_specialism_says_it_does_not_have_it():
+    cases = [case("A", team="T", specialist_fte={Specialism.FINANCIAL: 0.5})]
+    r = plan(cases, [Team("T", 5.0), Team("U", 5.0, specialist_fte={Specialism.FINANCIAL: 1})])
+    assert r.unplanned[0].reason == (
+        "De zaak vraagt specialisme financieel, maar team T heeft dat niet."
+    )
