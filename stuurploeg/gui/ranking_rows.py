@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from stuurploeg.domain.model import CRITERIA, Case
+from stuurploeg.domain.planning.reasons import reason_summary
 
 IN_PLAN_UNKNOWN, OUT_OF_PLAN, IN_PLAN = -1, 0, 1
 
@@ -134,7 +135,7 @@ def build_rows(
         elif case.case_id in unplanned:
             in_plan[i] = OUT_OF_PLAN
             reason = str(unplanned[case.case_id].reason)
-            text = reason
+            text = reason_summary(reason)  # the whole reason is the tooltip
         elif plan is not None:
             in_plan[i] = OUT_OF_PLAN
         teams.append(team)

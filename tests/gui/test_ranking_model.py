@@ -160,3 +160,20 @@ def test_no_item_widgets_or_proxy_models_in_the_gui():
     ]
     # dialogs open with open(), never exec(): the event loop (and tests) keep running
     assert not offenders
+
+
+def test_plan_column_shows_the_first_sentence_of_a_reason_and_the_whole_as_tooltip(qapp):
+    cases = make_cases(30)
+    ranking = fake_ranking(cases)
+    plan = fake_plan(ranking)
+    long = ("Past niet bij team Noord: 1,5 fte totaal tekort in 2026-W51. Dichtstbij: start "
+            "2026-W50 (nodig 3, vrij 1,5). Bij team Zuid: 2 fte tekort.")
+    for u in plan.unplanned:
+        u.reason = long
+    m = rm.RankingModel()
+    m.set_rows(build_rows(cases, ranking, plan))
+    shown = {m.data(m.index(r, rm.PLAN)) for r in range(m.rowCount())}
+    tips = {m.data(m.index(r, rm.PLAN), Qt.ItemDataRole.ToolTipRole) for r in range(m.rowCount())}
+    assert "Past niet bij team Noord: 1,5 fte totaal tekort in 2026-W51." in shown
+    assert long not in shown
+    assert any(tip and long in tip for tip in tips)
