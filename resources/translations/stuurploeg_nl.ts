@@ -885,8 +885,8 @@
         <translation>Besluit</translation>
     </message>
     <message>
-        <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <source>Flags</source>
+        <translation>Kenmerken</translation>
     </message>
     <message>
         <source>priority</source>

@@ -7,21 +7,23 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from stuurploeg.domain.model import CRITERIA
 
+# What the meeting decides on comes first (on a projector the right-hand columns scroll
+# out of sight): who, how high, the badges, the proposal and the decision; details after.
 RANK = 0
 CASE_ID = 1
 NAME = 2
-EXPLOITATION = 3
-STATUS = 4
-SCORE = 5
-FIRST_CRITERION = 6
+SCORE = 3
+BADGES = 4
+PLAN = 5
+DECISION = 6
+EXPLOITATION = 7
+STATUS = 8
+FTE = 9
+WEEKS = 10
+SPECIALIST = 11
+FIRST_CRITERION = 12
 LAST_CRITERION = FIRST_CRITERION + len(CRITERIA) - 1
-FTE = LAST_CRITERION + 1
-WEEKS = FTE + 1
-SPECIALIST = WEEKS + 1
-PLAN = SPECIALIST + 1
-DECISION = PLAN + 1
-BADGES = DECISION + 1
-COLUMN_COUNT = BADGES + 1
+COLUMN_COUNT = LAST_CRITERION + 1
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the case behind a row, stable across sorts
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # raw number (score bar, charts)
@@ -39,7 +41,7 @@ HEADERS = {
     SPECIALIST: QT_TRANSLATE_NOOP("RankingModel", "Specialist fte"),
     PLAN: QT_TRANSLATE_NOOP("RankingModel", "Proposal"),
     DECISION: QT_TRANSLATE_NOOP("RankingModel", "Decision"),
-    BADGES: QT_TRANSLATE_NOOP("RankingModel", "Notes"),
+    BADGES: QT_TRANSLATE_NOOP("RankingModel", "Flags"),
 }
 
 BADGE_PRIORITY = "priority"

@@ -62,9 +62,9 @@ class RankingTable(QTableView):
         fm = self.fontMetrics()
         char = fm.horizontalAdvance("0")
         widths = {
-            rm.RANK: 7, rm.CASE_ID: 11, rm.NAME: 26, rm.EXPLOITATION: 12, rm.STATUS: 10,
+            rm.RANK: 7, rm.CASE_ID: 11, rm.NAME: 24, rm.EXPLOITATION: 12, rm.STATUS: 10,
             rm.SCORE: 10, rm.FTE: 6, rm.WEEKS: 6, rm.SPECIALIST: 8, rm.PLAN: 28,
-            rm.DECISION: 16,
+            rm.DECISION: 16, rm.BADGES: 12,
         }  # fmt: skip
         for column in range(rm.FIRST_CRITERION, rm.LAST_CRITERION + 1):
             widths[column] = 6
