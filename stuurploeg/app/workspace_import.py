@@ -68,7 +68,7 @@ def import_checked(
         what = "zakenlijst" if kind == "cases" else "capaciteitsoverzicht"
         data = report.cases if kind == "cases" else report.capacity
         if data is None or report.rows == 0:
-            first = "; ".join(_issue_text(i) for i in report.errors[:3])
+            first = "; ".join(i.describe() for i in report.errors[:3])
             raise ImportRefused(
                 f"De {what} {name} is niet geïmporteerd: er zijn geen bruikbare rijen"
                 f"{' (' + first + ')' if first else ''}. Controleer het bestand en probeer "
@@ -76,7 +76,7 @@ def import_checked(
                 [report],
             )
         if report.errors and not skip_bad_rows:
-            first = "; ".join(_issue_text(i) for i in report.errors[:3])
+            first = "; ".join(i.describe() for i in report.errors[:3])
             raise ImportRefused(
                 f"De {what} {name} is niet geïmporteerd: {len(report.errors)} fout(en): "
                 f"{first}. Herstel het bestand, of kies ervoor de foute rijen over te slaan.",
@@ -94,7 +94,7 @@ def import_checked(
     for kind, data, source, report in checked:
         args[kind] = data
         args[f"{kind}_source"] = source
-        warnings += [f"{source.file_name}: {_issue_text(w)}" for w in report.warnings]
+        warnings += [f"{source.file_name}: {w.describe()}" for w in report.warnings]
         if report.errors:
             warnings.append(
                 f"{source.file_name}: {len(report.errors)} rij(en) met fouten overgeslagen."
@@ -103,13 +103,3 @@ def import_checked(
     result.warnings = warnings
     return result
 
-
-def _issue_text(issue: object) -> str:
-    parts = [
-        f"blad {getattr(issue, 'sheet', None)}" if getattr(issue, "sheet", None) else "",
-        f"rij {getattr(issue, 'row', None)}" if getattr(issue, "row", None) else "",
-        f"kolom {getattr(issue, 'column', None)}" if getattr(issue, "column", None) else "",
-    ]
-    where = ", ".join(p for p in parts if p)
-    message = getattr(issue, "message", str(issue))
-    return f"{where}: {message}" if where else str(message)

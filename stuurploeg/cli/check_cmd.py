@@ -68,9 +68,7 @@ def format_report(report: CheckReport) -> str:
         lines.append("")
         lines.append(f"{title} ({len(issues)}):")
         for issue in issues[:MAX_LISTED]:
-            where = issue.where()
-            value = f" [waarde: {issue.value}]" if issue.value else ""
-            lines.append(f"  - {where + ': ' if where else ''}{issue.message}{value}")
+            lines.append(f"  - {issue.describe()}")
         if len(issues) > MAX_LISTED:
             lines.append(f"  … en nog {len(issues) - MAX_LISTED} (alle meldingen: --json)")
     lines.append("")

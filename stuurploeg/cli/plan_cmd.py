@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.json:
         for r in reports:
             for w in getattr(r, "warnings", ()) or ():
-                print(f"waarschuwing: {_issue_text(w)}", file=sys.stderr)
+                print(f"waarschuwing: {w.describe()}", file=sys.stderr)
     if args.planner != "rank" and not args.json:
         print(f"Plan verbeteren met planner {args.planner} (ongeveer {args.time_limit:g} s)…",
               file=sys.stderr, flush=True)
@@ -132,22 +132,12 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _issue_text(issue: Any) -> str:
-    parts = [
-        f"blad {issue.sheet}" if getattr(issue, "sheet", None) else "",
-        f"rij {issue.row}" if getattr(issue, "row", None) else "",
-        f"kolom {issue.column}" if getattr(issue, "column", None) else "",
-    ]
-    where = ", ".join(p for p in parts if p)
-    message = getattr(issue, "message", str(issue))
-    return f"{where}: {message}" if where else message
-
 
 def _not_usable(path: Path, kind: str, report: Any) -> str:
     label = "zakenlijst" if kind == "cases" else "capaciteitsoverzicht"
     errors = list(getattr(report, "errors", ()) or ())
     lines = [f"{path} is als {label} niet bruikbaar ({len(errors)} fout(en)):"]
-    lines += [f"  - {_issue_text(e)}" for e in errors[:20]]
+    lines += [f"  - {e.describe()}" for e in errors[:20]]
     if len(errors) > 20:
         lines.append(f"  … en nog {len(errors) - 20}; zie `stuurploeg check {path}`.")
     return "\n".join(lines)

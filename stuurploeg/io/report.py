@@ -36,6 +36,12 @@ class Issue:
             parts.append(f"kolom '{self.column}'")
         return ", ".join(parts)
 
+    def describe(self) -> str:
+        """Location, message and value in one Dutch line, as every report shows it."""
+        where = self.where()
+        value = f" [waarde: {self.value}]" if self.value else ""
+        return f"{where + ': ' if where else ''}{self.message}{value}"
+
 
 @dataclass(slots=True)
 class CheckReport:

@@ -16,17 +16,9 @@ import pytest
 from stuurploeg.cli import main
 from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Team
 from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.io.report import Issue
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@dataclass
-class FakeIssue:
-    sheet: str
-    row: int
-    column: str
-    value: object
-    message: str
 
 
 @dataclass
@@ -116,11 +108,11 @@ def test_profile_option(fake_import, capsys, tmp_path):
 
 def test_unusable_input_exit_1_with_the_errors(fake_import, capsys):
     fake_import[1]["cases"] = FakeReport(errors=[
-        FakeIssue("Zaken", 7, "FTE", "veel", "fte moet een getal zijn")
+        Issue("Zaken", 7, "FTE", "veel", "fte moet een getal zijn")
     ])
     code, out, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx")
     assert code == 1 and out == ""
-    assert "niet bruikbaar" in err and "blad Zaken, rij 7, kolom FTE" in err
+    assert "niet bruikbaar" in err and "blad Zaken, rij 7, kolom 'FTE'" in err and "veel" in err
 
 
 @pytest.mark.parametrize(
