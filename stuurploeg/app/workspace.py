@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from stuurploeg.domain.decisions import Decision
+from stuurploeg.domain.decisions import Decision, verify_chain
 from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.store import backups as backups_mod
 from stuurploeg.store import cases_repo, decisions_repo, planning_repo, schema
@@ -376,9 +376,8 @@ def open_workspace(
                 schema.migrate(conn)
             else:
                 backup = backups_mod.make_backup(conn, path, "geopend", keep_backups)
-        return Workspace(
-            path, conn, lock, warnings=location_warnings(path), backup=backup, readonly=readonly
-        )
+        warnings = location_warnings(path) + _chain_warnings(conn, path.name)
+        return Workspace(path, conn, lock, warnings=warnings, backup=backup, readonly=readonly)
     except BaseException:
         if conn is not None:
             conn.close()
@@ -484,3 +483,16 @@ def __getattr__(name: str) -> object:
 
         return getattr(workspace_import, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _chain_warnings(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Opening also recomputes the decision log's hash chain, so that a log changed outside
+    the app is noticed the moment the workspace is opened, not only by ``verify``."""
+    report = verify_chain(decisions_repo.final_entries(conn))
+    if report.problem is None:
+        return []
+    return [
+        f"Het besluitenlog van {name} klopt niet meer: {report.problem.describe()}. Het "
+        "bestand is buiten Stuurploeg gewijzigd. Vergelijk met een eerdere export of "
+        "reservekopie en meld dit bij de functioneel beheerder."
+    ]

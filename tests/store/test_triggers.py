@@ -112,3 +112,16 @@ def test_truncated_log_is_found(ws, ws_path):
     _tamper(ws_path, "DELETE FROM meta")
     assert verify_workspace(ws_path).ok  # the file alone cannot tell any more …
     assert not verify_workspace(ws_path, expected_head=head).ok  # … the printed head can
+
+
+def test_opening_a_tampered_workspace_warns_at_once(ws, ws_path):
+    from stuurploeg.app.workspace import open_workspace
+
+    _log(ws)
+    ws.close()
+    with open_workspace(ws_path) as clean:
+        assert not any("besluitenlog" in w for w in clean.warnings)
+    _tamper(ws_path, "UPDATE decisions SET motivation = 'verzonnen' WHERE seq = 2")
+    with open_workspace(ws_path) as opened:
+        found = [w for w in opened.warnings if "besluitenlog" in w]
+    assert len(found) == 1 and "besluit nr. 2" in found[0] and "MH-2026-" in found[0]
