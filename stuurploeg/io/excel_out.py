@@ -223,6 +223,15 @@ def _kind_of(value: Any) -> Kind:
     return Kind.TEXT
 
 
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def save_atomically(
     target: Path,
     write: Callable[[str], None],
@@ -245,6 +254,9 @@ def save_atomically(
             write(tmp)
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+            # mkstemp makes the file private (0600); give it the permissions the replaced
+            # file had, or those of any new file the user makes.
+            os.chmod(tmp, _mode_for(target))
         except OSError as exc:
             raise ExportError(
                 f"Kon {target.name} niet schrijven in {folder}: {exc.strerror or exc}. "

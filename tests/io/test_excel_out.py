@@ -110,3 +110,16 @@ def test_escape_ooxml():
     assert escape_ooxml("a\rb") == "a_x000D_b"
     assert escape_ooxml("_x0041_") == "_x005F_x0041_"
     assert escape_ooxml("_xZZZZ_") == "_xZZZZ_"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_new_file_gets_ordinary_permissions_and_a_replaced_file_keeps_its_own(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        _, report = _write(tmp_path, [["x"]])
+        assert report.path.stat().st_mode & 0o777 == 0o644
+        report.path.chmod(0o640)
+        _, again = _write(tmp_path, [["y"]])
+        assert again.path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
