@@ -127,6 +127,8 @@ def update_draft(ws: Workspace, decision_id: int, decision: Decision) -> Decisio
     assert old.meeting_date is not None
     d = _prepare(ws, replace(decision, corrects_id=decision.corrects_id or old.corrects_id),
                  old.meeting_date)
+    if d.corrects_id is not None:
+        _check_correctable(ws, d, own_id=decision_id)
     with ws.writing(f"Wijzigen van het besluit over zaak {d.case_id}") as c:
         decisions_repo.update_draft(c, decision_id, d)
     return _get(ws, decision_id)
@@ -174,14 +176,21 @@ def correct_decision(
     return record_decision(ws, replace(correction, corrects_id=old_id), day)
 
 
-def _check_correctable(ws: Workspace, d: Decision) -> None:
+def _check_correctable(ws: Workspace, d: Decision, own_id: int | None = None) -> None:
+    """A correction names a final entry about the same case (never a draft, never itself)."""
     assert d.corrects_id is not None
     old = ws.decision(d.corrects_id)
-    if old is None:
-        raise DecisionError([f"Besluit {d.corrects_id} bestaat niet."])
+    if old is None or d.corrects_id == own_id:
+        raise DecisionError([f"Besluit {d.corrects_id} bestaat niet of is dit besluit zelf. "
+                             "Kies een vastgesteld besluit om te corrigeren."])
     if not old.final:
         raise DecisionError(
             ["Een conceptbesluit corrigeert u door het te wijzigen, niet met een correctie."]
+        )
+    if old.case_id != d.case_id:
+        raise DecisionError(
+            [f"Een correctie hoort bij dezelfde zaak ({old.case_id}), niet bij {d.case_id}. "
+             "Kies het besluit over deze zaak dat u wilt corrigeren."]
         )
 
 

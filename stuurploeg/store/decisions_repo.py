@@ -207,8 +207,16 @@ def finalise_meeting(
     ).fetchall()
     for row in drafts:
         seq += 1
+        # Read the corrected entry's seq now, not with the drafts: an earlier row of this
+        # loop may just have received its seq, and the hash must match what is read back.
+        corrects_seq = None
+        if row["corrects_id"] is not None:
+            ref = conn.execute(
+                "SELECT seq FROM decisions WHERE id = ?", (row["corrects_id"],)
+            ).fetchone()
+            corrects_seq = ref[0] if ref else None
         entry = replace(row_to_decision(row), seq=seq, finalised_at=now, state="final",
-                        prev_hash=prev)
+                        prev_hash=prev, corrects_seq=corrects_seq)
         # Hash what will be read back: the stored text round-trips these values exactly.
         digest = compute_hash(prev, entry)
         conn.execute(

@@ -269,7 +269,27 @@ DROP TABLE scenario_deltas;
 ALTER TABLE scenario_deltas_v4 RENAME TO scenario_deltas;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_DATA, _V2_PLANNING, _V3_DECISIONS, _V4_SCENARIO_KINDS)
+# A correction names a final entry of the same case, also when a draft is changed later
+# (v3 only checked inserts): otherwise finalising could hash a reference that changes.
+_V5_CORRECTIONS = """
+CREATE TRIGGER decisions_correct_same_case BEFORE INSERT ON decisions
+WHEN NEW.corrects_id IS NOT NULL
+ AND (SELECT case_id FROM decisions WHERE id = NEW.corrects_id) IS NOT NEW.case_id
+BEGIN SELECT RAISE(ABORT, 'een correctie hoort bij een besluit over dezelfde zaak'); END;
+
+CREATE TRIGGER decisions_correct_final_only_update BEFORE UPDATE OF corrects_id ON decisions
+WHEN NEW.corrects_id IS NOT NULL
+ AND ((SELECT state FROM decisions WHERE id = NEW.corrects_id) IS NOT 'final'
+      OR (SELECT case_id FROM decisions WHERE id = NEW.corrects_id) IS NOT NEW.case_id)
+BEGIN
+    SELECT RAISE(ABORT,
+        'alleen een vastgesteld besluit over dezelfde zaak kan worden gecorrigeerd');
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    _V1_DATA, _V2_PLANNING, _V3_DECISIONS, _V4_SCENARIO_KINDS, _V5_CORRECTIONS,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -169,3 +169,39 @@ def test_correction_references_the_old_entry(ws, ws_path):
     ws.close()
     report = verify_workspace(ws_path, expected_head=head[1])
     assert report.ok and report.chain.entries == 3 and report.head_hash == head[1]
+
+
+def test_a_draft_cannot_be_changed_to_correct_a_draft_itself_or_another_case(ws, ws_path):
+    a = record_decision(ws, _take_up(), DAY)
+    b = record_decision(ws, _take_up(motivation="x"), DAY)
+    with pytest.raises(DecisionError, match="conceptbesluit"):
+        update_draft(ws, b.id, _take_up(corrects_id=a.id, motivation="x"))
+    with pytest.raises(DecisionError, match="dit besluit zelf"):
+        update_draft(ws, b.id, _take_up(corrects_id=b.id, motivation="x"))
+    finalise_meeting(ws, DAY, OFFICER)
+    other = record_decision(ws, _take_up("MH-2026-002", motivation="y"), NEXT)
+    with pytest.raises(DecisionError, match="dezelfde zaak"):
+        update_draft(ws, other.id, _take_up("MH-2026-002", corrects_id=a.id, motivation="y"))
+    ok = update_draft(ws, other.id, _take_up(corrects_id=a.id, motivation="Tikfout."))
+    assert ok.corrects_id == a.id
+    ws.close()
+    assert verify_workspace(ws_path).ok
+
+
+def test_finalise_hashes_the_corrected_entrys_seq_as_stored(ws, ws_path):
+    # Written past the app check (as another program could): the database refuses it now.
+    import sqlite3
+
+    a = record_decision(ws, _take_up(), DAY)
+    b = record_decision(ws, _take_up(motivation="x"), DAY)
+    with pytest.raises(sqlite3.DatabaseError, match="gecorrigeerd"):
+        ws.conn.execute("UPDATE decisions SET corrects_id = ? WHERE id = ?", (a.id, b.id))
+    with pytest.raises(sqlite3.DatabaseError, match="gecorrigeerd"):
+        ws.conn.execute("UPDATE decisions SET corrects_id = ? WHERE id = ?", (b.id, b.id))
+    # Even when a file lacks the trigger, the hash covers the seq the entry reads back.
+    ws.conn.execute("DROP TRIGGER decisions_correct_final_only_update")
+    ws.conn.execute("UPDATE decisions SET corrects_id = ? WHERE id = ?", (a.id, b.id))
+    finalise_meeting(ws, DAY, OFFICER)
+    assert ws.decision(b.id).corrects_seq == 1
+    ws.close()
+    assert verify_workspace(ws_path).ok

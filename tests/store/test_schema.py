@@ -13,7 +13,8 @@ _EARLIER_DATA = {
     2: ["INSERT INTO profiles (name, version, weights, created_at) "
         "VALUES ('Standaard', 1, '{\"severity\": 25}', '2026-01-01T10:00:00+01:00')",
         "INSERT INTO scenarios (id, name, created_at) VALUES (1, 'Extra', '2026-01-01')",
-        "INSERT INTO scenario_deltas VALUES (1, 'Team Noord', '2026-W10', '2026-W20', 5.0)"],
+        "INSERT INTO scenario_deltas (scenario_id, team, from_week, to_week, fte) "
+        "VALUES (1, 'Team Noord', '2026-W10', '2026-W20', 5.0)"],
 }
 
 
@@ -33,6 +34,7 @@ def test_migrates_forward_from_every_earlier_version(tmp_path, start):
         assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         triggers = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
         assert "decisions_final_no_update" in triggers
+        assert "decisions_correct_final_only_update" in triggers
         if start >= 1:
             assert [x.case_id for x in ws.cases()] == ["MH-1"]
         if start >= 2:
