@@ -250,13 +250,9 @@ def verify_workspace(path: Path | str, expected_head: str | None = None) -> Veri
         if report.chain.problem is not None:
             report.problems.append(report.chain.problem.describe())
         else:
-            recorded = decisions_repo.recorded_head(c)
-            actual = (report.chain.entries, report.chain.head_hash)
-            if recorded is not None and recorded != actual:
-                report.problems.append(
-                    f"De keten eindigt bij besluit nr. {actual[0]}, maar de werkruimte had "
-                    f"nr. {recorded[0]} als laatste vastgelegd: er zijn besluiten verwijderd."
-                )
+            mismatch = decisions_repo.head_mismatch(c)
+            if mismatch is not None:
+                report.problems.append(mismatch[0].upper() + mismatch[1:])
         if expected_head:
             hashes = {e.entry_hash for e in entries}
             if expected_head.lower() not in hashes:

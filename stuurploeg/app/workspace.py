@@ -485,14 +485,22 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def chain_finding(conn: sqlite3.Connection) -> str | None:
+    """The first thing wrong with the decision log's hash chain (Dutch), or None."""
+    report = verify_chain(decisions_repo.final_entries(conn))
+    if report.problem is not None:
+        return f"{report.problem.describe()}."
+    return decisions_repo.head_mismatch(conn)
+
+
 def _chain_warnings(conn: sqlite3.Connection, name: str) -> list[str]:
     """Opening also recomputes the decision log's hash chain, so that a log changed outside
     the app is noticed the moment the workspace is opened, not only by ``verify``."""
-    report = verify_chain(decisions_repo.final_entries(conn))
-    if report.problem is None:
+    finding = chain_finding(conn)
+    if not finding:
         return []
     return [
-        f"Het besluitenlog van {name} klopt niet meer: {report.problem.describe()}. Het "
+        f"Het besluitenlog van {name} klopt niet meer: {finding} Het "
         "bestand is buiten Stuurploeg gewijzigd. Vergelijk met een eerdere export of "
         "reservekopie en meld dit bij de functioneel beheerder."
     ]

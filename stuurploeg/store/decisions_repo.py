@@ -15,6 +15,7 @@ from datetime import date, datetime
 from stuurploeg.domain.decisions import GENESIS_HASH, Decision, Snapshot, compute_hash
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.store.errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,17 @@ def chain_head(conn: sqlite3.Connection) -> tuple[int, str]:
 def finalise_meeting(
     conn: sqlite3.Connection, meeting: Meeting, by: str, now: datetime
 ) -> list[Decision]:
-    """Append the meeting's drafts to the chain and close the meeting (caller's txn)."""
+    """Append the meeting's drafts to the chain and close the meeting (caller's txn).
+
+    Refuses when the chain no longer ends where the workspace recorded it: appending would
+    overwrite the recorded head and so hide entries deleted from the end of the log.
+    """
+    mismatch = head_mismatch(conn)
+    if mismatch is not None:
+        raise StoreError(
+            f"De besluitenlijst kan niet worden vastgesteld: {mismatch} Zet een reservekopie "
+            "terug of meld dit bij de functioneel beheerder."
+        )
     seq, prev = chain_head(conn)
     done = []
     drafts = conn.execute(
@@ -244,3 +255,24 @@ def recorded_head(conn: sqlite3.Connection) -> tuple[int, str] | None:
         return None
     data = json.loads(row[0])
     return int(data["seq"]), str(data["hash"])
+
+
+def head_mismatch(conn: sqlite3.Connection) -> str | None:
+    """Dutch finding when the chain's last entry is not the head recorded at the last
+    finalise (entries removed from the end leave a chain that verifies by itself)."""
+    recorded = recorded_head(conn)
+    if recorded is None:
+        return None
+    actual = chain_head(conn)
+    if recorded == actual:
+        return None
+    if actual[0] < recorded[0]:
+        return (
+            f"de keten eindigt bij besluit nr. {actual[0]}, maar de werkruimte had nr. "
+            f"{recorded[0]} als laatste vastgelegd: er zijn besluiten verwijderd."
+        )
+    return (
+        f"de keten eindigt bij besluit nr. {actual[0]}, maar de werkruimte had nr. "
+        f"{recorded[0]} (met een andere hash) als laatste vastgelegd: het einde van de "
+        "keten is buiten Stuurploeg gewijzigd."
+    )

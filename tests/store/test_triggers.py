@@ -125,3 +125,24 @@ def test_opening_a_tampered_workspace_warns_at_once(ws, ws_path):
     with open_workspace(ws_path) as opened:
         found = [w for w in opened.warnings if "besluitenlog" in w]
     assert len(found) == 1 and "besluit nr. 2" in found[0] and "MH-2026-" in found[0]
+
+
+def test_a_deleted_tail_is_not_hidden_by_the_next_finalise(ws, ws_path):
+    from stuurploeg.app.workspace import open_workspace
+    from stuurploeg.store.errors import StoreError
+
+    _log(ws)
+    ws.close()
+    _tamper(ws_path, "DELETE FROM decisions WHERE seq = 4")
+    later = date(2026, 11, 5)
+    with open_workspace(ws_path) as opened:
+        found = [w for w in opened.warnings if "besluitenlog" in w]
+        assert len(found) == 1 and "verwijderd" in found[0] and "nr. 4" in found[0]
+        record_decision(opened, Decision(
+            "MH-2026-007", DecisionKind.PARK, "x", until_next_meeting=True,
+            motivation="wacht op informatie"), later)
+        with pytest.raises(StoreError, match=r"kan niet worden vastgesteld.*verwijderd"):
+            finalise_meeting(opened, later, "mr. A. de Vries")
+        assert opened.head()[0] == 3  # nothing was appended
+    report = verify_workspace(ws_path)
+    assert not report.ok and "verwijderd" in report.problems[0]
