@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from stuurploeg.app.workspace import Workspace, now
+from stuurploeg.app.workspace import Workspace, chain_finding, now
 from stuurploeg.domain.criteria_text import CRITERION_LABELS as DOMAIN_CRITERION_LABELS
 from stuurploeg.domain.decisions import KIND_LABELS, Decision
 from stuurploeg.domain.model import CRITERIA, SPECIALISMS, CaseStatus, Criterion
@@ -39,6 +39,11 @@ class ExportResult:
     entries: int  # final entries in the whole log
     decisions: int  # rows on the Besluiten sheet
     warnings: list[str] = field(default_factory=list)
+    chain_problem: str | None = None  # Dutch; set when the log's hash chain does not verify
+
+    @property
+    def chain_ok(self) -> bool:
+        return self.chain_problem is None
 
 
 def export_decision_log(
@@ -65,6 +70,9 @@ def export_decision_log(
     # One snapshot of the workspace for every sheet; the file is written afterwards.
     with ws.consistent_read():
         seq, head = ws.head()
+        # The printed head is only worth something when the chain behind it verifies.
+        with ws.reading() as c:
+            problem = chain_finding(c)
         decisions = ws.decisions(meeting)
         plan = ws.plan()
         if plan is None and ws.cases() and ws.capacity().teams:
@@ -80,7 +88,7 @@ def export_decision_log(
                 plan = None
         state.report(0.1, "Besluiten")
         writer = WorkbookWriter()
-        writer.add_sheet(_decisions_sheet(ws, meeting, decisions, seq, head))
+        writer.add_sheet(_decisions_sheet(ws, meeting, decisions, seq, head, problem))
         state.check()
         state.report(0.3, "Ranglijst")
         names = {c.case_id: c for c in ws.cases(include_gone=True)}
@@ -95,14 +103,26 @@ def export_decision_log(
     state.report(0.8, "Opslaan")
     report = writer.save(out, retries=retries, delay=retry_delay)
     state.report(1.0, "Klaar")
-    return ExportResult(out, head, seq, len(decisions), report.warnings)
+    warnings = list(report.warnings)
+    if problem is not None:
+        warnings.insert(0, _chain_warning(ws, problem))
+    return ExportResult(out, head, seq, len(decisions), warnings, problem)
+
+
+def _chain_warning(ws: Workspace, problem: str) -> str:
+    return (
+        f"Het besluitenlog van {ws.path.name} klopt niet: {problem} De kophash in de export "
+        "is daarom niet betrouwbaar. Vergelijk met een eerdere export of reservekopie en meld "
+        "dit bij de functioneel beheerder."
+    )
 
 
 # -- sheets ---------------------------------------------------------------------------
 
 
 def _decisions_sheet(
-    ws: Workspace, meeting: date | None, decisions: Sequence[Decision], seq: int, head: str
+    ws: Workspace, meeting: date | None, decisions: Sequence[Decision], seq: int, head: str,
+    chain_problem: str | None = None,
 ) -> Sheet:
     block: list[tuple[str, Any]] = []
     if meeting is not None:
@@ -118,6 +138,7 @@ def _decisions_sheet(
         block.append(("Vergaderingen", "alle"))
     block += [
         ("Werkruimte", ws.path.name),
+        ("Keten", "in orde" if chain_problem is None else f"NIET in orde — {chain_problem}"),
         ("Kophash besluitenlog", head),
         ("Vastgestelde besluiten in het log", seq),
         ("Geëxporteerd op", _naive(now())),

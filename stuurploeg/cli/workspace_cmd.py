@@ -281,8 +281,10 @@ def run_export(args: argparse.Namespace) -> int:
     print(f"Besluitenlijst geschreven naar {result.path} ({result.decisions} besluit(en)).")
     print(f"Kophash besluitenlog: {result.head_hash} ({result.entries} vastgestelde besluiten)")
     for w in result.warnings:
-        print(f"Waarschuwing: {w}")
-    return OK
+        print(f"Waarschuwing: {w}", file=sys.stderr)
+    # The file is written (it says so in its title block), but a script must not take a
+    # head hash of a tampered log for a good one: exit 1.
+    return OK if result.chain_ok else FAILED
 
 
 def run_verify(args: argparse.Namespace) -> int:

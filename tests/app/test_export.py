@@ -148,3 +148,31 @@ def test_characters_excel_cannot_store_are_replaced_and_reported(ws, tmp_path):
     values = [c.value for c in _cells(load_workbook(tmp_path / "c.xlsx")["Besluiten"])]
     assert "geen\ufffdbewijs\ufffd" in values
     assert ws.decisions(DAY)[0].motivation == "geen\x00bewijs\x07"  # the workspace keeps it
+
+
+def _tamper(path, *statements):
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    for s in statements:
+        conn.execute(s)
+    conn.close()
+
+
+def test_export_of_a_tampered_log_says_so_in_result_and_title_block(logged, ws_path, tmp_path):
+    from stuurploeg.app.workspace import open_workspace
+
+    clean = export_decision_log(logged, tmp_path / "goed.xlsx", DAY)
+    assert clean.chain_ok and not clean.warnings
+    logged.close()
+    _tamper(ws_path, "UPDATE decisions SET motivation = 'verzonnen' WHERE seq = 2")
+    out = tmp_path / "besluitenlijst.xlsx"
+    with open_workspace(ws_path, readonly=True) as ws:
+        result = export_decision_log(ws, out, DAY)
+    assert not result.chain_ok and "besluit nr. 2" in result.chain_problem
+    assert "klopt niet" in result.warnings[0] and "niet betrouwbaar" in result.warnings[0]
+    block = {r[0].value: r[1].value for r in load_workbook(out)["Besluiten"].iter_rows(max_col=2)
+             if r[0].value}
+    assert block["Keten"].startswith("NIET in orde — besluit nr. 2")

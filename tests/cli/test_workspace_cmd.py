@@ -200,3 +200,20 @@ def test_bad_rows_only_with_explicit_consent(tmp_path, capsys):
     assert "overgeslagen" in out
     with open_workspace(wsp) as w:
         assert len(w.cases()) == 59
+
+
+def test_export_of_a_tampered_log_warns_and_exits_1_with_the_file_written(wsp, tmp_path, capsys):
+    assert _decide(wsp, "--case", "MH-2026-002", "--kind", "hand-over", "--to", "kmar",
+                   "--motivation", "Grenszaak") == 0
+    assert main(["finalise", str(wsp), "--meeting", "2026-10-01", "--by", "mr. De Vries"]) == 0
+    conn = sqlite3.connect(wsp, isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE decisions SET motivation = 'verzonnen'")
+    conn.close()
+    capsys.readouterr()
+    xlsx = tmp_path / "besluitenlijst.xlsx"
+    assert main(["export", str(wsp), "--out", str(xlsx)]) == 1
+    captured = capsys.readouterr()
+    assert "Waarschuwing: Het besluitenlog" in captured.err and "besluit nr. 1" in captured.err
+    assert xlsx.exists()
