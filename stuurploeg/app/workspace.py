@@ -372,11 +372,19 @@ def open_workspace(
             backups_mod.remove_partials(path)
             enable_wal(conn, path.name)
             if schema.schema_version(conn) < schema.SCHEMA_VERSION:
-                backup = backups_mod.make_backup(conn, path, "voor-bijwerken", keep_backups)
+                backup = backups_mod.make_backup(
+                    conn, path, backups_mod.PRE_MIGRATION, keep_backups)
                 schema.migrate(conn)
-            else:
+            elif chain_finding(conn) is None:
                 backup = backups_mod.make_backup(conn, path, "geopend", keep_backups)
-        warnings = location_warnings(path) + _chain_warnings(conn, path.name)
+            # else: a copy of a tampered log would push the good copies out of the rotation.
+        chain = _chain_warnings(conn, path.name)
+        if chain and not readonly and backup is None:
+            chain.append(
+                "Daarom is bij het openen geen reservekopie gemaakt: de bestaande "
+                "reservekopieën blijven zo bewaard."
+            )
+        warnings = location_warnings(path) + chain
         return Workspace(path, conn, lock, warnings=warnings, backup=backup, readonly=readonly)
     except BaseException:
         if conn is not None:

@@ -62,8 +62,14 @@ def make_backup(
     return target
 
 
+PRE_MIGRATION = "voor-bijwerken"
+
+
 def prune(workspace: Path, keep: int = DEFAULT_KEEP) -> None:
-    backups = list_backups(workspace)
+    """Keep the newest ``keep`` rolling backups. Backups made before a migration are not in
+    the rotation: they are the only copy an older Stuurploeg can still open."""
+    backups = [p for p in list_backups(workspace)
+               if not p.name.endswith(f"-{PRE_MIGRATION}.stuurploeg")]
     for old in backups[: max(len(backups) - keep, 0)]:
         _remove(old)
 

@@ -1,4 +1,5 @@
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -100,3 +101,40 @@ def test_damaged_workspace_with_a_wal_is_left_byte_identical(ws_path, ws):
     with pytest.raises(WorkspaceDamaged):
         open_workspace(ws_path)
     assert ws_path.read_bytes() == before and wal.read_bytes() == wal_before
+
+
+def test_opening_a_tampered_log_keeps_every_good_backup(ws_path, ws):
+    from stuurploeg.app.decisions import finalise_meeting, record_decision, verify_workspace
+    from stuurploeg.domain.decisions import Decision
+    from stuurploeg.domain.model import DecisionKind
+
+    day = date(2026, 10, 1)
+    record_decision(ws, Decision("MH-2026-001", DecisionKind.DECLINE, "x", motivation="geen"),
+                    day)
+    finalise_meeting(ws, day, "x")
+    ws.close()
+    for _ in range(3):
+        open_workspace(ws_path, keep_backups=3).close()
+    conn = sqlite3.connect(ws_path, isolation_level=None)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE decisions SET motivation = 'verzonnen'")
+    conn.close()
+    for _ in range(5):
+        with open_workspace(ws_path, keep_backups=3) as opened:
+            assert opened.last_backup is None
+            assert any("geen reservekopie" in w for w in opened.warnings)
+    good = [b for b in list_backups(ws_path) if verify_workspace(b).ok]
+    assert len(good) == 3
+
+
+def test_pre_migration_backups_stay_out_of_the_rotation(ws_path, ws):
+    ws.close()
+    folder = backup_dir(ws_path)
+    folder.mkdir(exist_ok=True)
+    kept = folder / f"{ws_path.stem}-20000101-000000-000000-voor-bijwerken.stuurploeg"
+    kept.write_bytes(ws_path.read_bytes())
+    for _ in range(4):
+        open_workspace(ws_path, keep_backups=2).close()
+    assert kept.exists()
+    assert len(list_backups(ws_path)) == 3
