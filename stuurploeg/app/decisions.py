@@ -176,6 +176,20 @@ def correct_decision(
     return record_decision(ws, replace(correction, corrects_id=old_id), day)
 
 
+def decision_id_for_seq(ws: Workspace, seq: int) -> int:
+    """The id of the final entry with number ``seq`` (the Nr. users see on the
+    besluitenlijst); ids are internal and never shown."""
+    with ws.reading() as c:
+        found = decisions_repo.id_for_seq(c, seq)
+    if found is None:
+        head = ws.head()[0]
+        raise DecisionError(
+            [f"Er is geen vastgesteld besluit nr. {seq} (het log telt er {head}). Kijk het "
+             "nummer na in de kolom 'Nr.' van de besluitenlijst."]
+        )
+    return found
+
+
 def _check_correctable(ws: Workspace, d: Decision, own_id: int | None = None) -> None:
     """A correction names a final entry about the same case (never a draft, never itself)."""
     assert d.corrects_id is not None

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--motivation", help="motivering")
     p.add_argument("--by", required=True, help="wie besluit")
     p.add_argument("--meeting", type=_date, help="vergaderdatum JJJJ-MM-DD (standaard vandaag)")
-    p.add_argument("--corrects", type=_positive_int, help="id van het besluit dat dit corrigeert")
+    p.add_argument("--corrects", type=_positive_int, metavar="NR",
+                   help="nr. (kolom 'Nr.' van de besluitenlijst) van het vastgestelde besluit "
+                   "dat dit corrigeert")
     victims = p.add_mutually_exclusive_group()
     victims.add_argument("--inform-victims", dest="inform_victims", action="store_true",
                          default=None, help="slachtoffers informeren")
@@ -210,7 +213,11 @@ def _show(value: object) -> str:
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    from stuurploeg.app.decisions import prefill_from_proposal, record_decision
+    from stuurploeg.app.decisions import (
+        decision_id_for_seq,
+        prefill_from_proposal,
+        record_decision,
+    )
     from stuurploeg.app.planning import PlanError
     from stuurploeg.app.workspace import StoreError, open_workspace
     from stuurploeg.app.workspace_plans import ensure_plan
@@ -222,12 +229,15 @@ def run_decide(args: argparse.Namespace) -> int:
         until_date=args.until if isinstance(args.until, date) else None,
         until_next_meeting=args.until == "next", hand_over_to=args.to,
         hand_over_detail=args.to_detail, motivation=args.motivation,
-        inform_victims=args.inform_victims, corrects_id=args.corrects,
+        inform_victims=args.inform_victims,
     )
     day = args.meeting or date.today()
     try:
         with open_workspace(args.workspace) as ws:
             _warn(ws)
+            if args.corrects is not None:
+                decision = replace(decision,
+                                   corrects_id=decision_id_for_seq(ws, args.corrects))
             had_plan = ws.plan() is not None
             plan = ensure_plan(ws, day)
             if plan is not None and not had_plan:

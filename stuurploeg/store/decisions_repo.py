@@ -189,6 +189,14 @@ def final_entries(conn: sqlite3.Connection) -> list[Decision]:
     return [row_to_decision(r) for r in rows]
 
 
+def id_for_seq(conn: sqlite3.Connection, seq: int) -> int | None:
+    """The id of final entry ``seq`` (the Nr. on the besluitenlijst), None if there is none."""
+    row = conn.execute(
+        "SELECT id FROM decisions WHERE seq = ? AND state = 'final'", (seq,)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
 def chain_head(conn: sqlite3.Connection) -> tuple[int, str]:
     """(last seq, its hash); (0, genesis) for an empty log."""
     row = conn.execute(

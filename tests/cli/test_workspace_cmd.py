@@ -1,5 +1,6 @@
 import json
 import sqlite3
+from datetime import date as date_
 
 import pytest
 from openpyxl import load_workbook
@@ -217,3 +218,28 @@ def test_export_of_a_tampered_log_warns_and_exits_1_with_the_file_written(wsp, t
     captured = capsys.readouterr()
     assert "Waarschuwing: Het besluitenlog" in captured.err and "besluit nr. 1" in captured.err
     assert xlsx.exists()
+
+
+def test_decide_corrects_takes_the_nr_users_see_and_the_same_case(wsp, capsys):
+    from stuurploeg.app.decisions import delete_draft, record_decision
+    from stuurploeg.domain.decisions import Decision
+    from stuurploeg.domain.model import DecisionKind
+
+    with open_workspace(wsp) as ws:  # a deleted draft: ids no longer equal the numbers
+        gone = record_decision(ws, Decision("MH-2026-005", DecisionKind.DECLINE, "x",
+                                            motivation="x"), date_(2026, 10, 1))
+        delete_draft(ws, gone.id)
+    for case in ("MH-2026-001", "MH-2026-002"):
+        assert _decide(wsp, "--case", case, "--kind", "decline", "--motivation", "geen") == 0
+    assert main(["finalise", str(wsp), "--meeting", "2026-10-01", "--by", "mr. De Vries"]) == 0
+    capsys.readouterr()
+    later = ["decide", str(wsp), "--meeting", "2026-11-05", "--by", "mr. De Vries",
+             "--kind", "decline", "--motivation", "Correctie: andere reden"]
+    assert main([*later, "--case", "MH-2026-001", "--corrects", "2"]) == 1
+    assert "dezelfde zaak" in capsys.readouterr().err
+    assert main([*later, "--case", "MH-2026-001", "--corrects", "9"]) == 1
+    assert "geen vastgesteld besluit nr. 9" in capsys.readouterr().err
+    assert main([*later, "--case", "MH-2026-002", "--corrects", "2"]) == 0
+    with open_workspace(wsp) as ws:
+        (c,) = [d for d in ws.decisions() if not d.final]
+        assert ws.decision(c.corrects_id).seq == 2 and c.case_id == "MH-2026-002"
