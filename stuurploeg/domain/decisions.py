@@ -18,6 +18,10 @@ from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
 
 GENESIS_HASH = "0" * 64
+# What an entry's hash covers. 1: the entry alone (logs written before schema v6).
+# 2: also when and by whom its meeting's list was finalised. Each entry stores its format,
+# so old chains keep verifying and new entries get the wider cover.
+HASH_FORMAT = 2
 
 KIND_LABELS: dict[DecisionKind, str] = {
     DecisionKind.TAKE_UP: "oppakken",
@@ -92,6 +96,9 @@ class Decision:
     finalised_at: datetime | None = None
     prev_hash: str | None = None
     entry_hash: str | None = None
+    hash_format: int = 1
+    meeting_finalised_at: datetime | None = None
+    meeting_finalised_by: str | None = None
 
     @property
     def final(self) -> bool:
@@ -226,6 +233,10 @@ def canonical_content(d: Decision) -> str:
         "created_at": _iso(d.created_at),
         "finalised_at": _iso(d.finalised_at),
     }
+    if d.hash_format >= 2:
+        doc["hash_format"] = d.hash_format
+        doc["meeting_finalised_at"] = _iso(d.meeting_finalised_at)
+        doc["meeting_finalised_by"] = d.meeting_finalised_by
     return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

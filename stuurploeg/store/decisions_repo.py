@@ -12,7 +12,13 @@ import sqlite3
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from stuurploeg.domain.decisions import GENESIS_HASH, Decision, Snapshot, compute_hash
+from stuurploeg.domain.decisions import (
+    GENESIS_HASH,
+    HASH_FORMAT,
+    Decision,
+    Snapshot,
+    compute_hash,
+)
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.store.errors import StoreError
@@ -70,7 +76,8 @@ def list_meetings(conn: sqlite3.Connection) -> list[Meeting]:
 # -- decisions ------------------------------------------------------------------------
 
 _SELECT = (
-    "SELECT d.*, m.meeting_date AS meeting_date, c.seq AS corrects_seq "
+    "SELECT d.*, m.meeting_date AS meeting_date, c.seq AS corrects_seq, "
+    "m.finalised_at AS meeting_finalised_at, m.finalised_by AS meeting_finalised_by "
     "FROM decisions d JOIN meetings m ON m.id = d.meeting_id "
     "LEFT JOIN decisions c ON c.id = d.corrects_id"
 )
@@ -114,6 +121,10 @@ def row_to_decision(row: sqlite3.Row) -> Decision:
         finalised_at=datetime.fromisoformat(row["finalised_at"]) if row["finalised_at"] else None,
         prev_hash=row["prev_hash"],
         entry_hash=row["entry_hash"],
+        hash_format=row["hash_format"],
+        meeting_finalised_at=datetime.fromisoformat(row["meeting_finalised_at"])
+        if row["meeting_finalised_at"] else None,
+        meeting_finalised_by=row["meeting_finalised_by"],
     )
 
 
@@ -235,13 +246,14 @@ def finalise_meeting(
             ).fetchone()
             corrects_seq = ref[0] if ref else None
         entry = replace(row_to_decision(row), seq=seq, finalised_at=now, state="final",
-                        prev_hash=prev, corrects_seq=corrects_seq)
+                        prev_hash=prev, corrects_seq=corrects_seq, hash_format=HASH_FORMAT,
+                        meeting_finalised_at=now, meeting_finalised_by=by)
         # Hash what will be read back: the stored text round-trips these values exactly.
         digest = compute_hash(prev, entry)
         conn.execute(
             "UPDATE decisions SET state = 'final', seq = ?, finalised_at = ?, prev_hash = ?, "
-            "entry_hash = ? WHERE id = ?",
-            (seq, now.isoformat(), prev, digest, entry.id),
+            "entry_hash = ?, hash_format = ? WHERE id = ?",
+            (seq, now.isoformat(), prev, digest, HASH_FORMAT, entry.id),
         )
         done.append(replace(entry, entry_hash=digest))
         prev = digest

@@ -287,8 +287,15 @@ BEGIN
 END;
 """
 
+# Which canonical form an entry's hash covers (domain.decisions.HASH_FORMAT): entries
+# finalised before v6 keep format 1 and verify as they always did.
+_V6_HASH_FORMAT = """
+ALTER TABLE decisions ADD COLUMN hash_format INTEGER NOT NULL DEFAULT 1;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_DATA, _V2_PLANNING, _V3_DECISIONS, _V4_SCENARIO_KINDS, _V5_CORRECTIONS,
+    _V6_HASH_FORMAT,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

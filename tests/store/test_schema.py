@@ -95,3 +95,39 @@ def test_only_contract_fields_have_a_place_to_go(ws):
     assert columns("cases") == case_fields | crits | spec | bookkeeping
     team_fields = {f.name for f in fields(Team)} - {"specialist_fte"}
     assert columns("teams") == team_fields | spec | bookkeeping
+
+
+def test_a_chain_finalised_before_v6_still_verifies_after_the_migration(tmp_path):
+    from datetime import date, datetime
+
+    from stuurploeg.app.decisions import verify_workspace
+    from stuurploeg.domain.decisions import GENESIS_HASH, Decision, compute_hash
+    from stuurploeg.domain.model import DecisionKind
+
+    path = tmp_path / "v5.stuurploeg"
+    conn = connect(path)
+    schema.initialise(conn, upto=5)
+    created, final = "2026-03-02T10:00:00+01:00", "2026-03-02T12:00:00+01:00"
+    old = Decision("MH-1", DecisionKind.DECLINE, "OvJ", meeting_date=date(2026, 3, 2),
+                   case_name="Oud", motivation="geen capaciteit", inform_victims=False,
+                   created_at=datetime.fromisoformat(created), seq=1,
+                   finalised_at=datetime.fromisoformat(final))
+    digest = compute_hash(GENESIS_HASH, old)  # hash format 1: what v5 wrote
+    for sql, args in [
+        ("INSERT INTO cases (case_id, name, status, position) VALUES ('MH-1', 'Oud', 'nieuw', 0)",
+         ()),
+        ("INSERT INTO meetings (id, meeting_date) VALUES (1, '2026-03-02')", ()),
+        ("INSERT INTO decisions (id, meeting_id, case_id, case_name, kind, motivation, "
+         "decided_by, inform_victims, created_at) VALUES (1, 1, 'MH-1', 'Oud', 'decline', "
+         "'geen capaciteit', 'OvJ', 0, ?)", (created,)),
+        ("UPDATE decisions SET state = 'final', seq = 1, finalised_at = ?, prev_hash = ?, "
+         "entry_hash = ? WHERE id = 1", (final, GENESIS_HASH, digest)),
+        ("UPDATE meetings SET finalised_at = ?, finalised_by = 'OvJ'", (final,)),
+    ]:
+        conn.execute(sql, args)
+    conn.close()
+    with open_workspace(path) as ws:
+        assert schema.schema_version(ws.conn) == schema.SCHEMA_VERSION
+        assert not any("besluitenlog" in w for w in ws.warnings)
+    report = verify_workspace(path)
+    assert report.ok and report.chain.entries == 1 and report.head_hash == digest

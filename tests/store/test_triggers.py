@@ -83,6 +83,8 @@ def _tamper(path, *statements):
         (["UPDATE decisions SET fte = 0.5 WHERE seq = 3"], 3, "inhoud"),
         (["UPDATE decisions SET snap_score = 99.0 WHERE seq = 1"], 1, "inhoud"),
         (["UPDATE meetings SET meeting_date = '2026-09-30'"], 1, "inhoud"),
+        (["UPDATE meetings SET finalised_by = 'iemand anders'"], 1, "inhoud"),
+        (["UPDATE meetings SET finalised_at = '2026-10-02T09:00:00+02:00'"], 1, "inhoud"),
         (["DELETE FROM decisions WHERE seq = 2"], 3, "ontbreekt"),
         (["UPDATE decisions SET seq = 10 WHERE seq = 1",
           "UPDATE decisions SET seq = 1 WHERE seq = 2",
