@@ -19,7 +19,7 @@ from stuurploeg.domain.decisions import (
     verify_chain,
 )
 from stuurploeg.domain.model import DecisionKind
-from stuurploeg.store import decisions_repo
+from stuurploeg.store import decisions_repo, schema
 from stuurploeg.store.errors import StoreError
 from stuurploeg.store.integrity import integrity_problems
 from stuurploeg.store.planning_repo import PlanRecord
@@ -261,12 +261,19 @@ def verify_workspace(path: Path | str, expected_head: str | None = None) -> Veri
             report.problems.append(f"Integriteitscontrole: {p}")
         entries = decisions_repo.final_entries(c)
         report.chain = verify_chain(entries)
+        missing = schema.missing_triggers(c)
         if report.chain.problem is not None:
             report.problems.append(report.chain.problem.describe())
         else:
             mismatch = decisions_repo.head_mismatch(c)
             if mismatch is not None:
                 report.problems.append(mismatch[0].upper() + mismatch[1:])
+        if missing:
+            report.problems.append(
+                f"De regels die het besluitenlog beschermen ontbreken ({', '.join(missing)}): "
+                "het bestand is buiten Stuurploeg gewijzigd. Open de werkruimte in Stuurploeg "
+                "om ze te herstellen, en vergelijk met een eerdere export of reservekopie."
+            )
         if expected_head:
             hashes = {e.entry_hash for e in entries}
             if expected_head.lower() not in hashes:

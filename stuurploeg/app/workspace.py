@@ -378,7 +378,8 @@ def open_workspace(
             elif chain_finding(conn) is None:
                 backup = backups_mod.make_backup(conn, path, "geopend", keep_backups)
             # else: a copy of a tampered log would push the good copies out of the rotation.
-        chain = _chain_warnings(conn, path.name)
+        chain = _trigger_warnings(conn, path.name, restore=not readonly)
+        chain += _chain_warnings(conn, path.name)
         if chain and not readonly and backup is None:
             chain.append(
                 "Daarom is bij het openen geen reservekopie gemaakt: de bestaande "
@@ -499,6 +500,23 @@ def chain_finding(conn: sqlite3.Connection) -> str | None:
     if report.problem is not None:
         return f"{report.problem.describe()}."
     return decisions_repo.head_mismatch(conn)
+
+
+def _trigger_warnings(conn: sqlite3.Connection, name: str, restore: bool) -> list[str]:
+    """The triggers are what keep final entries final; a file without them was changed
+    outside the app. Opening for writing puts them back."""
+    missing = schema.missing_triggers(conn)
+    if not missing:
+        return []
+    if restore:
+        schema.restore_triggers(conn, missing)
+    done = "Ze zijn nu hersteld. " if restore else ""
+    return [
+        f"In {name} ontbraken {len(missing)} regel(s) die het besluitenlog beschermen "
+        f"({', '.join(missing)}): het bestand is buiten Stuurploeg gewijzigd. {done}"
+        "Controleer het besluitenlog met 'stuurploeg verify' en meld dit bij de functioneel "
+        "beheerder."
+    ]
 
 
 def _chain_warnings(conn: sqlite3.Connection, name: str) -> list[str]:

@@ -8,6 +8,7 @@ Never edit a released migration: add a new one.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from stuurploeg.domain.decisions import GENESIS_HASH
@@ -351,3 +352,30 @@ def _statements(script: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+_TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
+
+
+def expected_triggers(upto: int = SCHEMA_VERSION) -> dict[str, str]:
+    """Name -> CREATE statement of every trigger the migrations up to ``upto`` make."""
+    found: dict[str, str] = {}
+    for script in MIGRATIONS[:upto]:
+        for statement in _statements(script):
+            match = _TRIGGER_NAME.match(statement)
+            if match:
+                found[match.group(1)] = statement
+    return found
+
+
+def missing_triggers(conn: sqlite3.Connection) -> list[str]:
+    """The log's rules that are gone from the file (dropped by another program)."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    return sorted(set(expected_triggers(schema_version(conn))) - present)
+
+
+def restore_triggers(conn: sqlite3.Connection, names: list[str]) -> None:
+    expected = expected_triggers(schema_version(conn))
+    with write_transaction(conn, "Herstellen van de regels van het besluitenlog"):
+        for name in names:
+            conn.execute(expected[name])

@@ -204,4 +204,5 @@ def test_finalise_hashes_the_corrected_entrys_seq_as_stored(ws, ws_path):
     finalise_meeting(ws, DAY, OFFICER)
     assert ws.decision(b.id).corrects_seq == 1
     ws.close()
-    assert verify_workspace(ws_path).ok
+    report = verify_workspace(ws_path)
+    assert report.chain.ok and "decisions_correct_final_only_update" in report.problems[0]

@@ -67,12 +67,40 @@ def test_finalising_out_of_chain_order_is_refused(ws, ws_path):
 
 
 def _tamper(path, *statements):
+    """Change the file as a careful forger would: past the triggers, then put them back."""
     conn = _raw(path)
-    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
-    for n in names:
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'").fetchall()
+    for n, _ in triggers:
         conn.execute(f"DROP TRIGGER {n}")
     for s in statements:
         conn.execute(s)
+    for _, sql in triggers:
+        conn.execute(sql)
+    conn.close()
+
+
+def test_missing_triggers_are_reported_by_verify_and_restored_on_open(ws, ws_path):
+    from stuurploeg.app.workspace import open_workspace
+
+    _log(ws)
+    ws.close()
+    conn = _raw(ws_path)
+    conn.execute("DROP TRIGGER decisions_final_no_update")
+    conn.execute("DROP TRIGGER meetings_final_no_delete")
+    conn.close()
+    report = verify_workspace(ws_path)
+    assert not report.ok and report.chain.ok
+    assert "decisions_final_no_update" in report.problems[0]
+    assert "meetings_final_no_delete" in report.problems[0]
+    with open_workspace(ws_path, readonly=True) as ro:
+        assert any("ontbraken 2 regel(s)" in w for w in ro.warnings)
+    with open_workspace(ws_path) as opened:
+        (found,) = [w for w in opened.warnings if "ontbraken" in w]
+        assert "hersteld" in found
+    assert verify_workspace(ws_path).ok
+    conn = _raw(ws_path)
+    with pytest.raises(sqlite3.DatabaseError):
+        conn.execute("UPDATE decisions SET motivation = 'anders' WHERE seq = 1")
     conn.close()
 
 
