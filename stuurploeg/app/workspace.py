@@ -459,8 +459,7 @@ def restore_backup(path: Path | str, backup: Path | str) -> Path:
                 f"De reservekopie {backup.name} is zelf niet in orde ({problems[0]}). "
                 "Kies een andere reservekopie."
             )
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = path.with_name(f"{path.stem}.beschadigd-{stamp}{path.suffix}")
+        kept = _free_kept_name(path)
         if path.exists():
             os.replace(path, kept)
             for extra in ("-wal", "-shm"):
@@ -471,6 +470,21 @@ def restore_backup(path: Path | str, backup: Path | str) -> Path:
         return kept
     finally:
         lock.release()
+
+
+def _free_kept_name(path: Path) -> Path:
+    """A ``.beschadigd-`` name that no file (nor its -wal/-shm) has yet: restoring twice in
+    one second must never put one kept original over another (we hold the lock)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    for n in range(10_000):
+        suffix = f"-{n}" if n else ""
+        kept = path.with_name(f"{path.stem}.beschadigd-{stamp}{suffix}{path.suffix}")
+        if not any(Path(str(kept) + extra).exists() for extra in ("", "-wal", "-shm")):
+            return kept
+    raise StoreError(  # pragma: no cover - ten thousand kept copies in one microsecond
+        f"Kon geen vrije naam vinden om {path.name} te bewaren; ruim oude "
+        "'.beschadigd-'-bestanden op in die map."
+    )
 
 
 def file_sha256(path: Path | str) -> str:

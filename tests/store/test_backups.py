@@ -138,3 +138,24 @@ def test_pre_migration_backups_stay_out_of_the_rotation(ws_path, ws):
         open_workspace(ws_path, keep_backups=2).close()
     assert kept.exists()
     assert len(list_backups(ws_path)) == 3
+
+
+def test_restoring_twice_at_once_keeps_both_originals(ws_path, ws, monkeypatch):
+    import stuurploeg.app.workspace as workspace_mod
+
+    ws.close()
+    open_workspace(ws_path).close()
+    backup = list_backups(ws_path)[-1]
+    first = ws_path.read_bytes()
+
+    class _Frozen(workspace_mod.datetime):  # both restores in the same instant
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2026, 10, 1, 12, 0, 0, 0)
+
+    monkeypatch.setattr(workspace_mod, "datetime", _Frozen)
+    k1 = restore_backup(ws_path, backup)
+    second = ws_path.read_bytes()
+    k2 = restore_backup(ws_path, backup)
+    assert k1 != k2 and k1.exists() and k2.exists()
+    assert k1.read_bytes() == first and k2.read_bytes() == second
