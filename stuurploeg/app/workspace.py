@@ -189,15 +189,20 @@ class Workspace:
         cases_source: ImportSource | None = None,
         capacity: CapacityData | None = None,
         capacity_source: ImportSource | None = None,
+        cases_incomplete: bool = False,
     ) -> ImportResult:
-        """Merge a case list and/or capacity into the workspace in one transaction."""
+        """Merge a case list and/or capacity into the workspace in one transaction.
+
+        ``cases_incomplete``: rows of the case list were skipped, so no case is marked gone.
+        """
         result = ImportResult()
         with self.writing("Importeren") as c:
             t = now()
             if cases is not None:
                 if cases_source is None:
                     raise ValueError("cases_source is required with cases")
-                result.cases = cases_repo.merge_cases(c, cases, cases_source, t)
+                result.cases = cases_repo.merge_cases(
+                    c, cases, cases_source, t, keep_absent=cases_incomplete)
             if capacity is not None:
                 if capacity_source is None:
                     raise ValueError("capacity_source is required with capacity")

@@ -99,7 +99,21 @@ def import_checked(
             warnings.append(
                 f"{source.file_name}: {len(report.errors)} rij(en) met fouten overgeslagen."
             )
+    # The errors name sheet and row, not always the case: a case missing from a file with
+    # skipped rows may be one of them, so none is marked gone (it would drop out of the
+    # ranking and lose its place unseen).
+    incomplete = any(kind == "cases" and report.errors for kind, _, _, report in checked)
+    args["cases_incomplete"] = incomplete
     result = ws.merge(**args)  # type: ignore[arg-type]
+    if result.cases is not None and result.cases.kept:
+        kept = result.cases.kept
+        shown = ", ".join(kept[:10]) + (" …" if len(kept) > 10 else "")
+        warnings.append(
+            f"{len(kept)} zaak/zaken uit de werkruimte staan niet (bruikbaar) in het bestand: "
+            f"overgeslagen, ongewijzigd ({shown}). Ze zijn niet als verdwenen gemarkeerd, "
+            "omdat er rijen met fouten zijn overgeslagen. Herstel die rijen en importeer "
+            "opnieuw om verdwenen zaken te zien."
+        )
     result.warnings = warnings
     return result
 

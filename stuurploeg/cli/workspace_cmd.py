@@ -184,6 +184,7 @@ def run_import(args: argparse.Namespace) -> int:
             "workspace": str(args.workspace), "created": created,
             "reports": [{
                 "kind": r.kind, "new": r.new, "returned": r.returned, "gone": r.gone,
+                "kept": r.kept,
                 "changed": [{"key": c.key, "field": c.field, "old": c.old, "new": c.new}
                             for c in r.changed],
             } for r in reports],
@@ -203,6 +204,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"  verdwenen: {key} (blijft bewaard; besluiten blijven staan)")
         for key in r.returned:
             print(f"  teruggekeerd: {key}")
+        for key in r.kept:
+            print(f"  overgeslagen, ongewijzigd: {key}")
     for w in result.warnings:
         print(f"Waarschuwing: {w}")
     return OK

@@ -69,6 +69,8 @@ class MergeReport:
     changed: list[FieldChange] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
     returned: list[str] = field(default_factory=list)
+    # Not in the file, but left as they were (not marked gone): rows were skipped.
+    kept: list[str] = field(default_factory=list)
 
     @property
     def changed_keys(self) -> list[str]:
@@ -229,13 +231,16 @@ def list_imports(conn: sqlite3.Connection) -> list[ImportRecord]:
 
 
 def merge_cases(
-    conn: sqlite3.Connection, cases: Sequence[Case], source: ImportSource, now: datetime
+    conn: sqlite3.Connection, cases: Sequence[Case], source: ImportSource, now: datetime,
+    *, keep_absent: bool = False,
 ) -> MergeReport:
+    """``keep_absent``: the file is known to be incomplete (bad rows skipped), so a case
+    missing from it may be in a skipped row: leave it untouched rather than mark it gone."""
     import_id = _record_import(conn, source, now)
     report = MergeReport("cases", import_id)
     _merge_rows(
         conn, "cases", "case_id", _CASE_FIELDS, [case_to_row(c) for c in cases], import_id,
-        report,
+        report, keep_absent=keep_absent,
     )
     _finish_import(conn, import_id, report)
     return report
@@ -275,6 +280,7 @@ def _merge_rows(
     rows: Sequence[dict[str, Any]],
     import_id: int,
     report: MergeReport,
+    keep_absent: bool = False,
 ) -> None:
     existing = {r[key]: r for r in conn.execute(f"SELECT * FROM {table}")}
     incoming = set()
@@ -307,6 +313,9 @@ def _merge_rows(
         )
     for k, old in existing.items():
         if old["present"] and k not in incoming:
+            if keep_absent:
+                report.kept.append(k)
+                continue
             report.gone.append(k)
             _log_change(conn, import_id, FieldChange(k, "", None, None), "gone")
             conn.execute(f"UPDATE {table} SET present = 0 WHERE {key} = ?", (k,))

@@ -29,7 +29,10 @@ def test_errors_need_consent_and_are_then_reported(ws, tmp_path):
         import_checked(ws, cases=report)
     assert ws.gone_case_ids() == []
     result = import_checked(ws, cases=report, skip_bad_rows=True)
-    assert result.cases.gone == ["MH-2026-012"]
+    # MH-2026-012 may be the skipped row 9: it stays as it was, and the user is told so.
+    assert result.cases.gone == [] and result.cases.kept == ["MH-2026-012"]
+    assert "MH-2026-012" not in ws.gone_case_ids()
+    assert any("overgeslagen, ongewijzigd (MH-2026-012)" in w for w in result.warnings)
     assert any("overgeslagen" in w for w in result.warnings)
     (last,) = [i for i in ws.imports() if i.kind == "cases"][-1:]
     assert last.sheet == "Zaken" and last.header_row == 4 and last.rows == 11
@@ -48,3 +51,16 @@ def test_import_api_also_reachable_from_app_workspace():
     assert workspace.ImportRefused is workspace_import.ImportRefused
     with pytest.raises(AttributeError):
         workspace.no_such_thing  # noqa: B018
+
+
+def test_skipping_bad_rows_never_marks_the_skipped_case_gone(ws, tmp_path):
+    before = ws.case("MH-2026-005")
+    cases = [c for c in make_cases(12) if c.case_id != "MH-2026-005"]
+    bad = Issue("Zaken", 9, "fte", "veel", "Benodigde fte voor zaak MH-2026-005 is geen getal.",
+                "error")
+    result = import_checked(ws, cases=_report(tmp_path, cases, [bad]), skip_bad_rows=True)
+    assert result.cases.gone == [] and result.cases.kept == ["MH-2026-005"]
+    assert ws.case("MH-2026-005") == before and ws.gone_case_ids() == []
+    # Without errors the same list does mark it gone.
+    result = import_checked(ws, cases=_report(tmp_path, cases))
+    assert result.cases.gone == ["MH-2026-005"]
