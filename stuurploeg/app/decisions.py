@@ -66,6 +66,15 @@ def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
     d = replace(decision.resolved(), meeting_date=day, case_name=case.name,
                 snapshot=_plain(snap), fte=_float(decision.fte))
     problems = validate(d)
+    if d.kind is DecisionKind.TAKE_UP and d.team:
+        known = [t.team for t in ws.capacity().teams]
+        if d.team not in known:
+            choice = (f"Kies een van: {', '.join(known)}." if known
+                      else "Importeer eerst het capaciteitsoverzicht.")
+            problems.append(
+                f"Oppakken: team {d.team} staat niet in het capaciteitsoverzicht van de "
+                f"werkruimte. {choice}"
+            )
     if problems:
         raise DecisionError(problems)
     return d

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -161,15 +162,15 @@ def validate(d: Decision) -> list[str]:
             errors.append("Oppakken: kies het team dat de zaak oppakt.")
         if d.start_week is None:
             errors.append("Oppakken: vul de startweek in (JJJJ-Www).")
-        if d.fte is None or d.fte <= 0:
-            errors.append("Oppakken: vul het aantal fte in (groter dan 0).")
+        if not _positive(d.fte):
+            errors.append("Oppakken: vul het aantal fte in (een getal groter dan 0).")
     elif kind is DecisionKind.EXPAND:
         if d.extra_weeks is None and d.fte is None:
             errors.append("Doorrechercheren: vul het aantal extra weken en/of de fte in.")
         if d.extra_weeks is not None and d.extra_weeks <= 0:
             errors.append("Doorrechercheren: het aantal extra weken moet groter dan 0 zijn.")
-        if d.fte is not None and d.fte <= 0:
-            errors.append("Doorrechercheren: het aantal fte moet groter dan 0 zijn.")
+        if d.fte is not None and not _positive(d.fte):
+            errors.append("Doorrechercheren: het aantal fte moet een getal groter dan 0 zijn.")
     elif kind is DecisionKind.PARK:
         if d.until_date is None and not d.until_next_meeting:
             errors.append("Parkeren: kies tot welke datum, of tot de volgende vergadering.")
@@ -183,6 +184,13 @@ def validate(d: Decision) -> list[str]:
         )
     if d.fte is not None and kind not in (DecisionKind.TAKE_UP, DecisionKind.EXPAND):
         errors.append(f"{KIND_LABELS[kind].capitalize()}: fte hoort niet bij dit besluit.")
+    for name, label in _FIELD_LABELS.items():
+        value = getattr(d, name)
+        if value not in (None, False, "") and kind not in _FIELD_KINDS[name]:
+            errors.append(
+                f"{KIND_LABELS[kind].capitalize()}: {label} hoort niet bij dit besluit. "
+                "Laat het leeg, of kies het soort besluit waar het bij hoort."
+            )
     if not (d.motivation or "").strip():
         if kind in MOTIVATION_ALWAYS:
             errors.append(f"{KIND_LABELS[kind].capitalize()}: een motivering is verplicht.")
@@ -194,6 +202,24 @@ def validate(d: Decision) -> list[str]:
         elif d.corrects_id is not None:
             errors.append("Een correctie heeft een motivering nodig: wat was er onjuist?")
     return errors
+
+
+_FIELD_LABELS = {
+    "team": "team", "start_week": "startweek", "extra_weeks": "extra weken",
+    "until_date": "geparkeerd tot", "until_next_meeting": "tot de volgende vergadering",
+    "hand_over_to": "overdragen aan", "hand_over_detail": "toelichting overdracht",
+}
+_FIELD_KINDS = {
+    "team": {DecisionKind.TAKE_UP}, "start_week": {DecisionKind.TAKE_UP},
+    "extra_weeks": {DecisionKind.EXPAND},
+    "until_date": {DecisionKind.PARK}, "until_next_meeting": {DecisionKind.PARK},
+    "hand_over_to": {DecisionKind.HAND_OVER}, "hand_over_detail": {DecisionKind.HAND_OVER},
+}
+
+
+def _positive(v: float | None) -> bool:
+    """A usable fte: a finite number above 0 (NaN and infinity compare oddly and pass)."""
+    return v is not None and math.isfinite(v) and v > 0
 
 
 # -- the hash chain ------------------------------------------------------------------

@@ -206,3 +206,25 @@ def test_finalise_hashes_the_corrected_entrys_seq_as_stored(ws, ws_path):
     ws.close()
     report = verify_workspace(ws_path)
     assert report.chain.ok and "decisions_correct_final_only_update" in report.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("decision", "fragment"),
+    [
+        (_take_up(fte=float("nan")), "getal groter dan 0"),
+        (_take_up(fte=float("inf")), "getal groter dan 0"),
+        (Decision("MH-2026-001", DecisionKind.EXPAND, OFFICER, fte=float("nan")),
+         "getal groter dan 0"),
+        (Decision("MH-2026-001", DecisionKind.EXPAND, OFFICER, extra_weeks=4,
+                  hand_over_to=HandOverTarget.KMAR), "overdragen aan hoort niet"),
+        (Decision("MH-2026-001", DecisionKind.DECLINE, OFFICER, motivation="m",
+                  team="Team Noord"), "team hoort niet"),
+        (Decision("MH-2026-001", DecisionKind.CLOSE, OFFICER, motivation="m",
+                  until_next_meeting=True), "volgende vergadering hoort niet"),
+        (_take_up(team="Team Oost", motivation="m"), "Kies een van: Team Noord, Team Zuid"),
+    ],
+)
+def test_nonsense_values_and_fields_of_another_kind_are_refused(ws, decision, fragment):
+    with pytest.raises(DecisionError, match=fragment):
+        record_decision(ws, decision, DAY)
+    assert ws.decisions() == []
