@@ -20,15 +20,24 @@ _PARTIAL = ".partial"
 
 
 def backup_dir(workspace: Path) -> Path:
+    """Named after the full file name: ``regio`` and ``regio.stuurploeg`` in one folder
+    must not share (and prune) each other's backups."""
+    return workspace.with_name(workspace.name + "-backups")
+
+
+def legacy_backup_dir(workspace: Path) -> Path:
+    """Where versions before this one kept the backups (named after the stem); still read,
+    never written or pruned, so no old backup is lost."""
     return workspace.with_name(workspace.stem + ".backups")
 
 
 def list_backups(workspace: Path) -> list[Path]:
-    """Complete backups, oldest first."""
-    folder = backup_dir(workspace)
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.glob(f"{workspace.stem}-*.stuurploeg") if p.is_file())
+    """Complete backups, oldest first (the names start with the time they were made)."""
+    found: list[Path] = []
+    for folder in (legacy_backup_dir(workspace), backup_dir(workspace)):
+        if folder.is_dir():
+            found += [p for p in folder.glob(f"{workspace.stem}-*.stuurploeg") if p.is_file()]
+    return sorted(found, key=lambda p: p.name)
 
 
 def make_backup(
@@ -69,7 +78,8 @@ def prune(workspace: Path, keep: int = DEFAULT_KEEP) -> None:
     """Keep the newest ``keep`` rolling backups. Backups made before a migration are not in
     the rotation: they are the only copy an older Stuurploeg can still open."""
     backups = [p for p in list_backups(workspace)
-               if not p.name.endswith(f"-{PRE_MIGRATION}.stuurploeg")]
+               if p.parent == backup_dir(workspace)
+               and not p.name.endswith(f"-{PRE_MIGRATION}.stuurploeg")]
     for old in backups[: max(len(backups) - keep, 0)]:
         _remove(old)
 

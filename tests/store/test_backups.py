@@ -159,3 +159,31 @@ def test_restoring_twice_at_once_keeps_both_originals(ws_path, ws, monkeypatch):
     k2 = restore_backup(ws_path, backup)
     assert k1 != k2 and k1.exists() and k2.exists()
     assert k1.read_bytes() == first and k2.read_bytes() == second
+
+
+def test_workspaces_with_the_same_stem_keep_their_own_backups(tmp_path):
+    from stuurploeg.app.workspace import create_workspace
+
+    a, b = tmp_path / "regio.stuurploeg", tmp_path / "regio"
+    create_workspace(a).close()
+    create_workspace(b).close()
+    for _ in range(3):
+        open_workspace(a, keep_backups=2).close()
+    for _ in range(4):
+        open_workspace(b, keep_backups=2).close()
+    assert len(list_backups(a)) == 2 and len(list_backups(b)) == 2
+    assert set(list_backups(a)).isdisjoint(list_backups(b))
+
+
+def test_backups_in_the_old_folder_are_still_listed_and_never_pruned(ws_path, ws):
+    from stuurploeg.store.backups import legacy_backup_dir
+
+    ws.close()
+    old = legacy_backup_dir(ws_path)
+    old.mkdir()
+    kept = old / f"{ws_path.stem}-20000101-000000-000000-geopend.stuurploeg"
+    kept.write_bytes(ws_path.read_bytes())
+    for _ in range(3):
+        open_workspace(ws_path, keep_backups=2).close()
+    assert kept.exists() and list_backups(ws_path)[0] == kept
+    assert len(list_backups(ws_path)) == 3
