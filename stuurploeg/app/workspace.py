@@ -115,6 +115,21 @@ class Workspace:
             if self._lock is not None:
                 self._lock.release()
 
+    def discard(self) -> None:
+        """Close and delete a workspace that was just created and holds nothing the user
+        made (a first import that failed): still under the lock, so nobody opened it."""
+        with self._mutex:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                conn.close()
+            try:
+                for extra in ("", "-wal", "-shm", "-journal"):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(str(self.path) + extra)
+            finally:
+                if self._lock is not None:
+                    self._lock.release()
+
     @property
     def closed(self) -> bool:
         return self._conn is None

@@ -171,13 +171,19 @@ def run_import(args: argparse.Namespace) -> int:
         ws, created = open_or_create_workspace(args.workspace)
     except StoreError as exc:
         return _fail(str(exc))
-    with ws:
+    try:
         _warn(ws)
-        try:
-            result = import_files(ws, cases_path=args.cases, capacity_path=args.capacity,
-                                  skip_bad_rows=args.skip_bad_rows)
-        except StoreError as exc:
+        result = import_files(ws, cases_path=args.cases, capacity_path=args.capacity,
+                              skip_bad_rows=args.skip_bad_rows)
+    except BaseException as exc:
+        if created:  # "the workspace is not changed" must hold: it does not exist either
+            ws.discard()
+        else:
+            ws.close()
+        if isinstance(exc, StoreError):
             return _fail(str(exc))
+        raise
+    ws.close()
     reports = [r for r in (result.cases, result.capacity) if r is not None]
     if args.json:
         print(json.dumps({

@@ -194,8 +194,7 @@ def test_bad_rows_only_with_explicit_consent(tmp_path, capsys):
     assert main(["import", str(wsp), "--cases", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "niet geïmporteerd" in err and "rij 9" in err and "Status" in err
-    with open_workspace(wsp) as w:
-        assert w.cases() == []
+    assert not wsp.exists()  # nothing imported: the first import made no workspace either
     assert main(["import", str(wsp), "--cases", str(bad), "--skip-bad-rows"]) == 0
     out = capsys.readouterr().out
     assert "overgeslagen" in out
@@ -243,3 +242,12 @@ def test_decide_corrects_takes_the_nr_users_see_and_the_same_case(wsp, capsys):
     with open_workspace(wsp) as ws:
         (c,) = [d for d in ws.decisions() if not d.final]
         assert ws.decision(c.corrects_id).seq == 2 and c.case_id == "MH-2026-002"
+
+
+def test_a_failed_first_import_leaves_no_workspace_behind(tmp_path, capsys):
+    junk = tmp_path / "zaken.xlsx"
+    junk.write_bytes(b"dit is geen werkmap")
+    wsp = tmp_path / "nieuw.stuurploeg"
+    assert main(["import", str(wsp), "--cases", str(junk)]) == 1
+    assert "niet gewijzigd" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zaken.xlsx"]
