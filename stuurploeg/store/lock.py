@@ -50,7 +50,9 @@ class WorkspaceLock:
             return
         for _ in range(10):  # the holder may delete the file between our open and lock
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd, created = _open_lock_file(self.path)
+            except FileNotFoundError:
+                continue  # deleted between the two opens: try again
             except OSError as exc:
                 raise StoreError(
                     f"Kan het slotbestand {self.path.name} niet aanmaken: "
@@ -61,10 +63,18 @@ class WorkspaceLock:
                 holder = _read_holder(fd)
                 os.close(fd)
                 raise WorkspaceLocked(self.workspace, holder.host, holder.pid, holder.since)
-            if got is None and not _content_lock_is_free(fd):
-                holder = _read_holder(fd)
+            if got is None and not created:
+                # No OS locks: only O_EXCL creation is atomic. An existing file is someone
+                # else's unless its process is gone; then remove it and create our own.
+                if not _content_lock_is_free(fd):
+                    holder = _read_holder(fd)
+                    os.close(fd)
+                    raise WorkspaceLocked(self.workspace, holder.host, holder.pid, holder.since)
+                if _same_file(fd, self.path):
+                    with contextlib.suppress(OSError):
+                        os.unlink(self.path)
                 os.close(fd)
-                raise WorkspaceLocked(self.workspace, holder.host, holder.pid, holder.since)
+                continue
             if not _same_file(fd, self.path):
                 os.close(fd)
                 continue
@@ -135,11 +145,27 @@ def _write_holder(fd: int) -> None:
     os.fsync(fd)
 
 
+_CREATING_GRACE = 30.0  # seconds an empty lock file counts as being written by its creator
+
+
+def _open_lock_file(path: Path) -> tuple[int, bool]:
+    """(fd, created): created only when this call made the file (O_EXCL)."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+    except FileExistsError:
+        return os.open(path, os.O_RDWR), False
+
+
 def _content_lock_is_free(fd: int) -> bool:
-    """Fallback without OS locks: free when empty or when its process is gone."""
+    """Fallback without OS locks: free when its process is gone, or when it stayed empty
+    (a creator that died before writing); a fresh empty file is being written now."""
     holder = _read_holder(fd)
     if holder.pid is None:
-        return True
+        try:
+            age = datetime.now().timestamp() - os.fstat(fd).st_mtime
+        except OSError:
+            return True
+        return age > _CREATING_GRACE
     if holder.host != socket.gethostname():
         return False
     return not _pid_alive(holder.pid)

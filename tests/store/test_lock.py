@@ -84,3 +84,23 @@ def test_closing_releases_the_lock(ws_path, ws):
 def test_readonly_open_needs_no_lock(ws_path, ws):
     with open_workspace(ws_path, readonly=True) as ro:
         assert len(ro.cases()) == 12
+
+
+def test_without_os_locks_a_lock_file_being_created_is_not_taken(ws_path, ws, monkeypatch):
+    import stuurploeg.store.lock as lock_mod
+
+    ws.close()
+    monkeypatch.setattr(lock_mod, "_try_os_lock", lambda fd: None)
+    monkeypatch.setattr(lock_mod, "_os_unlock", lambda fd: None)
+    # Another process has just created the file (O_EXCL) and not yet written its name.
+    lock_path(ws_path).write_text("")
+    with pytest.raises(WorkspaceLocked):
+        open_workspace(ws_path)
+    # Left empty for long (its creator died before writing): taken over.
+    old = time.time() - 120
+    os.utime(lock_path(ws_path), (old, old))
+    with open_workspace(ws_path):
+        assert read_holder(ws_path).pid == os.getpid()
+        with pytest.raises(WorkspaceLocked):  # and now held: a second open is refused
+            open_workspace(ws_path)
+    assert not lock_path(ws_path).exists()
