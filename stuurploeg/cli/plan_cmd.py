@@ -89,8 +89,10 @@ def run(args: argparse.Namespace) -> int:
         except ProfileError as exc:
             return _fail(str(exc))
     reports = []
+    # Yearless weeks ("wk 5") are read near the first planned week, not near today.
+    reference = args.start or IsoWeek.current()
     for path, kind in ((args.cases, "cases"), (args.capacity, "capacity")):
-        report = check_file(path, kind)
+        report = check_file(path, kind, reference=reference)
         if not report.usable:
             return _fail(_not_usable(path, kind, report))
         reports.append(report)

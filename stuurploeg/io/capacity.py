@@ -164,8 +164,10 @@ def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
         if "week" in keys and "fte" in keys:
             return _read_long(rows, sheet, index, headers, team_col, keys.index("week"),
                               keys.index("fte"), names, report, reference)
-        weeks = _week_columns(row, team_col, reference)
+        weeks, guessed = _week_columns(row, team_col, reference)
         if weeks:
+            if guessed:
+                _guessed_warning(report, sheet, index + 1, headers, guessed, weeks, reference)
             return _read_wide(rows, sheet, index, headers, team_col, weeks, names, report)
     _issue(report, sheet, None, None, None,
            f"Blad {sheet} is niet gelezen: geen kopregel met een kolom Team en kolommen per "
@@ -175,9 +177,13 @@ def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
 
 
 def _week_columns(row: list[object], team_col: int, reference: IsoWeek
-                  ) -> dict[int, IsoWeek]:
-    """Columns headed by a week; yearless headers continue the year of the one before."""
+                  ) -> tuple[dict[int, IsoWeek], list[int]]:
+    """Columns headed by a week, and those whose year was guessed.
+
+    Yearless headers continue the year of the one before.
+    """
     weeks: dict[int, IsoWeek] = {}
+    guessed_cols: list[int] = []
     previous: IsoWeek | None = None
     for col, raw in enumerate(row):
         if col == team_col or raw == "" or raw is None:
@@ -190,8 +196,20 @@ def _week_columns(row: list[object], team_col: int, reference: IsoWeek
             continue
         weeks[col] = week
         previous = week
-        del guessed
-    return weeks
+        if guessed:
+            guessed_cols.append(col)
+    return weeks, guessed_cols
+
+
+def _guessed_warning(report: CheckReport, sheet: str, row: int, headers: list[str],
+                     guessed: list[int], weeks: dict[int, IsoWeek], reference: IsoWeek) -> None:
+    """One warning for all week headers without a year, naming the first of them."""
+    first = guessed[0]
+    more = f" en {len(guessed) - 1} andere kolommen" if len(guessed) > 1 else ""
+    _issue(report, sheet, row, headers[first], headers[first],
+           f"Weeknummer zonder jaar in de kopregel: '{headers[first]}'{more} is gelezen als "
+           f"{weeks[first]} (de week die het dichtst bij {reference} ligt; volgende kolommen "
+           "lopen door). Schrijf het jaar erbij (2026-W05) als dat niet klopt.", "warning")
 
 
 def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: str,
@@ -252,6 +270,8 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
                report: CheckReport, reference: IsoWeek) -> dict[tuple[str, IsoWeek], float]:
     out: dict[tuple[str, IsoWeek], float] = {}
     where: dict[tuple[str, IsoWeek], int] = {}
+    guessed_first: tuple[int, object, IsoWeek] | None = None
+    guessed_count = 0
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         if row.count("") == len(row):
@@ -270,7 +290,7 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
                        "Teamnaam ontbreekt; de beschikbaarheid van deze rij is niet gebruikt.")
             continue
         try:
-            week, _guessed = parse_week(get(week_col), reference)
+            week, guessed = parse_week(get(week_col), reference)
         except ValueProblem as exc:
             _issue(report, sheet, index + 1, headers[week_col], get(week_col),
                    f"Week '{show(get(week_col))}' {exc}.")
@@ -278,6 +298,9 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
         if week is None:
             _issue(report, sheet, index + 1, headers[week_col], None, "Week ontbreekt.")
             continue
+        if guessed:
+            guessed_count += 1
+            guessed_first = guessed_first or (index + 1, get(week_col), week)
         value = _fte(get(fte_col), report, sheet, index + 1, headers[fte_col])
         if value is None:
             continue
@@ -288,4 +311,11 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
             continue
         where[team, week] = index + 1
         out[(team, week)] = value
+    if guessed_first is not None:
+        row_no, raw, week = guessed_first
+        more = f" en {guessed_count - 1} andere cellen" if guessed_count > 1 else ""
+        _issue(report, sheet, row_no, headers[week_col], raw,
+               f"Weeknummer zonder jaar: '{show(raw)}' (rij {row_no}{more}) is gelezen als de "
+               f"week die het dichtst bij {reference} ligt ({week}). Schrijf het jaar erbij "
+               "(2026-W05) als dat niet klopt.", "warning")
     return out

@@ -145,3 +145,24 @@ def test_end_to_end_on_sample_data(capsys, tmp_path):
     assert data["ranking"] and data["assignments"]
     assert len(data["assignments"]) + len(data["unplanned"]) == len(data["ranking"])
     assert out_file.exists()
+
+
+def test_yearless_weeks_are_read_near_the_start_week(monkeypatch, capsys):
+    seen = []
+    reports = {"cases": FakeReport(cases=CASES), "capacity": FakeReport(capacity=CAPACITY)}
+
+    def check_file(path, kind=None, **kw):
+        seen.append((kind, kw.get("reference")))
+        return reports[kind]
+
+    module = types.ModuleType("stuurploeg.app.importing")
+    module.check_file = check_file
+    monkeypatch.setitem(sys.modules, "stuurploeg.app.importing", module)
+    code, _, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx",
+                       "--start", "2028-W40", "--json")
+    assert code == 0, err
+    assert seen == [("cases", IsoWeek(2028, 40)), ("capacity", IsoWeek(2028, 40))]
+    seen.clear()
+    code, _, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx", "--json")
+    assert code == 0, err
+    assert seen == [("cases", IsoWeek.current()), ("capacity", IsoWeek.current())]

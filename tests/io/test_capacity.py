@@ -100,3 +100,23 @@ def test_detects_kind(tmp_path):
     both = write_xlsx(tmp_path / "c.xlsx", {"Blad1": TEAMS})
     assert check(both).kind == "capacity"
     assert not check(both, kind="cases").usable
+
+
+def test_guessed_years_in_availability_are_warned(tmp_path):
+    wide = [["Team", "wk 52", "wk 1"], ["Team A", 5, 4]]
+    report = check(write_xlsx(tmp_path / "w.xlsx", {"Teams": TEAMS, "Beschikbaarheid": wide}))
+    assert report.usable, report.errors
+    w = only(report.warnings, "zonder jaar")
+    assert (w.sheet, w.row, w.column) == ("Beschikbaarheid", 1, "wk 52")
+    assert "2026-W52" in w.message and "1 andere" in w.message
+    long = [["Team", "Week", "Beschikbaar"], ["Team A", "2026-W50", 4], ["Team A", "wk 2", 3],
+            ["Team B", "wk 3", 2]]
+    report = check(write_xlsx(tmp_path / "l.xlsx", {"Teams": TEAMS, "Beschikbaarheid": long}))
+    assert report.usable, report.errors
+    assert report.capacity.availability[("Team A", IsoWeek(2027, 2))] == 3
+    w = only(report.warnings, "zonder jaar")
+    assert (w.sheet, w.row, w.column, w.value) == ("Beschikbaarheid", 3, "Week", "wk 2")
+    assert "2027-W02" in w.message and "1 andere" in w.message
+    dated = [["Team", "2026-W50"], ["Team A", 5]]
+    report = check(write_xlsx(tmp_path / "d.xlsx", {"Teams": TEAMS, "Beschikbaarheid": dated}))
+    assert not [w for w in report.warnings if "zonder jaar" in w.message]
