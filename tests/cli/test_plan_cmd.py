@@ -166,3 +166,21 @@ def test_yearless_weeks_are_read_near_the_start_week(monkeypatch, capsys):
     code, _, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx", "--json")
     assert code == 0, err
     assert seen == [("cases", IsoWeek.current()), ("capacity", IsoWeek.current())]
+
+
+def test_warnings_reach_json_and_human_output(fake_import, capsys):
+    stray = Case("LP-9", "Verdwaald", CaseStatus.RUNNING, fte=1.0, weeks=8, team="West",
+                 start_week=IsoWeek(2026, 36), position=3)
+    fake_import[1]["cases"] = FakeReport(
+        cases=[*CASES, stray], warnings=[Issue("Zaken", 4, "Status", None, "status aangenomen",
+                                               "warning")])
+    code, out, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx",
+                         "--start", "2026-W40", "--json")
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    assert any("LP-9" in w and "West" in w for w in warnings)
+    assert any("status aangenomen" in w and "rij 4" in w for w in warnings)
+    code, out, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx",
+                         "--start", "2026-W40")
+    assert code == 0, err
+    assert "waarschuwing: Lopende zaak LP-9" in out
