@@ -7,6 +7,8 @@ headed by a week) or long (Team, Week, FTE/Beschikbaar).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from stuurploeg.domain.model import Specialism, Team
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.io.fields import CAPACITY, label, match_header
@@ -23,6 +25,8 @@ from stuurploeg.io.values import (
 )
 from stuurploeg.io.vocabulary import is_total_row, is_total_word
 
+# Below this a deployability is more likely an fte count or a typo than a real share.
+LOW_DEPLOYABILITY = 0.30
 _SPECIALISMS = {"digital": Specialism.DIGITAL, "financial": Specialism.FINANCIAL,
                 "tactical": Specialism.TACTICAL, "intelligence": Specialism.INTELLIGENCE}
 
@@ -96,11 +100,21 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
         deploy = None
         if "deployability" in cols:
             deploy = value("deployability", parse_fraction)
+        if "deployable_fte" in cols:
+            deploy = _from_deployable_fte(value("deployable_fte", parse_number), deploy, staffed,
+                                          name, problem, cell("deployable_fte"))
         if deploy is None and not failed:
             problem("deployability" if "deployability" in cols else None,
                     f"Inzetbaarheid ontbreekt voor team {name}; 100% aangenomen. Vul het "
                     "percentage in (landelijk gemiddeld ongeveer 71%).", "warning")
             deploy = 1.0
+        if deploy is not None and deploy < LOW_DEPLOYABILITY and not failed:
+            problem("deployability" if "deployability" in cols else "deployable_fte",
+                    f"Inzetbaarheid van team {name} is maar {_percent(deploy)}. Controleer de "
+                    "waarde (landelijk gemiddeld ongeveer 71%); is het een aantal fte, zet dan "
+                    "'(fte)' in de kolomkop.", "warning",
+                    raw=cell("deployability") if "deployability" in cols
+                    else cell("deployable_fte"))
         specialist: dict[Specialism, float] = {}
         for key, specialism in _SPECIALISMS.items():
             if key in cols:
@@ -139,6 +153,37 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
                           certified=certified, position=len(teams)))
     kept = [t for t in teams if t.team.casefold() not in duplicates]
     return [t if t.position == i else _renumber(t, i) for i, t in enumerate(kept)]
+
+
+def _from_deployable_fte(deployable: float | None, deploy: float | None,
+                         staffed: float | None, name: str, problem: Callable[..., None],
+                         raw: object) -> float | None:
+    """The share from a column in fte (inzetbare fte / bezetting), with a warning saying so."""
+    if deployable is None:
+        return deploy
+    if deploy is not None:
+        problem("deployable_fte", f"Team {name} heeft zowel een inzetbaarheid (%) als inzetbare "
+                "fte; de inzetbaarheid (%) is gebruikt.", "warning", raw=raw)
+        return deploy
+    if staffed is None or staffed <= 0:
+        return None
+    if deployable > staffed + 1e-9:
+        problem("deployable_fte", f"Inzetbare fte van team {name} ({deployable:g}) is meer dan "
+                f"de bezetting ({staffed:g}). Verbeter een van beide.", raw=raw)
+        return None
+    share = deployable / staffed
+    problem("deployable_fte", f"Inzetbaarheid van team {name} berekend uit de kolom in fte: "
+            f"{_fte_text(deployable)} inzetbaar / {_fte_text(staffed)} bezetting = "
+            f"{_percent(share)}.", "warning", raw=raw)
+    return share
+
+
+def _fte_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.0f}%"
 
 
 def _renumber(team: Team, position: int) -> Team:

@@ -120,3 +120,26 @@ def test_guessed_years_in_availability_are_warned(tmp_path):
     dated = [["Team", "2026-W50"], ["Team A", 5]]
     report = check(write_xlsx(tmp_path / "d.xlsx", {"Teams": TEAMS, "Beschikbaarheid": dated}))
     assert not [w for w in report.warnings if "zonder jaar" in w.message]
+
+
+def test_deployability_in_fte_is_derived_from_the_bezetting(tmp_path):
+    rows = [["Team", "Bezetting", "Inzetbaar (fte)"], ["Team A", 16, "11,4"], ["Team B", 8, 9],
+            ["Team C", 10, 2]]
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": rows}))
+    a, c = report.capacity.teams
+    assert (a.team, c.team) == ("Team A", "Team C")
+    assert a.deployability == pytest.approx(11.4 / 16)
+    w = only(report.warnings, "berekend uit de kolom in fte")
+    assert (w.sheet, w.row, w.column) == ("Teams", 2, "Inzetbaar (fte)")
+    assert "71%" in w.message
+    assert only(report.errors, "meer dan de bezetting").row == 3
+    assert only(report.warnings, "maar 20%").row == 4
+
+
+def test_low_deployability_percentage_is_warned(tmp_path):
+    rows = [["Team", "Bezetting", "Inzetbaarheid"], ["Team A", 10, "71%"], ["Team B", 10, 0.2]]
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": rows}))
+    assert report.usable, report.errors
+    w = only(report.warnings, "maar 20%")
+    assert (w.row, w.column) == (3, "Inzetbaarheid")
+    assert not [x for x in report.warnings if "maar" in x.message and x.row == 2]
