@@ -273,6 +273,11 @@ def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: s
     return found
 
 
+def _is_totals(team: object, row: list[object]) -> bool:
+    """A totals row: the team cell says 'Totaal', or is empty next to a 'Totaal' cell."""
+    return is_total_word(team) or (team == "" and is_total_row(row))
+
+
 def _fte(raw: object, report: CheckReport, sheet: str, row: int, column: str) -> float | None:
     try:
         value = parse_number(raw)
@@ -293,8 +298,9 @@ def _read_wide(rows: list[list[object]], sheet: str, header_index: int, headers:
         row = rows[index]
         if row.count("") == len(row) or team_col >= len(row):
             continue
-        if row[team_col] == "" and is_total_row(row):
-            _issue(report, sheet, index + 1, None, None, "Totaalrij overgeslagen.", "warning")
+        if _is_totals(row[team_col], row):
+            _issue(report, sheet, index + 1, headers[team_col], row[team_col] or None,
+                   "Totaalrij overgeslagen; totalen berekent Stuurploeg zelf.", "warning")
             continue
         team = _team_name(row[team_col], names, report, sheet, index + 1, headers[team_col])
         if team is None:
@@ -325,8 +331,9 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
         def get(c: int, r: list[object] = row) -> object:
             return r[c] if c < len(r) else ""
 
-        if get(team_col) == "" and is_total_row(row):
-            _issue(report, sheet, index + 1, None, None, "Totaalrij overgeslagen.", "warning")
+        if _is_totals(get(team_col), row):
+            _issue(report, sheet, index + 1, headers[team_col], get(team_col) or None,
+                   "Totaalrij overgeslagen; totalen berekent Stuurploeg zelf.", "warning")
             continue
         team = _team_name(get(team_col), names, report, sheet, index + 1, headers[team_col])
         if team is None:

@@ -143,3 +143,17 @@ def test_low_deployability_percentage_is_warned(tmp_path):
     w = only(report.warnings, "maar 20%")
     assert (w.row, w.column) == (3, "Inzetbaarheid")
     assert not [x for x in report.warnings if "maar" in x.message and x.row == 2]
+
+
+@pytest.mark.parametrize("avail", [
+    [["Team", "2026-W50", "2026-W51"], ["Team A", 5, 4], ["Totaal", 5, 4]],
+    [["Team", "Week", "Beschikbaar"], ["Team A", "2026-W50", 4], ["Totaal:", "2026-W50", 4]],
+    [["Team", "2026-W50", "Opmerking"], ["Team A", 5, ""], ["", 5, "Som"]],
+])
+def test_totals_row_in_availability_is_skipped_with_a_warning(tmp_path, avail):
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": TEAMS, "Beschikbaarheid": avail}))
+    assert report.usable, report.errors
+    assert report.capacity.availability[("Team A", IsoWeek(2026, 50))] in (4, 5)
+    w = only(report.warnings, "Totaalrij overgeslagen")
+    assert (w.sheet, w.row) == ("Beschikbaarheid", 3)
+    assert not report.errors
