@@ -99,8 +99,8 @@ TEAM_FIELDS: tuple[FieldSpec, ...] = (
 AVAILABILITY_FIELDS: tuple[FieldSpec, ...] = (
     _f("team", "Team", "Teamnaam", required=True),
     _f("week", "Week", "Weeknummer", "Periode", required=True),
-    _f("fte", "Beschikbaar", "FTE", "Beschikbare fte", "Beschikbaar fte", "Capaciteit",
-       "Available", required=True),
+    _f("fte", "Beschikbaar", "FTE", "Beschikbare fte", "Beschikbaar fte", "Beschikbaarheid",
+       "Beschikbaarheid (fte)", "Capaciteit", "Available", required=True),
 )
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {CASES: CASE_FIELDS, CAPACITY: TEAM_FIELDS}

@@ -157,3 +157,13 @@ def test_totals_row_in_availability_is_skipped_with_a_warning(tmp_path, avail):
     w = only(report.warnings, "Totaalrij overgeslagen")
     assert (w.sheet, w.row) == ("Beschikbaarheid", 3)
     assert not report.errors
+
+
+@pytest.mark.parametrize("header", ["Beschikbaarheid", "Beschikbaarheid (fte)"])
+def test_long_availability_with_a_beschikbaarheid_column(tmp_path, header):
+    avail = [["Team", "Week", header], ["Team A", "2026-W50", "4,5"], ["Team B", "2026-W51", 2]]
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": TEAMS, "Beschikbaarheid": avail}))
+    assert report.usable, report.errors
+    assert report.capacity.availability == {("Team A", IsoWeek(2026, 50)): 4.5,
+                                             ("Team B", IsoWeek(2026, 51)): 2}
+    assert not [w for w in report.warnings if "niet gelezen" in w.message]

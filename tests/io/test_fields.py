@@ -92,3 +92,8 @@ def test_input_format_doc_lists_every_synonym():
 ])
 def test_a_deployability_header_in_fte_is_not_the_percentage(header, key):
     assert match_header(header, CAPACITY) == key
+
+
+@pytest.mark.parametrize("header", ["Beschikbaarheid", "Beschikbaarheid (fte)", "Beschikbaar"])
+def test_availability_value_headers(header):
+    assert match_header(header, "availability") == "fte"
