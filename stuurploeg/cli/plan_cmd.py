@@ -89,8 +89,10 @@ def run(args: argparse.Namespace) -> int:
         except ProfileError as exc:
             return _fail(str(exc))
     reports = []
+    # Yearless weeks ("wk 5") are read near the first planned week, not near today.
+    reference = args.start or IsoWeek.current()
     for path, kind in ((args.cases, "cases"), (args.capacity, "capacity")):
-        report = check_file(path, kind)
+        report = check_file(path, kind, reference=reference)
         if not report.usable:
             return _fail(_not_usable(path, kind, report))
         reports.append(report)
@@ -121,7 +123,11 @@ def run(args: argparse.Namespace) -> int:
         except ExportError as exc:
             return _fail(str(exc))
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        data = result.to_json()
+        # Without these a JSON reader would not see e.g. a running case that uses no capacity.
+        data["warnings"] = [w.describe() for r in reports for w in getattr(r, "warnings", ()) or ()]
+        data["warnings"] += list(result.warnings)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(_human(result, args.out))
     return 0

@@ -7,6 +7,8 @@ headed by a week) or long (Team, Week, FTE/Beschikbaar).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from stuurploeg.domain.model import Specialism, Team
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.io.fields import CAPACITY, label, match_header
@@ -23,6 +25,8 @@ from stuurploeg.io.values import (
 )
 from stuurploeg.io.vocabulary import is_total_row, is_total_word
 
+# Below this a deployability is more likely an fte count or a typo than a real share.
+LOW_DEPLOYABILITY = 0.30
 _SPECIALISMS = {"digital": Specialism.DIGITAL, "financial": Specialism.FINANCIAL,
                 "tactical": Specialism.TACTICAL, "intelligence": Specialism.INTELLIGENCE}
 
@@ -96,11 +100,21 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
         deploy = None
         if "deployability" in cols:
             deploy = value("deployability", parse_fraction)
+        if "deployable_fte" in cols:
+            deploy = _from_deployable_fte(value("deployable_fte", parse_number), deploy, staffed,
+                                          name, problem, cell("deployable_fte"))
         if deploy is None and not failed:
             problem("deployability" if "deployability" in cols else None,
                     f"Inzetbaarheid ontbreekt voor team {name}; 100% aangenomen. Vul het "
                     "percentage in (landelijk gemiddeld ongeveer 71%).", "warning")
             deploy = 1.0
+        if deploy is not None and deploy < LOW_DEPLOYABILITY and not failed:
+            problem("deployability" if "deployability" in cols else "deployable_fte",
+                    f"Inzetbaarheid van team {name} is maar {_percent(deploy)}. Controleer de "
+                    "waarde (landelijk gemiddeld ongeveer 71%); is het een aantal fte, zet dan "
+                    "'(fte)' in de kolomkop.", "warning",
+                    raw=cell("deployability") if "deployability" in cols
+                    else cell("deployable_fte"))
         specialist: dict[Specialism, float] = {}
         for key, specialism in _SPECIALISMS.items():
             if key in cols:
@@ -141,6 +155,37 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
     return [t if t.position == i else _renumber(t, i) for i, t in enumerate(kept)]
 
 
+def _from_deployable_fte(deployable: float | None, deploy: float | None,
+                         staffed: float | None, name: str, problem: Callable[..., None],
+                         raw: object) -> float | None:
+    """The share from a column in fte (inzetbare fte / bezetting), with a warning saying so."""
+    if deployable is None:
+        return deploy
+    if deploy is not None:
+        problem("deployable_fte", f"Team {name} heeft zowel een inzetbaarheid (%) als inzetbare "
+                "fte; de inzetbaarheid (%) is gebruikt.", "warning", raw=raw)
+        return deploy
+    if staffed is None or staffed <= 0:
+        return None
+    if deployable > staffed + 1e-9:
+        problem("deployable_fte", f"Inzetbare fte van team {name} ({deployable:g}) is meer dan "
+                f"de bezetting ({staffed:g}). Verbeter een van beide.", raw=raw)
+        return None
+    share = deployable / staffed
+    problem("deployable_fte", f"Inzetbaarheid van team {name} berekend uit de kolom in fte: "
+            f"{_fte_text(deployable)} inzetbaar / {_fte_text(staffed)} bezetting = "
+            f"{_percent(share)}.", "warning", raw=raw)
+    return share
+
+
+def _fte_text(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.0f}%"
+
+
 def _renumber(team: Team, position: int) -> Team:
     from dataclasses import replace
 
@@ -164,8 +209,10 @@ def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
         if "week" in keys and "fte" in keys:
             return _read_long(rows, sheet, index, headers, team_col, keys.index("week"),
                               keys.index("fte"), names, report, reference)
-        weeks = _week_columns(row, team_col, reference)
+        weeks, guessed = _week_columns(row, team_col, reference)
         if weeks:
+            if guessed:
+                _guessed_warning(report, sheet, index + 1, headers, guessed, weeks, reference)
             return _read_wide(rows, sheet, index, headers, team_col, weeks, names, report)
     _issue(report, sheet, None, None, None,
            f"Blad {sheet} is niet gelezen: geen kopregel met een kolom Team en kolommen per "
@@ -175,9 +222,13 @@ def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
 
 
 def _week_columns(row: list[object], team_col: int, reference: IsoWeek
-                  ) -> dict[int, IsoWeek]:
-    """Columns headed by a week; yearless headers continue the year of the one before."""
+                  ) -> tuple[dict[int, IsoWeek], list[int]]:
+    """Columns headed by a week, and those whose year was guessed.
+
+    Yearless headers continue the year of the one before.
+    """
     weeks: dict[int, IsoWeek] = {}
+    guessed_cols: list[int] = []
     previous: IsoWeek | None = None
     for col, raw in enumerate(row):
         if col == team_col or raw == "" or raw is None:
@@ -190,8 +241,20 @@ def _week_columns(row: list[object], team_col: int, reference: IsoWeek
             continue
         weeks[col] = week
         previous = week
-        del guessed
-    return weeks
+        if guessed:
+            guessed_cols.append(col)
+    return weeks, guessed_cols
+
+
+def _guessed_warning(report: CheckReport, sheet: str, row: int, headers: list[str],
+                     guessed: list[int], weeks: dict[int, IsoWeek], reference: IsoWeek) -> None:
+    """One warning for all week headers without a year, naming the first of them."""
+    first = guessed[0]
+    more = f" en {len(guessed) - 1} andere kolommen" if len(guessed) > 1 else ""
+    _issue(report, sheet, row, headers[first], headers[first],
+           f"Weeknummer zonder jaar in de kopregel: '{headers[first]}'{more} is gelezen als "
+           f"{weeks[first]} (de week die het dichtst bij {reference} ligt; volgende kolommen "
+           "lopen door). Schrijf het jaar erbij (2026-W05) als dat niet klopt.", "warning")
 
 
 def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: str,
@@ -208,6 +271,11 @@ def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: s
                f"Team '{show(raw)}' staat niet op blad Teams; de beschikbaarheid van deze rij "
                "is niet gebruikt. Gebruik dezelfde teamnaam als op blad Teams.")
     return found
+
+
+def _is_totals(team: object, row: list[object]) -> bool:
+    """A totals row: the team cell says 'Totaal', or is empty next to a 'Totaal' cell."""
+    return is_total_word(team) or (team == "" and is_total_row(row))
 
 
 def _fte(raw: object, report: CheckReport, sheet: str, row: int, column: str) -> float | None:
@@ -230,8 +298,9 @@ def _read_wide(rows: list[list[object]], sheet: str, header_index: int, headers:
         row = rows[index]
         if row.count("") == len(row) or team_col >= len(row):
             continue
-        if row[team_col] == "" and is_total_row(row):
-            _issue(report, sheet, index + 1, None, None, "Totaalrij overgeslagen.", "warning")
+        if _is_totals(row[team_col], row):
+            _issue(report, sheet, index + 1, headers[team_col], row[team_col] or None,
+                   "Totaalrij overgeslagen; totalen berekent Stuurploeg zelf.", "warning")
             continue
         team = _team_name(row[team_col], names, report, sheet, index + 1, headers[team_col])
         if team is None:
@@ -252,6 +321,8 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
                report: CheckReport, reference: IsoWeek) -> dict[tuple[str, IsoWeek], float]:
     out: dict[tuple[str, IsoWeek], float] = {}
     where: dict[tuple[str, IsoWeek], int] = {}
+    guessed_first: tuple[int, object, IsoWeek] | None = None
+    guessed_count = 0
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
         if row.count("") == len(row):
@@ -260,8 +331,9 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
         def get(c: int, r: list[object] = row) -> object:
             return r[c] if c < len(r) else ""
 
-        if get(team_col) == "" and is_total_row(row):
-            _issue(report, sheet, index + 1, None, None, "Totaalrij overgeslagen.", "warning")
+        if _is_totals(get(team_col), row):
+            _issue(report, sheet, index + 1, headers[team_col], get(team_col) or None,
+                   "Totaalrij overgeslagen; totalen berekent Stuurploeg zelf.", "warning")
             continue
         team = _team_name(get(team_col), names, report, sheet, index + 1, headers[team_col])
         if team is None:
@@ -270,7 +342,7 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
                        "Teamnaam ontbreekt; de beschikbaarheid van deze rij is niet gebruikt.")
             continue
         try:
-            week, _guessed = parse_week(get(week_col), reference)
+            week, guessed = parse_week(get(week_col), reference)
         except ValueProblem as exc:
             _issue(report, sheet, index + 1, headers[week_col], get(week_col),
                    f"Week '{show(get(week_col))}' {exc}.")
@@ -278,6 +350,9 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
         if week is None:
             _issue(report, sheet, index + 1, headers[week_col], None, "Week ontbreekt.")
             continue
+        if guessed:
+            guessed_count += 1
+            guessed_first = guessed_first or (index + 1, get(week_col), week)
         value = _fte(get(fte_col), report, sheet, index + 1, headers[fte_col])
         if value is None:
             continue
@@ -288,4 +363,11 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
             continue
         where[team, week] = index + 1
         out[(team, week)] = value
+    if guessed_first is not None:
+        row_no, raw, week = guessed_first
+        more = f" en {guessed_count - 1} andere cellen" if guessed_count > 1 else ""
+        _issue(report, sheet, row_no, headers[week_col], raw,
+               f"Weeknummer zonder jaar: '{show(raw)}' (rij {row_no}{more}) is gelezen als de "
+               f"week die het dichtst bij {reference} ligt ({week}). Schrijf het jaar erbij "
+               "(2026-W05) als dat niet klopt.", "warning")
     return out

@@ -23,8 +23,8 @@ from stuurploeg.io.values import (
     show,
 )
 from stuurploeg.io.vocabulary import (
+    is_total_label,
     is_total_row,
-    is_total_word,
     parse_exploitation,
     parse_status,
 )
@@ -136,15 +136,19 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
             continue
         raw_id = row[id_col] if id_col < width else ""
         case_id = parse(row, "case_id", parse_text)
-        if case_id is None or is_total_word(raw_id):
-            if is_total_word(raw_id) or (case_id is None and is_total_row(row)):
+        if case_id is None or is_total_label(raw_id):
+            # Only a row that holds nothing of a case but a total word is a totals row: a real
+            # case without zaaknummer must not disappear with a mere warning.
+            if all(_blank_or_total(get(row, key)) for key in ("case_id", "name", "status")) \
+                    and is_total_row(row):
                 ctx.warn(None, None, "Totaalrij overgeslagen (een cel 'Totaal' en geen "
                          "zaaknummer). Totalen worden door Stuurploeg zelf berekend.")
                 continue
-            if not ctx.failed:
-                ctx.error(id_col, raw_id, f"{label(CASES, 'case_id')} ontbreekt. Vul een uniek "
-                          "zaaknummer in of maak de rij helemaal leeg.")
-            continue
+            if case_id is None:
+                if not ctx.failed:
+                    ctx.error(id_col, raw_id, f"{label(CASES, 'case_id')} ontbreekt. Vul een "
+                              "uniek zaaknummer in of maak de rij helemaal leeg.")
+                continue
         name = parse(row, "name", parse_text,
                      f"Naam ontbreekt voor zaak {case_id}. Vul de naam van het onderzoek in.")
         if "status" not in cols:
@@ -297,6 +301,10 @@ def _minors(row: list[object], cols: dict[str, int], ctx: _RowContext,
                  "gelaten.")
         return None
     return count
+
+
+def _blank_or_total(value: object) -> bool:
+    return value is None or value == "" or is_total_label(value)
 
 
 def _fmt(x: float) -> str:

@@ -257,6 +257,8 @@ def save_atomically(
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"De map {folder} bestaat niet. Kies een bestaande map.")
+    if target.is_dir():
+        raise ExportError(f"{target} is een map, geen bestand. Kies een bestandsnaam.")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=folder)
     os.close(fd)
     try:
@@ -284,6 +286,12 @@ def save_atomically(
                         "bestandsnaam. Het bestaande bestand is niet gewijzigd."
                     ) from exc
                 time.sleep(delay * (attempt + 1))
+            except OSError as exc:
+                raise ExportError(
+                    f"Kon {target.name} niet op zijn plaats zetten in {folder}: "
+                    f"{exc.strerror or exc}. Kies een andere bestandsnaam of map. Het bestaande "
+                    "bestand is niet gewijzigd."
+                ) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

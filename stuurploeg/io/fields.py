@@ -84,6 +84,9 @@ TEAM_FIELDS: tuple[FieldSpec, ...] = (
        "Staffed", required=True),
     _f("deployability", "Inzetbaarheid", "Inzetbaar", "Inzetbaar %", "Inzetbaarheid %",
        "Inzetbaarheidspercentage", "Beschikbaarheid", "Deployability"),
+    # The same thing in fte (not a share): the reader derives the share from the bezetting.
+    _f("deployable_fte", "Inzetbare fte", "Inzetbaar fte", "Inzetbaarheid fte",
+       "Beschikbare fte", "Beschikbaar fte", "Beschikbaarheid fte", "Deployable fte"),
     _f("digital", "Digitaal", "Digitale recherche", "Digi", "Digital"),
     _f("financial", "Financieel", "Financiele recherche", "Fin recherche", "Financial"),
     _f("tactical", "Tactisch", "Tactische recherche", "Tactical"),
@@ -96,8 +99,8 @@ TEAM_FIELDS: tuple[FieldSpec, ...] = (
 AVAILABILITY_FIELDS: tuple[FieldSpec, ...] = (
     _f("team", "Team", "Teamnaam", required=True),
     _f("week", "Week", "Weeknummer", "Periode", required=True),
-    _f("fte", "Beschikbaar", "FTE", "Beschikbare fte", "Beschikbaar fte", "Capaciteit",
-       "Available", required=True),
+    _f("fte", "Beschikbaar", "FTE", "Beschikbare fte", "Beschikbaar fte", "Beschikbaarheid",
+       "Beschikbaarheid (fte)", "Capaciteit", "Available", required=True),
 )
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {CASES: CASE_FIELDS, CAPACITY: TEAM_FIELDS}
@@ -115,6 +118,8 @@ NOTES_SHEET_WORDS = ("toelichting", "instructie", "uitleg", "notes", "readme", "
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _UNIT_SUFFIXES = ("inweken", "weken", "infte", "fte", "procent", "perc", "pct", "aantal")
+_FTE_UNIT = re.compile(r"(?<![a-z])fte(?![a-z])")
+_PERCENT_UNIT = re.compile(r"%|procent|perc|pct")
 
 
 def normalise_header(text: object) -> str:
@@ -162,8 +167,16 @@ def match_header(text: object, kind: str) -> str | None:
     for variant in _variants(norm):
         key = table.get(variant)
         if key is not None:
+            if key == "deployability" and _in_fte(text):
+                # "Inzetbaar (fte)" holds fte, not a percentage: 11,4 must not become 11,4%.
+                return "deployable_fte"
             return key
     return None
+
+
+def _in_fte(text: object) -> bool:
+    folded = fold(text) if isinstance(text, str) else ""
+    return bool(_FTE_UNIT.search(folded)) and not _PERCENT_UNIT.search(folded)
 
 
 def guess_mapping(headers: list[object], kind: str) -> dict[str, str]:

@@ -254,7 +254,10 @@ def nearest_week(week: int, reference: IsoWeek) -> IsoWeek:
             candidate = IsoWeek(year, week)
             if best is None or abs(candidate - reference) < abs(best - reference):  # type: ignore[operator]
                 best = candidate
-    assert best is not None  # week 1..52 exists in every year
+    if best is None:  # only week 53, which most years lack
+        raise ValueProblem(f"is week {week}, maar die bestaat niet in {reference.year - 1}, "
+                           f"{reference.year} of {reference.year + 1}; schrijf het jaar erbij "
+                           "(bijvoorbeeld 2026-W53) of controleer het weeknummer")
     return best
 
 

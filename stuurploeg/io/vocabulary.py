@@ -65,11 +65,23 @@ def parse_exploitation(value: object) -> Exploitation | None:
 
 
 def is_total_word(value: object) -> bool:
+    """Loose: the text starts like a total ("Totaal fte"); for a team-name cell only."""
     if not isinstance(value, str) or not value:
         return False
     norm = _norm(value)
     return norm in ("som", "totaal", "total") or any(norm.startswith(w) for w in _TOTAL_WORDS)
 
 
+_TOTAL_LABELS = frozenset({*_TOTAL_WORDS, "som", "totalen"})
+
+
+def is_total_label(value: object) -> bool:
+    """Strict: the cell is exactly a total word ("Totaal", "som:"), not "Totalrecall"."""
+    if not isinstance(value, str) or not value:
+        return False
+    return fold(value).rstrip(":").strip() in _TOTAL_LABELS
+
+
 def is_total_row(row: list[object]) -> bool:
-    return any(is_total_word(v) for v in row)
+    """Some cell of the row is exactly a total word (see :func:`is_total_label`)."""
+    return any(is_total_label(v) for v in row)

@@ -339,3 +339,20 @@ def test_wall_clock_cap_ends_the_search_with_a_valid_plan_and_a_warning(monkeypa
     rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
     assert r.total_priority >= rank.total_priority - 1e-9
     assert verify_plan(cases, cap, START, 26, r.assignments) == []
+
+
+def test_team_names_match_case_insensitively_and_keep_the_teams_sheet_spelling():
+    cap = CapacityData((Team("Team Noord", 2.0), Team("Team Zuid", 2.0)))
+    running = Case("L", "l", CaseStatus.RUNNING, fte=2.0, weeks=4, team="team noord",
+                   start_week=START, position=0)
+    new = case("N", 5, 2.0, 4, 1, team="TEAM ZUID")
+    other = case("O", 4, 2.0, 4, 2)
+    r = make_plan([running, new, other], cap, start=START, weeks=4)
+    assert [(a.case_id, a.team) for a in r.assignments] == [("N", "Team Zuid")]
+    assert [u.case_id for u in r.unplanned] == ["O"]  # Team Noord is full with the running case
+    assert not r.overbooked
+    assert verify_plan([running, new, other], cap, START, 4, r.assignments) == []
+    stray = Case("X", "x", CaseStatus.RUNNING, fte=1.0, weeks=4, team="Team West",
+                 start_week=START, position=3)
+    r = make_plan([stray, new], cap, start=START, weeks=4)
+    assert any("X" in w and "Team West" in w for w in r.warnings)

@@ -145,3 +145,42 @@ def test_end_to_end_on_sample_data(capsys, tmp_path):
     assert data["ranking"] and data["assignments"]
     assert len(data["assignments"]) + len(data["unplanned"]) == len(data["ranking"])
     assert out_file.exists()
+
+
+def test_yearless_weeks_are_read_near_the_start_week(monkeypatch, capsys):
+    seen = []
+    reports = {"cases": FakeReport(cases=CASES), "capacity": FakeReport(capacity=CAPACITY)}
+
+    def check_file(path, kind=None, **kw):
+        seen.append((kind, kw.get("reference")))
+        return reports[kind]
+
+    module = types.ModuleType("stuurploeg.app.importing")
+    module.check_file = check_file
+    monkeypatch.setitem(sys.modules, "stuurploeg.app.importing", module)
+    code, _, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx",
+                       "--start", "2028-W40", "--json")
+    assert code == 0, err
+    assert seen == [("cases", IsoWeek(2028, 40)), ("capacity", IsoWeek(2028, 40))]
+    seen.clear()
+    code, _, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx", "--json")
+    assert code == 0, err
+    assert seen == [("cases", IsoWeek.current()), ("capacity", IsoWeek.current())]
+
+
+def test_warnings_reach_json_and_human_output(fake_import, capsys):
+    stray = Case("LP-9", "Verdwaald", CaseStatus.RUNNING, fte=1.0, weeks=8, team="West",
+                 start_week=IsoWeek(2026, 36), position=3)
+    fake_import[1]["cases"] = FakeReport(
+        cases=[*CASES, stray], warnings=[Issue("Zaken", 4, "Status", None, "status aangenomen",
+                                               "warning")])
+    code, out, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx",
+                         "--start", "2026-W40", "--json")
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    assert any("LP-9" in w and "West" in w for w in warnings)
+    assert any("status aangenomen" in w and "rij 4" in w for w in warnings)
+    code, out, err = run(capsys, "--cases", "z.xlsx", "--capacity", "c.xlsx",
+                         "--start", "2026-W40")
+    assert code == 0, err
+    assert "waarschuwing: Lopende zaak LP-9" in out

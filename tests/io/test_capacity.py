@@ -100,3 +100,70 @@ def test_detects_kind(tmp_path):
     both = write_xlsx(tmp_path / "c.xlsx", {"Blad1": TEAMS})
     assert check(both).kind == "capacity"
     assert not check(both, kind="cases").usable
+
+
+def test_guessed_years_in_availability_are_warned(tmp_path):
+    wide = [["Team", "wk 52", "wk 1"], ["Team A", 5, 4]]
+    report = check(write_xlsx(tmp_path / "w.xlsx", {"Teams": TEAMS, "Beschikbaarheid": wide}))
+    assert report.usable, report.errors
+    w = only(report.warnings, "zonder jaar")
+    assert (w.sheet, w.row, w.column) == ("Beschikbaarheid", 1, "wk 52")
+    assert "2026-W52" in w.message and "1 andere" in w.message
+    long = [["Team", "Week", "Beschikbaar"], ["Team A", "2026-W50", 4], ["Team A", "wk 2", 3],
+            ["Team B", "wk 3", 2]]
+    report = check(write_xlsx(tmp_path / "l.xlsx", {"Teams": TEAMS, "Beschikbaarheid": long}))
+    assert report.usable, report.errors
+    assert report.capacity.availability[("Team A", IsoWeek(2027, 2))] == 3
+    w = only(report.warnings, "zonder jaar")
+    assert (w.sheet, w.row, w.column, w.value) == ("Beschikbaarheid", 3, "Week", "wk 2")
+    assert "2027-W02" in w.message and "1 andere" in w.message
+    dated = [["Team", "2026-W50"], ["Team A", 5]]
+    report = check(write_xlsx(tmp_path / "d.xlsx", {"Teams": TEAMS, "Beschikbaarheid": dated}))
+    assert not [w for w in report.warnings if "zonder jaar" in w.message]
+
+
+def test_deployability_in_fte_is_derived_from_the_bezetting(tmp_path):
+    rows = [["Team", "Bezetting", "Inzetbaar (fte)"], ["Team A", 16, "11,4"], ["Team B", 8, 9],
+            ["Team C", 10, 2]]
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": rows}))
+    a, c = report.capacity.teams
+    assert (a.team, c.team) == ("Team A", "Team C")
+    assert a.deployability == pytest.approx(11.4 / 16)
+    w = only(report.warnings, "berekend uit de kolom in fte")
+    assert (w.sheet, w.row, w.column) == ("Teams", 2, "Inzetbaar (fte)")
+    assert "71%" in w.message
+    assert only(report.errors, "meer dan de bezetting").row == 3
+    assert only(report.warnings, "maar 20%").row == 4
+
+
+def test_low_deployability_percentage_is_warned(tmp_path):
+    rows = [["Team", "Bezetting", "Inzetbaarheid"], ["Team A", 10, "71%"], ["Team B", 10, 0.2]]
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": rows}))
+    assert report.usable, report.errors
+    w = only(report.warnings, "maar 20%")
+    assert (w.row, w.column) == (3, "Inzetbaarheid")
+    assert not [x for x in report.warnings if "maar" in x.message and x.row == 2]
+
+
+@pytest.mark.parametrize("avail", [
+    [["Team", "2026-W50", "2026-W51"], ["Team A", 5, 4], ["Totaal", 5, 4]],
+    [["Team", "Week", "Beschikbaar"], ["Team A", "2026-W50", 4], ["Totaal:", "2026-W50", 4]],
+    [["Team", "2026-W50", "Opmerking"], ["Team A", 5, ""], ["", 5, "Som"]],
+])
+def test_totals_row_in_availability_is_skipped_with_a_warning(tmp_path, avail):
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": TEAMS, "Beschikbaarheid": avail}))
+    assert report.usable, report.errors
+    assert report.capacity.availability[("Team A", IsoWeek(2026, 50))] in (4, 5)
+    w = only(report.warnings, "Totaalrij overgeslagen")
+    assert (w.sheet, w.row) == ("Beschikbaarheid", 3)
+    assert not report.errors
+
+
+@pytest.mark.parametrize("header", ["Beschikbaarheid", "Beschikbaarheid (fte)"])
+def test_long_availability_with_a_beschikbaarheid_column(tmp_path, header):
+    avail = [["Team", "Week", header], ["Team A", "2026-W50", "4,5"], ["Team B", "2026-W51", 2]]
+    report = check(write_xlsx(tmp_path / "c.xlsx", {"Teams": TEAMS, "Beschikbaarheid": avail}))
+    assert report.usable, report.errors
+    assert report.capacity.availability == {("Team A", IsoWeek(2026, 50)): 4.5,
+                                             ("Team B", IsoWeek(2026, 51)): 2}
+    assert not [w for w in report.warnings if "niet gelezen" in w.message]

@@ -235,3 +235,28 @@ def test_json_shape(tmp_path):
     assert list(data) == ["file", "kind", "sheet", "header_row", "rows", "errors", "warnings",
                           "unused_columns"]
     assert list(data["errors"][0]) == ["sheet", "row", "column", "value", "message"]
+
+
+@pytest.mark.parametrize("row", [
+    ["", "Totalrecall", "nieuw", 2, 10],
+    ["", "Onderzoek Eik", "", 2, 10, "Totaal"],
+    ["", "Totaal", "lopend", 2, 10],
+    ["", "Onderzoek Eik", "nieuw", 2, 10, "Total loss of contact"],
+])
+def test_a_case_without_id_is_an_error_not_a_totals_row(tmp_path, row):
+    rows = [[*CASE_HEADER, "Opmerkingen"], *case_rows(1)[1:], row]
+    report = check(write_xlsx(tmp_path / "z.xlsx", {"Zaken": rows}))
+    assert not report.usable
+    err = only(report.errors, "Zaak-ID ontbreekt")
+    assert (err.sheet, err.row, err.column) == ("Zaken", 3, "Zaak ID")
+    assert not [w for w in report.warnings if "Totaalrij" in w.message]
+
+
+@pytest.mark.parametrize("row", [
+    ["", "Totaal:", "", 4, 20], ["", "", "", 4, 20, "Som"], ["Eindtotaal", "", "", 4, 20],
+])
+def test_totals_rows_are_still_skipped(tmp_path, row):
+    rows = [[*CASE_HEADER, "Opmerkingen"], *case_rows(1)[1:], row]
+    report = check(write_xlsx(tmp_path / "z.xlsx", {"Zaken": rows}))
+    assert report.usable and report.rows == 1, report.errors
+    assert only(report.warnings, "Totaalrij").row == 3

@@ -123,3 +123,24 @@ def test_new_file_gets_ordinary_permissions_and_a_replaced_file_keeps_its_own(tm
         assert again.path.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(umask)
+
+
+def test_target_that_is_a_folder_is_a_clear_message(tmp_path):
+    (tmp_path / "uit.xlsx").mkdir()
+    writer = WorkbookWriter()
+    writer.add_sheet(Sheet("Blad", [Column("A")], [["x"]]))
+    with pytest.raises(ExportError, match="is een map"):
+        writer.save(tmp_path / "uit.xlsx")
+    assert os.listdir(tmp_path) == ["uit.xlsx"]
+
+
+def test_other_os_error_on_replace_is_a_clear_message(tmp_path, monkeypatch):
+    def broken(src, dst):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(excel_out.os, "replace", broken)
+    writer = WorkbookWriter()
+    writer.add_sheet(Sheet("Blad", [Column("A")], [["x"]]))
+    with pytest.raises(ExportError, match="niet op zijn plaats"):
+        writer.save(tmp_path / "uit.xlsx")
+    assert os.listdir(tmp_path) == []

@@ -82,3 +82,18 @@ def test_input_format_doc_lists_every_synonym():
     for spec in (*CASE_FIELDS, *TEAM_FIELDS, *AVAILABILITY_FIELDS):
         for synonym in spec.synonyms:
             assert f"`{synonym}`" in doc, synonym
+
+
+@pytest.mark.parametrize(("header", "key"), [
+    ("Inzetbaar (fte)", "deployable_fte"), ("Beschikbaarheid (fte)", "deployable_fte"),
+    ("Inzetbaarheid in fte", "deployable_fte"), ("INZETBAAR FTE", "deployable_fte"),
+    ("Inzetbaarheid (%)", "deployability"), ("Inzetbaar % (van fte)", "deployability"),
+    ("Beschikbaarheid", "deployability"),
+])
+def test_a_deployability_header_in_fte_is_not_the_percentage(header, key):
+    assert match_header(header, CAPACITY) == key
+
+
+@pytest.mark.parametrize("header", ["Beschikbaarheid", "Beschikbaarheid (fte)", "Beschikbaar"])
+def test_availability_value_headers(header):
+    assert match_header(header, "availability") == "fte"

@@ -182,3 +182,22 @@ def test_yearless_week_is_nearest(week, ref):
     got = nearest_week(week, ref)
     assert got.week == week
     assert abs(got - ref) <= 27
+
+
+@pytest.mark.parametrize("raw", ["wk 53", "53", 53, "week 53"])
+def test_week_53_near_years_without_it_is_a_value_problem(raw):
+    ref = IsoWeek(2029, 20)  # 2028, 2029 and 2030 have 52 weeks
+    with pytest.raises(ValueProblem, match="bestaat niet in 2028, 2029 of 2030"):
+        parse_week(raw, ref)
+    assert parse_week(raw, IsoWeek(2026, 50)) == (IsoWeek(2026, 53), True)
+
+
+def test_week_53_in_a_case_list_is_an_error_with_its_cell(tmp_path):
+    from stuurploeg.io.excel_in import check_job
+    from tests.io.helpers import CASE_HEADER, write_xlsx
+
+    rows = [[*CASE_HEADER, "Uiterste start"], ["Z-1", "Eik", "nieuw", 2, 10, "wk 53"]]
+    report = check_job(str(write_xlsx(tmp_path / "z.xlsx", {"Zaken": rows})), "cases", None,
+                       None, IsoWeek(2029, 20))
+    err = next(e for e in report.errors if "week 53" in e.message)
+    assert (err.sheet, err.row, err.column, err.value) == ("Zaken", 2, "Uiterste start", "wk 53")

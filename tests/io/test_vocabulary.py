@@ -51,3 +51,13 @@ def test_totals():
     assert is_total_word("Eindtotaal") and is_total_word("Total")
     assert not is_total_word("SOM-2026-01") and not is_total_word("Z-1") and not is_total_word(3)
     assert is_total_row(["", "Totaal", 5]) and not is_total_row(["Z-1", "Eik", 2])
+
+
+def test_total_labels_are_exact():
+    from stuurploeg.io.vocabulary import is_total_label
+
+    for text in ("Totaal", "TOTAAL:", " som ", "Subtotaal", "Eindtotaal", "total"):
+        assert is_total_label(text), text
+    for text in ("Totalrecall", "Total loss", "Totaal fte", "Somalië", "", None, 3):
+        assert not is_total_label(text), text
+    assert not is_total_row(["", "Totalrecall", 5])

@@ -18,6 +18,11 @@ from stuurploeg.domain.planning.types import KINDS, TOLERANCE, Overbooking, Scen
 from stuurploeg.domain.weeks import IsoWeek
 
 
+def team_key(name: str) -> str:
+    """How team names are compared: the import matches them case-insensitively, so must we."""
+    return name.strip().casefold()
+
+
 @dataclass
 class CapacityGrid:
     teams: tuple[str, ...]
@@ -39,10 +44,9 @@ class CapacityGrid:
         return week - self.start  # type: ignore[return-value]
 
     def team_index(self, name: str) -> int | None:
-        try:
-            return self.teams.index(name)
-        except ValueError:
-            return None
+        """The team's index, matching ``name`` as the import does (case, outer spaces)."""
+        key = team_key(name)
+        return next((i for i, t in enumerate(self.teams) if team_key(t) == key), None)
 
     def remaining(self) -> np.ndarray:
         """What is left for candidates; an overbooked week has nothing left."""
@@ -70,14 +74,16 @@ def build_grid(
         available[ti, 0, :] = team.base_fte
         for si, spec in enumerate(SPECIALISMS, start=1):
             available[ti, si, :] = team.base_specialist_fte(spec)
-    index = {name: i for i, name in enumerate(teams)}
+    index: dict[str, int] = {}
+    for i, name in enumerate(teams):
+        index.setdefault(team_key(name), i)
     warnings: list[str] = []
     if not np.isfinite(available).all():
         bad = sorted({teams[i] for i in np.nonzero(~np.isfinite(available))[0]})
         warnings.append(f"Ongeldige capaciteit voor team {', '.join(bad)}; geteld als 0 fte.")
         available[~np.isfinite(available)] = 0.0
     for (name, week), value in capacity.availability.items():
-        ti = index.get(name)
+        ti = index.get(team_key(name))
         w = week - start
         if ti is None:
             warnings.append(f"Beschikbaarheid voor onbekend team {name} ({week}) genegeerd.")
@@ -103,7 +109,7 @@ def _apply_scenario(
 ) -> None:
     length = available.shape[2]
     for d in scenario.deltas:
-        ti = index.get(d.team)
+        ti = index.get(team_key(d.team))
         if ti is None:
             warnings.append(f"Scenario {scenario.name}: onbekend team {d.team} genegeerd.")
             continue
@@ -133,7 +139,7 @@ def _add_running(
             "niet mee in de bezetting."
         )
         return
-    ti = index.get(case.team)
+    ti = index.get(team_key(case.team))
     if ti is None:
         warnings.append(
             f"Lopende zaak {case.case_id} staat op team {case.team}, dat niet in de "

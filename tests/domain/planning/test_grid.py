@@ -88,3 +88,16 @@ def test_horizon_across_week_53():
     assert IsoWeek(2026, 53) in weeks
     assert weeks[weeks.index(IsoWeek(2026, 53)) + 1] == IsoWeek(2027, 1)
     assert weeks[-1] == IsoWeek(2027, 12)
+
+
+def test_team_names_match_case_insensitively_like_the_import():
+    running = Case("L-1", "Lopend", CaseStatus.RUNNING, fte=3.0, weeks=10, team=" noord ",
+                   start_week=START)
+    scenario = Scenario("s", (CapacityDelta("ZUID", START, None, 1.0),))
+    grid = build_grid(CapacityData(_teams(), {("NOORD", START + 1): 4.0}), START, 2,
+                      running_cases=[running], scenario=scenario)
+    assert np.allclose(grid.running[0, 0], 3.0)
+    assert grid.available[0, 0].tolist() == [8, 4]
+    assert np.allclose(grid.available[1, 0], 6.0)
+    assert grid.warnings == []
+    assert grid.team_index("zUID") == 1 and grid.team_index("West") is None
