@@ -68,7 +68,8 @@ def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
     problems = validate(d)
     if d.kind is DecisionKind.TAKE_UP and d.team:
         known = [t.team for t in ws.capacity().teams]
-        if d.team not in known:
+        # Case-insensitive, as the import and the planner match team names.
+        if d.team.strip().casefold() not in {k.strip().casefold() for k in known}:
             choice = (f"Kies een van: {', '.join(known)}." if known
                       else "Importeer eerst het capaciteitsoverzicht.")
             problems.append(
