@@ -18,7 +18,7 @@ from stuurploeg.domain.decisions import (
     validate,
     verify_chain,
 )
-from stuurploeg.domain.model import DecisionKind
+from stuurploeg.domain.model import Case, CaseStatus, DecisionKind
 from stuurploeg.store import decisions_repo, schema
 from stuurploeg.store.errors import StoreError
 from stuurploeg.store.integrity import integrity_problems
@@ -81,11 +81,32 @@ def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
     return d
 
 
-def prefill_from_proposal(ws: Workspace, decision: Decision) -> Decision:
-    """A take-up with no team, start week or fte given takes them from the plan proposal."""
+def prefill_from_proposal(
+    ws: Workspace, decision: Decision, snapshot: Snapshot | None = None
+) -> Decision:
+    """A take-up with no team, start week or fte given takes them from the plan proposal:
+    that in ``snapshot`` (the plan the officer is looking at), else the newest stored one."""
     if decision.kind is not DecisionKind.TAKE_UP:
         return decision
-    snap = snapshot_for(ws, decision.case_id)
+    snap = snapshot if snapshot is not None else snapshot_for(ws, decision.case_id)
+    return _as_proposed(decision, snap)
+
+
+def proposed_decision(case: Case, snapshot: Snapshot, decided_by: str = "") -> Decision:
+    """What a decision form starts from: take up as proposed when the proposal places the
+    case, investigate further when it is running, else park. The meeting changes it."""
+    if snapshot.proposed:
+        kind = DecisionKind.TAKE_UP
+    elif case.status is CaseStatus.RUNNING:
+        kind = DecisionKind.EXPAND
+    else:
+        kind = DecisionKind.PARK
+    fte = case.fte if kind is DecisionKind.EXPAND and case.fte else None
+    draft = Decision(case.case_id, kind, decided_by, case_name=case.name, fte=fte)
+    return _as_proposed(draft, snapshot) if kind is DecisionKind.TAKE_UP else draft
+
+
+def _as_proposed(decision: Decision, snap: Snapshot) -> Decision:
     if not snap.proposed:
         return decision
     return replace(
