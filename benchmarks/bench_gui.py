@@ -87,12 +87,23 @@ def bench_startup() -> None:
 
 
 def _rows(n: int):
-    from stuurploeg.gui.ranking_rows import build_rows
-    from tests.gui.factories import fake_plan, fake_ranking, make_cases
+    """``n`` generated cases with their real ranking; every third ranked case out of the
+    plan (a real plan of 100,000 cases takes minutes, and the table is measured here)."""
+    from stuurploeg.domain.planning import Assignment, Unplanned
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+    from stuurploeg.domain.weeks import IsoWeek
+    from stuurploeg.gui.ranking.rows import build_rows
+    from tests.gui.factories import make_cases
 
     cases = make_cases(n, seed=7)
-    ranking = fake_ranking(cases, seed=7)
-    return cases, ranking, build_rows(cases, ranking, fake_plan(ranking))
+    ranking = rank_cases(cases, STANDARD_PROFILE)
+    assigned, unplanned = [], []
+    for e in ranking.entries:
+        if e.rank % 3:
+            assigned.append(Assignment(e.case_id, "Team Noord", IsoWeek(2026, 50), 6, 1.0))
+        else:
+            unplanned.append(Unplanned(e.case_id, "Team Noord: 1,5 fte tekort in 2026-W51"))
+    return cases, ranking, build_rows(cases, ranking, assigned, unplanned)
 
 
 def _best(fn, repeat: int = 3) -> float:
@@ -109,7 +120,7 @@ def bench_model() -> None:
     from PySide6.QtCore import QSortFilterProxyModel, Qt
     from PySide6.QtWidgets import QApplication
 
-    from stuurploeg.gui import ranking_model as rm
+    from stuurploeg.gui.ranking import model as rm
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     n = 100_000
@@ -261,10 +272,10 @@ def bench_reweight() -> None:
 
     from stuurploeg.app.workspace import create_workspace
     from stuurploeg.app.workspace_import import import_files
-    from stuurploeg.gui import ranking_model as rm
     from stuurploeg.gui.application import build_application
+    from stuurploeg.gui.paths import sample_files
+    from stuurploeg.gui.ranking import model as rm
     from stuurploeg.gui.settings import use_settings_folder
-    from stuurploeg.gui.startup import sample_files
 
     with tempfile.TemporaryDirectory(prefix="stuurploeg-bench-") as tmp:
         folder = Path(tmp)
@@ -288,7 +299,7 @@ def bench_reweight() -> None:
         window = MainWindow()
         window.resize(1600, 1000)
         window.show()
-        session = window.session
+        controller = window.controller
 
         def wait(condition, what: str, timeout: float = 120.0) -> None:
             end = time.perf_counter() + timeout
@@ -299,12 +310,13 @@ def bench_reweight() -> None:
                 time.sleep(0.005)
 
         def planned() -> bool:
-            job = session._plan_job
-            idle = job is None or not job.running
-            return session.plan is not None and not session._replan.isActive() and idle
+            return controller.proposal is not None and not controller.planning
 
         window.start(path)
-        wait(lambda: session.ranking is not None and len(session.cases) == n_cases, "ranking")
+        wait(
+            lambda: controller.ranking is not None and len(controller.cases) == n_cases,
+            "ranking",
+        )
         wait(planned, "first plan")
         table = window.ranking_view.table
         model = window.ranking_view.model
@@ -315,23 +327,23 @@ def bench_reweight() -> None:
         for value in values:
             if value == slider.value():
                 value = (value + 1) % (slider.maximum() + 1)
-            before = session.ranking
+            before = controller.ranking
             app.processEvents()  # as the event loop would between two slider steps
             t0 = time.perf_counter()
             slider.setValue(value)
             table.viewport().repaint()
             times.append((time.perf_counter() - t0) * 1000)
-            if session.ranking is before:
+            if controller.ranking is before:
                 raise RuntimeError("the slider did not re-rank")
-            want = [e.case_id for e in sorted(session.ranking.entries, key=lambda e: e.rank)]
+            want = [e.case_id for e in sorted(controller.ranking.entries, key=lambda e: e.rank)]
             if model.sort_column != rm.RANK or model.visible_case_ids()[:50] != want[:50]:
                 raise RuntimeError("the Ranglijst is not in the new order")
         wait(planned, "the plan after the moves")
-        plans = len(session.workspace.plans())
+        plans = len(controller.workspace.plans())
         from stuurploeg.domain.scoring import rank_cases
 
         ranking_ms = _best(
-            lambda: rank_cases(session.cases, session.profile, session.overrides), repeat=5
+            lambda: rank_cases(controller.cases, controller.profile, controller.overrides), repeat=5
         ) * 1000
         size = (table.viewport().width(), table.viewport().height())
         window.close()

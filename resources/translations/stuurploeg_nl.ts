@@ -209,6 +209,10 @@
         <translation>Nog geen planning gemaakt.</translation>
     </message>
     <message>
+        <source>Proposal (%1 planner), made %2.</source>
+        <translation>Voorstel (planner %1), gemaakt op %2.</translation>
+    </message>
+    <message>
         <source>In the plan: %1 from week %2 for %3 weeks.</source>
         <translation>In de planning: %1 vanaf week %2, %3 weken.</translation>
     </message>
@@ -445,6 +449,26 @@
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Werkruimte openen</translation>
+    </message>
+    <message>
+        <source>Workspaces (*.stuurploeg)</source>
+        <translation>Werkruimtes (*.stuurploeg)</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>Nieuwe werkruimte</translation>
+    </message>
+    <message>
+        <source>Export decision list</source>
+        <translation>Besluitenlijst exporteren</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>FilePage</name>
@@ -641,6 +665,18 @@
         <source>Intelligence</source>
         <translation>Intelligence</translation>
     </message>
+    <message>
+        <source>Rank order</source>
+        <translation>Rangorde</translation>
+    </message>
+    <message>
+        <source>Rank order + fill up</source>
+        <translation>Rangorde + opvullen</translation>
+    </message>
+    <message>
+        <source>Optimal</source>
+        <translation>Optimaal</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -701,6 +737,10 @@
         <translation>&amp;Vergadermodus (grote tekst)</translation>
     </message>
     <message>
+        <source>%1 — Stuurploeg</source>
+        <translation>%1 — Stuurploeg</translation>
+    </message>
+    <message>
         <source>Select a ranked case first.</source>
         <translation>Kies eerst een gerangschikte zaak.</translation>
     </message>
@@ -729,19 +769,30 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message>
+        <source>Stuurploeg</source>
+        <translation>Stuurploeg</translation>
+    </message>
+    <message>
+        <source>Import merged</source>
+        <translation>Import samengevoegd</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Export klaar</translation>
+    </message>
+    <message>
+        <source>The decision list has been written to %1.</source>
+        <translation>De besluitenlijst is opgeslagen in %1.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
-    <message>
-        <source>Rank order</source>
-        <translation>Rangorde</translation>
-    </message>
-    <message>
-        <source>Rank order + fill up</source>
-        <translation>Rangorde + opvullen</translation>
-    </message>
-    <message>
-        <source>Optimal</source>
-        <translation>Optimaal</translation>
-    </message>
     <message>
         <source>Make plan</source>
         <translation>Planning maken</translation>
@@ -989,36 +1040,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <source>No data loaded: the import module is not installed.</source>
-        <translation>Geen gegevens geladen: de importmodule is niet geïnstalleerd.</translation>
-    </message>
-    <message>
         <source>No sample data found in %1.</source>
         <translation>Geen voorbeeldgegevens gevonden in %1.</translation>
     </message>
     <message>
-        <source>Reading the case list…</source>
-        <translation>Zakenlijst lezen…</translation>
-    </message>
-    <message>
-        <source>Reading the capacity sheet…</source>
-        <translation>Capaciteitsoverzicht lezen…</translation>
-    </message>
-    <message>
-        <source>Loading sample data…</source>
-        <translation>Voorbeeldgegevens laden…</translation>
-    </message>
-    <message>
-        <source>The sample case list could not be read: %1 errors.</source>
-        <translation>De voorbeeldzakenlijst kon niet gelezen worden: %1 fouten.</translation>
-    </message>
-    <message>
         <source>%1 cases loaded from %2.</source>
         <translation>%1 zaken geladen uit %2.</translation>
-    </message>
-    <message>
-        <source>Loading the sample data failed: %1</source>
-        <translation>Het laden van de voorbeeldgegevens is mislukt: %1</translation>
     </message>
     <message>
         <source>Capacity of %1 teams imported from %2.</source>
@@ -1038,10 +1065,6 @@
     <message>
         <source>Profile:</source>
         <translation>Profiel:</translation>
-    </message>
-    <message>
-        <source>Weighting is available once the ranking module is installed.</source>
-        <translation>De weging is beschikbaar zodra de rangschikkingsmodule geïnstalleerd is.</translation>
     </message>
     <message>
         <source>Import or open cases to weigh them.</source>
@@ -1071,36 +1094,20 @@
 <context>
     <name>Workspace</name>
     <message>
-        <source>Stuurploeg</source>
-        <translation>Stuurploeg</translation>
-    </message>
-    <message>
         <source>Making the sample workspace…</source>
         <translation>Voorbeeldwerkruimte maken…</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>%1 samenvoegen…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
         <translation>%1 openen…</translation>
     </message>
     <message>
-        <source>%1 — Stuurploeg</source>
-        <translation>%1 — Stuurploeg</translation>
-    </message>
-    <message>
         <source>%1 cases in %2.</source>
         <translation>%1 zaken in %2.</translation>
-    </message>
-    <message>
-        <source>Open workspace</source>
-        <translation>Werkruimte openen</translation>
-    </message>
-    <message>
-        <source>Workspaces (*.stuurploeg)</source>
-        <translation>Werkruimtes (*.stuurploeg)</translation>
-    </message>
-    <message>
-        <source>New workspace</source>
-        <translation>Nieuwe werkruimte</translation>
     </message>
     <message>
         <source>Imported %1: %2 new, %3 changed, %4 gone.</source>
@@ -1111,8 +1118,16 @@
         <translation>%1 rijen met fouten zijn overgeslagen.</translation>
     </message>
     <message>
-        <source>Import merged</source>
-        <translation>Import samengevoegd</translation>
+        <source>Decisions are recorded in a workspace: open or create one.</source>
+        <translation>Besluiten worden vastgelegd in een werkruimte: open of maak er een.</translation>
+    </message>
+    <message>
+        <source>The plan proposal is still being made; record the decision once it is shown.</source>
+        <translation>Het voorstel van de planning wordt nog gemaakt; leg het besluit vast zodra het voorstel te zien is.</translation>
+    </message>
+    <message>
+        <source>Select a case in the Ranglijst first (%1 is not in it).</source>
+        <translation>Kies eerst een zaak in de Ranglijst (%1 staat er niet in).</translation>
     </message>
     <message>
         <source>New: %1</source>
@@ -1127,16 +1142,12 @@
         <translation>Verdwenen (bewaard, met hun besluiten): %1</translation>
     </message>
     <message>
+        <source>Not in the file but left unchanged (rows were skipped): %1</source>
+        <translation>Niet in het bestand, maar ongewijzigd gelaten (er zijn rijen overgeslagen): %1</translation>
+    </message>
+    <message>
         <source>Nothing changed.</source>
         <translation>Niets gewijzigd.</translation>
-    </message>
-    <message>
-        <source>Export decision list</source>
-        <translation>Besluitenlijst exporteren</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel-werkmappen (*.xlsx)</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1145,18 +1156,6 @@
     <message>
         <source>Decision list written to %1.</source>
         <translation>Besluitenlijst opgeslagen in %1.</translation>
-    </message>
-    <message>
-        <source>Export ready</source>
-        <translation>Export klaar</translation>
-    </message>
-    <message>
-        <source>The decision list has been written to %1.</source>
-        <translation>De besluitenlijst is opgeslagen in %1.</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>Map openen</translation>
     </message>
 </context>
 </TS>

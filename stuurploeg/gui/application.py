@@ -1,13 +1,12 @@
 """Application bootstrap: QApplication, Dutch translator, settings, log file, excepthook.
 
-Only Qt is imported here; pandas, pyqtgraph, openpyxl and ortools are imported by the
-widgets and app functions that first need them, so the first window shows quickly.
+Only Qt and the window's own modules are imported here; numpy, pandas, pyqtgraph,
+openpyxl and ortools are imported where first needed, so the first window shows quickly.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 import traceback
@@ -21,32 +20,21 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QStandardPaths,
     Qt,
     QTimer,
     QTranslator,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from stuurploeg.gui.main_window import MainWindow
+from stuurploeg.gui.paths import data_folder, translation_file
 from stuurploeg.gui.settings import configure_application_names
 
 log = logging.getLogger("stuurploeg")
 
 LOG_FILE_NAME = "stuurploeg.log"
-
-
-def resources_dir() -> Path:
-    """``resources/`` next to the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-def translation_file() -> Path:
-    return resources_dir() / "translations" / "stuurploeg_nl.qm"
 
 
 def install_translators(app: QCoreApplication) -> bool:
@@ -62,14 +50,6 @@ def install_translators(app: QCoreApplication) -> bool:
     app.installTranslator(ours)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     return True
-
-
-def data_folder() -> Path:
-    """The user's data folder for this app (log file); override with STUURPLOEG_DATA_DIR."""
-    override = os.environ.get("STUURPLOEG_DATA_DIR")
-    if override:
-        return Path(override)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 def setup_logging(folder: Path | None = None) -> Path:
@@ -166,27 +146,25 @@ def build_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def show_main_window(workspace: Path | None) -> QWidget:
+def show_main_window(workspace: Path | None) -> MainWindow:
     """Create and show the main window; the workspace opens right after the first paint."""
-    from stuurploeg.gui.main_window import MainWindow
-
     window = MainWindow()
     window.show()
     QTimer.singleShot(0, lambda: window.start(workspace))
     return window
 
 
-def _refuse_unsafe_install(window: QWidget) -> None:
-    """Run the start-up safety checks once the window is up (they import openpyxl)."""
-    from stuurploeg.app.safety import startup_checks
-
-    try:
-        startup_checks()
-    except RuntimeError as exc:
-        log.error("Start-up check failed: %s", exc)
-        title = QCoreApplication.translate("Application", "Stuurploeg cannot start safely")
-        QMessageBox.critical(window, title, str(exc))
-        QApplication.instance().quit()
+def _refuse_unsafe_install(window: MainWindow) -> None:
+    """Run the start-up safety checks once the window is up (they import openpyxl); when
+    they fail, say why and quit once the user has read it."""
+    problem = window.controller.installation_problem()
+    if problem is None:
+        return
+    log.error("Start-up check failed: %s", problem)
+    box = window.notices.show_problem(problem)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("Application", "Stuurploeg cannot start safely"))
+    box.finished.connect(lambda _result: QApplication.quit())
 
 
 def run_app(workspace: Path | None) -> int:

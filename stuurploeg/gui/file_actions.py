@@ -1,48 +1,46 @@
-"""The File menu: new, open, recent, import, export, quit — and what they start."""
+"""The File menu: new, open, recent, import, export, quit — and the file dialogs they ask
+with. What they start is the controller's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
-from stuurploeg.gui.session import layer_available
+from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.settings import Settings
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-WORKSPACE_SUFFIX = ".stuurploeg"
 
 
 class FileActions(QObject):
-    """Owns the File menu's actions; the window connects the requests to its handlers."""
+    """Owns the File menu's actions and asks for files; the controller does the rest."""
 
-    new_requested = Signal()
-    open_requested = Signal(object)  # Path or None (ask)
-    import_requested = Signal(object)  # Path or None (ask)
-    export_requested = Signal()
+    import_requested = Signal(object)  # Path or None (ask): the window opens the wizard
 
-    def __init__(self, window: QMainWindow, settings: Settings) -> None:
+    def __init__(
+        self, window: QMainWindow, controller: WorkspaceController, settings: Settings
+    ) -> None:
         super().__init__(window)
+        self.window = window
+        self.controller = controller
         self.settings = settings
         self.menu = QMenu(self.tr("&File"), window)
 
-        def action(text: str, shortcut: QKeySequence | None, slot: Callable[[], None]) -> QAction:
+        def action(
+            text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
+        ) -> QAction:
             a = QAction(text, window)
-            if shortcut is not None:
-                a.setShortcut(shortcut)
+            a.setShortcut(shortcut)
             a.triggered.connect(slot)
             return a
 
-        self.new = action(
-            self.tr("&New workspace…"), QKeySequence.StandardKey.New, self.new_requested.emit
-        )
+        self.new = action(self.tr("&New workspace…"), QKeySequence.StandardKey.New, self.ask_new)
         self.open = action(
-            self.tr("&Open workspace…"),
-            QKeySequence.StandardKey.Open,
-            lambda: self.open_requested.emit(None),
+            self.tr("&Open workspace…"), QKeySequence.StandardKey.Open, self.ask_open
         )
         self.recent_menu = QMenu(self.tr("Recent &workspaces"), self.menu)
         self.import_ = action(
@@ -51,7 +49,7 @@ class FileActions(QObject):
             lambda: self.import_requested.emit(None),
         )
         self.export = action(
-            self.tr("&Export decision list…"), QKeySequence("Ctrl+E"), self.export_requested.emit
+            self.tr("&Export decision list…"), QKeySequence("Ctrl+E"), self.ask_export
         )
         self.quit = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -65,26 +63,59 @@ class FileActions(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.quit)
         self.recent_menu.aboutToShow.connect(self.fill_recent)
-        self.update_enabled(has_workspace=False)
+        controller.opened.connect(lambda _path: self.export.setEnabled(True))
+        controller.closed.connect(lambda: self.export.setEnabled(False))
+        self.export.setEnabled(controller.has_workspace)
         self.fill_recent()
-
-    def update_enabled(self, *, has_workspace: bool) -> None:
-        """Enable what the landed app layers support (see session.layer_available)."""
-        workspace_layer = layer_available("stuurploeg.app.workspace")
-        self.new.setEnabled(workspace_layer)
-        self.open.setEnabled(workspace_layer)
-        self.import_.setEnabled(layer_available("stuurploeg.app.importing"))
-        self.export.setEnabled(workspace_layer and has_workspace)
 
     def fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.settings.recent_workspaces()
         for path in recent:
             a = self.recent_menu.addAction(str(path))
-            a.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(p))
+            a.triggered.connect(lambda _checked=False, p=path: self.controller.open(p))
         if not recent:
             empty = self.recent_menu.addAction(self.tr("(none)"))
             empty.setEnabled(False)
+
+    # -- asking for files (window-modal, never exec(): the event loop keeps running) -----
+    def _ask(self, title: str, name_filter: str, chosen: Callable[[Path], object]) -> QFileDialog:
+        dialog = QFileDialog(self.window, title)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setNameFilter(name_filter)
+        dialog.fileSelected.connect(lambda p: chosen(Path(p)))
+        return dialog
+
+    def ask_open(self) -> QFileDialog:
+        dialog = self._ask(
+            self.tr("Open workspace"), self.tr("Workspaces (*.stuurploeg)"), self.controller.open
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.open()
+        return dialog
+
+    def ask_new(self) -> QFileDialog:
+        dialog = self._ask(
+            self.tr("New workspace"), self.tr("Workspaces (*.stuurploeg)"), self.controller.create
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("stuurploeg")
+        dialog.open()
+        return dialog
+
+    def ask_export(self) -> QFileDialog:
+        """Where to write the besluitenlijst of the current meeting."""
+        day = self.controller.meeting.day
+        dialog = self._ask(
+            self.tr("Export decision list"),
+            self.tr("Excel workbooks (*.xlsx)"),
+            lambda out: self.controller.export(out, day),
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(f"besluitenlijst-{day.isoformat()}.xlsx")
+        dialog.open()
+        return dialog
 
 
 def is_workbook(path: Path) -> bool:

@@ -66,3 +66,16 @@ def decision_label(kind: DecisionKind) -> str:
 def kind_label(kind: str) -> str:
     """Total fte or a specialism, as the capacity views name it."""
     return tr(_KIND[kind]) if kind in _KIND else kind
+
+
+_PLANNER = {
+    "rank": QT_TRANSLATE_NOOP("Labels", "Rank order"),
+    "fill": QT_TRANSLATE_NOOP("Labels", "Rank order + fill up"),
+    "optimal": QT_TRANSLATE_NOOP("Labels", "Optimal"),
+}
+PLANNERS = tuple(_PLANNER)
+
+
+def planner_label(planner: str) -> str:
+    """The planner that made a plan, as the user chooses it in Plan maken."""
+    return tr(_PLANNER[planner]) if planner in _PLANNER else planner

@@ -1,7 +1,7 @@
 """The main window: composes the Ranglijst and the docks; owns no data of its own.
 
-State lives in :class:`Session`, file handling in :class:`FileActions` and the
-workspace/import flows in their own modules; this class only wires them together.
+State and every action live in the :class:`WorkspaceController`; the views and docks hold
+it. This class only builds the widgets, the menus and the keyboard flow between them.
 """
 
 from __future__ import annotations
@@ -21,13 +21,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
+from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.decisions import DecisionsPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
-from stuurploeg.gui.ranking_view import RankingView
-from stuurploeg.gui.session import Session
+from stuurploeg.gui.importing.wizard import ImportWizard
+from stuurploeg.gui.notices import Notices
+from stuurploeg.gui.planning.dialog import PlanDialog, open_plan_dialog
+from stuurploeg.gui.ranking.position import PositionDialog
+from stuurploeg.gui.ranking.view import RankingView
 from stuurploeg.gui.settings import Settings
 
 log = logging.getLogger("stuurploeg")
@@ -40,21 +44,19 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.settings = Settings()
-        self.session = Session(self)
-        self.session.preferred_profile = self.settings.last_profile()
-        self.session.profile_changed.connect(self._remember_profile)
+        self.controller = WorkspaceController(self.settings, self)
         self.undo_stack = QUndoStack(self)
         self._base_font = QFont(self.font())
         self.setWindowTitle(self.tr("Stuurploeg"))
         self.setAcceptDrops(True)
 
-        self.ranking_view = RankingView(self.session, self)
+        self.ranking_view = RankingView(self.controller, self)
         self.setCentralWidget(self.ranking_view)
 
-        self.detail_panel = CaseDetailPanel(self.session, self)
-        self.weights_panel = WeightsPanel(self.session, self.undo_stack, self)
-        self.capacity_panel = CapacityPanel(self.session, self)
-        self.decisions_panel = DecisionsPanel(self.session, self.undo_stack, self)
+        self.detail_panel = CaseDetailPanel(self.controller, self)
+        self.weights_panel = WeightsPanel(self.controller, self.undo_stack, self)
+        self.capacity_panel = CapacityPanel(self.controller, self)
+        self.decisions_panel = DecisionsPanel(self.controller, self.undo_stack, self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -65,19 +67,19 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
         self.docks["detail"].raise_()
 
-        self.files = FileActions(self, self.settings)
+        self.files = FileActions(self, self.controller, self.settings)
+        self.notices = Notices(self.controller, self)
         self.menuBar().addMenu(self.files.menu)
         self._build_edit_menu()
         self._build_plan_menu()
         self._build_view_menu()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
-        self.session.message.connect(self.show_message)
+        self.controller.message.connect(self.show_message)
+        self.controller.opened.connect(self._opened)
+        self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
         self.files.import_requested.connect(self.import_workbook)
-        self.files.open_requested.connect(self.open_workspace)
-        self.files.new_requested.connect(self.new_workspace)
-        self.files.export_requested.connect(self.export_decisions)
-        self.decisions_panel.export_button.clicked.connect(self.export_decisions)
+        self.decisions_panel.export_button.clicked.connect(self.files.ask_export)
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.ranking_view.case_activated.connect(self.decide)
 
@@ -123,13 +125,7 @@ class MainWindow(QMainWindow):
         self.plan_action = QAction(self.tr("&Make plan…"), self)
         self.plan_action.setShortcut(QKeySequence("Ctrl+P"))
         self.plan_action.triggered.connect(self.open_plan_dialog)
-        self.plan_action.setEnabled(self.session.can_plan())
         menu.addAction(self.plan_action)
-
-    def open_plan_dialog(self) -> None:
-        from stuurploeg.gui.plan_dialog import open_plan_dialog
-
-        self.plan_dialog = open_plan_dialog(self.session, self)
 
     def _build_view_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&View"))
@@ -160,12 +156,13 @@ class MainWindow(QMainWindow):
     # -- behaviour -----------------------------------------------------------------------
     def start(self, workspace: Path | None) -> None:
         """Called just after the first paint: open the given, last or sample workspace."""
-        from stuurploeg.gui.startup import open_initial
-
-        open_initial(self, workspace)
+        self.controller.start(workspace)
 
     def show_message(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def _opened(self, path: Path) -> None:
+        self.setWindowTitle(self.tr("%1 — Stuurploeg").replace("%1", path.stem))
 
     def set_meeting_mode(self, on: bool) -> None:
         """Vergadermodus: larger text everywhere in this window, for the projector."""
@@ -182,29 +179,29 @@ class MainWindow(QMainWindow):
         self.settings.set_meeting_mode(on)
 
     def _fit_weights_dock(self) -> None:
-        self.weights_panel.layout().activate()
+        layout = self.weights_panel.layout()
+        if layout is not None:
+            layout.activate()
         width = self.weights_panel.sizeHint().width() + 24  # + the dock's scroll bar
         self.resizeDocks(
             [self.docks["weights"]], [max(340, min(width, 560))], Qt.Orientation.Horizontal
         )
 
-    def _remember_profile(self) -> None:
-        if self.session.profile is not None:
-            self.settings.set_last_profile(self.session.profile.name)
+    def open_plan_dialog(self) -> PlanDialog:
+        return open_plan_dialog(self.controller, self)
 
-    def change_position(self, case_id: str = "", position: int = 0) -> None:
-        case_id = case_id or self.session.current_case_id
-        if not case_id or self.session.ranking is None:
+    def change_position(self, case_id: str = "", position: int = 0) -> PositionDialog | None:
+        """Positie aanpassen for ``case_id`` (default: the selected case)."""
+        case_id = case_id or self.controller.selected_case_id
+        if not case_id or self.controller.ranking is None:
             self.show_message(self.tr("Select a ranked case first."))
-            return
-        from stuurploeg.gui.position_dialog import PositionDialog
-
-        by = self.decisions_panel.by.text()
-        dialog = PositionDialog(self.session, self.undo_stack, case_id, self, by=by)
+            return None
+        dialog = PositionDialog(self.controller, self.undo_stack, case_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if position:
             dialog.position.setValue(position)
-        self.position_dialog = dialog
         dialog.open()
+        return dialog
 
     def decide(self, case_id: str) -> None:
         """Enter on a case: straight to the decision form (keyboard-only meeting flow)."""
@@ -221,28 +218,12 @@ class MainWindow(QMainWindow):
             view.table.select_case(view.model.case_id_at(row + 1))
         view.table.setFocus()
 
-    def open_workspace(self, path: Path | None) -> None:
-        from stuurploeg.gui import workspace_ops
-
-        if path is None:
-            workspace_ops.choose_and_open(self)
-        else:
-            workspace_ops.open_path(self, Path(path))
-
-    def new_workspace(self) -> None:
-        from stuurploeg.gui import workspace_ops
-
-        workspace_ops.choose_and_create(self)
-
-    def export_decisions(self) -> None:
-        from stuurploeg.gui import workspace_ops
-
-        workspace_ops.export(self, self.decisions_panel.meeting_day())
-
-    def import_workbook(self, path: Path | None) -> None:
-        from stuurploeg.gui.startup import start_import
-
-        start_import(self, path)
+    def import_workbook(self, path: Path | None = None) -> ImportWizard:
+        """Open the import wizard (for ``path`` when given, e.g. a dropped workbook)."""
+        wizard = ImportWizard(self.controller, self.settings, self, path=path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()  # window-modal, never exec(): tests and the event loop keep running
+        return wizard
 
     # -- drag and drop -------------------------------------------------------------------
     def _dropped_workbook(self, event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -266,7 +247,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(bytes(self.saveGeometry().data()), bytes(self.saveState().data()))
         self.settings.sync()
-        from stuurploeg.gui.startup import close_workspace
-
-        close_workspace(self)
+        self.controller.close()
         super().closeEvent(event)

@@ -17,7 +17,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+from stuurploeg.gui.application import build_application
+from stuurploeg.gui.main_window import MainWindow
+from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
 
@@ -43,32 +48,26 @@ def render(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="stuurploeg-shots-"))
     os.environ["STUURPLOEG_DATA_DIR"] = str(scratch / "data")
-    from stuurploeg.gui.settings import use_settings_folder
-
     use_settings_folder(scratch / "settings")
-    from stuurploeg.gui.application import build_application
-    from stuurploeg.gui.main_window import MainWindow
-
     app = build_application([sys.argv[0]])
     window = MainWindow()
     window.resize(*SIZE)
     window.show()
     window.start(None)
-    session = window.session
-    if not _wait(app, lambda: bool(session.cases)):
+    controller = window.controller
+    if not _wait(app, lambda: bool(controller.cases)):
         print("no sample data could be loaded; rendering the empty window", file=sys.stderr)
-    _wait(app, lambda: session.plan is not None, 15)
+    _wait(app, lambda: controller.proposal is not None, 15)
     QThreadPool.globalInstance().waitForDone(15_000)
     app.processEvents()
-    if session.ranking is not None and session.ranking.entries:
-        window.ranking_view.table.select_case(session.ranking.entries[1].case_id)
+    ranking = controller.ranking
+    if ranking is not None and len(ranking.entries) > 1:
+        window.ranking_view.table.select_case(ranking.entries[1].case_id)
     _save(window, folder, "hoofdvenster")
     _save(window.ranking_view, folder, "ranglijst")
     for name, dock in (("weging", "weights"), ("capaciteit", "capacity")):
         _save(window.docks[dock], folder, name)
     # Whole panels, also the parts a small dock scrolls away.
-    from PySide6.QtWidgets import QScrollArea
-
     detail = window.detail_panel.findChild(QScrollArea).widget()
     detail.resize(460, detail.sizeHint().height())
     _save(detail, folder, "zaakdetail")
@@ -78,32 +77,27 @@ def render(folder: Path) -> int:
     _save(window.decisions_panel, folder, "besluiten")
     window.docks["detail"].raise_()
 
-    if session.can_plan() and session.capacity is not None:
-        window.open_plan_dialog()
-        dialog = window.plan_dialog
+    if controller.capacity is not None:
+        dialog = window.open_plan_dialog()
         dialog.planner.setCurrentIndex(dialog.planner.findData("fill"))
         dialog.time_limit.setValue(5)
         dialog.run()
-        if dialog.job is not None:
-            _wait(app, lambda: dialog.job.done, 30)
+        job = dialog.job
+        if job is not None:
+            _wait(app, lambda: job.done, 30)
         _save(dialog, folder, "planning_maken")
         dialog.close()
 
-    from stuurploeg.gui.session import layer_available
-    from stuurploeg.gui.startup import sample_files
-
-    if layer_available("stuurploeg.app.importing"):
-        window.import_workbook(sample_files()[0])
-        wizard = window.import_wizard
-        wizard.next()
-        _wait(app, wizard.sheet_page.isComplete, 30)
-        _save(wizard, folder, "import_blad")
-        wizard.next()
-        _save(wizard, folder, "import_kolommen")
-        wizard.next()
-        _wait(app, wizard.report_page.isComplete, 30)
-        _save(wizard, folder, "import_controle")
-        wizard.reject()
+    wizard = window.import_workbook(sample_files()[0])
+    wizard.next()
+    _wait(app, wizard.sheet_page.isComplete, 30)
+    _save(wizard, folder, "import_blad")
+    wizard.next()
+    _save(wizard, folder, "import_kolommen")
+    wizard.next()
+    _wait(app, wizard.report_page.isComplete, 30)
+    _save(wizard, folder, "import_controle")
+    wizard.reject()
 
     window.set_meeting_mode(True)
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text

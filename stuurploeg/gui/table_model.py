@@ -7,15 +7,18 @@ Qt's interface (``rowCount``, ``columnCount``, ``headerData``, ``data``) is writ
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
+
+T = TypeVar("T")
 
 _INDEX = QModelIndex()
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -35,13 +38,13 @@ class TableModel(QAbstractTableModel):
     def column_count(self) -> int:
         return len(self.HEADERS)
 
-    def header(self, section: int, role: int) -> Any:
+    def header(self, section: int, role: int) -> object:
         """A horizontal header; by default the translated text of ``HEADERS``."""
         if role == DISPLAY and 0 <= section < len(self.HEADERS):
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return None
 
-    def cell(self, row: int, column: int, role: int) -> Any:
+    def cell(self, row: int, column: int, role: int) -> object:
         """What a valid cell shows for ``role`` (None: nothing)."""
         return None
 
@@ -52,25 +55,25 @@ class TableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
         return 0 if parent.isValid() else self.column_count()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation == Qt.Orientation.Horizontal:
             return self.header(section, role)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY) -> object:
         if not index.isValid():
             return None
         return self.cell(index.row(), index.column(), role)
 
 
-class ListTableModel(TableModel):
+class ListTableModel(TableModel, Generic[T]):
     """One row per item of a list that is replaced as a whole."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.items: list[Any] = []
+        self.items: list[T] = []
 
-    def set_items(self, items: Sequence[Any]) -> None:
+    def set_items(self, items: Sequence[T]) -> None:
         self.beginResetModel()
         self.items = list(items)
         self.endResetModel()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QSignalBlocker
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QWidget
 
 
-def refill_combo(combo: QComboBox, items: Iterable[tuple[str, Any]]) -> None:
+def refill_combo(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
     """Replace the (text, data) items; the same data stays chosen when it is still there,
     else the first item. No signals: a refill is not the user choosing."""
     current = combo.currentData()

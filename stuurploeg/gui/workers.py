@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from stuurploeg.domain.progress import Cancelled, TaskState
 
 log = logging.getLogger("stuurploeg")
+T = TypeVar("T")
 
 
 # Jobs still running, so that Python does not collect one while its thread reports back.
@@ -40,7 +41,7 @@ class Job(QObject):
     cancelled = Signal()
     finished = Signal()  # after any of the three above
 
-    def __init__(self, fn: Callable[[TaskState], Any], parent: QObject | None = None) -> None:
+    def __init__(self, fn: Callable[[TaskState], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fn = fn
         self.state = TaskState(on_progress=self._report)
@@ -105,9 +106,9 @@ def pool() -> QThreadPool:
 
 
 def start_job(
-    fn: Callable[[TaskState], Any],
+    fn: Callable[[TaskState], T],
     *,
-    on_result: Callable[[Any], None] | None = None,
+    on_result: Callable[[T], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[float, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
@@ -127,8 +128,3 @@ def start_job(
     _alive.add(job)
     pool().start(_Runnable(job))
     return job
-
-
-def wait_for_all(msecs: int = 5000) -> bool:
-    """Wait until the pool is idle (shutdown and tests); True when it is."""
-    return pool().waitForDone(msecs)

@@ -133,10 +133,8 @@ def test_wrong_command_line_exit_2(fake_import, capsys, argv):
 
 
 def test_end_to_end_on_sample_data(capsys, tmp_path):
-    pytest.importorskip("stuurploeg.app.importing", reason="import (issue 3) not merged yet")
     cases, capacity = ROOT / "sample_data/zakenlijst.xlsx", ROOT / "sample_data/capaciteit.xlsx"
-    if not cases.exists() or not capacity.exists():
-        pytest.skip("sample_data not there yet")
+    assert cases.exists() and capacity.exists(), "the sample workbooks are part of the repo"
     out_file = tmp_path / "plan.xlsx"
     code, out, err = run(capsys, "--cases", str(cases), "--capacity", str(capacity),
                          "--start", "2026-W40", "--json", "--out", str(out_file))

@@ -1,7 +1,3 @@
-import pytest
+"""GUI test set-up: the fixtures live in :mod:`tests.gui.fixtures`."""
 
-pytest.importorskip("PySide6")
-
-
-# --- Stuurploeg GUI fixtures (appended) ------------------------------------------------
 from tests.gui.fixtures import *  # noqa: F403

@@ -1,11 +1,19 @@
-"""Fictional cases and ranking-like objects for GUI tests (no app layer needed)."""
+"""Fictional cases and teams for GUI tests, ranked and planned by the real code."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 
-from stuurploeg.domain.model import CRITERIA, Case, CaseStatus, Exploitation, Specialism
+from stuurploeg.domain.model import (
+    CRITERIA,
+    CapacityData,
+    Case,
+    CaseStatus,
+    Exploitation,
+    Specialism,
+    Team,
+)
+from stuurploeg.domain.scoring import STANDARD_PROFILE, Ranking, rank_cases
 from stuurploeg.domain.weeks import IsoWeek
 
 
@@ -36,68 +44,26 @@ def make_cases(n: int, seed: int = 1) -> list[Case]:
     return out
 
 
-@dataclass
-class Entry:
-    rank: int
-    case_id: str
-    score: float | None
-    priority_rule: bool = False
-    incomplete: bool = False
-    fragile: bool = False
-    contributions: dict = field(default_factory=dict)
+def make_capacity() -> CapacityData:
+    """The two teams ``make_cases`` uses, with room for some of the candidates."""
+    return CapacityData(
+        (
+            Team("Team Noord", staffed_fte=14.0, deployability=0.7, formation_fte=16.0,
+                 specialist_fte={Specialism.DIGITAL: 2.0}, position=0),
+            Team("Team Zuid", staffed_fte=10.0, deployability=0.7, formation_fte=12.0,
+                 specialist_fte={Specialism.DIGITAL: 1.0}, position=1),
+        )
+    )  # fmt: skip
 
 
-@dataclass
-class Ranking:
-    entries: list[Entry]
+def real_ranking(cases: list[Case]) -> Ranking:
+    """The real ranking of ``cases`` with the standard weights."""
+    return rank_cases(cases, STANDARD_PROFILE)
 
 
-@dataclass
-class Assignment:
-    case_id: str
-    team: str
-    start_week: IsoWeek
-    weeks: int
-    fte: float = 1.0
+def real_plan(cases: list[Case], capacity: CapacityData | None = None):
+    """The real rank-order plan of ``cases`` on ``capacity`` (default: ``make_capacity``)."""
+    from stuurploeg.app.planning import make_plan
 
-
-@dataclass
-class Unplanned:
-    case_id: str
-    reason: str
-
-
-@dataclass
-class Plan:
-    assignments: list[Assignment]
-    unplanned: list[Unplanned]
-
-
-def fake_ranking(cases: list[Case], seed: int = 2) -> Ranking:
-    """Arbitrary ranks and scores: these tests check the table, not the scoring."""
-    rnd = random.Random(seed)
-    candidates = [c for c in cases if c.status.is_candidate]
-    rnd.shuffle(candidates)
-    return Ranking(
-        [
-            Entry(
-                rank=i + 1,
-                case_id=c.case_id,
-                score=None if rnd.random() < 0.05 else round(rnd.uniform(0, 100), 1),
-                priority_rule=rnd.random() < 0.1,
-                incomplete=rnd.random() < 0.2,
-                fragile=rnd.random() < 0.1,
-            )
-            for i, c in enumerate(candidates)
-        ]
-    )
-
-
-def fake_plan(ranking: Ranking) -> Plan:
-    a, u = [], []
-    for e in ranking.entries:
-        if e.rank % 3:
-            a.append(Assignment(e.case_id, "Team Noord", IsoWeek(2026, 50), 6))
-        else:
-            u.append(Unplanned(e.case_id, "Team Noord: 1,5 fte tekort in 2026-W51"))
-    return Plan(a, u)
+    return make_plan(cases, capacity or make_capacity(), profile=STANDARD_PROFILE,
+                     start=IsoWeek(2026, 40))  # fmt: skip

@@ -1,13 +1,20 @@
-"""GUI fixtures: isolated settings and data folder, the translated app, leak checks."""
+"""GUI fixtures: isolated settings and data folder, the translated app, leak checks, and
+real workspaces in ``tmp_path``."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from stuurploeg.gui.application import build_application
+from stuurploeg.gui.paths import sample_files
 from stuurploeg.gui.settings import use_settings_folder
+
+#: a hang guard for waits on real work (opening, planning): generous, never what is tested
+HANG_GUARD_MS = 120_000
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,7 +36,7 @@ def no_leaks(qapp):
     """Fail a test that leaves worker threads running or windows open."""
     yield
     pool = QThreadPool.globalInstance()
-    assert pool.waitForDone(10_000), "worker threads still running after the test"
+    assert pool.waitForDone(HANG_GUARD_MS), "worker threads still running after the test"
     assert pool.activeThreadCount() == 0
     qapp.processEvents()
     leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -49,15 +56,36 @@ def main_window(qtbot):
     qtbot.waitExposed(window)
     yield window
     window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    QThreadPool.globalInstance().waitForDone(HANG_GUARD_MS)
 
 
 @pytest.fixture(scope="session")
 def sample_data():
     """The sample workbooks read once through the import layer: (cases, capacity)."""
-    pytest.importorskip("stuurploeg.app.importing")
     from stuurploeg.app.importing import check_file
-    from stuurploeg.gui.startup import sample_files
 
     cases_file, capacity_file = sample_files()
     return check_file(cases_file, "cases").cases, check_file(capacity_file, "capacity").capacity
+
+
+def make_workspace(path: Path, cases, capacity=None) -> Path:
+    """A real workspace at ``path`` holding ``cases`` (and ``capacity``), closed again."""
+    from stuurploeg.app.workspace import create_workspace
+    from tests.store.factories import source
+
+    with create_workspace(path) as ws:
+        ws.merge(
+            cases=list(cases),
+            cases_source=source("cases", len(cases)),
+            capacity=capacity,
+            capacity_source=None if capacity is None else source("capacity", len(capacity.teams)),
+        )
+    return path
+
+
+def open_in(qtbot, controller, path: Path, *, planned: bool = True) -> None:
+    """Open ``path`` through the controller and wait until it is shown (and planned)."""
+    with qtbot.waitSignal(controller.opened, timeout=HANG_GUARD_MS):
+        controller.open(path)
+    if planned and controller.capacity is not None and controller.capacity.teams:
+        qtbot.waitUntil(lambda: controller.proposal is not None, timeout=HANG_GUARD_MS)

@@ -8,7 +8,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from stuurploeg.gui.application import ExceptionHandler, data_folder, setup_logging
+from stuurploeg.gui.application import ExceptionHandler, setup_logging
+from stuurploeg.gui.paths import data_folder
 
 pytestmark = pytest.mark.gui
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import Qt
 
-pytest.importorskip("stuurploeg.app.planning")
-pytestmark = pytest.mark.gui
+from stuurploeg.domain.model import Case, CaseStatus, Specialism
+from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.docks.capacity import OVERBOOKED, CapacityPanel, overbooked_weeks
+from stuurploeg.gui.settings import Settings
+from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
 
-from stuurploeg.gui.docks.capacity import OVERBOOKED, CapacityPanel, overbooked_weeks  # noqa: E402
-from stuurploeg.gui.session import Session  # noqa: E402
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture(scope="module")
@@ -23,21 +24,30 @@ def plan(sample_data):
     return make_plan(cases, capacity, profile=STANDARD_PROFILE)
 
 
-def _short_of_digital(plan, team: int, weeks: range):
-    """The plan with ``team`` short of digital specialists in ``weeks`` (running demand up)."""
-    k = plan.kinds.index("digitaal")
-    running = plan.running.copy()
-    for w in weeks:
-        running[team, k, w] = plan.available[team, k, w] + 1.0
-    return dataclasses.replace(plan, running=running)
+def _short_of_digital(cases, capacity, team: int, weeks: range) -> list[Case]:
+    """The sample cases plus one running case that needs more digital specialists than
+    ``team`` has, in ``weeks`` (counted from this week, where the plans start)."""
+    name = capacity.teams[team].team
+    need = capacity.teams[team].specialist_fte.get(Specialism.DIGITAL, 0.0) + 5.0
+    extra = Case(
+        "MH-TEKORT-1", "Onderzoek Tekort", CaseStatus.RUNNING, fte=0.1, weeks=len(weeks),
+        specialist_fte={Specialism.DIGITAL: need}, team=name,
+        start_week=IsoWeek.current() + weeks.start, position=len(cases),
+    )  # fmt: skip
+    return [*cases, extra]
 
 
 @pytest.fixture
-def panel(qtbot, sample_data):
-    session = Session()
-    panel = CapacityPanel(session)
+def controller(qtbot):
+    controller = WorkspaceController(Settings())
+    yield controller
+    controller.close()
+
+
+@pytest.fixture
+def panel(qtbot, controller):
+    panel = CapacityPanel(controller)
     qtbot.addWidget(panel)
-    session.capacity = sample_data[1]
     return panel
 
 
@@ -51,11 +61,17 @@ def _choose(qtbot, combo, data) -> None:
         assert combo.currentIndex() != before, f"{data} not in the list"
 
 
-def test_kinds_listed_and_overbooked_weeks_marked_per_kind(qtbot, panel, plan):
+def test_kinds_listed_and_overbooked_weeks_marked_per_kind(
+    qtbot, panel, controller, plan, sample_data, tmp_path
+):
     assert overbooked_weeks(plan, None, 0) == [], "the sample plan fits"
-    short = _short_of_digital(plan, 1, range(3, 6))
-    panel.session.plan = short
-    panel.refresh()
+    cases, capacity = sample_data
+    path = make_workspace(
+        tmp_path / "tekort.stuurploeg", _short_of_digital(cases, capacity, 1, range(3, 6)),
+        capacity,
+    )  # fmt: skip
+    open_in(qtbot, controller, path)
+    short = controller.proposal.result
     kinds = [panel.kind.itemData(i) for i in range(panel.kind.count())]
     assert kinds == ["totaal", "digitaal", "financieel", "tactisch", "intelligence"]
     assert panel.kind.itemText(1) == "Digitaal"  # Dutch label
@@ -83,12 +99,12 @@ def test_kinds_listed_and_overbooked_weeks_marked_per_kind(qtbot, panel, plan):
     assert panel.current_kind() == "tactisch"
 
 
-def test_chosen_kind_kept_when_a_new_plan_arrives(qtbot, panel, plan):
-    panel.session.plan = plan
-    panel.refresh()
+def test_chosen_kind_kept_when_a_new_plan_arrives(qtbot, panel, controller, sample_data, tmp_path):
+    cases, capacity = sample_data
+    open_in(qtbot, controller, make_workspace(tmp_path / "w.stuurploeg", cases, capacity))
     _choose(qtbot, panel.kind, "financieel")
-    panel.session.plan = _short_of_digital(plan, 0, range(0, 2))
-    panel.refresh()
+    with qtbot.waitSignal(controller.proposal_changed, timeout=HANG_GUARD_MS):
+        controller.plan("rank", weeks=20)
     assert panel.current_kind() == "financieel"
-    k = plan.kinds.index("financieel")
-    assert panel.chart.overbooked == overbooked_weeks(panel.session.plan, None, k) == []
+    k = controller.proposal.result.kinds.index("financieel")
+    assert panel.chart.overbooked == overbooked_weeks(controller.proposal.result, None, k) == []

@@ -10,23 +10,23 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-pytest.importorskip("stuurploeg.app.importing")
-pytestmark = pytest.mark.gui
+from stuurploeg.gui.importing.wizard import ImportWizard
+from stuurploeg.gui.paths import sample_files
+from tests.gui.fixtures import HANG_GUARD_MS
 
-from stuurploeg.gui.import_wizard import ImportWizard  # noqa: E402
-from stuurploeg.gui.startup import sample_files  # noqa: E402
+pytestmark = pytest.mark.gui
 
 SAMPLE = sample_files()[0]
 
 
 def _next(qtbot, wizard: QWizard) -> None:
     page = wizard.currentPage()
-    qtbot.waitUntil(page.isComplete, timeout=20_000)
+    qtbot.waitUntil(page.isComplete, timeout=HANG_GUARD_MS)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
 def _finish(qtbot, wizard: QWizard) -> None:
-    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=20_000)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=HANG_GUARD_MS)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
 
@@ -35,8 +35,7 @@ def wizard_for(qtbot, main_window):
     made = []
 
     def make(path: Path) -> ImportWizard:
-        main_window.import_workbook(path)
-        wizard = main_window.import_wizard
+        wizard = main_window.import_workbook(path)
         qtbot.waitExposed(wizard)
         made.append(wizard)
         return wizard
@@ -50,7 +49,7 @@ def wizard_for(qtbot, main_window):
 def test_sample_case_list_through_all_pages(qtbot, main_window, wizard_for):
     wizard = wizard_for(SAMPLE)
     _next(qtbot, wizard)  # file
-    qtbot.waitUntil(wizard.sheet_page.isComplete, timeout=20_000)
+    qtbot.waitUntil(wizard.sheet_page.isComplete, timeout=HANG_GUARD_MS)
     assert wizard.sheet_page.sheet.currentText() == "Zaken"  # chosen automatically
     assert wizard.draft.header_row == 4
     assert wizard.sheet_page.model.rowCount() > 4
@@ -58,11 +57,11 @@ def test_sample_case_list_through_all_pages(qtbot, main_window, wizard_for):
     combos = wizard.mapping_page.combos
     assert combos["case_id"].currentText() == "Zaaknummer"  # pre-filled from the synonyms
     _next(qtbot, wizard)  # mapping
-    qtbot.waitUntil(wizard.report_page.isComplete, timeout=20_000)
+    qtbot.waitUntil(wizard.report_page.isComplete, timeout=HANG_GUARD_MS)
     assert "60 bruikbare rijen" in wizard.report_page.summary.text()
-    with qtbot.waitSignal(main_window.session.cases_changed, timeout=5000):
+    with qtbot.waitSignal(main_window.controller.cases_changed, timeout=HANG_GUARD_MS):
         _finish(qtbot, wizard)
-    assert len(main_window.session.cases) == 60
+    assert len(main_window.controller.cases) == 60
     assert main_window.ranking_view.model.rowCount() == 60
 
 
@@ -96,7 +95,7 @@ def test_hand_fixed_mapping_imports_and_is_remembered(qtbot, main_window, wizard
     assert any("Vrij veld" in t and "niet geïmporteerd" in t for t in greyed)
     _next(qtbot, wizard)
     report_page = wizard.report_page
-    qtbot.waitUntil(lambda: report_page.loaded, timeout=20_000)
+    qtbot.waitUntil(lambda: report_page.loaded, timeout=HANG_GUARD_MS)
     report = wizard.draft.report
     assert report.errors, "the row with fte 'veel' is an error"
     assert not report_page.isComplete()  # errors: not without consent
@@ -109,9 +108,9 @@ def test_hand_fixed_mapping_imports_and_is_remembered(qtbot, main_window, wizard
     assert report_page.row_box is not None and "veel" in report_page.row_box.informativeText()
     report_page.row_box.close()
     report_page.skip_bad.setChecked(True)
-    with qtbot.waitSignal(main_window.session.cases_changed, timeout=5000):
+    with qtbot.waitSignal(main_window.controller.cases_changed, timeout=HANG_GUARD_MS):
         _finish(qtbot, wizard)
-    assert sorted(c.case_id for c in main_window.session.cases) == ["Z-1", "Z-3"]
+    assert sorted(c.case_id for c in main_window.controller.cases) == ["Z-1", "Z-3"]
 
     again = wizard_for(path)
     again.file_page.kind.setCurrentIndex(again.file_page.kind.findData("cases"))

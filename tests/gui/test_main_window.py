@@ -6,10 +6,12 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 
-from stuurploeg.gui import ranking_model as rm
+from stuurploeg.gui.importing.wizard import ImportWizard
 from stuurploeg.gui.main_window import MainWindow
+from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.settings import Settings
-from tests.gui.factories import fake_plan, fake_ranking, make_cases
+from tests.gui.factories import make_capacity, make_cases
+from tests.gui.fixtures import make_workspace, open_in
 
 pytestmark = pytest.mark.gui
 
@@ -39,10 +41,11 @@ def test_meeting_mode_enlarges_fonts_and_is_remembered(qtbot, main_window):
     assert main_window.ranking_view.table.font().pointSizeF() == pytest.approx(base)
 
 
-def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window):
+def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window, tmp_path):
     dock, panel = main_window.docks["weights"], main_window.weights_panel
     main_window.resize(1500, 900)
-    main_window.session.set_cases(make_cases(40))
+    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(40))
+    open_in(qtbot, main_window.controller, path)
     qtbot.wait(50)
     qtbot.keyClick(main_window, Qt.Key.Key_F8)
     # the dock follows once the larger text is laid out: every weight and share visible
@@ -50,26 +53,25 @@ def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window):
     qtbot.keyClick(main_window, Qt.Key.Key_F8)
 
 
-def test_selection_drives_case_detail(qtbot, main_window):
-    cases = make_cases(40)
-    ranking = fake_ranking(cases)
-    main_window.session.set_cases(cases)
-    main_window.session.set_ranking(ranking, fake_plan(ranking))
+def test_selection_drives_case_detail(qtbot, main_window, tmp_path):
+    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(40), make_capacity())
+    open_in(qtbot, main_window.controller, path)  # ranked and planned
     view = main_window.ranking_view
     assert view.model.rowCount() == 40
     index = view.model.index(2, rm.NAME)
     rect = view.table.visualRect(index)
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     case_id = index.data(rm.CASE_ID_ROLE)
-    assert main_window.session.current_case_id == case_id
+    assert main_window.controller.selected_case_id == case_id
     assert case_id in main_window.detail_panel.title.text()
     # re-sorting keeps the same case selected
     view.table.sortByColumn(rm.NAME, Qt.SortOrder.DescendingOrder)
     assert view.table.current_case_id() == case_id
 
 
-def test_search_box_filters(qtbot, main_window):
-    main_window.session.set_cases(make_cases(120))
+def test_search_box_filters(qtbot, main_window, tmp_path):
+    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(120))
+    open_in(qtbot, main_window.controller, path)
     view = main_window.ranking_view
     qtbot.keyClicks(view.search, "MH-0011")
     qtbot.waitUntil(lambda: view.model.rowCount() == 10, timeout=2000)
@@ -103,4 +105,4 @@ def test_dropping_a_non_workbook_is_ignored(qtbot, main_window, tmp_path):
         Qt.KeyboardModifier.NoModifier,
     )
     main_window.dropEvent(event)
-    assert getattr(main_window, "import_wizard", None) is None
+    assert main_window.findChildren(ImportWizard) == []

@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
-from stuurploeg.gui import ranking_model as rm
-from stuurploeg.gui.ranking_rows import build_rows
-from tests.gui.factories import fake_plan, fake_ranking, make_cases
+from stuurploeg.domain.scoring import Ranking
+from stuurploeg.gui.ranking import model as rm
+from stuurploeg.gui.ranking.rows import build_rows
+from tests.gui.factories import make_cases, real_plan, real_ranking
+
+
+def _rows(cases, plan=None, **kwargs):
+    """The rows of ``cases`` with a real ranking and a real rank-order plan."""
+    plan = plan if plan is not None else real_plan(cases)
+    return build_rows(cases, plan.ranking, plan.assignments, plan.unplanned, **kwargs)
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def model(qapp):
-    cases = make_cases(200)
-    ranking = fake_ranking(cases)
     m = rm.RankingModel()
-    m.set_rows(build_rows(cases, ranking, fake_plan(ranking)))
+    m.set_rows(_rows(make_cases(200)))
     return m
 
 
@@ -92,9 +99,10 @@ def test_decision_update_is_one_narrow_change(qtbot, model):
 
 def test_rank_shows_movement_and_badges(qapp):
     cases = make_cases(30)
-    ranking = fake_ranking(cases)
-    e = ranking.entries[3]
-    e.priority_rule, e.fragile = True, True
+    ranking = real_ranking(cases)
+    e = dataclasses.replace(ranking.entries[3], priority_rule=True, fragile=True)
+    entries = (*ranking.entries[:3], e, *ranking.entries[4:])
+    ranking = Ranking(ranking.profile, entries)
     rows = build_rows(cases, ranking, previous_ranks={e.case_id: e.rank + 2})
     m = rm.RankingModel()
     m.set_rows(rows)
@@ -116,9 +124,8 @@ def test_rank_shows_movement_and_badges(qapp):
 )
 def test_sort_filter_invariants(qapp, n, column, descending, forms, text, seed):
     cases = make_cases(n, seed)
-    ranking = fake_ranking(cases, seed)
     model = rm.RankingModel()
-    model.set_rows(build_rows(cases, ranking, fake_plan(ranking)))
+    model.set_rows(_rows(cases) if cases else build_rows(cases))
     order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
     model.sort(column, order)
     spec = rm.RankingFilter(text=text, exploitations=frozenset(forms))
@@ -164,14 +171,13 @@ def test_no_item_widgets_or_proxy_models_in_the_gui():
 
 def test_plan_column_shows_the_first_sentence_of_a_reason_and_the_whole_as_tooltip(qapp):
     cases = make_cases(30)
-    ranking = fake_ranking(cases)
-    plan = fake_plan(ranking)
+    plan = real_plan(cases)
+    assert plan.unplanned, "the teams cannot take every case"
     long = ("Past niet bij team Noord: 1,5 fte totaal tekort in 2026-W51. Dichtstbij: start "
             "2026-W50 (nodig 3, vrij 1,5). Bij team Zuid: 2 fte tekort.")
-    for u in plan.unplanned:
-        u.reason = long
+    unplanned = [dataclasses.replace(u, reason=long) for u in plan.unplanned]
     m = rm.RankingModel()
-    m.set_rows(build_rows(cases, ranking, plan))
+    m.set_rows(build_rows(cases, plan.ranking, plan.assignments, unplanned))
     shown = {m.data(m.index(r, rm.PLAN)) for r in range(m.rowCount())}
     tips = {m.data(m.index(r, rm.PLAN), Qt.ItemDataRole.ToolTipRole) for r in range(m.rowCount())}
     assert "Past niet bij team Noord: 1,5 fte totaal tekort in 2026-W51." in shown

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from stuurploeg.gui.application import resources_dir
+from stuurploeg.gui.paths import resources_dir
 
 pytestmark = pytest.mark.gui
 

@@ -9,31 +9,30 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-pytest.importorskip("stuurploeg.app.workspace")
-pytest.importorskip("stuurploeg.app.planning")
-pytestmark = pytest.mark.gui
+from stuurploeg.domain.model import DecisionKind
+from stuurploeg.gui.paths import sample_files, sample_workspace_path
+from stuurploeg.gui.ranking import model as rm
+from stuurploeg.gui.settings import Settings
+from tests.gui.fixtures import HANG_GUARD_MS
 
-from stuurploeg.domain.model import DecisionKind  # noqa: E402
-from stuurploeg.gui import ranking_model as rm  # noqa: E402
-from stuurploeg.gui import workspace_ops  # noqa: E402
-from stuurploeg.gui.settings import Settings  # noqa: E402
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def opened(qtbot, main_window):
     """First start: the sample workspace is made in the (isolated) data folder and shown."""
     window = main_window
-    window.start(None)
-    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
-    qtbot.waitUntil(lambda: window.session.plan is not None, timeout=15_000)
+    with qtbot.waitSignal(window.controller.opened, timeout=HANG_GUARD_MS):
+        window.start(None)
+    qtbot.waitUntil(lambda: window.controller.proposal is not None, timeout=HANG_GUARD_MS)
     return window
 
 
 def test_first_start_makes_and_opens_the_sample_workspace(opened):
     window = opened
-    path = workspace_ops.sample_workspace_path()
-    assert Path(window.session.workspace.path) == path and path.exists()
-    assert len(window.session.cases) == 60
+    path = sample_workspace_path()
+    assert Path(window.controller.workspace.path) == path and path.exists()
+    assert len(window.controller.cases) == 60
     assert window.ranking_view.model.rowCount() == 60
     assert Settings().last_workspace() == path.resolve()
     assert path.stem in window.windowTitle()
@@ -44,7 +43,7 @@ def test_workspace_is_locked_while_open(opened):
     from stuurploeg.app.workspace import WorkspaceLocked, open_workspace
 
     with pytest.raises(WorkspaceLocked):
-        open_workspace(workspace_ops.sample_workspace_path())
+        open_workspace(sample_workspace_path())
 
 
 def _decide_with_keyboard(qtbot, window, case_id: str, motivation: str = "") -> None:
@@ -63,7 +62,7 @@ def _decide_with_keyboard(qtbot, window, case_id: str, motivation: str = "") -> 
 
 def test_decision_recorded_with_the_keyboard_then_undone(qtbot, opened):
     window = opened
-    plan = window.session.plan
+    plan = window.controller.proposal.result
     case_id = plan.assignments[0].case_id
     _decide_with_keyboard(qtbot, window, case_id)
     panel = window.decisions_panel
@@ -82,7 +81,7 @@ def test_decision_recorded_with_the_keyboard_then_undone(qtbot, opened):
 
 def test_departing_from_the_proposal_needs_a_motivation(qtbot, opened):
     window = opened
-    case_id = window.session.plan.assignments[0].case_id
+    case_id = window.controller.proposal.result.assignments[0].case_id
     table = window.ranking_view.table
     table.select_case(case_id)
     panel = window.decisions_panel
@@ -96,7 +95,7 @@ def test_departing_from_the_proposal_needs_a_motivation(qtbot, opened):
 def test_finalise_correct_and_export(qtbot, opened, tmp_path):
     window = opened
     panel = window.decisions_panel
-    first, second = (a.case_id for a in window.session.plan.assignments[:2])
+    first, second = (a.case_id for a in window.controller.proposal.result.assignments[:2])
     _decide_with_keyboard(qtbot, window, first)
     _decide_with_keyboard(qtbot, window, second)
     assert len(panel.list_model.items) == 2
@@ -118,10 +117,9 @@ def test_finalise_correct_and_export(qtbot, opened, tmp_path):
     assert correction.corrects_id == old.id and not correction.final
     # export in a worker, then the workbook reopened
     out = tmp_path / "besluitenlijst.xlsx"
-    job = workspace_ops.export_to(window, out, None)
-    with qtbot.waitSignal(job.succeeded, timeout=30_000):
-        pass
-    box = window.export_box
+    with qtbot.waitSignal(window.controller.exported, timeout=HANG_GUARD_MS):
+        window.controller.export(out, None)
+    box = window.notices.export_box
     assert box.isVisible() and str(out) in box.text()
     box.close()
     from openpyxl import load_workbook
@@ -133,9 +131,6 @@ def test_finalise_correct_and_export(qtbot, opened, tmp_path):
 
 def test_reimport_merges_into_the_open_workspace(qtbot, opened, tmp_path):
     from openpyxl import load_workbook
-
-    from stuurploeg.gui.startup import apply_import, sample_files
-
     window = opened
     source = sample_files()[0]
     wb = load_workbook(source)
@@ -147,11 +142,12 @@ def test_reimport_merges_into_the_open_workspace(qtbot, opened, tmp_path):
 
     report = check_file(changed, "cases")
     assert report.usable
-    apply_import(window, report, False)
-    merged = window.last_merge
+    with qtbot.waitSignal(window.controller.merged, timeout=HANG_GUARD_MS) as blocker:
+        window.controller.import_report(report, False)
+    merged = blocker.args[0].report
     assert len(merged.gone) == 1 and not merged.new
     assert "1 verdwenen" in window.status_label.text()
-    box = window.merge_box
+    box = window.notices.merge_box
     assert box.isVisible() and "Verdwenen" in box.detailedText()
     box.close()
 
@@ -161,11 +157,11 @@ def test_a_second_window_on_the_same_workspace_gets_a_dutch_message(qtbot, opene
 
     other = MainWindow()
     qtbot.addWidget(other)
-    workspace_ops.open_path(other, workspace_ops.sample_workspace_path())
-    qtbot.waitUntil(lambda: getattr(other, "last_message_box", None) is not None, timeout=10_000)
-    box = other.last_message_box
+    with qtbot.waitSignal(other.controller.error, timeout=HANG_GUARD_MS):
+        other.controller.open(sample_workspace_path())
+    box = other.notices.problem_box
     assert "al geopend" in box.text() and "Traceback" not in box.text()
-    assert other.session.workspace is None
+    assert other.controller.workspace is None
     box.close()
     other.close()
 
@@ -174,32 +170,31 @@ def test_open_a_given_workspace_and_recent_files(qtbot, main_window, tmp_path):
     """`stuurploeg open WORKSPACE` starts the window with that workspace; it joins the
     recent files, and the File menu's recent list opens it again."""
     from stuurploeg.app.workspace import create_workspace, import_files
-    from stuurploeg.gui.startup import sample_files
 
     path = tmp_path / "eenheid.stuurploeg"
     ws = create_workspace(path)
     import_files(ws, cases_path=sample_files()[0], capacity_path=sample_files()[1])
     ws.close()
     window = main_window
-    window.start(path)
-    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
-    assert Path(window.session.workspace.path) == path
+    with qtbot.waitSignal(window.controller.opened, timeout=HANG_GUARD_MS):
+        window.start(path)
+    assert Path(window.controller.workspace.path) == path
     assert Settings().recent_workspaces()[0] == path.resolve()
-    workspace_ops.close(window)
-    assert window.session.workspace is None
+    window.controller.close()
+    assert window.controller.workspace is None
     window.files.fill_recent()
     recent = window.files.recent_menu.actions()[0]
     assert recent.text() == str(path.resolve())
-    recent.trigger()
-    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
-    assert len(window.session.cases) == 60
+    with qtbot.waitSignal(window.controller.opened, timeout=HANG_GUARD_MS):
+        recent.trigger()
+    assert len(window.controller.cases) == 60
 
 
 def test_slider_moves_save_the_weights_without_piling_up_plans(qtbot, opened):
     from stuurploeg.domain.model import Criterion
 
     window = opened
-    ws = window.session.workspace
+    ws = window.controller.workspace
     slider = window.weights_panel.sliders[Criterion.SEVERITY]
     before = len(ws.plans())
     for value in (3, 9, 14, 21, 27, 33, 40, 46):
@@ -210,7 +205,7 @@ def test_slider_moves_save_the_weights_without_piling_up_plans(qtbot, opened):
             return plan is not None and plan.profile.weights.get(Criterion.SEVERITY.value) == value
 
         # each move waits for its plan: the worst case, every change stored on its own
-        qtbot.waitUntil(saved, timeout=15_000)
+        qtbot.waitUntil(saved, timeout=HANG_GUARD_MS)
     assert len(ws.plans()) <= max(before, 1)
     assert ws.plan().profile.weights[Criterion.SEVERITY.value] == 46
 
@@ -219,16 +214,17 @@ def test_weighting_survives_closing_and_reopening_the_workspace(qtbot, opened):
     from stuurploeg.domain.model import Criterion
 
     window = opened
-    ws = window.session.workspace
+    ws = window.controller.workspace
     path = Path(ws.path)
     window.weights_panel.sliders[Criterion.URGENCY].setValue(37)
     qtbot.waitUntil(
-        lambda: ws.plan().profile.weights.get(Criterion.URGENCY.value) == 37, timeout=15_000
+        lambda: ws.plan().profile.weights.get(Criterion.URGENCY.value) == 37,
+        timeout=HANG_GUARD_MS,
     )
-    workspace_ops.close(window)
-    assert window.session.workspace is None
-    window.open_workspace(path)
-    qtbot.waitUntil(lambda: window.session.workspace is not None, timeout=30_000)
-    qtbot.waitUntil(lambda: window.session.plan is not None, timeout=15_000)
-    assert window.session.profile.weights[Criterion.URGENCY] == 37
+    window.controller.close()
+    assert window.controller.workspace is None
+    with qtbot.waitSignal(window.controller.opened, timeout=HANG_GUARD_MS):
+        window.controller.open(path)
+    qtbot.waitUntil(lambda: window.controller.proposal is not None, timeout=HANG_GUARD_MS)
+    assert window.controller.profile.weights[Criterion.URGENCY] == 37
     assert window.weights_panel.sliders[Criterion.URGENCY].value() == 37

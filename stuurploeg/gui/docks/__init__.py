@@ -1,1 +1,1 @@
-"""The main window's docks, each a small widget that listens to the :class:`Session`."""
+"""The main window's docks: small widgets that read the controller and call its methods."""

@@ -8,16 +8,21 @@ running/planned/overbooked columns follow the chosen kind.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from stuurploeg.domain.model import CapacityData
+from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label
-from stuurploeg.gui.session import Session
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
 from stuurploeg.gui.widgets import list_table, refill_combo
+
+if TYPE_CHECKING:
+    from stuurploeg.gui.charts import CapacityChart
+    from stuurploeg.gui.controller.state import PlanResult
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("CapacityModel", "Team"),
@@ -31,10 +36,12 @@ _HEADERS = (
 )
 TEAM, FORMATION, STAFFED, DEPLOYABILITY, DEPLOYABLE, RUNNING, PLANNED, OVERBOOKED = range(8)
 _RED = QColor(192, 57, 43)
+# team, formation, staffed, deployability, deployable, running, planned, overbooked weeks
+CapacityRow = tuple[str, float | None, float, float, float, float | None, float | None, int | None]
 _EPS = 1e-6  # fte noise, as the planner's tolerance
 
 
-def overbooked_weeks(plan: Any, team: int | None, kind: int) -> list[int]:
+def overbooked_weeks(plan: PlanResult, team: int | None, kind: int) -> list[int]:
     """Week indexes where demand (running + planned) exceeds available fte of ``kind``.
 
     ``team`` None: all teams together, where a week counts when any team is overbooked
@@ -46,23 +53,25 @@ def overbooked_weeks(plan: Any, team: int | None, kind: int) -> list[int]:
     return [int(w) for w in weeks.nonzero()[0]]
 
 
-class CapacityModel(ListTableModel):
+class CapacityModel(ListTableModel[CapacityRow]):
     """One row per team from the capacity data; plan columns filled once a plan exists."""
 
     CONTEXT = "CapacityModel"
     HEADERS = _HEADERS
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tips: list[str] = []  # per row: overbooked weeks per kind
 
-    def set_data(self, capacity: Any | None, plan: Any | None, kind: str = TOTAL_KIND) -> None:
+    def set_data(
+        self, capacity: CapacityData | None, plan: PlanResult | None, kind: str = TOTAL_KIND
+    ) -> None:
         """Rows for ``capacity``'s teams; running/planned/overbooked of ``kind`` in ``plan``."""
-        rows: list[tuple[Any, ...]] = []
+        rows: list[CapacityRow] = []
         self._tips = []
         teams = capacity.teams if capacity is not None else ()
-        plan_teams = list(getattr(plan, "teams", ()) or ())
-        kinds = list(getattr(plan, "kinds", ()) or ())
+        plan_teams = list(plan.teams) if plan is not None else []
+        kinds = list(plan.kinds) if plan is not None else []
         k = kinds.index(kind) if kind in kinds else 0
         for team in teams:
             running = planned = None
@@ -85,7 +94,7 @@ class CapacityModel(ListTableModel):
             self._tips.append(tip)
         self.set_items(rows)
 
-    def cell(self, row: int, column: int, role: int) -> Any:
+    def cell(self, row: int, column: int, role: int) -> object:
         value = self.items[row][column]
         if role == DISPLAY:
             if value is None:
@@ -110,9 +119,9 @@ class CapacityModel(ListTableModel):
 class CapacityPanel(QWidget):
     ALL = "__all__"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.controller = controller
         self.model = CapacityModel(self)
         self.table = list_table(self.model, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -121,7 +130,7 @@ class CapacityPanel(QWidget):
         self.kind.setToolTip(self.tr("Total fte or one specialism"))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.chart: Any | None = None  # pyqtgraph CapacityChart, made on first plan
+        self.chart: CapacityChart | None = None  # pyqtgraph, made when the first plan is shown
         self.chart_host = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Chart:"), self))
@@ -136,29 +145,33 @@ class CapacityPanel(QWidget):
         layout.addLayout(right, 1)
         self.team.activated.connect(self.show_chart)
         self.kind.activated.connect(self.refresh)
-        session.cases_changed.connect(self.refresh)
-        session.ranking_changed.connect(self.refresh)
+        controller.cases_changed.connect(self.refresh)
+        controller.proposal_changed.connect(self.refresh)
         self.refresh()
 
     def current_kind(self) -> str:
         return self.kind.currentData() or TOTAL_KIND
 
+    def plan(self) -> PlanResult | None:
+        proposal = self.controller.proposal
+        return None if proposal is None else proposal.result
+
     def refresh(self) -> None:
-        s = self.session
-        kinds = tuple(getattr(s.plan, "kinds", ()) or (TOTAL_KIND,))
+        plan = self.plan()
+        kinds = plan.kinds if plan is not None else (TOTAL_KIND,)
         refill_combo(self.kind, ((kind_label(k), k) for k in kinds))
-        self.model.set_data(s.capacity, s.plan, self.current_kind())
-        teams = getattr(s.plan, "teams", ()) or ()
+        self.model.set_data(self.controller.capacity, plan, self.current_kind())
+        teams = plan.teams if plan is not None else ()
         refill_combo(self.team, [(self.tr("All teams"), self.ALL), *((t, t) for t in teams)])
         self.show_chart()
 
     def show_chart(self) -> None:
-        plan = self.session.plan
-        if self.session.capacity is None:
+        plan = self.plan()
+        if self.controller.capacity is None:
             self.note.setText(self.tr("No capacity sheet imported yet."))
         elif plan is None:
             self.note.setText(self.tr("The chart appears once a plan has been made."))
-        if plan is None or not hasattr(plan, "available"):
+        if plan is None:
             if self.chart is not None:
                 self.chart.setVisible(False)
             return
@@ -178,7 +191,8 @@ class CapacityPanel(QWidget):
                 plan.planned[ti, k],
             )
         if self.chart is None:
-            from stuurploeg.gui.charts import CapacityChart  # pyqtgraph: only when needed
+            # pyqtgraph is slow to import: only when the first plan is shown (start-up time)
+            from stuurploeg.gui.charts import CapacityChart
 
             self.chart = CapacityChart(self)
             self.chart_host.addWidget(self.chart)
@@ -189,7 +203,8 @@ class CapacityPanel(QWidget):
             self.tr("overbooked"),
         )
         labels = [f"W{w.week:02d}" for w in plan.week_list]
-        self.chart.show_weeks(
+        chart = self.chart
+        chart.show_weeks(
             labels,
             list(available),
             list(running),
@@ -197,8 +212,8 @@ class CapacityPanel(QWidget):
             names,
             overbooked=overbooked_weeks(plan, ti, k),
         )
-        self.chart.setVisible(True)
-        over = len(self.chart.overbooked)
+        chart.setVisible(True)
+        over = len(chart.overbooked)
         self.note.setText(
             self.tr("%1: %2 overbooked weeks in this view.")
             .replace("%1", kind_label(kinds[k]))

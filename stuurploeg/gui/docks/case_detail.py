@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
@@ -16,14 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CRITERIA, Case
-from stuurploeg.gui.labels import criterion_label
-from stuurploeg.gui.session import Session
+from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.labels import criterion_label, planner_label
+
+if TYPE_CHECKING:
+    from stuurploeg.domain.scoring import RankEntry
+    from stuurploeg.gui.charts import ContributionChart
 
 
 class CaseDetailPanel(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.controller = controller
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -40,7 +44,7 @@ class CaseDetailPanel(QWidget):
         self.score_note = QLabel(self.score_box)
         self.score_note.setWordWrap(True)
         self.score_layout.addWidget(self.score_note)
-        self.chart: Any | None = None  # pyqtgraph, created on first use
+        self.chart: ContributionChart | None = None  # pyqtgraph, made when first shown
 
         self.plan_box = QGroupBox(self.tr("Plan"), self)
         self.plan_label = QLabel(self.plan_box)
@@ -69,18 +73,25 @@ class CaseDetailPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        session.current_case_changed.connect(self.show_case)
-        session.ranking_changed.connect(lambda: self.show_case(session.current_case_id))
-        session.decisions_changed.connect(lambda: self.show_case(session.current_case_id))
-        session.cases_changed.connect(lambda: self.show_case(session.current_case_id))
+        controller.selection_changed.connect(self.show_case)
+        for changed in (
+            controller.ranking_changed,
+            controller.proposal_changed,
+            controller.decisions_changed,
+            controller.cases_changed,
+        ):
+            changed.connect(self.refresh)
         self.show_case("")
+
+    def refresh(self) -> None:
+        self.show_case(self.controller.selected_case_id)
 
     def _clear_fields(self) -> None:
         while self.fields.rowCount():
             self.fields.removeRow(0)
 
     def show_case(self, case_id: str) -> None:
-        case = self.session.case(case_id) if case_id else None
+        case = self.controller.case(case_id) if case_id else None
         self._clear_fields()
         if case is None:
             self.title.setText(self.tr("Select a case in the Ranglijst."))
@@ -135,16 +146,16 @@ class CaseDetailPanel(QWidget):
         rows += [(label, str(value)) for label, value in optional if value]
         return rows
 
-    def _entry(self, case_id: str) -> Any | None:
-        ranking = self.session.ranking
-        if ranking is None:
+    def _entry(self, case_id: str) -> RankEntry | None:
+        ranking = self.controller.ranking
+        if ranking is None or case_id not in ranking.case_ids():
             return None
-        return next((e for e in ranking.entries if e.case_id == case_id), None)
+        return ranking.entry(case_id)
 
     def _show_scores(self, case: Case) -> None:
         entry = self._entry(case.case_id)
-        contributions = getattr(entry, "contributions", None) if entry else None
-        if not contributions:
+        contributions = entry.contributions if entry is not None else None
+        if entry is None or contributions is None or entry.score is None:
             self.score_note.setText(
                 self.tr("No ranking yet: the score appears once the cases are ranked.")
                 if entry is None
@@ -153,47 +164,50 @@ class CaseDetailPanel(QWidget):
             if self.chart is not None:
                 self.chart.setVisible(False)
             return
-        score = getattr(entry, "score", None)
         self.score_note.setText(
             self.tr("Score %1 of 100, rank %2.")
-            .replace("%1", "—" if score is None else QLocale().toString(float(score), "f", 1))
+            .replace("%1", QLocale().toString(float(entry.score), "f", 1))
             .replace("%2", str(entry.rank))
         )
-        self._chart().show_contributions(contributions)
-        self.chart.setVisible(True)
+        chart = self._chart()
+        chart.show_contributions(contributions)
+        chart.setVisible(True)
 
-    def _chart(self) -> Any:
+    def _chart(self) -> ContributionChart:
         if self.chart is None:
-            from stuurploeg.gui.charts import ContributionChart  # pyqtgraph: only when needed
+            # pyqtgraph is slow to import: only when the first chart is shown (start-up time)
+            from stuurploeg.gui.charts import ContributionChart
 
             self.chart = ContributionChart(self.score_box)
             self.score_layout.addWidget(self.chart)
         return self.chart
 
     def _show_plan(self, case: Case) -> None:
-        plan = self.session.plan
-        if plan is None:
+        proposal = self.controller.proposal
+        if proposal is None:
             self.plan_label.setText(self.tr("No plan made yet."))
             return
-        assigned = next((a for a in plan.assignments if a.case_id == case.case_id), None)
+        made = self.tr("Proposal (%1 planner), made %2.").replace(
+            "%1", planner_label(proposal.planner)
+        ).replace("%2", proposal.made_at.strftime("%d-%m-%Y %H:%M"))
+        assigned = proposal.assignment(case.case_id)
+        unplanned = proposal.unplanned(case.case_id)
         if assigned is not None:
-            self.plan_label.setText(
+            text = (
                 self.tr("In the plan: %1 from week %2 for %3 weeks.")
-                .replace("%1", str(assigned.team))
+                .replace("%1", assigned.team)
                 .replace("%2", str(assigned.start_week))
                 .replace("%3", str(assigned.weeks))
             )
-            return
-        reason = next((u.reason for u in plan.unplanned if u.case_id == case.case_id), None)
-        if reason:
-            self.plan_label.setText(self.tr("Not in the plan: %1").replace("%1", str(reason)))
+        elif unplanned is not None:
+            text = self.tr("Not in the plan: %1").replace("%1", unplanned.reason)
         else:
-            self.plan_label.setText(self.tr("Not a candidate for this plan."))
+            text = self.tr("Not a candidate for this plan.")
+        self.plan_label.setText(f"{text}\n{made}")
 
     def _show_history(self, case: Case) -> None:
-        """Every decision on this case, oldest first, from the open workspace."""
-        ws = self.session.workspace
-        history = [d for d in ws.decisions() if d.case_id == case.case_id] if ws else []
+        """Every decision on this case, oldest first."""
+        history = self.controller.history(case.case_id)
         if not history:
             self.history_label.setText(self.tr("No decisions recorded."))
             return

@@ -1,10 +1,9 @@
 """Besluiten: a keyboard-only decision flow for the live meeting, the meeting's list,
-Vaststellen, corrections and export. Calls ``stuurploeg.app.decisions`` only."""
+Vaststellen, corrections and export. Every change goes through the controller."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
@@ -26,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
-from stuurploeg.gui.docks.decision_list import DecisionListModel, RecordDraftCommand
-from stuurploeg.gui.errors import user_message
+from stuurploeg.gui.commands import RecordDecisionCommand
+from stuurploeg.gui.controller import ActionRefused, WorkspaceController
+from stuurploeg.gui.docks.decision_list import DecisionListModel
 from stuurploeg.gui.labels import decision_label
-from stuurploeg.gui.session import Session
 from stuurploeg.gui.widgets import list_table
 
 
@@ -39,10 +39,13 @@ class DecisionsPanel(QWidget):
     recorded = Signal(str)  # case id, after a draft was stored
 
     def __init__(
-        self, session: Session, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        controller: WorkspaceController,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.controller = controller
         self.undo_stack = undo_stack
         self.correcting: int | None = None
         self.confirm_box: QMessageBox | None = None
@@ -133,11 +136,19 @@ class DecisionsPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.finalise_button.clicked.connect(self.ask_finalise)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.day.dateChanged.connect(self.refresh)
-        session.current_case_changed.connect(self.prefill)
-        session.workspace_changed.connect(self.refresh)
-        session.cases_changed.connect(self._fill_teams)
-        session.ranking_changed.connect(lambda: self.prefill(session.current_case_id))
+        self.day.dateChanged.connect(lambda d: controller.set_meeting_day(d.toPython()))
+        self.by.textChanged.connect(controller.set_decided_by)
+        controller.set_meeting_day(self.meeting_day())
+        controller.selection_changed.connect(self.prefill)
+        controller.proposal_changed.connect(lambda: self.prefill(controller.selected_case_id))
+        for changed in (
+            controller.decisions_changed,
+            controller.meeting_changed,
+            controller.opened,
+            controller.closed,
+        ):
+            changed.connect(self.refresh)
+        controller.cases_changed.connect(self._fill_teams)
         self._fill_teams()
         self.refresh()
         self.prefill("")
@@ -147,8 +158,7 @@ class DecisionsPanel(QWidget):
         return self.day.date().toPython()
 
     def refresh(self) -> None:
-        ws = self.session.workspace
-        has_ws = ws is not None
+        has_ws = self.controller.has_workspace
         for w in (
             self.record_button,
             self.correct_button,
@@ -157,18 +167,18 @@ class DecisionsPanel(QWidget):
             self.export_button,
         ):
             w.setEnabled(has_ws)
-        self.list_model.set_items(ws.decisions(self.meeting_day()) if has_ws else [])
+        self.list_model.set_items(self.controller.meeting.decisions)
         if not has_ws:
             self.problems.setText(
                 self.tr("Decisions are recorded in a workspace: open or create one.")
             )
-        self.session.refresh_decisions()
 
     def _fill_teams(self) -> None:
         self.team.clear()
         self.team.addItem("", None)
-        if self.session.capacity is not None:
-            for team in self.session.capacity.teams:
+        capacity = self.controller.capacity
+        if capacity is not None:
+            for team in capacity.teams:
                 self.team.addItem(team.team, team.team)
 
     def current_kind(self) -> DecisionKind:
@@ -193,31 +203,29 @@ class DecisionsPanel(QWidget):
         )
 
     def prefill(self, case_id: str) -> None:
-        """From the plan proposal: in the plan → take up as proposed; running → expand;
-        otherwise park. The officer changes what the meeting decides."""
-        case = self.session.case(case_id) if case_id else None
+        """Start from what the proposal on screen says (the rule is the app layer's);
+        the officer changes what the meeting decides."""
+        case = self.controller.case(case_id) if case_id else None
         self.correcting = None
         self.problems.setText("")
         if case is None:
             self.case_label.setText(self.tr("Select a case in the Ranglijst, then press Enter."))
             return
         self.case_label.setText(f"<b>{case.case_id}</b> — {case.name}")
-        plan = self.session.plan
-        assigned = next((a for a in getattr(plan, "assignments", ()) if a.case_id == case_id), None)
-        if assigned is not None:
-            kind = DecisionKind.TAKE_UP
-            self.team.setCurrentIndex(max(self.team.findData(assigned.team), 0))
-            self.start.setText(str(assigned.start_week))
-            self.fte.setValue(float(assigned.fte))
-        elif str(case.status) == "lopend":
-            kind = DecisionKind.EXPAND
-            self.fte.setValue(float(case.fte or 0))
+        proposed = self.controller.proposed_decision(case_id)
+        if proposed is None:
+            return
+        # Fields the proposed kind leaves empty keep the case's own values, so that
+        # choosing another kind starts from them.
+        team = proposed.team or case.team
+        self.team.setCurrentIndex(max(self.team.findData(team), 0))
+        if proposed.start_week is not None:
+            self.start.setText(str(proposed.start_week))
         else:
-            kind = DecisionKind.PARK
-            self.team.setCurrentIndex(max(self.team.findData(case.team), 0))
             self.start.clear()
-            self.fte.setValue(float(case.fte or 0))
-        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        fte = proposed.fte if proposed.fte is not None else case.fte
+        self.fte.setValue(float(fte or 0))
+        self.kind.setCurrentIndex(self.kind.findData(proposed.kind.value))
         self._kind_changed()
         self.motivation.clear()
 
@@ -225,11 +233,12 @@ class DecisionsPanel(QWidget):
         self.kind.setFocus()
 
     # -- actions -------------------------------------------------------------------------
-    def build_decision(self) -> Any:
-        from stuurploeg.domain.decisions import Decision
-
+    def build_decision(self) -> Decision | None:
+        """The decision as the form says, on the selected case (None: none selected)."""
         kind = self.current_kind()
-        case = self.session.case(self.session.current_case_id)
+        case = self.controller.selected_case
+        if case is None:
+            return None
         start = None
         if kind is DecisionKind.TAKE_UP and self.start.text().strip():
             start = IsoWeek.parse(self.start.text())  # ValueError: shown by record()
@@ -259,29 +268,27 @@ class DecisionsPanel(QWidget):
         )
 
     def record(self) -> bool:
-        if (
-            self.session.workspace is None
-            or self.session.case(self.session.current_case_id) is None
-        ):
-            return False
+        """Ctrl+Enter: record the form as a draft (undoable); False when refused."""
         try:
             decision = self.build_decision()
         except ValueError:
             self.problems.setText(self.tr("Start week: write it as 2026-W50."))
             return False
+        if decision is None:
+            self.problems.setText(self.tr("Select a case in the Ranglijst, then press Enter."))
+            return False
         text = self.tr("Decision on %1").replace("%1", decision.case_id)
-        command = RecordDraftCommand(self, decision, self.meeting_day(), self.correcting, text)
+        command = RecordDecisionCommand(self.controller, decision, self.correcting, text)
         self.undo_stack.push(command)
         if command.error is not None:
-            problems = getattr(command.error, "problems", None) or [user_message(command.error)]
-            self.problems.setText("\n".join(problems))
+            self.problems.setText("\n".join(command.error.problems))
             return False
         self.problems.setText("")
         self.correcting = None
         self.recorded.emit(decision.case_id)
         return True
 
-    def _selected(self) -> Any | None:
+    def _selected(self) -> Decision | None:
         rows = self.list.selectionModel().selectedRows()
         return self.list_model.items[rows[0].row()] if rows else None
 
@@ -290,30 +297,30 @@ class DecisionsPanel(QWidget):
         if d is None or not d.final:
             self.problems.setText(self.tr("Select a final decision in the list to correct it."))
             return
-        self.session.set_current_case(d.case_id)
+        self.controller.select_case(d.case_id)
         self.prefill(d.case_id)
         self.correcting = d.id
         self.problems.setText(
             self.tr(
                 "Correcting decision %1: fill in the correct decision and a motivation."
-            ).replace("%1", str(d.id))
+            ).replace("%1", str(d.seq if d.seq is not None else d.id))
         )
 
     def delete_selected(self) -> None:
-        from stuurploeg.app.decisions import delete_draft
-
         d = self._selected()
-        if d is None or d.final:
+        if d is None or d.final or d.id is None:
             self.problems.setText(
                 self.tr("Only drafts can be deleted; correct a final decision instead.")
             )
             return
-        delete_draft(self.session.workspace, d.id)
-        self.refresh()
+        try:
+            self.controller.delete_draft(d.id)
+        except ActionRefused as exc:
+            self.problems.setText("\n".join(exc.problems))
 
     def ask_finalise(self) -> None:
         day = self.meeting_day()
-        drafts = [d for d in self.list_model.items if not d.final]
+        drafts = self.controller.meeting.drafts
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Finalise decision list"),
@@ -327,23 +334,19 @@ class DecisionsPanel(QWidget):
             self,
         )
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         yes = box.button(QMessageBox.StandardButton.Yes)
         box.finished.connect(lambda _r: self.finalise() if box.clickedButton() is yes else None)
         self.confirm_box = box
         box.open()
 
     def finalise(self) -> bool:
-        from stuurploeg.app.decisions import finalise_meeting
-
-        if self.confirm_box is not None:
-            self.confirm_box = None
+        self.confirm_box = None
         try:
-            finalise_meeting(self.session.workspace, self.meeting_day(), self.by.text())
-        except Exception as exc:
-            problems = getattr(exc, "problems", None) or [user_message(exc)]
-            self.problems.setText("\n".join(problems))
+            self.controller.finalise()
+        except ActionRefused as exc:
+            self.problems.setText("\n".join(exc.problems))
             return False
         self.undo_stack.clear()  # final decisions cannot be undone, only corrected
         self.problems.setText(self.tr("The decision list has been finalised."))
-        self.refresh()
         return True

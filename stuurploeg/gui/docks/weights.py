@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -18,51 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stuurploeg.domain.criteria_text import CRITERION_QUESTIONS, LEVEL_TEXTS
 from stuurploeg.domain.model import CRITERIA, Criterion
+from stuurploeg.gui.commands import SetWeightsCommand
+from stuurploeg.gui.controller import ActionRefused, WorkspaceController
 from stuurploeg.gui.labels import criterion_label
-from stuurploeg.gui.session import Session
 from stuurploeg.gui.widgets import refill_combo
 
+if TYPE_CHECKING:
+    from stuurploeg.domain.scoring import WeightProfile
+
 MAX_WEIGHT = 50
-_WEIGHTS_COMMAND_ID = 1001
-
-
-class SetWeightsCommand(QUndoCommand):
-    """One weight change; consecutive moves of the same slider merge into one step."""
-
-    def __init__(
-        self, session: Session, old: Any, new: Any, criterion: Criterion | None, text: str
-    ) -> None:
-        super().__init__(text)
-        self.session, self.old, self.new, self.criterion = session, old, new, criterion
-
-    def id(self) -> int:
-        return _WEIGHTS_COMMAND_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if (
-            not isinstance(other, SetWeightsCommand)
-            or other.criterion != self.criterion
-            or self.criterion is None
-        ):
-            return False
-        self.new = other.new
-        return True
-
-    def redo(self) -> None:
-        if self.session.profile is not self.new:
-            self.session.set_profile(self.new)
-
-    def undo(self) -> None:
-        self.session.set_profile(self.old)
 
 
 def level_tooltip(criterion: Criterion) -> str:
     """What 1..5 mean for this criterion (domain texts, Dutch)."""
-    try:
-        from stuurploeg.domain.criteria_text import CRITERION_QUESTIONS, LEVEL_TEXTS
-    except ImportError:
-        return criterion_label(criterion)
     lines = [f"<b>{CRITERION_QUESTIONS.get(criterion, '')}</b>"]
     for level, text in sorted(LEVEL_TEXTS.get(criterion, {}).items()):
         lines.append(f"<b>{level}</b> — {text}")
@@ -71,10 +41,13 @@ def level_tooltip(criterion: Criterion) -> str:
 
 class WeightsPanel(QWidget):
     def __init__(
-        self, session: Session, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        controller: WorkspaceController,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.controller = controller
         self.undo_stack = undo_stack
         self.profiles = QComboBox(self)
         self.save_button = QPushButton(self.tr("Save as…"), self)
@@ -82,7 +55,7 @@ class WeightsPanel(QWidget):
         self.sliders: dict[Criterion, QSlider] = {}
         self.values: dict[Criterion, QLabel] = {}
         self.shares: dict[Criterion, QLabel] = {}
-        self._stored: dict[str, Any] = {}  # profile name -> WeightProfile as stored
+        self._choices: dict[str, WeightProfile] = {}  # profile name -> as stored
 
         grid = QGridLayout()
         for row, criterion in enumerate(CRITERIA):
@@ -125,83 +98,55 @@ class WeightsPanel(QWidget):
         self.profiles.activated.connect(self._profile_chosen)
         self.save_button.clicked.connect(self._save_as)
         self.reset_button.clicked.connect(self.reset)
-        session.profile_changed.connect(self._profile_changed)
-        session.workspace_changed.connect(self.load_profiles)
+        controller.profile_changed.connect(self.load_profiles)
         self.load_profiles()
 
     # -- profiles ------------------------------------------------------------------------
     def load_profiles(self) -> None:
-        """Fill the profile list once the session has a profile (the first ranking).
-
-        Not earlier: the ranking layer (numpy) is not imported before the first window.
-        """
-        self._stored.clear()
-        available = self.session.can_rank()
-        ready = available and self.session.profile is not None
-        if ready:
-            from stuurploeg.domain.scoring import STANDARD_PROFILE
-
-            self._stored[STANDARD_PROFILE.name] = STANDARD_PROFILE
-            for record in self.session.stored_profiles():
-                self._stored[record.name] = record
-            self._stored.setdefault(self.session.profile.name, self.session.profile)
-        refill_combo(self.profiles, ((name, name) for name in self._stored))
+        """The profiles to choose from and the current weights (once there are cases)."""
+        self._choices = self.controller.profile_choices()
+        ready = self.controller.profile is not None
+        refill_combo(self.profiles, ((name, name) for name in self._choices))
         for w in (self.profiles, self.save_button, self.reset_button, *self.sliders.values()):
             w.setEnabled(ready)
-        if not available:
-            self.note.setText(
-                self.tr("Weighting is available once the ranking module is installed.")
-            )
-        elif not ready:
-            self.note.setText(self.tr("Import or open cases to weigh them."))
-        else:
-            self.note.setText("")
+        self.note.setText("" if ready else self.tr("Import or open cases to weigh them."))
         self.show_profile()
-
-    def _profile_changed(self) -> None:
-        if not self._stored:
-            self.load_profiles()  # first ranking: now the profiles can be listed
-        else:
-            self.show_profile()
 
     def _profile_chosen(self) -> None:
         name = self.profiles.currentData()
-        profile = self._stored.get(name)
-        if profile is not None and profile is not self.session.profile:
+        profile = self._choices.get(name)
+        if profile is not None and profile is not self.controller.profile:
             self._push(profile, None, self.tr("Choose profile %1").replace("%1", name))
 
     def _save_as(self) -> None:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Save weighting"))
         dialog.setLabelText(self.tr("Name of the profile:"))
-        dialog.setTextValue(self.session.profile.name if self.session.profile else "")
+        profile = self.controller.profile
+        dialog.setTextValue(profile.name if profile is not None else "")
         dialog.textValueSelected.connect(self.save_as)
-        self.save_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def save_as(self, name: str) -> None:
-        name = name.strip()
-        if not name or self.session.profile is None:
-            return
-        profile = self.session.save_profile(name)
-        if profile is not None:
-            self._stored[name] = profile
-            if self.profiles.findData(name) < 0:
-                self.profiles.addItem(name, name)
-            self.profiles.setCurrentIndex(self.profiles.findData(name))
+        try:
+            self.controller.save_profile(name)
+        except ActionRefused as exc:
+            self.note.setText("\n".join(exc.problems))
 
     def reset(self) -> None:
         """Back to the weights of the profile as stored."""
-        current = self.session.profile
+        current = self.controller.profile
         if current is None:
             return
-        stored = self._stored.get(current.name)
+        stored = next((p for p in self.controller.stored_profiles if p.name == current.name),
+                      self._choices.get(current.name))  # fmt: skip
         if stored is not None and dict(stored.weights) != dict(current.weights):
             self._push(stored, None, self.tr("Reset weighting"))
 
     # -- sliders -------------------------------------------------------------------------
     def show_profile(self) -> None:
-        profile = self.session.profile
+        profile = self.controller.profile
         if profile is None:
             return
         total = sum(profile.weight(c) for c in CRITERIA) or 1.0
@@ -217,14 +162,14 @@ class WeightsPanel(QWidget):
             self.profiles.setCurrentIndex(index)
 
     def _moved(self, criterion: Criterion, value: int) -> None:
-        profile = self.session.profile
+        profile = self.controller.profile
         if profile is None or profile.weight(criterion) == value:
             return
         new = profile.with_weight(criterion, float(value))
         text = self.tr("Weight %1").replace("%1", criterion_label(criterion))
         self._push(new, criterion, text)
 
-    def _push(self, new: Any, criterion: Criterion | None, text: str) -> None:
-        self.undo_stack.push(
-            SetWeightsCommand(self.session, self.session.profile, new, criterion, text)
-        )
+    def _push(self, new: WeightProfile, criterion: Criterion | None, text: str) -> None:
+        old = self.controller.profile
+        if old is not None:
+            self.undo_stack.push(SetWeightsCommand(self.controller, old, new, criterion, text))

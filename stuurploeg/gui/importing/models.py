@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from stuurploeg.gui.table_model import DISPLAY, ListTableModel, TableModel
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from stuurploeg.gui.controller.state import Issue
+
 _HEADER_BG = QColor(214, 234, 248)
 _ERROR_FG = QColor(169, 50, 38)
 _WARNING_FG = QColor(154, 101, 0)
 
 
-def cell_text(value: Any) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -43,21 +48,18 @@ def column_letter(index: int) -> str:
 class PreviewModel(TableModel):
     """The first rows of a sheet as Excel shows them (row numbers 1.., columns A..)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[list[Any]] = []
+        self._rows: list[list[object]] = []
         self._columns = 0
         self.header_row: int | None = None  # Excel row number of the header
 
-    def set_rows(self, rows: Sequence[Sequence[Any]], header_row: int | None) -> None:
+    def set_rows(self, rows: Sequence[Sequence[object]], header_row: int | None) -> None:
         self.beginResetModel()
         self._rows = [list(r) for r in rows]
         self._columns = max((len(r) for r in self._rows), default=0)
         self.header_row = header_row
         self.endResetModel()
-
-    def row_values(self, excel_row: int) -> list[Any] | None:
-        return self._rows[excel_row - 1] if 0 < excel_row <= len(self._rows) else None
 
     def row_count(self) -> int:
         return len(self._rows)
@@ -65,15 +67,15 @@ class PreviewModel(TableModel):
     def column_count(self) -> int:
         return self._columns
 
-    def header(self, section: int, role: int) -> Any:
+    def header(self, section: int, role: int) -> object:
         return column_letter(section) if role == DISPLAY else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation == Qt.Orientation.Vertical and role == DISPLAY:
             return str(section + 1)  # the Excel row number
         return super().headerData(section, orientation, role)
 
-    def cell(self, row_index: int, column: int, role: int) -> Any:
+    def cell(self, row_index: int, column: int, role: int) -> object:
         row = self._rows[row_index]
         is_header = self.header_row == row_index + 1
         if role == DISPLAY:
@@ -95,22 +97,21 @@ _ISSUE_HEADERS = (
     QT_TRANSLATE_NOOP("IssueModel", "Value"),
     QT_TRANSLATE_NOOP("IssueModel", "Message"),
 )
-ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class IssueModel(ListTableModel):
+class IssueModel(ListTableModel["Issue"]):
     """Errors first, then warnings, each with sheet, Excel row, column header and value."""
 
     CONTEXT = "IssueModel"
     HEADERS = _ISSUE_HEADERS
 
-    def set_issues(self, errors: Sequence[Any], warnings: Sequence[Any]) -> None:
+    def set_issues(self, errors: Sequence[Issue], warnings: Sequence[Issue]) -> None:
         self.set_items([*errors, *warnings])
 
-    def issue(self, row: int) -> Any:
+    def issue(self, row: int) -> Issue:
         return self.items[row]
 
-    def cell(self, row: int, column: int, role: int) -> Any:
+    def cell(self, row: int, column: int, role: int) -> object:
         issue = self.items[row]
         error = issue.severity == "error"
         if role == DISPLAY:
@@ -122,8 +123,6 @@ class IssueModel(ListTableModel):
             return QBrush(_ERROR_FG if error else _WARNING_FG)
         if role == Qt.ItemDataRole.ToolTipRole and column == 5:
             return issue.message
-        if role == ISSUE_ROLE:
-            return issue
         return None
 
 

@@ -1,15 +1,16 @@
 """The import wizard's pages: file, sheet and header row, columns, check.
 
-Each page reads through ``stuurploeg.app.importing`` in a worker and shows what comes
-back; the choices collect in the wizard's :class:`ImportDraft`.
+Each page has the controller read the workbook in a worker and shows what comes back;
+the choices collect in the wizard's :class:`ImportDraft`, which every page is given.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -35,12 +36,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from stuurploeg.domain.progress import TaskState
+from stuurploeg.gui.controller import LayoutPreview, WorkspaceController
 from stuurploeg.gui.errors import user_message
-from stuurploeg.gui.import_models import IssueModel, PreviewModel, cell_text
+from stuurploeg.gui.importing.models import IssueModel, PreviewModel, cell_text
 from stuurploeg.gui.settings import Settings
 from stuurploeg.gui.widgets import list_table
-from stuurploeg.gui.workers import Job, start_job
+from stuurploeg.gui.workers import Job
+
+if TYPE_CHECKING:
+    from stuurploeg.gui.controller.state import CheckReport
 
 NOT_IMPORTED = ""  # combo data for "this field is not imported"
 PREVIEW_ROWS = 40
@@ -65,16 +69,20 @@ class ImportDraft:
     headers: list[str] = field(default_factory=list)
     auto_mapping: dict[str, str] = field(default_factory=dict)
     mapping: dict[str, str] = field(default_factory=dict)
-    preview: list[list[Any]] = field(default_factory=list)
-    report: Any | None = None
+    preview: list[list[object]] = field(default_factory=list)
+    report: CheckReport | None = None
     first_error: str = ""
 
 
 class _WorkingPage(QWizardPage):
-    """A page that loads something in a worker before it is complete."""
+    """A page that has the controller read something in a worker before it is complete."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: WorkspaceController, draft: ImportDraft, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.controller = controller
+        self.draft = draft
         self.job: Job | None = None
         self.loaded = False
         self.progress = QProgressBar(self)
@@ -83,11 +91,8 @@ class _WorkingPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-    @property
-    def draft(self) -> ImportDraft:
-        return self.wizard().draft  # type: ignore[attr-defined]
-
-    def run(self, fn: Any, on_result: Any) -> None:
+    def run(self, start: Callable[[], Job], on_result: Callable[..., None]) -> None:
+        """``start()`` starts the controller's job; ``on_result`` gets what it returns."""
         if self.job is not None and self.job.running:
             self.job.cancel()
         self.loaded = False
@@ -96,7 +101,7 @@ class _WorkingPage(QWizardPage):
         # not self.tr(): in a base class that would look up the subclass's context
         self.status.setText(QCoreApplication.translate("ImportWizard", "Reading the workbook…"))
 
-        def done(result: Any) -> None:
+        def done(result: object) -> None:
             self.progress.setVisible(False)
             self.status.setText("")
             on_result(result)
@@ -108,7 +113,9 @@ class _WorkingPage(QWizardPage):
             self.status.setText(user_message(exc))
             self.completeChanged.emit()
 
-        self.job = start_job(fn, on_result=done, on_error=failed, parent=self)
+        self.job = job = start()
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
 
         def progress(fraction: float, message: str) -> None:
             self.progress.setRange(0, 100)
@@ -116,7 +123,7 @@ class _WorkingPage(QWizardPage):
             if message:
                 self.status.setText(message)
 
-        self.job.progress.connect(progress)
+        job.progress.connect(progress)
 
     def cleanupPage(self) -> None:
         if self.job is not None and self.job.running:
@@ -127,8 +134,9 @@ class _WorkingPage(QWizardPage):
 
 
 class FilePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: ImportDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.draft = draft
         self.setTitle(self.tr("Choose a workbook"))
         self.setSubTitle(
             self.tr("A case list (zakenlijst) or a capacity sheet, as .xlsx, .xlsm, .xls or .ods.")
@@ -158,7 +166,7 @@ class FilePage(QWizardPage):
         return Path(self.path_edit.text().strip()).is_file()
 
     def validatePage(self) -> bool:
-        draft: ImportDraft = self.wizard().draft  # type: ignore[attr-defined]
+        draft = self.draft
         path = Path(self.path_edit.text().strip())
         if draft.path != path or draft.kind != self.kind.currentData():
             draft.path, draft.kind, draft.sheet = path, self.kind.currentData(), None
@@ -166,27 +174,13 @@ class FilePage(QWizardPage):
         return True
 
 
-def _detect(
-    path: Path, kind: str | None, sheet: str | None, state: TaskState
-) -> tuple[Any, list, str | None]:
-    """The import's own guess of sheet, header and mapping, plus the raw rows to show.
-
-    Without a recognised header the chosen (or first) sheet is still shown, so that the
-    user can map its columns by hand.
-    """
-    from stuurploeg.app.importing import check_file, preview
-
-    report = check_file(path, kind, sheet=sheet, state=state)
-    shown = report.sheet or sheet or (report.sheets[0] if report.sheets else None)
-    rows = preview(path, shown, PREVIEW_ROWS) if shown else []
-    return report, rows, shown
-
-
 class SheetPage(_WorkingPage):
     """The sheet (auto-chosen, changeable) and the raw rows with the header row marked."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, controller: WorkspaceController, draft: ImportDraft, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(controller, draft, parent)
         self.setTitle(self.tr("Sheet and header row"))
         self.sheet = QComboBox(self)
         self.header_label = QLabel(self)
@@ -205,17 +199,24 @@ class SheetPage(_WorkingPage):
         self.sheet.activated.connect(self._sheet_chosen)
 
     def initializePage(self) -> None:
-        d = self.draft
-        self.run(lambda state: _detect(d.path, d.kind, d.sheet, state), self._detected)
+        self._detect()
 
     def _sheet_chosen(self) -> None:
-        d = self.draft
-        d.sheet = self.sheet.currentText()
-        d.mapping = {}
-        self.run(lambda state: _detect(d.path, d.kind, d.sheet, state), self._detected)
+        self.draft.sheet = self.sheet.currentText()
+        self.draft.mapping = {}
+        self._detect()
 
-    def _detected(self, result: tuple[Any, list, str | None]) -> None:
-        report, rows, shown = result
+    def _detect(self) -> None:
+        d = self.draft
+        assert d.path is not None, "the file page comes first"
+        path, kind, sheet = d.path, d.kind, d.sheet
+        self.run(
+            lambda: self.controller.detect_layout(path, kind, sheet, PREVIEW_ROWS),
+            self._detected,
+        )
+
+    def _detected(self, result: LayoutPreview) -> None:
+        report, rows, shown = result.report, result.rows, result.sheet
         d = self.draft
         d.report = None
         d.kind = report.kind or d.kind
@@ -264,8 +265,16 @@ class MappingPage(QWizardPage):
 
     mapping_changed = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        draft: ImportDraft,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.controller = controller
+        self.draft = draft
         self.settings = settings
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(
@@ -293,17 +302,11 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.remembered)
         layout.addWidget(split, 1)
 
-    @property
-    def draft(self) -> ImportDraft:
-        return self.wizard().draft  # type: ignore[attr-defined]
-
     def initializePage(self) -> None:
-        from stuurploeg.app.importing import field_labels, guess_mapping
-
         d = self.draft
         if not d.auto_mapping and d.headers:
             # No header row recognised: still pre-fill what the synonyms know.
-            d.auto_mapping = dict(guess_mapping(d.headers, d.kind or "cases"))
+            d.auto_mapping = self.controller.guess_mapping(d.headers, d.kind or "cases")
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos.clear()
@@ -314,7 +317,7 @@ class MappingPage(QWizardPage):
             if remembered and not d.mapping
             else ""
         )
-        for key, label in field_labels(d.kind or "cases"):
+        for key, label in self.controller.field_labels(d.kind or "cases"):
             combo = QComboBox(self.form_host)
             combo.addItem(self.tr("(not imported)"), NOT_IMPORTED)
             for header in d.headers:
@@ -360,19 +363,13 @@ class MappingPage(QWizardPage):
         return True
 
 
-def _check(
-    path: Path, kind: str, sheet: str | None, mapping: dict[str, str], state: TaskState
-) -> Any:
-    from stuurploeg.app.importing import check_file
-
-    return check_file(path, kind, sheet=sheet, mapping=mapping or None, state=state)
-
-
 class ReportPage(_WorkingPage):
     """Errors and warnings; double-click one to see its row. Import when usable."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, controller: WorkspaceController, draft: ImportDraft, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(controller, draft, parent)
         self.setTitle(self.tr("Check"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -394,9 +391,13 @@ class ReportPage(_WorkingPage):
     def initializePage(self) -> None:
         d = self.draft
         d.report = None
-        self.run(lambda state: _check(d.path, d.kind, d.sheet, d.mapping, state), self._checked)
+        assert d.path is not None and d.kind is not None, "the file and sheet pages come first"
+        path, kind, sheet, mapping = d.path, d.kind, d.sheet, dict(d.mapping)
+        self.run(
+            lambda: self.controller.check_workbook(path, kind, sheet, mapping), self._checked
+        )
 
-    def _checked(self, report: Any) -> None:
+    def _checked(self, report: CheckReport) -> None:
         d = self.draft
         d.report = report
         self.issues.set_issues(report.errors, report.warnings)
@@ -418,9 +419,9 @@ class ReportPage(_WorkingPage):
         """The whole Excel row of an issue, header by header (from the preview when in it)."""
         issue = self.issues.issue(index.row())
         d = self.draft
-        values: list[Any] | None = None
+        values: list[object] | None = None
         if issue.row and issue.sheet == d.sheet:
-            values = _row_from(d, issue.row)
+            values = self._row(issue.row)
         text = (
             self.tr("Sheet %1, row %2")
             .replace("%1", str(issue.sheet or ""))
@@ -444,18 +445,16 @@ class ReportPage(_WorkingPage):
         box.show()
 
     def isComplete(self) -> bool:
-        report = self.draft.report if self.wizard() else None
+        report = self.draft.report
         if not self.loaded or report is None:
             return False
         return report.usable or (self.skip_bad.isChecked() and report.rows > 0)
 
-
-def _row_from(d: ImportDraft, excel_row: int) -> list[Any] | None:
-    if 0 < excel_row <= len(d.preview):
-        return d.preview[excel_row - 1]
-    if d.path is None or d.sheet is None or excel_row > 5000:
-        return None
-    from stuurploeg.app.importing import preview
-
-    rows = preview(d.path, d.sheet, excel_row)  # small and rare: on demand, in the sandbox
-    return rows[excel_row - 1] if len(rows) >= excel_row else None
+    def _row(self, excel_row: int) -> list[object] | None:
+        d = self.draft
+        if 0 < excel_row <= len(d.preview):
+            return d.preview[excel_row - 1]
+        if d.path is None or d.sheet is None or excel_row > 5000:
+            return None
+        rows = self.controller.preview_rows(d.path, d.sheet, excel_row)  # small and rare
+        return list(rows[excel_row - 1]) if len(rows) >= excel_row else None

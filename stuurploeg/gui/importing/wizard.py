@@ -1,7 +1,7 @@
 """Import wizard: file → sheet and header preview → column mapping → validation → import.
 
-All reading goes through ``stuurploeg.app.importing`` in workers; the wizard only shows
-what comes back and collects the user's choices. A mapping the user fixed by hand is
+All reading goes through the controller, in workers; the wizard only shows what comes
+back and collects the user's choices. A mapping the user fixed by hand is
 remembered per layout (kind + header texts) in the settings.
 """
 
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QWidget,
-    QWizard,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QWizard
 
-from stuurploeg.gui.import_pages import (
+from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.importing.pages import (
     FilePage,
     ImportDraft,
     MappingPage,
@@ -23,27 +21,25 @@ from stuurploeg.gui.import_pages import (
     SheetPage,
     layout_key,
 )
-from stuurploeg.gui.session import Session
 from stuurploeg.gui.settings import Settings
 
 __all__ = ["ImportDraft", "ImportWizard", "layout_key"]
 
 
 class ImportWizard(QWizard):
-    """The whole flow; ``imported`` carries the accepted CheckReport and skip choice."""
-
-    imported = Signal(object, bool)  # report, skip_bad_rows
+    """The whole flow; an accepted import goes to the controller (merged into the open
+    workspace, or shown without one)."""
 
     def __init__(
         self,
-        session: Session,
+        controller: WorkspaceController,
         settings: Settings,
         parent: QWidget | None = None,
         *,
         path: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.controller = controller
         self.draft = ImportDraft()
         self.setWindowTitle(self.tr("Import workbook"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -52,10 +48,10 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Back"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Cancel"))
-        self.file_page = FilePage(self)
-        self.sheet_page = SheetPage(self)
-        self.mapping_page = MappingPage(settings, self)
-        self.report_page = ReportPage(self)
+        self.file_page = FilePage(self.draft, self)
+        self.sheet_page = SheetPage(controller, self.draft, self)
+        self.mapping_page = MappingPage(controller, self.draft, settings, self)
+        self.report_page = ReportPage(controller, self.draft, self)
         for page in (self.file_page, self.sheet_page, self.mapping_page, self.report_page):
             self.addPage(page)
         self.resize(900, 640)
@@ -65,7 +61,7 @@ class ImportWizard(QWizard):
     def accept(self) -> None:
         report = self.draft.report
         if report is not None:
-            self.imported.emit(report, self.report_page.skip_bad.isChecked())
+            self.controller.import_report(report, self.report_page.skip_bad.isChecked())
         super().accept()
 
     def done(self, result: int) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,26 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stuurploeg.gui.controller import Proposal, WorkspaceController
 from stuurploeg.gui.errors import user_message
-from stuurploeg.gui.session import Session
-
-PLANNERS = (
-    ("rank", QT_TRANSLATE_NOOP("PlanDialog", "Rank order")),
-    ("fill", QT_TRANSLATE_NOOP("PlanDialog", "Rank order + fill up")),
-    ("optimal", QT_TRANSLATE_NOOP("PlanDialog", "Optimal")),
-)
+from stuurploeg.gui.labels import PLANNERS, planner_label
+from stuurploeg.gui.workers import Job
 
 
 class PlanDialog(QDialog):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.job: Any | None = None
-        self.before: Any | None = None
+        self.controller = controller
+        self.job: Job | None = None
+        self.before: Proposal | None = None
         self.setWindowTitle(self.tr("Make plan"))
         self.planner = QComboBox(self)
-        for key, label in PLANNERS:
-            self.planner.addItem(QCoreApplication.translate("PlanDialog", label), key)
+        for key in PLANNERS:
+            self.planner.addItem(planner_label(key), key)
         self.time_limit = QSpinBox(self)
         self.time_limit.setRange(1, 600)
         self.time_limit.setValue(30)
@@ -81,8 +75,8 @@ class PlanDialog(QDialog):
         self.resize(560, 420)
 
     def run(self) -> None:
-        self.before = self.session.plan
-        job = self.session.run_plan(
+        self.before = self.controller.proposal
+        job = self.controller.plan(
             self.planner.currentData(),
             time_limit=float(self.time_limit.value()),
             weeks=self.weeks.value(),
@@ -117,21 +111,20 @@ class PlanDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.status.setText(text)
 
-    def _done(self, plan: Any) -> None:
+    def _done(self, proposal: Proposal) -> None:
+        plan = proposal.result
         self._stopped(
             self.tr("%1 cases planned, %2 do not fit; total priority %3.")
             .replace("%1", str(len(plan.assignments)))
             .replace("%2", str(len(plan.unplanned)))
             .replace("%3", f"{plan.total_priority:.0f}")
         )
-        self.diff.setPlainText(self.describe_difference(self.before, plan))
+        self.diff.setPlainText(self.describe_difference(self.before, proposal))
 
-    def describe_difference(self, before: Any | None, after: Any) -> str:
+    def describe_difference(self, before: Proposal | None, after: Proposal) -> str:
         if before is None:
             return self.tr("No previous plan to compare with.")
-        from stuurploeg.app.planning import compare_plans
-
-        c = compare_plans(before, after)
+        c = self.controller.compare(before, after)
         lines = [
             self.tr("Total priority: %1 → %2")
             .replace("%1", f"{c.total_priority_a:.0f}")
@@ -147,8 +140,8 @@ class PlanDialog(QDialog):
         super().done(result)
 
 
-def open_plan_dialog(session: Session, parent: QWidget) -> PlanDialog:
-    dialog = PlanDialog(session, parent)
+def open_plan_dialog(controller: WorkspaceController, parent: QWidget) -> PlanDialog:
+    dialog = PlanDialog(controller, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from stuurploeg.gui.ranking_model import (
+from stuurploeg.gui.ranking.columns import (
     BADGE_FRAGILE,
     BADGE_INCOMPLETE,
     BADGE_PRIORITY,

@@ -10,7 +10,7 @@ case behind a row whatever the order.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QLocale,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -26,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from stuurploeg.domain.model import CRITERIA
 from stuurploeg.gui.labels import criterion_label, criterion_short
-from stuurploeg.gui.ranking_columns import (
+from stuurploeg.gui.ranking.columns import (
     BADGE_FRAGILE,
     BADGE_INCOMPLETE,
     BADGE_LABELS,
@@ -52,13 +53,12 @@ from stuurploeg.gui.ranking_columns import (
     VALUE_ROLE,
     WEEKS,
 )
-from stuurploeg.gui.ranking_order import OUT_OF_PLAN, RankingFilter, row_order, sort_key
+from stuurploeg.gui.ranking.order import RankingFilter, row_order, sort_key
+from stuurploeg.gui.ranking.rows import OUT_OF_PLAN, RankingRows
 from stuurploeg.gui.table_model import TableModel
 
 if TYPE_CHECKING:
     import numpy as np
-
-    from stuurploeg.gui.ranking_rows import RankingRows
 
 # Users of the model import its columns, roles and filter from here.
 __all__ = [
@@ -102,10 +102,11 @@ class RankingModel(TableModel):
 
     MIME_TYPE = "application/x-stuurploeg-case-id"
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: RankingRows | None = None  # None until the first set_rows
-        self._order: Any = ()  # view row -> data row (numpy array once there are rows)
+        # view row -> data row (a numpy array once there are rows)
+        self._order: np.ndarray | tuple[()] = ()
         self._filter = RankingFilter()
         self._sort_column = RANK
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -126,8 +127,6 @@ class RankingModel(TableModel):
     @property
     def rows(self) -> RankingRows:
         if self._rows is None:
-            from stuurploeg.gui.ranking_rows import RankingRows
-
             self._rows = RankingRows.empty()
         return self._rows
 
@@ -142,7 +141,7 @@ class RankingModel(TableModel):
         self._rows.decision[:] = [decisions.get(c, "") for c in self._rows.case_id]
         self._keys.pop(DECISION, None)
         self._column_changed(DECISION)
-        if self._filter_uses_column(DECISION) or self._sort_column == DECISION:
+        if self._sort_column == DECISION:  # the filters do not look at decisions
             self._relayout(self._compute_order())
 
     def update_ranking(self, rows: RankingRows) -> None:
@@ -165,9 +164,6 @@ class RankingModel(TableModel):
     def _column_changed(self, column: int) -> None:
         if self.rowCount():
             self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
-
-    def _filter_uses_column(self, column: int) -> bool:
-        return False  # filters look at vorm/status/team/plan only
 
     # -- sort and filter -----------------------------------------------------------------
     def set_filter(self, spec: RankingFilter) -> None:
@@ -297,7 +293,7 @@ class RankingModel(TableModel):
     def column_count(self) -> int:
         return COLUMN_COUNT
 
-    def header(self, section: int, role: int) -> Any:
+    def header(self, section: int, role: int) -> object:
         criterion = (
             CRITERIA[section - FIRST_CRITERION]
             if FIRST_CRITERION <= section <= LAST_CRITERION
@@ -311,7 +307,7 @@ class RankingModel(TableModel):
             return criterion_label(criterion)
         return None
 
-    def cell(self, view_row: int, column: int, role: int) -> Any:
+    def cell(self, view_row: int, column: int, role: int) -> object:
         row = int(self._order[view_row])
         r = self._rows
         if role == Qt.ItemDataRole.DisplayRole:

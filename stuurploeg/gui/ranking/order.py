@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from stuurploeg.gui.ranking_columns import (
+from stuurploeg.gui.ranking.columns import (
     BADGES,
     CASE_ID,
     DECISION,
@@ -22,14 +22,12 @@ from stuurploeg.gui.ranking_columns import (
     STATUS,
     WEEKS,
 )
+from stuurploeg.gui.ranking.rows import IN_PLAN, OUT_OF_PLAN, RankingRows
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from stuurploeg.gui.ranking_rows import RankingRows
-
 # numpy is imported inside the functions: the first window shows before any rows exist.
-IN_PLAN, OUT_OF_PLAN = 1, 0  # as in ranking_rows
 
 
 @dataclass(frozen=True)

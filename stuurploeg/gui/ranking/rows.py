@@ -1,20 +1,26 @@
-"""The Ranglijst's data as columns of numpy arrays, built from what the app layer returns.
+"""The Ranglijst's data as columns of numpy arrays, built from the controller's state.
 
-Pure presentation: it copies fields out of cases, the ranking, the plan and the decisions
-into arrays the table model can sort and filter at numpy speed. It computes nothing of
-its own (no scores, no plan); ranking and plan objects follow docs/architecture.md.
+Pure presentation: it copies fields out of the cases, the ranking, the proposal and the
+decisions into arrays the table model can sort and filter at numpy speed. It computes
+nothing of its own (no scores, no plan).
+
+numpy (and the planning helpers, which bring it) are imported inside the functions that
+need them: the first window shows before any rows exist (start-up time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from stuurploeg.domain.model import CRITERIA, Case
-from stuurploeg.domain.planning.reasons import reason_summary
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from stuurploeg.domain.planning import Assignment, Unplanned
+    from stuurploeg.domain.scoring import Ranking
 
 IN_PLAN_UNKNOWN, OUT_OF_PLAN, IN_PLAN = -1, 0, 1
 
@@ -52,42 +58,46 @@ class RankingRows:
         return build_rows([])
 
 
-def _obj(values: Iterable[Any]) -> np.ndarray:
+def _obj(values: Iterable[object]) -> np.ndarray:
+    import numpy as np
+
     items = list(values)
     arr = np.empty(len(items), dtype=object)
     arr[:] = items
     return arr
 
 
-def _f(value: Any) -> float:
+def _f(value: float | None) -> float:
     return float("nan") if value is None else float(value)
 
 
-def _week_span(start: Any, weeks: Any) -> str:
+def _week_span(a: Assignment) -> str:
     """``2026-W41–2026-W52``: language-free, so the table needs no translated unit."""
-    try:
-        return f"{start}–{start + (int(weeks) - 1)}"
-    except TypeError:
-        return str(start)
+    return f"{a.start_week}–{a.start_week + (a.weeks - 1)}"
 
 
 def build_rows(
     cases: Sequence[Case],
-    ranking: Any | None = None,
-    plan: Any | None = None,
+    ranking: Ranking | None = None,
+    assignments: Sequence[Assignment] | None = None,
+    unplanned: Sequence[Unplanned] = (),
     decisions: Mapping[str, str] | None = None,
     previous_ranks: Mapping[str, int] | None = None,
 ) -> RankingRows:
-    """Lay out cases plus the app's ranking/plan/decisions as arrays.
+    """Lay out the cases with their ranking, proposal and decisions as arrays.
 
-    ``ranking`` has ``entries`` with ``rank, case_id, score, priority_rule, incomplete,
-    fragile``; ``plan`` has ``assignments`` (``case_id, team, start_week, weeks``) and
-    ``unplanned`` (``case_id, reason``); ``decisions`` maps case_id to a short text.
+    ``assignments`` None: there is no plan yet (the plan column stays empty); a case in
+    neither ``assignments`` nor ``unplanned`` is then out of the plan (not a candidate).
+    ``decisions`` maps a case id to a short text.
     """
+    import numpy as np
+
+    from stuurploeg.domain.planning.reasons import reason_summary
+
     n = len(cases)
-    entries = {e.case_id: e for e in getattr(ranking, "entries", ()) or ()}
-    assigned = {a.case_id: a for a in getattr(plan, "assignments", ()) or ()}
-    unplanned = {u.case_id: u for u in getattr(plan, "unplanned", ()) or ()}
+    entries = {e.case_id: e for e in ranking.entries} if ranking is not None else {}
+    assigned = {a.case_id: a for a in assignments or ()}
+    not_placed = {u.case_id: u for u in unplanned}
     decisions = decisions or {}
     previous_ranks = previous_ranks or {}
 
@@ -119,24 +129,24 @@ def build_rows(
         if entry is not None:
             rank[i] = entry.rank
             score[i] = _f(entry.score)
-            priority[i] = bool(entry.priority_rule)
-            incomplete[i] = bool(entry.incomplete)
-            fragile[i] = bool(getattr(entry, "fragile", False))
+            priority[i] = entry.priority_rule
+            incomplete[i] = entry.incomplete
+            fragile[i] = entry.fragile
             before = previous_ranks.get(case.case_id)
             if before is not None:
                 movement[i] = before - entry.rank
         team = case.team or ""
         text, reason = "", ""
-        if case.case_id in assigned:
-            a = assigned[case.case_id]
+        a = assigned.get(case.case_id)
+        if a is not None:
             team = a.team
             in_plan[i] = IN_PLAN
-            text = f"{a.team} {_week_span(a.start_week, a.weeks)}"
-        elif case.case_id in unplanned:
+            text = f"{a.team} {_week_span(a)}"
+        elif case.case_id in not_placed:
             in_plan[i] = OUT_OF_PLAN
-            reason = str(unplanned[case.case_id].reason)
+            reason = not_placed[case.case_id].reason
             text = reason_summary(reason)  # the whole reason is the tooltip
-        elif plan is not None:
+        elif assignments is not None:
             in_plan[i] = OUT_OF_PLAN
         teams.append(team)
         plan_texts.append(text)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,13 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CaseStatus, Exploitation
-from stuurploeg.gui import ranking_model as rm
-from stuurploeg.gui.delegates import BadgeDelegate, ScoreBarDelegate
-from stuurploeg.gui.session import Session
+from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.ranking import model as rm
+from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
+from stuurploeg.gui.ranking.rows import RankingRows, build_rows
 from stuurploeg.gui.widgets import refill_combo
-
-if TYPE_CHECKING:
-    from stuurploeg.gui.ranking_rows import RankingRows
 
 ALL = "__all__"
 
@@ -99,13 +96,13 @@ class RankingTable(QTableView):
 
 
 class RankingView(QWidget):
-    """Central view: filters above the table; follows and drives the session's current case."""
+    """Central view: filters above the table; follows and drives the selected case."""
 
     case_activated = Signal(str)  # double-click / Enter: open the decision flow
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.controller = controller
         self.model = rm.RankingModel(self)
         self.table = RankingTable(self.model, self)
 
@@ -142,10 +139,11 @@ class RankingView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._activate())
         self.model.order_changed.connect(self._update_count)
-        session.cases_changed.connect(self.reload)
-        session.ranking_changed.connect(self.refresh_ranking)
-        session.decisions_changed.connect(self._decisions_changed)
-        session.current_case_changed.connect(self._follow_session)
+        controller.cases_changed.connect(self.reload)
+        # A new proposal comes with its ranking (fragile marks): ranking_changed covers both.
+        controller.ranking_changed.connect(self.refresh_ranking)
+        controller.decisions_changed.connect(self._decisions_changed)
+        controller.selection_changed.connect(self._follow_selection)
         self._update_count()
 
     def _combo(self, all_label: str, values: list[str]) -> QComboBox:
@@ -157,17 +155,24 @@ class RankingView(QWidget):
 
     # -- data ----------------------------------------------------------------------------
     def _rows(self) -> RankingRows:
-        from stuurploeg.gui.ranking_rows import build_rows  # numpy: not before data exists
-
-        s = self.session
-        return build_rows(s.cases, s.ranking, s.plan, s.decisions, s.previous_ranks)
+        c = self.controller
+        proposal = c.proposal
+        return build_rows(
+            c.cases,
+            c.ranking,
+            None if proposal is None else proposal.result.assignments,
+            () if proposal is None else proposal.result.unplanned,
+            c.decision_labels(),
+            c.previous_ranks,
+        )
 
     def reload(self) -> None:
         self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
-        if self.session.capacity is not None:
-            teams = [t.team for t in self.session.capacity.teams] + [
-                t for t in teams if self.session.capacity.team(t) is None
+        capacity = self.controller.capacity
+        if capacity is not None:
+            teams = [t.team for t in capacity.teams] + [
+                t for t in teams if capacity.team(t) is None
             ]
         everything = (self.team_filter.itemText(0), self.team_filter.itemData(0))
         refill_combo(self.team_filter, [everything, *((t, t) for t in teams)])
@@ -177,7 +182,7 @@ class RankingView(QWidget):
         self.model.update_ranking(self._rows())
 
     def _decisions_changed(self) -> None:
-        self.model.update_decisions(self.session.decisions)
+        self.model.update_decisions(self.controller.decision_labels())
 
     # -- filter --------------------------------------------------------------------------
     def current_filter(self) -> rm.RankingFilter:
@@ -207,9 +212,9 @@ class RankingView(QWidget):
 
     # -- selection -----------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        self.session.set_current_case(self.table.current_case_id())
+        self.controller.select_case(self.table.current_case_id())
 
-    def _follow_session(self, case_id: str) -> None:
+    def _follow_selection(self, case_id: str) -> None:
         if case_id and case_id != self.table.current_case_id():
             self.table.select_case(case_id)
 
@@ -218,7 +223,7 @@ class RankingView(QWidget):
         if case_id:
             self.case_activated.emit(case_id)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             self._activate()
             return

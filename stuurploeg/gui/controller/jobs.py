@@ -1,0 +1,220 @@
+"""The controller's slow steps as plain functions that run in a worker thread.
+
+Each takes a :class:`TaskState` (progress, cancel) and returns plain values the controller
+then shows on the GUI thread. The app layer is imported inside them: it brings numpy,
+sqlite and the store, which the first window does not need (start-up time), and the
+import cost then lands in the worker, not on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from stuurploeg.domain.model import CapacityData, Case
+from stuurploeg.domain.progress import TaskState
+from stuurploeg.gui.controller.state import LayoutPreview, Proposal, WorkspaceContents
+
+if TYPE_CHECKING:
+    from stuurploeg.app.export import ExportResult
+    from stuurploeg.app.importing import CheckReport
+    from stuurploeg.app.workspace import ImportResult, Workspace
+    from stuurploeg.domain.scoring import PositionOverride, WeightProfile
+
+translate = QCoreApplication.translate
+
+
+def read_contents(ws: Workspace) -> WorkspaceContents:
+    """Cases, capacity, overrides, decisions and profiles as stored, in one consistent read."""
+    from stuurploeg.app.workspace_plans import position_overrides, to_weight_profile
+
+    with ws.consistent_read():
+        record = ws.plan()
+        return WorkspaceContents(
+            cases=tuple(ws.cases()),
+            capacity=ws.capacity(),
+            overrides=tuple(position_overrides(ws)),
+            decisions=tuple(ws.decisions()),
+            profiles=tuple(to_weight_profile(r) for r in ws.profiles()),
+            last_weighting=(
+                to_weight_profile(record.profile)
+                if record is not None and record.profile is not None
+                else None
+            ),
+        )
+
+
+def open_workspace(path: Path, state: TaskState) -> tuple[Workspace, WorkspaceContents]:
+    """Open ``path`` (lock, integrity check, backup, migration) and read what it holds."""
+    from stuurploeg.app.workspace import open_workspace as open_ws
+
+    state.report(0.1, translate("Workspace", "Opening %1…").replace("%1", path.name))
+    ws = open_ws(path)
+    return ws, _read_or_close(ws, state)
+
+
+def create_workspace(path: Path, state: TaskState) -> tuple[Workspace, WorkspaceContents]:
+    """A new, empty workspace at ``path``."""
+    from stuurploeg.app.workspace import create_workspace as create_ws
+
+    ws = create_ws(path)
+    return ws, _read_or_close(ws, state)
+
+
+def create_sample(
+    path: Path, cases_file: Path, capacity_file: Path, state: TaskState
+) -> tuple[Workspace, WorkspaceContents]:
+    """The sample workspace made from the sample workbooks (first start)."""
+    from stuurploeg.app.workspace import create_workspace as create_ws
+    from stuurploeg.app.workspace_import import import_files
+
+    state.report(0.1, translate("Workspace", "Making the sample workspace…"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ws = create_ws(path)
+    try:
+        import_files(ws, cases_path=cases_file, capacity_path=capacity_file, state=state)
+    except BaseException:
+        ws.discard()  # nothing of the user's is in it yet: no half-made sample is left
+        raise
+    return ws, _read_or_close(ws, state)
+
+
+def _read_or_close(ws: Workspace, state: TaskState) -> WorkspaceContents:
+    """Read ``ws``; on failure or a cancel it is closed again (its lock released)."""
+    try:
+        contents = read_contents(ws)
+        state.check()
+    except BaseException:
+        ws.close()
+        raise
+    return contents
+
+
+@dataclass(frozen=True)
+class Merged:
+    """An import merged into the workspace, and the workspace as it is afterwards."""
+
+    result: ImportResult
+    contents: WorkspaceContents
+
+
+def merge_report(
+    ws: Workspace, report: CheckReport, skip_bad_rows: bool, state: TaskState
+) -> Merged:
+    """Merge an accepted import (read with the user's mapping) into ``ws``."""
+    from stuurploeg.app.workspace_import import import_checked
+
+    state.report(0.1, translate("Workspace", "Merging %1…").replace("%1", Path(report.file).name))
+    kind = "capacity" if report.kind == "capacity" else "cases"
+    result = import_checked(ws, **{kind: report}, skip_bad_rows=skip_bad_rows)
+    return Merged(result, read_contents(ws))
+
+
+def export(ws: Workspace, out: Path, meeting: date | None, state: TaskState) -> ExportResult:
+    from stuurploeg.app.export import export_decision_log
+
+    return export_decision_log(ws, out, meeting, state=state)
+
+
+class WorkingPlanSlot:
+    """Which stored plan the next automatic plan replaces, shared by the plan workers.
+
+    Plans are stored in the worker that made them; the lock makes each store replace the
+    one stored just before it, whichever worker finishes first.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._plan_id: int | None = None
+
+    def store(self, save: Callable[[int | None], int], *, keep: bool) -> int:
+        """``save(replaces) -> new id``; ``keep``: the next plan must not replace this one."""
+        with self._lock:
+            plan_id = save(self._plan_id)
+            self._plan_id = None if keep else plan_id
+            return plan_id
+
+    def forget(self) -> None:
+        with self._lock:
+            self._plan_id = None
+
+
+@dataclass(frozen=True)
+class PlanRequest:
+    """What to plan: a copy of the controller's state when the plan was asked for."""
+
+    cases: tuple[Case, ...]
+    capacity: CapacityData
+    profile: WeightProfile
+    overrides: tuple[PositionOverride, ...]
+    planner: str = "rank"
+    time_limit: float = 5.0
+    weeks: int = 26  # the planning horizon, as ``stuurploeg plan`` has it
+    requested: bool = False
+
+
+def make_proposal(
+    request: PlanRequest,
+    ws: Workspace | None,
+    slot: WorkingPlanSlot,
+    state: TaskState,
+) -> Proposal:
+    """Plan, and store the plan in ``ws`` at once with the weights it used, so that a
+    decision taken while it is on screen refers to a plan that can be shown later.
+
+    A plan made automatically after a change replaces the previous automatic one unless
+    a decision may refer to it: dragging a slider does not pile up plans. A plan the
+    user asked for is always kept.
+    """
+    from stuurploeg.app.planning import make_plan
+    from stuurploeg.app.workspace_plans import plan_record, save_working_plan
+
+    result = make_plan(
+        list(request.cases), request.capacity, profile=request.profile,
+        overrides=request.overrides, planner=request.planner, weeks=request.weeks,
+        time_limit=request.time_limit, state=state,
+    )  # fmt: skip
+    plan_id = None
+    if ws is not None and not state.cancelled:
+        record = plan_record(result, f"{result.planner} {result.start}")
+        if request.requested:
+            plan_id = slot.store(lambda _old: ws.save_plan(record), keep=True)
+        else:
+            plan_id = slot.store(lambda old: save_working_plan(ws, record, old), keep=False)
+    return Proposal(result, datetime.now().astimezone(), plan_id, request.requested)
+
+
+def detect_layout(
+    path: Path, kind: str | None, sheet: str | None, rows: int, state: TaskState
+) -> LayoutPreview:
+    """The import's own guess of sheet, header and mapping, plus the raw rows to show.
+
+    Without a recognised header the chosen (or first) sheet is still shown, so that the
+    user can map its columns by hand.
+    """
+    from stuurploeg.app.importing import check_file, preview
+
+    report = check_file(path, kind, sheet=sheet, state=state)
+    shown = report.sheet or sheet or (report.sheets[0] if report.sheets else None)
+    raw = preview(path, shown, rows) if shown else []
+    return LayoutPreview(report, [list(r) for r in raw], shown)
+
+
+def check_workbook(
+    path: Path, kind: str, sheet: str | None, mapping: dict[str, str], state: TaskState
+) -> CheckReport:
+    from stuurploeg.app.importing import check_file
+
+    return check_file(path, kind, sheet=sheet, mapping=mapping or None, state=state)
+
+
+def preview_rows(path: Path, sheet: str, rows: int) -> Sequence[Sequence[object]]:
+    from stuurploeg.app.importing import preview
+
+    return preview(path, sheet, rows)

@@ -1,0 +1,1 @@
+"""Plan maken: the dialog that asks for a plan and shows what changed."""
