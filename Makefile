@@ -10,7 +10,7 @@ CORE_DEPS := "pandas>=2.2" "python-calamine>=0.3" "openpyxl>=3.1.2" "defusedxml>
              "numpy>=1.26" "ortools>=9.10" "pytest>=8.0" "pytest-timeout>=2.3" "hypothesis>=6.100"
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: install run test test-core test-all lint bench screenshots translations clean
+.PHONY: install run test test-fast test-core test-all lint bench screenshots translations clean
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ test: test-all test-core
 
 test-all: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The edit-test loop: everything but the tests marked slow (under a minute on an idle
+# 2-core machine). `make test` stays the whole suite, and is what CI runs.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 test-core: $(CORE_STAMP)
 	$(CORE_VENV)/bin/python -c "import importlib.util as u, sys; sys.exit(u.find_spec('PySide6') is not None)"

@@ -242,6 +242,7 @@ def _busy_instance(n: int = 100, seed: int = 7):
     return cases, CapacityData(tuple(Team(f"T{i}", 6.0 + i) for i in range(4)))
 
 
+@pytest.mark.slow
 def test_optimal_with_default_workers_gives_the_same_plan_every_run():
     # Big enough that the search stops on its budget rather than on a proof, so the plan
     # depends on how the parallel workers interleave; it must not.
@@ -258,6 +259,7 @@ def test_optimal_with_default_workers_gives_the_same_plan_every_run():
     assert not any("veiligheidslimiet" in w for r in runs for w in r.warnings)
 
 
+@pytest.mark.slow
 def test_cancel_mid_search_returns_promptly_with_the_best_plan_so_far():
     import threading
 
@@ -301,6 +303,7 @@ def test_a_failing_progress_callback_stops_the_search_and_is_raised_here():
     assert calls == sorted(calls)  # progress never jumps back
 
 
+@pytest.mark.slow
 def test_solver_progress_comes_from_one_other_thread_at_a_time():
     import threading
 
@@ -325,6 +328,7 @@ def test_solver_progress_comes_from_one_other_thread_at_a_time():
     assert overlaps == []
 
 
+@pytest.mark.slow
 def test_wall_clock_cap_ends_the_search_with_a_valid_plan_and_a_warning(monkeypatch):
     from stuurploeg.app.solvers import cpsat
 

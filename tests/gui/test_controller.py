@@ -129,6 +129,7 @@ def test_refusals_name_every_problem_and_store_nothing(qtbot, controller, sample
     assert controller.decisions == () and changed == []
 
 
+@pytest.mark.slow
 def test_a_superseded_plan_is_never_shown(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     slow = controller.plan("optimal", time_limit=60)  # a long plan, with the old weights

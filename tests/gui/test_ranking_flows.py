@@ -77,6 +77,7 @@ def test_override_without_motivation_is_refused(qtbot, loaded):
     assert _ranked_ids(window)[0] != moved
 
 
+@pytest.mark.slow
 def test_plan_run_with_cancel_then_rank_plan_and_difference(qtbot, loaded):
     window = loaded
     dialog = window.open_plan_dialog()

@@ -112,6 +112,7 @@ def test_rank_shows_movement_and_badges(qapp):
     assert keys[0] == rm.BADGE_PRIORITY and rm.BADGE_FRAGILE in keys
 
 
+@pytest.mark.slow
 @given(
     n=st.integers(0, 60),
     column=st.sampled_from(

@@ -3,6 +3,7 @@ keyboard decision flow, vaststellen, a correction, export, merge and the lock.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,18 +19,41 @@ from tests.gui.fixtures import HANG_GUARD_MS
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def opened(qtbot, main_window):
-    """First start: the sample workspace is made in the (isolated) data folder and shown."""
-    window = main_window
+def _start(qtbot, window):
     with qtbot.waitSignal(window.controller.opened, timeout=HANG_GUARD_MS):
         window.start(None)
     qtbot.waitUntil(lambda: window.controller.proposal is not None, timeout=HANG_GUARD_MS)
     return window
 
 
-def test_first_start_makes_and_opens_the_sample_workspace(opened):
-    window = opened
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory):
+    """The sample workspace as the first start makes it, made once for these tests."""
+    from stuurploeg.app.workspace import create_workspace, import_files
+
+    path = tmp_path_factory.mktemp("sample") / "voorbeeld.stuurploeg"
+    with create_workspace(path) as ws:
+        import_files(ws, cases_path=sample_files()[0], capacity_path=sample_files()[1])
+    return path
+
+
+@pytest.fixture
+def first_start(qtbot, main_window):
+    """First start: the sample workspace is made in the (isolated) data folder and shown."""
+    return _start(qtbot, main_window)
+
+
+@pytest.fixture
+def opened(qtbot, main_window, sample_template):
+    """A later start: the sample workspace made before (a copy of the template) is shown."""
+    path = sample_workspace_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sample_template, path)
+    return _start(qtbot, main_window)
+
+
+def test_first_start_makes_and_opens_the_sample_workspace(first_start):
+    window = first_start
     path = sample_workspace_path()
     assert Path(window.controller.workspace.path) == path and path.exists()
     assert len(window.controller.cases) == 60
@@ -190,6 +214,7 @@ def test_open_a_given_workspace_and_recent_files(qtbot, main_window, tmp_path):
     assert len(window.controller.cases) == 60
 
 
+@pytest.mark.slow
 def test_slider_moves_save_the_weights_without_piling_up_plans(qtbot, opened):
     from stuurploeg.domain.model import Criterion
 
@@ -210,6 +235,7 @@ def test_slider_moves_save_the_weights_without_piling_up_plans(qtbot, opened):
     assert ws.plan().profile.weights[Criterion.SEVERITY.value] == 46
 
 
+@pytest.mark.slow
 def test_weighting_survives_closing_and_reopening_the_workspace(qtbot, opened):
     from stuurploeg.domain.model import Criterion
 

@@ -6,6 +6,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ cell = st.one_of(
 rows = st.lists(st.lists(cell, min_size=len(HEADER), max_size=len(HEADER)), max_size=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(rows)
 def test_every_row_is_a_case_or_reported(body):

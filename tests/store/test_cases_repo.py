@@ -1,6 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,7 @@ def test_cases_and_capacity_round_trip(ws):
     assert ws.capacity() == make_capacity()
 
 
+@pytest.mark.slow
 @given(
     fte=st.one_of(st.none(), st.floats(0.01, 1e6, allow_nan=False)),
     notes=st.one_of(st.none(), st.text(max_size=200)),
@@ -118,6 +120,7 @@ def test_import_never_touches_decisions(ws, ws_path):
     assert verify_workspace(ws_path).ok
 
 
+@pytest.mark.slow
 @settings(max_examples=25)  # each example creates a workspace (fsyncs): keep it quick
 @given(
     old=st.sets(st.integers(1, 30), max_size=15),

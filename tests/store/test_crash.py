@@ -19,6 +19,7 @@ KILLS = 50
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing_committed(ws, ws_path):
     ws.close()
     rng = random.Random(20261001)

@@ -444,7 +444,8 @@ class WorkspaceController(QObject):
                 self._show_proposal(proposal)
 
         def failed(exc: BaseException) -> None:
-            self.message.emit(user_message(exc))
+            if job is self._plan_job:  # not one superseded (or whose workspace was closed)
+                self.message.emit(user_message(exc))
 
         job = self._start(lambda state: jobs.make_proposal(request, ws, slot, state), done, failed)
         self._plan_job = job

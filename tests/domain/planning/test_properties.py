@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 
 from stuurploeg.app.planning import make_plan
@@ -17,6 +18,7 @@ def _plan(inst, planner="rank", **kw):
     return make_plan(cases, capacity, start=start, weeks=weeks, planner=planner, **kw)
 
 
+@pytest.mark.slow
 @given(instances())
 def test_rank_plan_never_exceeds_capacity(inst):
     cases, capacity, start, weeks = inst
@@ -30,6 +32,7 @@ def test_rank_plan_never_exceeds_capacity(inst):
             assert row.running + row.planned <= row.available + 1e-6
 
 
+@pytest.mark.slow
 @given(instances())
 def test_rank_never_leaves_out_a_case_that_fits_given_those_above(inst):
     """Replays the plan with the independent checker: for every unplanned candidate, no
@@ -54,6 +57,7 @@ def test_rank_never_leaves_out_a_case_that_fits_given_those_above(inst):
                 assert not ok, f"{e.case_id} past op {team} in {week} maar is overgeslagen"
 
 
+@pytest.mark.slow
 @given(instances())
 def test_same_input_same_output(inst):
     assert _plan(inst).to_json() == _plan(inst).to_json()
