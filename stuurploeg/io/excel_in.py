@@ -1,4 +1,4 @@
-"""Reading a case list or capacity workbook into a :class:`CheckReport` (DESIGN §3).
+"""Reading a case list or capacity workbook into a :class:`CheckReport`.
 
 The ``*_job`` functions here run inside the sandboxed reader process (see
 :mod:`stuurploeg.io.sandbox`); :mod:`stuurploeg.app.importing` is the public entry.

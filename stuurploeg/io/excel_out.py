@@ -1,4 +1,4 @@
-"""Writing styled, safe Excel workbooks (DESIGN §7).
+"""Writing styled, safe Excel workbooks.
 
 Every workbook the app writes goes through here, so the safety rules live in one place:
 - text is always stored as text: a value that starts with ``=``, ``+``, ``-``, ``@``, tab

@@ -1,4 +1,4 @@
-"""Finding the sheet, the header row and the column of every field (DESIGN §3)."""
+"""Finding the sheet, the header row and the column of every field."""
 
 from __future__ import annotations
 

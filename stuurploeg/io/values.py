@@ -1,4 +1,4 @@
-"""Reading one cell the way Dutch workbooks write it (DESIGN §3).
+"""Reading one cell the way Dutch workbooks write it.
 
 Every parser takes the raw value calamine gives (``str``, ``int``, ``float``, ``bool``,
 ``date``, ``datetime``, ``time``, ``timedelta``, or ``""``/``None`` for an empty cell) and
