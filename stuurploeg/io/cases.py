@@ -257,11 +257,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
             source=texts.get("source"), notes=texts.get("notes"),
         )))
     missing_planning_columns(layout, report)
-    if "status" not in cols and candidates:
-        report.add(Issue(sheet, layout.header_row, None, None,
-                         "De werkmap heeft geen kolom Status; alle zaken zijn als 'nieuw' gelezen. "
-                         "Voeg een kolom Status toe (nieuw, lopend, geparkeerd, afgerond) als dat "
-                         "niet klopt.", "warning"))
+    if candidates:
+        absent_column_warnings(layout, report, candidates)
     for key, (row_no, count, raw, value) in guessed_weeks.items():
         more = f" en {count - 1} andere cellen" if count > 1 else ""
         report.add(Issue(sheet, row_no, layout.headers[cols[key]], show(raw),
@@ -270,6 +267,43 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
                          "het jaar erbij (2026-W05) als dat niet klopt.", "warning"))
     kept = (kwargs for k, kwargs in candidates if k not in duplicates)
     return [Case(**kwargs, position=i) for i, kwargs in enumerate(kept)]  # type: ignore[arg-type]
+
+
+_UNKNOWN_WHEN_ABSENT = ("exploitation", "victims", "minors", "suspects", "international",
+                        "violence", "ongoing")
+
+
+def absent_column_warnings(layout: Layout, report: CheckReport,
+                           candidates: list[tuple[str, dict[str, object]]]) -> None:
+    """One warning for the optional columns that are not in the header, saying what was
+    assumed for every row."""
+    cols = layout.columns
+    said = []
+    if "status" not in cols:
+        with_team = sum(1 for _, c in candidates if c["team"] or c["start_week"])
+        running = (f" {with_team} zaak/zaken hebben wel een team of startweek: lopen die, dan "
+                   "telt hun capaciteit nu niet mee als bezet." if with_team else "")
+        said.append("De werkmap heeft geen kolom Status; alle zaken zijn als 'nieuw' gelezen."
+                    f"{running} Voeg een kolom Status toe (nieuw, lopend, geparkeerd, "
+                    "afgerond) als dat niet klopt.")
+    criteria = [label(CASES, c) for c in _CRITERIA if c not in cols]
+    if criteria:
+        said.append(f"Geen kolom voor {_listing(criteria)}: voor alle zaken telt dat als niet "
+                    "gescoord (de score is dan onvolledig).")
+    unknown = [label(CASES, k) for k in _UNKNOWN_WHEN_ABSENT if k not in cols]
+    if unknown:
+        said.append(f"Geen kolom voor {_listing(unknown)}: voor alle zaken onbekend gelaten.")
+    starts = [label(CASES, k) for k in ("earliest_start", "latest_start") if k not in cols]
+    if starts:
+        said.append(f"Geen kolom voor {_listing(starts)}: voor alle zaken geen beperking op de "
+                    "startweek.")
+    if said:
+        report.add(Issue(layout.sheet, layout.header_row, None, None, " ".join(said),
+                         "warning"))
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def missing_planning_columns(layout: Layout, report: CheckReport) -> None:
