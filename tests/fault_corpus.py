@@ -161,6 +161,20 @@ def _excel_formula_without_value(path: Path) -> None:
     shutil.move(tmp, path)
 
 
+def _capacity_with_availability(week_header: object) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        wb = Workbook()
+        teams = wb.active
+        teams.title = "Teams"
+        for r in (["Team", "Bezetting", "Inzetbaarheid"], ["Team Noord", 10, 0.7]):
+            teams.append(r)
+        wide = wb.create_sheet("Beschikbaarheid")
+        for r in (["Team", "2026-W48", week_header], ["Team Noord", 6, 5]):
+            wide.append(r)
+        wb.save(path)
+    return build
+
+
 CYRILLIC_S, CYRILLIC_E, GREEK_O = "\u0405", "\u0435", "\u03bf"
 
 WORKBOOK_FAULTS: tuple[WorkbookFault, ...] = (
@@ -226,6 +240,11 @@ WORKBOOK_FAULTS: tuple[WorkbookFault, ...] = (
         "vroegste-start-als-oude-datum", "cases",
         _cases([*CASE_HEADER, "Vroegste start"], [*_case_row(1), date(1950, 6, 1)]),
         (Expect("error", 2, "Vroegste start", ("1950",)),),
+    ),
+    WorkbookFault(
+        "beschikbaarheid-week-1900", "capacity",
+        _capacity_with_availability("1900-W02"),
+        (Expect("warning", 1, "1900-W02", ("1900", "niet gebruikt")),),
     ),
     WorkbookFault(
         "fte-1e12", "cases",

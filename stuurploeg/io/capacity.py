@@ -15,7 +15,11 @@ from stuurploeg.io.fields import CAPACITY, label, match_header
 from stuurploeg.io.layout import HEADER_SCAN_ROWS, Layout, header_texts
 from stuurploeg.io.report import CheckReport, Issue
 from stuurploeg.io.values import (
+    MAX_COUNT,
+    MAX_TEAM_FTE,
     ValueProblem,
+    check_magnitude,
+    check_plausible_week,
     parse_fraction,
     parse_int,
     parse_number,
@@ -61,10 +65,13 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
             column = headers[cols[key]] if key in cols else None  # type: ignore[index]
             _issue(report, sheet, row_no, column, raw, message, severity)
 
-        def value(key: str, parser, *, minimum: float | None = 0.0):  # type: ignore[no-untyped-def]
+        def value(key: str, parser, *, minimum: float | None = 0.0,  # type: ignore[no-untyped-def]
+                  limit: float = MAX_TEAM_FTE):
             raw = cell(key)
             try:
                 parsed = parser(raw)
+                if parser is not parse_fraction:
+                    check_magnitude(parsed, limit)
             except ValueProblem as exc:
                 problem(key, f"{label(CAPACITY, key)} '{show(raw)}' {exc}. Verbeter de waarde.",
                         raw=raw)
@@ -121,7 +128,8 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
                 v = value(key, parse_number)
                 if v is not None:
                     specialist[specialism] = v
-        certified = value("certified", parse_int) if "certified" in cols else None
+        certified = value("certified", parse_int, limit=MAX_COUNT) \
+            if "certified" in cols else None
         unit = None
         if "unit" in cols:
             try:
@@ -210,6 +218,15 @@ def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
             return _read_long(rows, sheet, index, headers, team_col, keys.index("week"),
                               keys.index("fte"), names, report, reference)
         weeks, guessed = _week_columns(row, team_col, reference)
+        for col, week in list(weeks.items()):
+            try:
+                check_plausible_week(week, reference)
+            except ValueProblem as exc:
+                del weeks[col]
+                _issue(report, sheet, index + 1, headers[col], row[col],
+                       f"Kolomkop '{headers[col]}' {exc}. Deze kolom is niet gebruikt.",
+                       "warning")
+        guessed = [c for c in guessed if c in weeks]
         if weeks:
             if guessed:
                 _guessed_warning(report, sheet, index + 1, headers, guessed, weeks, reference)
@@ -287,6 +304,11 @@ def _fte(raw: object, report: CheckReport, sheet: str, row: int, column: str) ->
     if value is not None and value < 0:
         _issue(report, sheet, row, column, raw, "Beschikbare fte mag niet negatief zijn.")
         return None
+    try:
+        check_magnitude(value, MAX_TEAM_FTE)
+    except ValueProblem as exc:
+        _issue(report, sheet, row, column, raw, f"Beschikbare fte '{show(raw)}' {exc}.")
+        return None
     return value
 
 
@@ -343,6 +365,7 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
             continue
         try:
             week, guessed = parse_week(get(week_col), reference)
+            check_plausible_week(week, reference)
         except ValueProblem as exc:
             _issue(report, sheet, index + 1, headers[week_col], get(week_col),
                    f"Week '{show(get(week_col))}' {exc}.")
