@@ -17,11 +17,18 @@ from stuurploeg.store import backups as backups_mod
 from stuurploeg.store import decisions_repo, schema
 from stuurploeg.store.connection import connect, enable_wal, looks_like_sqlite
 from stuurploeg.store.errors import CorruptError, NotAWorkspace, StoreError, WorkspaceDamaged
-from stuurploeg.store.evidence import collect, duplicate_warning
+from stuurploeg.store.evidence import (
+    TRIGGERS_RESTORED,
+    LogEvidence,
+    collect,
+    duplicate_warning,
+    record_event,
+    remember_head,
+)
 from stuurploeg.store.integrity import integrity_problems
 from stuurploeg.store.location import location_warnings
 from stuurploeg.store.lock import WorkspaceLock
-from stuurploeg.store.workspace import Workspace
+from stuurploeg.store.workspace import Workspace, now
 
 SUFFIX = ".stuurploeg"
 
@@ -81,11 +88,17 @@ def open_workspace(
                 backup = backups_mod.make_backup(
                     conn, path, backups_mod.PRE_MIGRATION, keep_backups)
                 schema.migrate(conn)
-            elif chain_finding(conn) is None:
+            elif chain_finding(conn, path) is None:
                 backup = backups_mod.make_backup(conn, path, "geopend", keep_backups)
             # else: a copy of a tampered log would push the good copies out of the rotation.
         chain = _trigger_warnings(conn, path.name, restore=not readonly)
-        chain += _chain_warnings(conn, path.name)
+        found = collect(conn, path=path)
+        chain += _chain_warnings(found, path.name)
+        if not readonly and found.ok:
+            # A log that verifies moves the head this computer remembers forward.
+            kept = remember_head(conn, path.name, now())
+            if kept:
+                chain.append(kept)
         if chain and not readonly and backup is None:
             chain.append(
                 "Daarom is bij het openen geen reservekopie gemaakt: de bestaande "
@@ -176,6 +189,12 @@ def restore_backup(path: Path | str, backup: Path | str) -> Path:
                 if side.exists():
                     os.replace(side, Path(str(kept) + extra))
         backups_mod.copy_database(backup, path)
+        # Deliberately put back: its head is now the one this computer expects.
+        restored = connect(path, readonly=True)
+        try:
+            remember_head(restored, path.name, now())
+        finally:
+            restored.close()
         return kept
     finally:
         lock.release()
@@ -196,20 +215,23 @@ def _free_kept_name(path: Path) -> Path:
     )
 
 
-def chain_finding(conn: sqlite3.Connection) -> str | None:
-    """The first thing wrong with the decision log's hash chain or head (Dutch), or None."""
-    return collect(conn).chain_problem
+def chain_finding(conn: sqlite3.Connection, path: Path | None = None) -> str | None:
+    """The first thing wrong with the decision log (Dutch), or None when it verifies."""
+    return collect(conn, path=path).chain_problem
 
 
 def _trigger_warnings(conn: sqlite3.Connection, name: str, restore: bool) -> list[str]:
     """The triggers are what keep final entries final; a file without them was changed
-    outside the app. Opening for writing puts them back."""
+    outside the app. Opening for writing puts them back and records in the file that they
+    were missing, so ``verify`` keeps reporting it."""
     missing = schema.missing_triggers(conn)
     if not missing:
         return []
     if restore:
-        schema.restore_triggers(conn, missing)
-    done = "Ze zijn nu hersteld. " if restore else ""
+        schema.restore_triggers(conn, missing, lambda c: record_event(
+            c, TRIGGERS_RESTORED, ", ".join(missing), now()))
+    done = ("Ze zijn nu hersteld; dat is in de werkruimte vastgelegd en 'stuurploeg verify' "
+            "meldt het voortaan. " if restore else "")
     return [
         f"In {name} ontbraken {len(missing)} regel(s) die het besluitenlog beschermen "
         f"({', '.join(missing)}): het bestand is buiten Stuurploeg gewijzigd. {done}"
@@ -218,14 +240,18 @@ def _trigger_warnings(conn: sqlite3.Connection, name: str, restore: bool) -> lis
     ]
 
 
-def _chain_warnings(conn: sqlite3.Connection, name: str) -> list[str]:
+def _chain_warnings(found: LogEvidence, name: str) -> list[str]:
     """Opening also recomputes the decision log's hash chain, so that a log changed outside
     the app is noticed the moment the workspace is opened, not only by ``verify``."""
-    finding = chain_finding(conn)
-    if not finding:
+    problems = [p for p in found.problems if p != found.missing_text]  # said just above
+    if not problems:
         return []
     return [
-        f"Het besluitenlog van {name} klopt niet meer: {finding} Het "
-        "bestand is buiten Stuurploeg gewijzigd. Vergelijk met een eerdere export of "
+        f"Het besluitenlog van {name} klopt niet meer: {' '.join(_sentence(p) for p in problems)}"
+        " Het bestand is buiten Stuurploeg gewijzigd. Vergelijk met een eerdere export of "
         "reservekopie en meld dit bij de functioneel beheerder."
     ]
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith(".") else text + "."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 
 from stuurploeg.domain.decisions import GENESIS_HASH
 from stuurploeg.store.connection import write_transaction
@@ -400,7 +401,8 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-_TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
+# Anywhere at the start of a line: a statement may begin with comment lines.
+_TRIGGER_NAME = re.compile(r"^\s*CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE | re.MULTILINE)
 
 
 def expected_triggers(upto: int = SCHEMA_VERSION) -> dict[str, str]:
@@ -408,7 +410,7 @@ def expected_triggers(upto: int = SCHEMA_VERSION) -> dict[str, str]:
     found: dict[str, str] = {}
     for script in MIGRATIONS[:upto]:
         for statement in _statements(script):
-            match = _TRIGGER_NAME.match(statement)
+            match = _TRIGGER_NAME.search(statement)
             if match:
                 found[match.group(1)] = statement
     return found
@@ -420,8 +422,13 @@ def missing_triggers(conn: sqlite3.Connection) -> list[str]:
     return sorted(set(expected_triggers(schema_version(conn))) - present)
 
 
-def restore_triggers(conn: sqlite3.Connection, names: list[str]) -> None:
+def restore_triggers(conn: sqlite3.Connection, names: list[str],
+                     record: Callable[[sqlite3.Connection], None] | None = None) -> None:
+    """Put the rules back; ``record`` (same transaction) keeps the evidence that they were
+    missing, so that putting them back never hides that they were gone."""
     expected = expected_triggers(schema_version(conn))
     with write_transaction(conn, "Herstellen van de regels van het besluitenlog"):
         for name in names:
             conn.execute(expected[name])
+        if record is not None:
+            record(conn)

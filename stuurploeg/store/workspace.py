@@ -388,6 +388,10 @@ class Workspace:
                 raise MeetingFinalised(day)
             done = decisions_repo.finalise_meeting(c, meeting, by, now())
         self._evidence = None
+        with self.reading() as c:
+            kept = evidence.remember_head(c, self.path.name, now())
+        if kept:
+            self.warnings.append(kept)
         return done
 
     def id_for_seq(self, seq: int) -> int | None:
@@ -411,12 +415,12 @@ class Workspace:
         the recorded and last known head, the protecting rules and their history."""
         with self.reading() as c:
             if expected_head is not None:
-                return evidence.collect(c, expected_head)
+                return evidence.collect(c, expected_head, path=self.path)
             version = int(c.execute("PRAGMA data_version").fetchone()[0])
             cached = self._evidence
             if cached is not None and cached[0] == version:
                 return cached[1]
-            found = evidence.collect(c)
+            found = evidence.collect(c, path=self.path)
             self._evidence = (version, found)
             return found
 
