@@ -453,5 +453,10 @@ class Workspace:
 
 
 def _close_cleanly(conn: sqlite3.Connection) -> None:
+    """Fold the WAL into the file and leave it in rollback mode: a closed workspace is then
+    one self-contained file that a read-only check (or read-only media) opens without
+    creating -wal/-shm files. The next open for writing switches WAL on again. (While a
+    reader has it open the switch is refused; the file then simply stays in WAL mode.)"""
     with contextlib.suppress(sqlite3.Error):
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
