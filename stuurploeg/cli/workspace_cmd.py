@@ -18,6 +18,8 @@ from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
 
 OK, FAILED = 0, 1
+# Options whose value is free text: a value that starts with '-' ("-1+1") is still a value.
+TEXT_OPTIONS = ("--motivation", "--to-detail", "--by", "--team", "--case")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -171,7 +173,8 @@ def run_import(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     try:
-        ws, created = open_or_create_workspace(args.workspace)
+        # A new workspace gets its real name only with the import's commit.
+        ws, created = open_or_create_workspace(args.workspace, staged=True)
     except StoreError as exc:
         return _fail(str(exc))
     try:

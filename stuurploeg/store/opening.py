@@ -117,8 +117,14 @@ def open_workspace(
         raise
 
 
-def create_workspace(path: Path | str) -> Workspace:
-    """Create a new, empty workspace at ``path`` (which must not exist) and open it."""
+def create_workspace(path: Path | str, *, staged: bool = False) -> Workspace:
+    """Create a new, empty workspace at ``path`` (which must not exist) and open it.
+
+    ``staged``: the new workspace stays under a temporary name beside ``path`` until its
+    first commit, and is moved to ``path`` then (a first import: killed before it
+    committed, it leaves no empty workspace under the real name). Closing it before any
+    commit removes it.
+    """
     path = Path(path)
     if path.exists():
         raise StoreError(f"{path.name} bestaat al; kies een andere naam of open het bestand.")
@@ -126,15 +132,19 @@ def create_workspace(path: Path | str) -> Workspace:
         raise StoreError(f"De map {path.parent} bestaat niet. Kies een bestaande map.")
     lock = WorkspaceLock(path)
     lock.acquire()
-    building = path.with_name(path.name + ".nieuw")
+    building = staging_path(path)
     try:
-        with contextlib.suppress(FileNotFoundError):
-            building.unlink()
+        _remove_with_side_files(building)  # left by a process killed while creating
         conn = connect(building)
         try:
             schema.initialise(conn)
         finally:
             conn.close()
+        if staged:
+            conn = connect(building)
+            enable_wal(conn, path.name)
+            return Workspace(path, conn, lock, warnings=location_warnings(path),
+                             staged=building)
         if path.exists():  # pragma: no cover - only if someone ignored our lock
             raise StoreError(f"{path.name} bestaat al; er wordt niets overschreven.")
         # Built under another name and moved into place: a crash never leaves a
@@ -143,19 +153,46 @@ def create_workspace(path: Path | str) -> Workspace:
         conn = connect(path)
         enable_wal(conn, path.name)
     except BaseException:
-        with contextlib.suppress(OSError):
-            building.unlink()
+        _remove_with_side_files(building)
         lock.release()
         raise
     return Workspace(path, conn, lock, warnings=location_warnings(path))
 
 
-def open_or_create_workspace(path: Path | str) -> tuple[Workspace, bool]:
-    """Open ``path``, or create it when it does not exist; returns (workspace, created)."""
+def staging_path(path: Path) -> Path:
+    return path.with_name(path.name + ".nieuw")
+
+
+def publish_staged(conn: sqlite3.Connection, staged: Path, path: Path) -> sqlite3.Connection:
+    """Move a staged workspace (first commit done) to ``path`` and return a connection to
+    it there. The file is closed cleanly first: SQLite names its -wal after the file."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+    conn.close()
+    if path.exists():  # pragma: no cover - only if someone ignored our lock
+        raise StoreError(f"{path.name} bestaat al; de nieuwe werkruimte staat in {staged.name}.")
+    os.replace(staged, path)
+    _remove_with_side_files(staged)
+    conn = connect(path)
+    enable_wal(conn, path.name)
+    return conn
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for extra in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{extra}")
+
+
+def open_or_create_workspace(path: Path | str, *, staged: bool = False
+                             ) -> tuple[Workspace, bool]:
+    """Open ``path``, or create it when it does not exist; returns (workspace, created).
+    ``staged``: see :func:`create_workspace`."""
     path = Path(path)
     if path.exists():
         return open_workspace(path), False
-    return create_workspace(path), True
+    return create_workspace(path, staged=staged), True
 
 
 def restore_backup(path: Path | str, backup: Path | str) -> Path:
