@@ -1,7 +1,9 @@
 """Recording, finalising, correcting and verifying decisions: shared by GUI and CLI.
 
-Every call commits at once. Final decisions cannot be changed (the database refuses it);
-a mistake is corrected with :func:`correct_decision`, a new entry that names the old one.
+Every call commits at once. One decision per case per meeting: a second is refused with
+:class:`DuplicateDecision` naming the first, unless the caller explicitly replaces a draft
+(:func:`replace_draft`). Final decisions cannot be changed (the database refuses it); a
+mistake is corrected with :func:`correct_decision`, a new entry that names the old one.
 """
 
 from __future__ import annotations
@@ -10,27 +12,54 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from stuurploeg.app.workspace import Workspace, now, open_workspace
-from stuurploeg.domain.decisions import (
-    ChainReport,
-    Decision,
-    Snapshot,
-    validate,
-    verify_chain,
-)
+from stuurploeg.app.workspace import Workspace, open_workspace
+from stuurploeg.domain.decisions import ChainReport, Decision, Snapshot, validate
 from stuurploeg.domain.model import Case, CaseStatus, DecisionKind
-from stuurploeg.store import decisions_repo, schema
-from stuurploeg.store.errors import StoreError
-from stuurploeg.store.integrity import integrity_problems
+from stuurploeg.store.errors import DecisionExists, MeetingFinalised, StoreError
 from stuurploeg.store.planning_repo import PlanRecord
 
 
 class DecisionError(StoreError):
     """The decision is incomplete or not allowed; ``problems`` lists each reason (Dutch)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], field: str | None = None) -> None:
         self.problems = problems
+        self.field = field  # the Decision field at fault, for a form to show it next to
         super().__init__(" ".join(problems))
+
+
+class DuplicateDecision(DecisionError):
+    """The meeting already holds a decision about this case; ``existing`` is that one.
+
+    Shown next to the case field; a draft can be replaced explicitly with
+    :func:`replace_draft`, a final decision only changes by :func:`correct_decision`.
+    """
+
+    def __init__(self, existing: Decision) -> None:
+        self.existing = existing
+        super().__init__([describe_existing(existing)], field="case_id")
+
+
+def describe_existing(d: Decision) -> str:
+    """The Dutch refusal naming the decision already recorded for the case."""
+    day = f"{d.meeting_date:%d-%m-%Y}" if d.meeting_date else "deze vergadering"
+    detail = []
+    if d.team:
+        detail.append(d.team)
+    if d.start_week is not None:
+        detail.append(str(d.start_week))
+    what = d.label + (f" ({', '.join(detail)})" if detail else "")
+    state = f"vastgesteld als nr. {d.seq}" if d.final else "concept"
+    if d.final:
+        todo = ("Een vastgesteld besluit verandert alleen door een correctie in een "
+                "volgende vergadering.")
+    else:
+        todo = ("Wijzig dat concept, of vervang het bewust (in de CLI met --replace; "
+                "het oude concept verdwijnt dan).")
+    return (
+        f"Over zaak {d.case_id} is in de vergadering van {day} al besloten: {what}, door "
+        f"{d.decided_by}, {state}. Per vergadering geldt één besluit per zaak. {todo}"
+    )
 
 
 def snapshot_for(ws: Workspace, case_id: str, plan: PlanRecord | None = None) -> Snapshot:
@@ -133,21 +162,33 @@ def _plain(s: Snapshot) -> Snapshot:
     )
 
 
-def record_decision(ws: Workspace, decision: Decision, day: date | None = None) -> Decision:
+def record_decision(
+    ws: Workspace, decision: Decision, day: date | None = None, *, replace: bool = False
+) -> Decision:
     """Record a draft decision in the meeting of ``day`` (default: the decision's
-    ``meeting_date``, else today). Without a snapshot, the newest stored plan's is taken."""
+    ``meeting_date``, else today). Without a snapshot, the newest stored plan's is taken.
+
+    A second decision about the same case in the same meeting raises
+    :class:`DuplicateDecision`; with ``replace`` a draft already there is replaced in the
+    same transaction (a final one never is).
+    """
     day = day or decision.meeting_date or date.today()
+    _refuse_on_a_broken_log(ws, "Een besluit vastleggen")
     d = _prepare(ws, decision, day)
     if d.corrects_id is not None:
         _check_correctable(ws, d)
-    with ws.writing(f"Vastleggen van het besluit over zaak {d.case_id}") as c:
-        meeting = decisions_repo.ensure_meeting(c, day)
-        if meeting.finalised:
-            raise DecisionError([_closed(day)])
-        new_id = decisions_repo.insert_draft(c, meeting, d, now())
-    stored = ws.decision(new_id)
-    assert stored is not None
-    return stored
+    try:
+        return ws.add_draft(day, d, replace=replace)
+    except MeetingFinalised:
+        raise DecisionError([_closed(day)]) from None
+    except DecisionExists as exc:
+        raise DuplicateDecision(exc.existing) from None
+
+
+def replace_draft(ws: Workspace, decision: Decision, day: date | None = None) -> Decision:
+    """Record ``decision`` in place of the draft about the same case in the meeting of
+    ``day`` (after the user confirmed it); like :func:`record_decision` when there is none."""
+    return record_decision(ws, decision, day, replace=True)
 
 
 def update_draft(ws: Workspace, decision_id: int, decision: Decision) -> Decision:
@@ -160,23 +201,24 @@ def update_draft(ws: Workspace, decision_id: int, decision: Decision) -> Decisio
                  old.meeting_date)
     if d.corrects_id is not None:
         _check_correctable(ws, d, own_id=decision_id)
-    with ws.writing(f"Wijzigen van het besluit over zaak {d.case_id}") as c:
-        decisions_repo.update_draft(c, decision_id, d)
-    return _get(ws, decision_id)
+    try:
+        return ws.change_draft(decision_id, d)
+    except DecisionExists as exc:
+        raise DuplicateDecision(exc.existing) from None
 
 
 def delete_draft(ws: Workspace, decision_id: int) -> None:
     old = _get(ws, decision_id)
     if old.final:
         raise DecisionError([_final_msg(old)])
-    with ws.writing(f"Verwijderen van het conceptbesluit over zaak {old.case_id}") as c:
-        decisions_repo.delete_draft(c, decision_id)
+    ws.remove_draft(decision_id)
 
 
 def finalise_meeting(ws: Workspace, day: date, by: str) -> list[Decision]:
     """Vaststellen: the meeting's drafts become final entries of the chain."""
     if not by.strip():
         raise DecisionError(["Vul in wie de besluitenlijst vaststelt."])
+    _refuse_on_a_broken_log(ws, "De besluitenlijst vaststellen")
     meeting = ws.meeting(day)
     if meeting is None:
         raise DecisionError([f"Er is geen vergadering op {day:%d-%m-%Y}. Controleer de datum."])
@@ -187,8 +229,29 @@ def finalise_meeting(ws: Workspace, day: date, by: str) -> list[Decision]:
         raise DecisionError(
             [f"De vergadering van {day:%d-%m-%Y} heeft geen conceptbesluiten om vast te stellen."]
         )
-    with ws.writing(f"Vaststellen van de besluitenlijst van {day:%d-%m-%Y}") as c:
-        return decisions_repo.finalise_meeting(c, meeting, by.strip(), now())
+    doubles = ws.duplicate_findings(day)
+    if doubles:
+        raise DecisionError([
+            f"De besluitenlijst van {day:%d-%m-%Y} kan niet worden vastgesteld: "
+            + "; ".join(doubles) + ". Verwijder per zaak de concepten die niet gelden."
+        ])
+    try:
+        return ws.finalise(day, by.strip())
+    except MeetingFinalised:
+        raise DecisionError([_closed(day)]) from None
+
+
+def _refuse_on_a_broken_log(ws: Workspace, what: str) -> None:
+    """Appending to a log that fails verification would bury the evidence under new
+    entries that look as good as the old ones."""
+    problems = ws.log_problems()
+    if problems:
+        raise DecisionError([
+            f"{what} kan niet: het besluitenlog van {ws.path.name} klopt niet "
+            f"({problems[0].rstrip('.')}). Zet een reservekopie terug die 'stuurploeg "
+            "verify' doorstaat, of meld dit bij de functioneel beheerder; tot dan worden "
+            "er geen besluiten aan toegevoegd."
+        ])
 
 
 def correct_decision(
@@ -210,8 +273,7 @@ def correct_decision(
 def decision_id_for_seq(ws: Workspace, seq: int) -> int:
     """The id of the final entry with number ``seq`` (the Nr. users see on the
     besluitenlijst); ids are internal and never shown."""
-    with ws.reading() as c:
-        found = decisions_repo.id_for_seq(c, seq)
+    found = ws.id_for_seq(seq)
     if found is None:
         head = ws.head()[0]
         raise DecisionError(
@@ -286,30 +348,11 @@ def verify_workspace(path: Path | str, expected_head: str | None = None) -> Veri
     """
     path = Path(path)
     report = VerifyReport(path)
-    with open_workspace(path, readonly=True) as ws, ws.reading() as c:
-        report.integrity = integrity_problems(c)
+    with open_workspace(path, readonly=True) as ws:
+        report.integrity = ws.integrity_problems()
         for p in report.integrity:
             report.problems.append(f"Integriteitscontrole: {p}")
-        entries = decisions_repo.final_entries(c)
-        report.chain = verify_chain(entries)
-        missing = schema.missing_triggers(c)
-        if report.chain.problem is not None:
-            report.problems.append(report.chain.problem.describe())
-        else:
-            mismatch = decisions_repo.head_mismatch(c)
-            if mismatch is not None:
-                report.problems.append(mismatch[0].upper() + mismatch[1:])
-        if missing:
-            report.problems.append(
-                f"De regels die het besluitenlog beschermen ontbreken ({', '.join(missing)}): "
-                "het bestand is buiten Stuurploeg gewijzigd. Open de werkruimte in Stuurploeg "
-                "om ze te herstellen, en vergelijk met een eerdere export of reservekopie."
-            )
-        if expected_head:
-            hashes = {e.entry_hash for e in entries}
-            if expected_head.lower() not in hashes:
-                report.problems.append(
-                    f"De opgegeven kophash {expected_head[:16]}… komt niet voor in de keten: "
-                    "de besluitenlijst is ingekort of vervangen."
-                )
+        found = ws.log_evidence(expected_head)
+        report.chain = found.chain
+        report.problems += found.problems
     return report

@@ -1,4 +1,4 @@
-"""The besluitenlijst workbook (DESIGN §7): Besluiten, Ranglijst, Planning, Capaciteit, Weging.
+"""The besluitenlijst workbook: Besluiten, Ranglijst, Planning, Capaciteit, Weging.
 
 Everything comes from the workspace as stored: the decisions with their snapshots, the
 newest stored plan (what the meeting saw), the cases and the capacity. Writing goes
@@ -14,7 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from stuurploeg.app.workspace import Workspace, chain_finding, now
+from stuurploeg.app.planning import PLANNER_LABELS
+from stuurploeg.app.workspace import Workspace, now
 from stuurploeg.domain.criteria_text import CRITERION_LABELS as DOMAIN_CRITERION_LABELS
 from stuurploeg.domain.decisions import KIND_LABELS, Decision
 from stuurploeg.domain.model import CRITERIA, SPECIALISMS, CaseStatus, Criterion
@@ -71,8 +72,7 @@ def export_decision_log(
     with ws.consistent_read():
         seq, head = ws.head()
         # The printed head is only worth something when the chain behind it verifies.
-        with ws.reading() as c:
-            problem = chain_finding(c)
+        problem = ws.log_evidence().chain_problem
         decisions = ws.decisions(meeting)
         plan = ws.plan()
         if plan is None and ws.cases() and ws.capacity().teams:
@@ -288,7 +288,7 @@ def _plan_block(plan: PlanRecord | None) -> list[tuple[str, Any]]:
     block: list[tuple[str, Any]] = [
         ("Planning", plan.name),
         ("Gemaakt op", _naive(plan.created_at)),
-        ("Planner", plan.planner),
+        ("Planner", PLANNER_LABELS.get(plan.planner, plan.planner)),
         ("Horizon", f"{plan.start_week} t/m {plan.start_week + (plan.weeks - 1)}"),
     ]
     if plan.profile:

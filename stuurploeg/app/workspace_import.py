@@ -1,15 +1,24 @@
 """Importing a case list and/or capacity sheet into a workspace (re-import = merge).
 
-The files are read and checked by the import of issue 3 (:func:`check_file`); what it
-found usable is merged in one transaction, with a new/changed/gone report.
+The files are read and checked by :func:`~stuurploeg.app.importing.check_file`; what it
+found usable is merged in one transaction, with a new/changed/gone report that
+:func:`describe_change` puts into Dutch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
-from stuurploeg.app.workspace import ImportResult, ImportSource, Workspace, file_sha256
+from stuurploeg.app.workspace import (
+    FieldChange,
+    ImportResult,
+    ImportSource,
+    Workspace,
+    file_sha256,
+)
+from stuurploeg.domain.criteria_text import CRITERION_LABELS
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.io.report import CheckReport
 from stuurploeg.store.errors import StoreError
@@ -31,7 +40,7 @@ def import_files(
     skip_bad_rows: bool = False,
     state: TaskState | None = None,
 ) -> ImportResult:
-    """Check the files with the import (issue 3) and merge them in one transaction.
+    """Check the files with :func:`check_file` and merge them in one transaction.
 
     A file with errors imports nothing unless ``skip_bad_rows`` (the user accepted that
     the bad rows are left out); warnings are passed on in the result.
@@ -117,3 +126,67 @@ def import_checked(
     result.warnings = warnings
     return result
 
+
+
+# -- what a re-import changed, in Dutch -------------------------------------------------
+
+_CHANGE_LABELS: dict[str, str] = {
+    "name": "naam", "status": "status", "exploitation": "uitbuitingsvorm",
+    "victims": "slachtoffers", "minors": "minderjarige slachtoffers",
+    "suspects": "verdachten", "international": "internationaal", "violence": "geweld",
+    "ongoing": "actuele uitbuiting",
+    **{c.value: label for c, label in CRITERION_LABELS.items()},
+    "fte": "benodigde fte", "weeks": "doorlooptijd (weken)",
+    "digital_fte": "digitale recherche (fte)", "financial_fte": "financiële recherche (fte)",
+    "tactical_fte": "tactische recherche (fte)", "intelligence_fte": "intelligence (fte)",
+    "team": "team", "start_week": "startweek", "earliest_start": "vroegste start",
+    "latest_start": "uiterste start", "unit": "eenheid", "source": "bron",
+    "notes": "opmerkingen",
+}
+_TEAM_LABELS: dict[str, str] = {
+    "staffed_fte": "bezetting (fte)", "deployability": "inzetbaarheid",
+    "formation_fte": "formatie (fte)", "certified": "gecertificeerde rechercheurs",
+}
+_FLAGS = frozenset({"international", "violence", "ongoing"})
+_AVAILABILITY = "beschikbaarheid "
+
+
+def change_label(field: str, kind: str = "cases") -> str:
+    """The Dutch name of a stored field, as the merge report shows it."""
+    if field.startswith(_AVAILABILITY):
+        return f"beschikbaarheid in {field[len(_AVAILABILITY):]} (fte)"
+    if kind == "capacity" and field in _TEAM_LABELS:
+        return _TEAM_LABELS[field]
+    return _CHANGE_LABELS.get(field) or _TEAM_LABELS.get(field) or field.replace("_", " ")
+
+
+def change_value(field: str, value: object) -> str:
+    """A stored value as a Dutch user reads it: decimal comma, dd-mm-jjjj, ja/nee."""
+    if value is None or value == "":
+        return "(leeg)"
+    if field in _FLAGS and isinstance(value, int | bool):
+        return "ja" if value else "nee"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if field == "deployability" and isinstance(value, int | float):
+        return f"{100 * value:.0f}%"
+    if isinstance(value, float):
+        return dutch_number(value)
+    if isinstance(value, datetime):
+        return f"{value:%d-%m-%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d-%m-%Y}"
+    return str(value)
+
+
+def dutch_number(value: float, decimals: int = 2) -> str:
+    """``2.5`` → ``2,5``; ``14.0`` → ``14``; at most ``decimals`` decimals."""
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text.replace(".", ",")
+
+
+def describe_change(change: FieldChange, kind: str = "cases") -> str:
+    """``"slachtoffers: 1 → 6"``: one changed field of a re-import, in Dutch (the key —
+    case or team — is not part of it)."""
+    return (f"{change_label(change.field, kind)}: {change_value(change.field, change.old)} → "
+            f"{change_value(change.field, change.new)}")

@@ -114,11 +114,7 @@ def save_working_plan(ws: Workspace, record: PlanRecord, replaces: int | None) -
     Every change is saved at once, with the weights it used, without piling up plans while
     the user drags a slider. Returns the new plan's id.
     """
-    from stuurploeg.app.workspace import now
-    from stuurploeg.store.planning_repo import replace_plan
-
-    with ws.writing(f"Opslaan van planning {record.name}") as c:
-        return replace_plan(c, replaces, record, now())
+    return ws.replace_plan(replaces, record)
 
 
 def compute_plan(

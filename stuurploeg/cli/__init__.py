@@ -43,6 +43,35 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def text_values(argv: list[str], parser: argparse.ArgumentParser, command: str) -> list[str]:
+    """``--motivation -1+1`` → ``--motivation=-1+1``: argparse would take a value that
+    starts with '-' for an option. Only for the sub-command's free-text options, and only
+    when the next word is not one of its options (``--motivation --by x`` stays an error)."""
+    module = importlib.import_module(_COMMANDS[command])
+    text = set(getattr(module, "TEXT_OPTIONS", ()))
+    if not text:
+        return argv
+    try:  # argparse keeps its option table private; without it, change nothing
+        sub = next(a for a in parser._subparsers._group_actions  # type: ignore[union-attr]
+                   if isinstance(a, argparse._SubParsersAction))
+        known = set(sub.choices[command]._option_string_actions)
+    except (AttributeError, StopIteration, KeyError):
+        return argv
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        nxt = argv[i + 1] if i + 1 < len(argv) else None
+        if word in text and nxt is not None and nxt.startswith("-") and \
+                nxt.split("=", 1)[0] not in known:
+            out.append(f"{word}={nxt}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         # A PyInstaller bundle must let the import sandbox's child process start.
@@ -59,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_cmd.launch(None)
     parser = build_parser(command)
+    if command in _COMMANDS:
+        argv = text_values(argv, parser, command)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

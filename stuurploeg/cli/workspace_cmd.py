@@ -18,6 +18,8 @@ from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
 
 OK, FAILED = 0, 1
+# Options whose value is free text: a value that starts with '-' ("-1+1") is still a value.
+TEXT_OPTIONS = ("--motivation", "--to-detail", "--by", "--team", "--case")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--corrects", type=_positive_int, metavar="NR",
                    help="nr. (kolom 'Nr.' van de besluitenlijst) van het vastgestelde besluit "
                    "dat dit corrigeert")
+    p.add_argument("--replace", action="store_true",
+                   help="een concept over deze zaak in dezelfde vergadering vervangen (een "
+                   "vastgesteld besluit verandert alleen door een correctie)")
     victims = p.add_mutually_exclusive_group()
     victims.add_argument("--inform-victims", dest="inform_victims", action="store_true",
                          default=None, help="slachtoffers informeren")
@@ -161,14 +166,15 @@ def _warn(ws) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     from stuurploeg.app.workspace import StoreError, open_or_create_workspace
-    from stuurploeg.app.workspace_import import import_files
+    from stuurploeg.app.workspace_import import describe_change, import_files
 
     if args.cases is None and args.capacity is None:
         print("stuurploeg import: fout in de opdracht: geef --cases en/of --capacity op",
               file=sys.stderr)
         return 2
     try:
-        ws, created = open_or_create_workspace(args.workspace)
+        # A new workspace gets its real name only with the import's commit.
+        ws, created = open_or_create_workspace(args.workspace, staged=True)
     except StoreError as exc:
         return _fail(str(exc))
     try:
@@ -205,7 +211,7 @@ def run_import(args: argparse.Namespace) -> int:
         for key in r.new:
             print(f"  nieuw: {key}")
         for c in r.changed:
-            print(f"  gewijzigd: {c.key} {c.field}: {_show(c.old)} → {_show(c.new)}")
+            print(f"  gewijzigd: {c.key} {describe_change(c, r.kind)}")
         for key in r.gone:
             print(f"  verdwenen: {key} (blijft bewaard; besluiten blijven staan)")
         for key in r.returned:
@@ -215,10 +221,6 @@ def run_import(args: argparse.Namespace) -> int:
     for w in result.warnings:
         print(f"Waarschuwing: {w}")
     return OK
-
-
-def _show(value: object) -> str:
-    return "(leeg)" if value is None else str(value)
 
 
 def run_decide(args: argparse.Namespace) -> int:
@@ -251,12 +253,16 @@ def run_decide(args: argparse.Namespace) -> int:
             plan = ensure_plan(ws, day)
             if plan is not None and not had_plan:
                 print(f"Geen opgeslagen planning: voorstel '{plan.name}' gemaakt en bewaard.")
-            stored = record_decision(ws, prefill_from_proposal(ws, decision), day)
+            replaced = ws.decisions_for_case(day, decision.case_id) if args.replace else []
+            stored = record_decision(ws, prefill_from_proposal(ws, decision), day,
+                                     replace=args.replace)
     except (StoreError, PlanError) as exc:
         return _fail(str(exc))
     assert stored.meeting_date is not None
     print(f"Besluit {stored.id} ({stored.label}, zaak {stored.case_id}) vastgelegd als concept "
           f"in de vergadering van {stored.meeting_date:%d-%m-%Y}.")
+    for old in replaced:
+        print(f"Het concept {old.id} ({old.label}, door {old.decided_by}) is daarmee vervangen.")
     return OK
 
 

@@ -15,7 +15,11 @@ from stuurploeg.io.fields import CAPACITY, label, match_header
 from stuurploeg.io.layout import HEADER_SCAN_ROWS, Layout, header_texts
 from stuurploeg.io.report import CheckReport, Issue
 from stuurploeg.io.values import (
+    MAX_COUNT,
+    MAX_TEAM_FTE,
     ValueProblem,
+    check_magnitude,
+    check_plausible_week,
     parse_fraction,
     parse_int,
     parse_number,
@@ -37,7 +41,10 @@ def _issue(report: CheckReport, sheet: str, row: int | None, column: str | None,
     report.add(Issue(sheet, row, column, shown, message, severity))  # type: ignore[arg-type]
 
 
-def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) -> list[Team]:
+def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport,
+               refused: set[str] | None = None) -> list[Team]:
+    """The teams of sheet Teams; ``refused`` receives (case-folded) the names of teams
+    whose row was refused, so the availability sheet does not report them again."""
     cols, sheet, headers = layout.columns, layout.sheet, layout.headers
     mapped = sorted(set(cols.values()))
     teams: list[Team] = []
@@ -61,10 +68,13 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
             column = headers[cols[key]] if key in cols else None  # type: ignore[index]
             _issue(report, sheet, row_no, column, raw, message, severity)
 
-        def value(key: str, parser, *, minimum: float | None = 0.0):  # type: ignore[no-untyped-def]
+        def value(key: str, parser, *, minimum: float | None = 0.0,  # type: ignore[no-untyped-def]
+                  limit: float = MAX_TEAM_FTE):
             raw = cell(key)
             try:
                 parsed = parser(raw)
+                if parser is not parse_fraction:
+                    check_magnitude(parsed, limit)
             except ValueProblem as exc:
                 problem(key, f"{label(CAPACITY, key)} '{show(raw)}' {exc}. Verbeter de waarde.",
                         raw=raw)
@@ -121,7 +131,8 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
                 v = value(key, parse_number)
                 if v is not None:
                     specialist[specialism] = v
-        certified = value("certified", parse_int) if "certified" in cols else None
+        certified = value("certified", parse_int, limit=MAX_COUNT) \
+            if "certified" in cols else None
         unit = None
         if "unit" in cols:
             try:
@@ -129,11 +140,24 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
             except ValueProblem as exc:
                 problem("unit", f"Eenheid {exc}; het veld is leeg gelaten.", "warning",
                         raw=cell("unit"))
-        if staffed is not None and sum(specialist.values()) > staffed + 1e-9:
-            problem("staffed_fte", f"De specialisten van team {name} "
-                    f"({sum(specialist.values()):g} fte) zijn meer dan de bezetting "
-                    f"({staffed:g} fte); specialisten zijn een deel van de bezetting.",
-                    raw=cell("staffed_fte"))
+        if staffed is not None:
+            for key, specialism in _SPECIALISMS.items():
+                v = specialist.get(specialism)
+                if v is not None and v > staffed + 1e-9:
+                    problem(key, f"De specialisten van team {name}: {label(CAPACITY, key)} "
+                            f"({_fte_text(v)} fte) is meer dan de hele bezetting "
+                            f"({_fte_text(staffed)} fte). Verbeter een van beide.",
+                            raw=cell(key))
+            total = sum(specialist.values())
+            if total > staffed + 1e-9 and not failed:
+                # Real teams overlap (a tactical investigator who is also digital): the
+                # planner keeps the total and each specialism as separate limits.
+                problem("staffed_fte", f"De specialisten van team {name} zijn samen "
+                        f"{_fte_text(total)} fte, meer dan de bezetting ({_fte_text(staffed)} "
+                        "fte). Aangenomen is dat specialismen overlappen (iemand is "
+                        "bijvoorbeeld zowel tactisch als digitaal rechercheur); het totaal en "
+                        "elk specialisme tellen in de planning als aparte grens.", "warning",
+                        raw=cell("staffed_fte"))
         if formation is not None and staffed is not None and staffed > formation + 1e-9:
             problem("staffed_fte", f"Team {name} heeft een bezetting ({staffed:g}) boven de "
                     f"formatie ({formation:g}). Controleer beide; de bezetting is gebruikt.",
@@ -152,6 +176,8 @@ def read_teams(rows: list[list[object]], layout: Layout, report: CheckReport) ->
                           formation_fte=formation, unit=unit, specialist_fte=specialist,
                           certified=certified, position=len(teams)))
     kept = [t for t in teams if t.team.casefold() not in duplicates]
+    if refused is not None:
+        refused.update(set(seen) - {t.team.casefold() for t in kept})
     return [t if t.position == i else _renumber(t, i) for i, t in enumerate(kept)]
 
 
@@ -194,10 +220,14 @@ def _renumber(team: Team, position: int) -> Team:
 
 # -- Beschikbaarheid ------------------------------------------------------------------
 def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
-                      report: CheckReport, reference: IsoWeek
+                      report: CheckReport, reference: IsoWeek,
+                      refused: set[str] | None = None
                       ) -> dict[tuple[str, IsoWeek], float]:
-    """Available fte per (team, week); problems are reported, never silently dropped."""
-    names = {t.team.casefold(): t.team for t in teams}
+    """Available fte per (team, week); problems are reported, never silently dropped.
+
+    Rows of a team in ``refused`` (its row on sheet Teams has an error) are left out with
+    one warning per team: the error itself was reported on sheet Teams."""
+    names: _Names = _Names({t.team.casefold(): t.team for t in teams}, refused or set())
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         if row.count("") == len(row):
             continue
@@ -210,6 +240,15 @@ def read_availability(rows: list[list[object]], sheet: str, teams: list[Team],
             return _read_long(rows, sheet, index, headers, team_col, keys.index("week"),
                               keys.index("fte"), names, report, reference)
         weeks, guessed = _week_columns(row, team_col, reference)
+        for col, week in list(weeks.items()):
+            try:
+                check_plausible_week(week, reference)
+            except ValueProblem as exc:
+                del weeks[col]
+                _issue(report, sheet, index + 1, headers[col], row[col],
+                       f"Kolomkop '{headers[col]}' {exc}. Deze kolom is niet gebruikt.",
+                       "warning")
+        guessed = [c for c in guessed if c in weeks]
         if weeks:
             if guessed:
                 _guessed_warning(report, sheet, index + 1, headers, guessed, weeks, reference)
@@ -257,7 +296,16 @@ def _guessed_warning(report: CheckReport, sheet: str, row: int, headers: list[st
            "lopen door). Schrijf het jaar erbij (2026-W05) als dat niet klopt.", "warning")
 
 
-def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: str,
+class _Names(dict[str, str]):
+    """Known team names (case-folded → as written), and those refused on sheet Teams."""
+
+    def __init__(self, known: dict[str, str], refused: set[str]) -> None:
+        super().__init__(known)
+        self.refused = refused
+        self.told: set[str] = set()
+
+
+def _team_name(raw: object, names: _Names, report: CheckReport, sheet: str,
                row: int, column: str) -> str | None:
     try:
         name = parse_text(raw)
@@ -266,6 +314,13 @@ def _team_name(raw: object, names: dict[str, str], report: CheckReport, sheet: s
     if name is None:
         return None
     found = names.get(name.casefold())
+    if found is None and name.casefold() in names.refused:
+        if name.casefold() not in names.told:
+            names.told.add(name.casefold())
+            _issue(report, sheet, row, column, raw,
+                   f"De beschikbaarheid van team '{show(raw)}' is niet gebruikt, omdat de rij "
+                   "van dit team op blad Teams een fout heeft (zie daar).", "warning")
+        return None
     if found is None:
         _issue(report, sheet, row, column, raw,
                f"Team '{show(raw)}' staat niet op blad Teams; de beschikbaarheid van deze rij "
@@ -287,11 +342,16 @@ def _fte(raw: object, report: CheckReport, sheet: str, row: int, column: str) ->
     if value is not None and value < 0:
         _issue(report, sheet, row, column, raw, "Beschikbare fte mag niet negatief zijn.")
         return None
+    try:
+        check_magnitude(value, MAX_TEAM_FTE)
+    except ValueProblem as exc:
+        _issue(report, sheet, row, column, raw, f"Beschikbare fte '{show(raw)}' {exc}.")
+        return None
     return value
 
 
 def _read_wide(rows: list[list[object]], sheet: str, header_index: int, headers: list[str],
-               team_col: int, weeks: dict[int, IsoWeek], names: dict[str, str],
+               team_col: int, weeks: dict[int, IsoWeek], names: _Names,
                report: CheckReport) -> dict[tuple[str, IsoWeek], float]:
     out: dict[tuple[str, IsoWeek], float] = {}
     for index in range(header_index + 1, len(rows)):
@@ -317,7 +377,7 @@ def _read_wide(rows: list[list[object]], sheet: str, header_index: int, headers:
 
 
 def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers: list[str],
-               team_col: int, week_col: int, fte_col: int, names: dict[str, str],
+               team_col: int, week_col: int, fte_col: int, names: _Names,
                report: CheckReport, reference: IsoWeek) -> dict[tuple[str, IsoWeek], float]:
     out: dict[tuple[str, IsoWeek], float] = {}
     where: dict[tuple[str, IsoWeek], int] = {}
@@ -343,6 +403,7 @@ def _read_long(rows: list[list[object]], sheet: str, header_index: int, headers:
             continue
         try:
             week, guessed = parse_week(get(week_col), reference)
+            check_plausible_week(week, reference)
         except ValueProblem as exc:
             _issue(report, sheet, index + 1, headers[week_col], get(week_col),
                    f"Week '{show(get(week_col))}' {exc}.")

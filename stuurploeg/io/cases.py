@@ -14,7 +14,13 @@ from stuurploeg.io.fields import CASES, label
 from stuurploeg.io.layout import Layout
 from stuurploeg.io.report import CheckReport, Issue
 from stuurploeg.io.values import (
+    MAX_CASE_FTE,
+    MAX_CASE_WEEKS,
+    MAX_COUNT,
+    CellFault,
     ValueProblem,
+    check_magnitude,
+    check_plausible_week,
     parse_bool,
     parse_int,
     parse_number,
@@ -91,10 +97,13 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         return row[col]
 
     def parse(row: list[object], key: str, parser: Callable[[object], object],
-              required_msg: str | None = None, *, soft: bool = False) -> object:
+              required_msg: str | None = None, *, soft: bool = False,
+              limit: float | None = None) -> object:
         raw = get(row, key)
         try:
             value = parser(raw)
+            if limit is not None:
+                check_magnitude(value, limit)  # type: ignore[arg-type]
         except ValueProblem as exc:
             message = f"{label(CASES, key)} '{show(raw)}' {exc}."
             if soft:
@@ -110,6 +119,7 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         raw = get(row, key)
         try:
             value, guessed = parse_week(raw, reference)
+            check_plausible_week(value, reference)
         except ValueProblem as exc:
             ctx.error(cols[key], raw, f"{label(CASES, key)} '{show(raw)}' {exc}. "
                       "Gebruik bijvoorbeeld 2026-W05, 'wk 5 2027' of een datum.")
@@ -163,7 +173,7 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         numbers = {}
         for key in _INT_FIELDS:
             if key in cols:
-                n = parse(row, key, parse_int, soft=True)
+                n = parse(row, key, parse_int, soft=True, limit=MAX_COUNT)
                 if n is not None and n < 0:
                     ctx.warn(cols[key], get(row, key), f"{label(CASES, key)} is negatief; het "
                              "veld is leeg gelaten.")
@@ -188,13 +198,15 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
                                        "fte in die het onderzoek vraagt (bijvoorbeeld 2,5).")
         weeks_msg = None if closed else (f"Doorlooptijd ontbreekt voor zaak {case_id}. Vul het "
                                          "aantal weken in.")
-        fte = parse(row, "fte", parse_number, fte_msg) if "fte" in cols else None
+        fte = parse(row, "fte", parse_number, fte_msg, limit=MAX_CASE_FTE) \
+            if "fte" in cols else None
         if ("fte" not in cols or "weeks" not in cols) and not closed:
             ctx.failed = True  # reported once for the sheet, see missing_planning_columns
         if fte is not None and fte <= 0 and not closed:
             ctx.error(cols["fte"], get(row, "fte"), f"Benodigde fte moet groter dan 0 zijn "
                       f"voor zaak {case_id}.")
-        weeks = parse(row, "weeks", parse_int, weeks_msg) if "weeks" in cols else None
+        weeks = parse(row, "weeks", parse_int, weeks_msg, limit=MAX_CASE_WEEKS) \
+            if "weeks" in cols else None
         if weeks is not None and weeks <= 0 and not closed:
             ctx.error(cols["weeks"], get(row, "weeks"), f"Doorlooptijd moet minstens 1 week zijn "
                       f"voor zaak {case_id}.")
@@ -202,7 +214,7 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
         for key, specialism in _SPECIALISMS.items():
             if key not in cols:
                 continue
-            value = parse(row, key, parse_number)
+            value = parse(row, key, parse_number, limit=MAX_CASE_FTE)
             if value is None:
                 continue
             if value < 0:
@@ -257,11 +269,8 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
             source=texts.get("source"), notes=texts.get("notes"),
         )))
     missing_planning_columns(layout, report)
-    if "status" not in cols and candidates:
-        report.add(Issue(sheet, layout.header_row, None, None,
-                         "De werkmap heeft geen kolom Status; alle zaken zijn als 'nieuw' gelezen. "
-                         "Voeg een kolom Status toe (nieuw, lopend, geparkeerd, afgerond) als dat "
-                         "niet klopt.", "warning"))
+    if candidates:
+        absent_column_warnings(layout, report, candidates)
     for key, (row_no, count, raw, value) in guessed_weeks.items():
         more = f" en {count - 1} andere cellen" if count > 1 else ""
         report.add(Issue(sheet, row_no, layout.headers[cols[key]], show(raw),
@@ -270,6 +279,43 @@ def read_cases(rows: list[list[object]], layout: Layout, report: CheckReport,
                          "het jaar erbij (2026-W05) als dat niet klopt.", "warning"))
     kept = (kwargs for k, kwargs in candidates if k not in duplicates)
     return [Case(**kwargs, position=i) for i, kwargs in enumerate(kept)]  # type: ignore[arg-type]
+
+
+_UNKNOWN_WHEN_ABSENT = ("exploitation", "victims", "minors", "suspects", "international",
+                        "violence", "ongoing")
+
+
+def absent_column_warnings(layout: Layout, report: CheckReport,
+                           candidates: list[tuple[str, dict[str, object]]]) -> None:
+    """One warning for the optional columns that are not in the header, saying what was
+    assumed for every row."""
+    cols = layout.columns
+    said = []
+    if "status" not in cols:
+        with_team = sum(1 for _, c in candidates if c["team"] or c["start_week"])
+        running = (f" {with_team} zaak/zaken hebben wel een team of startweek: lopen die, dan "
+                   "telt hun capaciteit nu niet mee als bezet." if with_team else "")
+        said.append("De werkmap heeft geen kolom Status; alle zaken zijn als 'nieuw' gelezen."
+                    f"{running} Voeg een kolom Status toe (nieuw, lopend, geparkeerd, "
+                    "afgerond) als dat niet klopt.")
+    criteria = [label(CASES, c) for c in _CRITERIA if c not in cols]
+    if criteria:
+        said.append(f"Geen kolom voor {_listing(criteria)}: voor alle zaken telt dat als niet "
+                    "gescoord (de score is dan onvolledig).")
+    unknown = [label(CASES, k) for k in _UNKNOWN_WHEN_ABSENT if k not in cols]
+    if unknown:
+        said.append(f"Geen kolom voor {_listing(unknown)}: voor alle zaken onbekend gelaten.")
+    starts = [label(CASES, k) for k in ("earliest_start", "latest_start") if k not in cols]
+    if starts:
+        said.append(f"Geen kolom voor {_listing(starts)}: voor alle zaken geen beperking op de "
+                    "startweek.")
+    if said:
+        report.add(Issue(layout.sheet, layout.header_row, None, None, " ".join(said),
+                         "warning"))
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
 
 
 def missing_planning_columns(layout: Layout, report: CheckReport) -> None:
@@ -288,7 +334,11 @@ def _minors(row: list[object], cols: dict[str, int], ctx: _RowContext,
     raw = get(row, "minors")
     try:
         count = parse_int(raw)
-    except ValueProblem:
+    except ValueProblem as exc:
+        if isinstance(raw, CellFault):
+            ctx.warn(cols["minors"], raw, f"Minderjarige slachtoffers '{show(raw)}' {exc}. Het "
+                     "veld is leeg gelaten.")
+            return None
         try:
             flag = parse_bool(raw)
         except ValueProblem:
@@ -299,6 +349,12 @@ def _minors(row: list[object], cols: dict[str, int], ctx: _RowContext,
     if count is not None and count < 0:
         ctx.warn(cols["minors"], raw, "Minderjarige slachtoffers is negatief; het veld is leeg "
                  "gelaten.")
+        return None
+    try:
+        check_magnitude(count, MAX_COUNT)
+    except ValueProblem as exc:
+        ctx.warn(cols["minors"], raw, f"Minderjarige slachtoffers '{show(raw)}' {exc}. Het "
+                 "veld is leeg gelaten.")
         return None
     return count
 

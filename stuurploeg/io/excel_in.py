@@ -1,4 +1,4 @@
-"""Reading a case list or capacity workbook into a :class:`CheckReport` (DESIGN §3).
+"""Reading a case list or capacity workbook into a :class:`CheckReport`.
 
 The ``*_job`` functions here run inside the sandboxed reader process (see
 :mod:`stuurploeg.io.sandbox`); :mod:`stuurploeg.app.importing` is the public entry.
@@ -111,7 +111,8 @@ def _check(wb: Workbook, report: CheckReport, kind: str | None, sheet: str | Non
         report.cases = read_cases(rows, layout, report, reference, scaled)
         report.rows = len(report.cases)
     else:
-        teams = read_teams(rows, layout, report)
+        refused: set[str] = set()
+        teams = read_teams(rows, layout, report, refused)
         availability = {}
         avail_sheet = next((s for s in wb.data_sheets
                             if normalise_sheet_name(s) in AVAILABILITY_SHEET_NAMES
@@ -119,7 +120,7 @@ def _check(wb: Workbook, report: CheckReport, kind: str | None, sheet: str | Non
         if avail_sheet is not None:
             progress(0.8, f"Blad {avail_sheet} lezen")
             availability = read_availability(wb.rows(avail_sheet), avail_sheet, teams, report,
-                                             reference)
+                                             reference, refused)
         report.capacity = CapacityData(tuple(teams), availability)
         report.rows = len(teams)
     if report.rows == 0 and not report.errors:

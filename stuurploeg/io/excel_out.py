@@ -1,4 +1,4 @@
-"""Writing styled, safe Excel workbooks (DESIGN §7).
+"""Writing styled, safe Excel workbooks.
 
 Every workbook the app writes goes through here, so the safety rules live in one place:
 - text is always stored as text: a value that starts with ``=``, ``+``, ``-``, ``@``, tab
@@ -7,27 +7,34 @@ Every workbook the app writes goes through here, so the safety rules live in one
 - characters Excel cannot store are replaced by U+FFFD and reported;
 - text longer than Excel's cell limit is shortened with a visible marker and reported;
 - the file is written to a temporary file beside the target and moved into place, with a
-  bounded retry when the target is locked (open in Excel, held by a virus scanner).
+  bounded retry when the target is locked (open in Excel, held by a virus scanner);
+- nothing is written anywhere else: openpyxl's own temporary sheet files (in the system
+  temp folder, holding the sheets' text) are not used, and the leftovers of an export that
+  was killed are removed by the next export into the same folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import tempfile
-import time
-from collections.abc import Callable, Iterable, Sequence
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum, StrEnum
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.writer.excel import ExcelWriter
+
+from stuurploeg.io.atomic import ExportError, partial_name, remove_leftovers, save_atomically
 
 EXCEL_CELL_LIMIT = 32_767
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,10 +44,6 @@ _TITLE_FONT = Font(bold=True, size=14)
 _LABEL_FONT = Font(bold=True)
 _HEADER_BORDER = Border(bottom=Side(style="thin", color="000000"))
 _WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-class ExportError(Exception):
-    """A workbook could not be written; ``str()`` is a Dutch message that says what to do."""
 
 
 class Kind(StrEnum):
@@ -205,8 +208,42 @@ class WorkbookWriter:
 
     def save(self, target: Path | str, *, retries: int = 5, delay: float = 0.2) -> WriteReport:
         target = Path(target)
-        save_atomically(target, self._wb.save, retries=retries, delay=delay)
+        save_atomically(target, lambda path: write_workbook(self._wb, path), retries=retries,
+                        delay=delay)
         return WriteReport(target, list(self.warnings))
+
+
+def write_workbook(wb: Workbook, path: str) -> None:
+    """Write ``wb`` to ``path`` with every sheet built in memory.
+
+    openpyxl's own save writes each sheet to a temporary file in the system temp folder
+    first; a killed process leaves those behind, full of names and motivations. Here the
+    sheets go straight into the zip, and every file is closed before an error is raised
+    (a half-closed zip would print its own traceback when collected).
+    """
+    wb.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    with open(path, "wb") as fh:
+        archive = zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            _InMemoryExcelWriter(wb, archive).save()
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                archive.close()
+
+
+class _InMemoryExcelWriter(ExcelWriter):
+    """openpyxl's writer, with each sheet serialised into memory instead of a temp file
+    (tests/io/test_export_faults.py checks that nothing reaches the system temp folder)."""
+
+    def write_worksheet(self, ws):  # type: ignore[no-untyped-def]
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = WorksheetWriter(ws, out=BytesIO())
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.read())
+        self.manifest.append(ws)
 
 
 def _kind_of(value: Any) -> Kind:
@@ -223,75 +260,10 @@ def _kind_of(value: Any) -> Kind:
     return Kind.TEXT
 
 
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        return 0o666 & ~_umask()
 
 
-def _umask() -> int:
-    # Read, not set-and-restore: os.umask() would briefly change it for every thread.
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except OSError:
-        pass
-    return 0o022
-
-
-def save_atomically(
-    target: Path,
-    write: Callable[[str], None],
-    *,
-    retries: int = 5,
-    delay: float = 0.2,
-) -> None:
-    """Write via ``write(tmp_path)`` beside ``target`` and move it into place.
-
-    The old target is never touched unless the new file is complete; a failure leaves it
-    byte-identical and raises :class:`ExportError` with a Dutch message.
-    """
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"De map {folder} bestaat niet. Kies een bestaande map.")
-    if target.is_dir():
-        raise ExportError(f"{target} is een map, geen bestand. Kies een bestandsnaam.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        try:
-            write(tmp)
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            # mkstemp makes the file private (0600); give it the permissions the replaced
-            # file had, or those of any new file the user makes.
-            os.chmod(tmp, _mode_for(target))
-        except OSError as exc:
-            raise ExportError(
-                f"Kon {target.name} niet schrijven in {folder}: {exc.strerror or exc}. "
-                "Controleer of er ruimte is op de schijf en of u in deze map mag schrijven."
-            ) from exc
-        for attempt in range(retries + 1):
-            try:
-                os.replace(tmp, target)
-                break
-            except PermissionError as exc:
-                if attempt == retries:
-                    raise ExportError(
-                        f"{target.name} is in gebruik door een ander programma (open in "
-                        "Excel?). Sluit het bestand en probeer het opnieuw, of kies een andere "
-                        "bestandsnaam. Het bestaande bestand is niet gewijzigd."
-                    ) from exc
-                time.sleep(delay * (attempt + 1))
-            except OSError as exc:
-                raise ExportError(
-                    f"Kon {target.name} niet op zijn plaats zetten in {folder}: "
-                    f"{exc.strerror or exc}. Kies een andere bestandsnaam of map. Het bestaande "
-                    "bestand is niet gewijzigd."
-                ) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+__all__ = [
+    "Column", "ExportError", "Kind", "Sheet", "WorkbookWriter", "WriteReport", "escape_ooxml",
+    "needs_quote_prefix", "partial_name", "remove_leftovers", "safe_text", "save_atomically",
+    "write_workbook",
+]

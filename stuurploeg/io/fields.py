@@ -1,10 +1,13 @@
 """The fields of each workbook kind, their Dutch labels and the headers that mean them.
 
-Headers are compared after :func:`normalise_header`: case, accents, spaces, ``_``, ``-``,
-punctuation and any part in brackets are ignored, so ``"Doorlooptijd (weken)"``,
-``"doorlooptijd"`` and ``"DOORLOOP-TIJD"`` are the same header. A leading ``aantal`` /
-``#`` and a trailing unit (``in weken``, ``fte``, ``%``) are ignored as well when the
-header does not match as it stands. docs/input-format.md lists the same synonyms for users.
+Headers are compared after :func:`normalise_header`: case, accents, spaces, ``_``, ``-``
+and punctuation are ignored, and so is a part in brackets that holds only a unit or
+qualifier the contract knows (``(weken)``, ``(fte)``, ``(%)``, ``(j/n)``, ``(aantal)``,
+``(1-5)``…), so ``"Doorlooptijd (weken)"``, ``"doorlooptijd"`` and ``"DOORLOOP-TIJD"`` are
+the same header. Any other word in brackets makes it another column: ``"Naam (verdachte)"``
+is not the case name. A leading ``aantal`` / ``#`` and a trailing unit (``in weken``,
+``fte``, ``%``) are ignored as well when the header does not match as it stands.
+docs/input-format.md lists the same synonyms and qualifiers for users.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from stuurploeg.io.values import fold
+from stuurploeg.io.vocabulary import EXPLOITATION_WORDS, STATUS_WORDS
 
 CASES = "cases"
 CAPACITY = "capacity"
@@ -122,13 +126,40 @@ _FTE_UNIT = re.compile(r"(?<![a-z])fte(?![a-z])")
 _PERCENT_UNIT = re.compile(r"%|procent|perc|pct")
 
 
+# Words a bracketed part of a header may hold and still be the same column: units, answer
+# formats and ranges. The status and exploitation words let a header list its own values
+# ("Status (nieuw/lopend)").
+QUALIFIER_WORDS = frozenset({
+    "fte", "weken", "week", "wk", "wkn", "in", "aantal", "nr", "totaal", "j", "n", "ja", "nee",
+    "x", "of", "en", "score", "jjjj", "ww", "www", "yyyy", "iso", "isoweek", "datum", "dd",
+    "mm", "procent", "pct", "perc", "optioneel", "verplicht", "van", "per", "de", "het", "uit",
+    *STATUS_WORDS, *EXPLOITATION_WORDS,
+})
+QUALIFIER_JOINED = frozenset({"", "15", "05", "1tm5", "1tot5", "jjjjww", "jjjjwww", "yyyyww",
+                              "ddmmjjjj", "ddmmyyyy", "jjjjmmdd", "tm"})
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """A bracketed part: dropped when it only qualifies, else kept as part of the name."""
+    inner = match.group(0)[1:-1]
+    joined = _NON_ALNUM.sub("", inner)
+    words = _WORD.findall(inner)
+    if joined in QUALIFIER_JOINED or (words and all(
+            w in QUALIFIER_WORDS or (w.isdigit() and len(w) == 1) for w in words)
+            and any(not w.isdigit() for w in words)):
+        return ""
+    return joined
+
+
 def normalise_header(text: object) -> str:
-    """``"Doorlooptijd (weken)"`` → ``"doorlooptijd"``; non-text headers give ``""``."""
+    """``"Doorlooptijd (weken)"`` → ``"doorlooptijd"``, ``"Naam (verdachte)"`` →
+    ``"naamverdachte"``; non-text headers give ``""``."""
     if not isinstance(text, str):
         if isinstance(text, int | float) and not isinstance(text, bool):
             return str(text)
         return ""
-    return _NON_ALNUM.sub("", _BRACKETS.sub("", fold(text)))
+    return _NON_ALNUM.sub("", _BRACKETS.sub(_bracket, fold(text)))
 
 
 def normalise_sheet_name(name: str) -> str:
@@ -160,8 +191,20 @@ _TABLES = {CASES: _table(CASE_FIELDS), CAPACITY: _table(TEAM_FIELDS),
 
 def match_header(text: object, kind: str) -> str | None:
     """The field key a header means for this kind, or None."""
+    key = _match(normalise_header(text), kind, text)
+    if key is None and isinstance(text, str) and _BRACKETS.search(text):
+        # "Bewijskansen (haalbaarheid)": brackets that name the same field once more.
+        outer = _NON_ALNUM.sub("", _BRACKETS.sub("", fold(text)))
+        key = _match(outer, kind, text)
+        if key is not None and not all(
+                _match(normalise_header(m.group(0)[1:-1]), kind, text) == key
+                or not _bracket(m) for m in _BRACKETS.finditer(fold(text))):
+            key = None
+    return key
+
+
+def _match(norm: str, kind: str, text: object) -> str | None:
     table = _TABLES[kind]
-    norm = normalise_header(text)
     if not norm:
         return None
     for variant in _variants(norm):

@@ -1,4 +1,4 @@
-"""Finding the sheet, the header row and the column of every field (DESIGN §3)."""
+"""Finding the sheet, the header row and the column of every field."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from stuurploeg.io.fields import (
     normalise_sheet_name,
     required_fields,
 )
+from stuurploeg.io.lookalikes import describe_letters, lookalike_letters, skeleton
 from stuurploeg.io.report import Issue
 from stuurploeg.io.values import show
 
@@ -101,6 +102,11 @@ def _layout(kind: str, sheet: str, index: int, headers: list[str],
     layout = Layout(kind, sheet, index, headers, columns)
     used = set(columns.values())
     for col, text in enumerate(headers):
+        if text:
+            read_as = next((k for k, c in columns.items() if c == col), None)
+            issue = lookalike_issue(text, kind, sheet, index, col, columns, read_as)
+            if issue is not None:
+                layout.issues.append(issue)
         if not text or col in used:
             continue
         layout.unused.append(text)
@@ -114,6 +120,53 @@ def _layout(kind: str, sheet: str, index: int, headers: list[str],
                 "warning",
             ))
     return layout
+
+
+def lookalike_issue(text: str, kind: str, sheet: str, index: int, col: int,
+                    columns: dict[str, int], read_as: str | None) -> Issue | None:
+    """An issue for a header with letters from another script that make it look like a
+    known header (or that are hidden inside one that was read)."""
+    letters = lookalike_letters(text)
+    if not letters:
+        return None
+    key = match_header(skeleton(text), kind)
+    if key is None:
+        return None
+    cell = f"{column_letter(col)}{index + 1}"
+    where = (f"De kolomkop '{text}' in cel {cell} lijkt op '{label(kind, key)}', maar bevat "
+             f"letters uit een ander schrift ({describe_letters(letters)}).")
+    if read_as is not None:
+        return Issue(sheet, index + 1, text, text,
+                     f"{where} De kolom is gelezen als '{label(kind, read_as)}'; typ de "
+                     "kolomkop opnieuw in gewone letters als dat niet klopt.", "warning")
+    taken = key in columns
+    then = (f"'{label(kind, key)}' is al gelezen uit kolom {column_letter(columns[key])}."
+            if taken else
+            f"Zonder deze kolom ontbreekt '{label(kind, key)}' voor alle rijen.")
+    return Issue(sheet, index + 1, text, text,
+                 f"{where} Stuurploeg leest haar daarom niet. {then} Typ de kolomkop opnieuw "
+                 "in gewone letters, of koppel de kolom met de hand.",
+                 "warning" if taken else "error")
+
+
+def lookalike_findings(rows: list[list[object]], kinds: tuple[str, ...]) -> list[str]:
+    """Dutch sentences for header cells (first rows) that look like a required header of
+    ``kinds`` but hold letters from another script: why no header row was found."""
+    found = []
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        for col, text in enumerate(header_texts(row)):
+            if not text or not lookalike_letters(text):
+                continue
+            for kind in kinds:
+                key = match_header(skeleton(text), kind)
+                if key is not None and key in required_fields(kind):
+                    found.append(
+                        f"De kolomkop '{text}' in cel {column_letter(col)}{index + 1} lijkt op "
+                        f"'{label(kind, key)}', maar bevat letters uit een ander schrift "
+                        f"({describe_letters(lookalike_letters(text))}); typ die kolomkop "
+                        "opnieuw in gewone letters.")
+                    break
+    return found
 
 
 def sheet_order(sheets: list[str], kinds: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
@@ -158,5 +211,8 @@ def explain_no_header(rows_by_sheet: dict[str, list[list[object]]], kinds: tuple
     if best is not None and best[4]:
         text += (f" Rij {best[2]} van blad {best[1]} lijkt er het meest op, maar daar ontbreekt: "
                  f"{', '.join(best[4])}. Geef de kolom die naam of koppel de kolommen met de hand.")
+    for sheet, rows in rows_by_sheet.items():
+        for finding in lookalike_findings(rows, kinds):
+            text += f" Blad {sheet}: {finding}"
     return text
 

@@ -1,4 +1,4 @@
-"""Reading one cell the way Dutch workbooks write it (DESIGN §3).
+"""Reading one cell the way Dutch workbooks write it.
 
 Every parser takes the raw value calamine gives (``str``, ``int``, ``float``, ``bool``,
 ``date``, ``datetime``, ``time``, ``timedelta``, or ``""``/``None`` for an empty cell) and
@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from stuurploeg.domain.weeks import IsoWeek, weeks_in_year
@@ -42,6 +43,60 @@ _WEEK_SLASH_YEAR = re.compile(r"^(\d{1,2})\s*[-/]\s*(\d{4})$")
 
 class ValueProblem(ValueError):
     """A cell value that cannot be read as the field's type; the message is Dutch."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellFault:
+    """A cell whose value the workbook does not really hold: an Excel error value
+    (``#N/A``, ``#DIV/0!``) or a formula saved without its result. calamine reads both as
+    an empty cell; the reader puts one of these in its place so that no parser takes it
+    for a blank or for text."""
+
+    text: str  # the error value, or the formula as typed ("=A1*2")
+    formula: bool = False  # True: a formula without a stored result
+
+    def __str__(self) -> str:
+        return self.text
+
+    def problem(self) -> ValueProblem:
+        if self.formula:
+            return ValueProblem(
+                "is een formule zonder opgeslagen uitkomst; Stuurploeg rekent formules niet "
+                "zelf uit. Open de werkmap in Excel en sla haar opnieuw op (bij het opslaan "
+                "bewaart Excel de uitkomst), of typ de waarde zelf in")
+        return ValueProblem(
+            f"is de Excel-foutwaarde {self.text}: de formule in deze cel geeft een fout. "
+            "Herstel de formule in Excel of typ de waarde zelf in")
+
+
+# What a value may be before it is taken for a typing error (or an attack) rather than
+# data: a case needs at most this many fte and weeks, a team has at most this bezetting.
+MAX_CASE_FTE = 100.0
+MAX_CASE_WEEKS = 520
+MAX_TEAM_FTE = 1_000.0
+MAX_COUNT = 10_000  # victims, minors, suspects, certified investigators
+FIRST_PLAUSIBLE_YEAR = 2000
+YEARS_AHEAD = 10
+
+
+def check_magnitude(value: float | None, limit: float) -> None:
+    """Raise when ``value`` is above ``limit``: no real case list or team holds that."""
+    if value is not None and value > limit:
+        shown = f"{limit:g}".replace(".", ",")
+        raise ValueProblem(f"is onwaarschijnlijk groot (meer dan {shown}); controleer de "
+                           "waarde")
+
+
+def check_plausible_week(week: IsoWeek | None, reference: IsoWeek) -> None:
+    """Raise for a week before 2000 or more than ten years after ``reference``: a date cell
+    that was empty (Excel's day 0 is in 1900) or mistyped, not a week of a plan."""
+    if week is None:
+        return
+    last = reference.year + YEARS_AHEAD
+    if not FIRST_PLAUSIBLE_YEAR <= week.year <= last:
+        raise ValueProblem(f"valt in {week.year} ({week}): buiten de verwachte periode "
+                           f"{FIRST_PLAUSIBLE_YEAR} tot en met {last}; controleer de datum of "
+                           "week")
 
 
 def is_blank(value: object) -> bool:
@@ -102,6 +157,8 @@ def parse_number(value: object) -> float | None:
         return None
     if t is bool:
         raise ValueProblem("is WAAR/ONWAAR, verwacht een getal")
+    if t is CellFault:
+        raise value.problem()  # type: ignore[union-attr]
     raise ValueProblem("is een datum of tijd, verwacht een getal")
 
 
@@ -209,6 +266,8 @@ def parse_bool(value: object) -> bool | None:
         raise ValueProblem("is geen ja/nee (alleen 1 of 0 als getal)")
     if value is None:
         return None
+    if t is CellFault:
+        raise value.problem()  # type: ignore[union-attr]
     raise ValueProblem("is geen ja/nee")
 
 
@@ -243,6 +302,8 @@ def parse_date(value: object) -> date | None:
         return None
     if t in (time, timedelta):
         raise ValueProblem("is een tijd, verwacht een datum")
+    if t is CellFault:
+        raise value.problem()  # type: ignore[union-attr]
     raise ValueProblem("is geen datum (gebruik dd-mm-jjjj)")
 
 
@@ -301,6 +362,8 @@ def parse_week(value: object, reference: IsoWeek) -> tuple[IsoWeek | None, bool]
             return IsoWeek.from_date(_EXCEL_EPOCH + timedelta(days=number)), False
     if value is None or (t is float and math.isnan(value)):  # type: ignore[arg-type]
         return None, False
+    if t is CellFault:
+        raise value.problem()  # type: ignore[union-attr]
     raise ValueProblem("is geen week (gebruik 2026-W05, wk 5 of een datum)")
 
 
@@ -340,4 +403,6 @@ def parse_text(value: object) -> str | None:
         return None
     if t is bool:
         return "ja" if value else "nee"
+    if t is CellFault:
+        raise value.problem()  # type: ignore[union-attr]
     return show(value)

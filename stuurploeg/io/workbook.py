@@ -12,17 +12,19 @@ from typing import Any
 
 import python_calamine as pc
 
+from stuurploeg.io.cell_faults import Faults, sheet_faults
 from stuurploeg.io.fields import NOTES_SHEET_WORDS, normalise_sheet_name
 from stuurploeg.io.report import ReadRefused
 from stuurploeg.io.sniff import check_size
 
-Cell = Any  # str | int | float | bool | date | datetime | time | timedelta
+Cell = Any  # str | int | float | bool | date | datetime | time | timedelta | CellFault
 PREVIEW_TEXT_LIMIT = 500
 
 
 class Workbook:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._faults: dict[str, Faults] | None = None
         # Opened from a file object, calamine picks the reader from the content, so an
         # .xls that is really an xlsx (a common rename) still reads.
         self._fh = path.open("rb")
@@ -75,9 +77,23 @@ class Workbook:
         if end is not None:
             check_size(end[0] + 1, end[1] + 1, self.path.name, sheet)
         try:
-            return ws.to_python(skip_empty_area=False)
+            rows = ws.to_python(skip_empty_area=False)
         except (pc.CalamineError, OSError, ValueError) as exc:
             raise ReadRefused(_unreadable(self.path.name, exc, sheet)) from None
+        for (r, c), fault in self.faults().get(sheet, {}).items():
+            if r < len(rows):
+                row = rows[r]
+                if c >= len(row):
+                    row.extend([""] * (c + 1 - len(row)))
+                if row[c] == "":  # calamine read nothing there: say what it really is
+                    row[c] = fault
+        return rows
+
+    def faults(self) -> dict[str, Faults]:
+        """Error values and formulas without a result, per sheet (xlsx only)."""
+        if self._faults is None:
+            self._faults = sheet_faults(self.path)
+        return self._faults
 
     def preview(self, sheet: str, nrows: int) -> list[list[Cell]]:
         """The first ``nrows`` rows as plain values, long text shortened, for the wizard."""

@@ -45,12 +45,29 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
 def _open_readonly(path: Path) -> sqlite3.Connection | None:
     """A truly read-only connection: it cannot even checkpoint the WAL into the file on
     close (which a read-write connection does), so checking a damaged workspace changes
-    no byte of it. None when SQLite cannot open it so (e.g. WAL without its -shm file)."""
+    no byte of it. None when SQLite cannot open it so (e.g. WAL without its -shm file).
+
+    A file that no process has open is read as *immutable*: then SQLite creates no -wal
+    or -shm beside it (``verify`` writes nothing) and it reads from read-only media.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if not wal.exists() and not shm.exists() and _header_says_wal(path):
+        # Closed, but left in WAL mode (as older versions did): an open WAL database always
+        # has its -wal file, so nobody is writing it, and a plain read-only open would
+        # create both side files.
+        return _try_readonly(uri + "&immutable=1")
+    conn = _try_readonly(uri)
+    if conn is None and (not wal.exists() or wal.stat().st_size == 0):
+        # Read-only media: SQLite cannot create the files it would use to coordinate
+        # readers, and with no WAL content there is nothing they would add.
+        conn = _try_readonly(uri + "&immutable=1")
+    return conn
+
+
+def _try_readonly(uri: str) -> sqlite3.Connection | None:
     try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-            check_same_thread=False,
-        )
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA schema_version").fetchone()
     except sqlite3.DatabaseError as exc:
         name = getattr(exc, "sqlite_errorname", "") or ""
@@ -58,6 +75,16 @@ def _open_readonly(path: Path) -> sqlite3.Connection | None:
             raise
         return None
     return conn
+
+
+def _header_says_wal(path: Path) -> bool:
+    """Bytes 18 and 19 of a SQLite header are 2 for a database in WAL mode."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    return len(head) == 20 and head.startswith(SQLITE_MAGIC) and head[18:20] == b"\x02\x02"
 
 
 def enable_wal(conn: sqlite3.Connection, name: str) -> None:

@@ -296,3 +296,12 @@ def head_mismatch(conn: sqlite3.Connection) -> str | None:
         f"{recorded[0]} (met een andere hash) als laatste vastgelegd: het einde van de "
         "keten is buiten Stuurploeg gewijzigd."
     )
+
+
+def decisions_for_case(conn: sqlite3.Connection, day: date, case_id: str) -> list[Decision]:
+    """Decisions about ``case_id`` in the meeting of ``day``, oldest first."""
+    rows = conn.execute(
+        f"{_SELECT} WHERE m.meeting_date = ? AND d.case_id = ? ORDER BY d.id",
+        (day.isoformat(), case_id),
+    )
+    return [row_to_decision(r) for r in rows]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stuurploeg.domain.decisions import Decision
 
 
 class StoreError(Exception):
@@ -87,3 +91,26 @@ def translate(exc: sqlite3.Error, what: str) -> StoreError:
     if name.startswith("SQLITE_CONSTRAINT") or isinstance(exc, sqlite3.IntegrityError):
         return StoreError(f"{what} is geweigerd door de werkruimte: {text}.")
     return StoreError(f"{what} is niet gelukt: {text}.")
+
+
+class MeetingFinalised(StoreError):
+    """The meeting's besluitenlijst is vastgesteld: nothing can be added or changed."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        super().__init__(
+            f"De besluitenlijst van {day:%d-%m-%Y} is al vastgesteld. Leg nieuwe besluiten of "
+            "correcties vast in een volgende vergadering."
+        )
+
+
+class DecisionExists(StoreError):
+    """The meeting already holds a decision about the case; ``existing`` is that one."""
+
+    def __init__(self, existing: Decision) -> None:
+        self.existing = existing
+        day = f" van {existing.meeting_date:%d-%m-%Y}" if existing.meeting_date else ""
+        super().__init__(
+            f"In de vergadering{day} is al een besluit over zaak {existing.case_id} "
+            "vastgelegd. Per vergadering geldt één besluit per zaak."
+        )

@@ -5,14 +5,21 @@ dies, so a lock left by a killed process is recovered by simply taking it. The f
 content (host, process id, since when) only serves the message shown to the second
 process. Where the file system offers no OS locks (some network shares), the content is
 used instead: a lock of a process that no longer runs on this host is taken over.
+
+The lock file is written, so it must be ours: it is opened without following a symbolic
+link, and anything that is not a plain file with one name and our kind of content (a
+link to the workspace or to any other file, a hard link, a folder, a foreign file) is
+refused and left exactly as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import socket
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,10 +61,13 @@ class WorkspaceLock:
             except FileNotFoundError:
                 continue  # deleted between the two opens: try again
             except OSError as exc:
-                raise StoreError(
-                    f"Kan het slotbestand {self.path.name} niet aanmaken: "
-                    f"{exc.strerror or exc}. Controleer of u in deze map mag schrijven."
-                ) from exc
+                raise _not_our_file(self.path, exc) from exc
+            if not created:
+                try:
+                    _check_ours(fd, self.path)
+                except StoreError:
+                    os.close(fd)
+                    raise
             got = _try_os_lock(fd)
             if got is False:
                 holder = _read_holder(fd)
@@ -100,9 +110,15 @@ class WorkspaceLock:
 
 def read_holder(workspace: Path) -> Holder | None:
     """Who holds ``workspace`` now, or None when nobody does."""
+    path = lock_path(workspace)
     try:
-        fd = os.open(lock_path(workspace), os.O_RDWR)
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError:
+        return None
+    try:
+        _check_ours(fd, path)
+    except StoreError:
+        os.close(fd)
         return None
     try:
         got = _try_os_lock(fd)
@@ -148,12 +164,60 @@ def _write_holder(fd: int) -> None:
 _CREATING_GRACE = 30.0  # seconds an empty lock file counts as being written by its creator
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_HOLDER_START = b'{"host"'
+
+
 def _open_lock_file(path: Path) -> tuple[int, bool]:
-    """(fd, created): created only when this call made the file (O_EXCL)."""
+    """(fd, created): created only when this call made the file (O_EXCL, which never
+    follows a link). An existing one is opened without following a link."""
     try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644), True
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644), True
     except FileExistsError:
-        return os.open(path, os.O_RDWR), False
+        if not _NOFOLLOW and os.path.islink(path):  # pragma: no cover - Windows
+            raise OSError(errno.ELOOP, "symbolic link", str(path)) from None
+        return os.open(path, os.O_RDWR | _NOFOLLOW), False
+
+
+def _check_ours(fd: int, path: Path) -> None:
+    """Refuse an existing lock file that we did not write: we would truncate it."""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        raise _not_our_file(path, None, "is geen gewoon bestand")
+    if st.st_nlink != 1:
+        raise _not_our_file(path, None, "is een harde koppeling (hetzelfde bestand heeft "
+                           "nog een andere naam)")
+    os.lseek(fd, 0, os.SEEK_SET)
+    head = os.read(fd, len(_HOLDER_START))
+    if head and not _HOLDER_START.startswith(head[: len(_HOLDER_START)]):
+        raise StoreError(
+            f"Op de plaats van het slotbestand {path.name} staat een bestand dat niet van "
+            "Stuurploeg is; het is niet gewijzigd. Zet dat bestand ergens anders neer (of "
+            "verwijder het als het niet nodig is) en probeer het dan opnieuw."
+        )
+
+
+def _not_our_file(path: Path, exc: OSError | None, what: str | None = None) -> StoreError:
+    """The Dutch refusal for a lock path we cannot or may not write."""
+    code = exc.errno if exc is not None else None
+    if what is None and code == errno.ELOOP:
+        what = "is een koppeling (snelkoppeling of symbolische link) naar een ander bestand"
+    if what is None and (code == errno.EISDIR or path.is_dir()):
+        what = "is een map"
+    if what is not None:
+        if "map" in what:
+            todo = "Verplaats of hernoem die map"
+        else:
+            todo = ("Verwijder de koppeling (alleen de koppeling, niet het bestand waar ze "
+                    "naar wijst)")
+        return StoreError(
+            f"Het slotbestand {path.name} naast de werkruimte {what}; Stuurploeg schrijft "
+            f"daar niet doorheen en heeft niets gewijzigd. {todo} en probeer het opnieuw."
+        )
+    return StoreError(
+        f"Kan het slotbestand {path.name} niet aanmaken: {exc.strerror if exc else ''}. "
+        "Controleer of u in deze map mag schrijven."
+    )
 
 
 def _content_lock_is_free(fd: int) -> bool:
@@ -201,7 +265,6 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:
-    import errno
     import fcntl
 
     def _try_os_lock(fd: int) -> bool | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 
 from stuurploeg.domain.decisions import GENESIS_HASH
 from stuurploeg.store.connection import write_transaction
@@ -34,7 +35,7 @@ CREATE TABLE imports (
     gone_rows INTEGER NOT NULL DEFAULT 0
 );
 -- Only the fields of the case list contract are columns: unmapped input columns have no
--- place to go (data minimisation, DESIGN §3).
+-- place to go (data minimisation).
 CREATE TABLE cases (
     case_id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -294,9 +295,55 @@ _V6_HASH_FORMAT = """
 ALTER TABLE decisions ADD COLUMN hash_format INTEGER NOT NULL DEFAULT 1;
 """
 
+# One decision per case per meeting, whoever writes the file. Triggers rather than a unique
+# index: a workspace made before the rule may hold two, and those are kept (the app reports
+# them) instead of making the migration fail or dropping one. Also the log's own evidence:
+# what the app found when opening (kept in the file, never changed or removed), and an id
+# under which the last head this computer saw is kept outside the file.
+_V7_ONE_DECISION_PER_CASE = """
+CREATE INDEX decisions_meeting_case ON decisions(meeting_id, case_id);
+
+CREATE TRIGGER decisions_one_per_case BEFORE INSERT ON decisions
+WHEN EXISTS (SELECT 1 FROM decisions
+             WHERE meeting_id = NEW.meeting_id AND case_id = NEW.case_id)
+BEGIN
+    SELECT RAISE(ABORT, 'over deze zaak is in deze vergadering al een besluit vastgelegd');
+END;
+
+CREATE TRIGGER decisions_one_per_case_update BEFORE UPDATE OF meeting_id, case_id ON decisions
+WHEN EXISTS (SELECT 1 FROM decisions
+             WHERE meeting_id = NEW.meeting_id AND case_id = NEW.case_id AND id <> NEW.id)
+BEGIN
+    SELECT RAISE(ABORT, 'over deze zaak is in deze vergadering al een besluit vastgelegd');
+END;
+
+CREATE TRIGGER meetings_finalise_one_per_case BEFORE UPDATE OF finalised_at ON meetings
+WHEN NEW.finalised_at IS NOT NULL AND OLD.finalised_at IS NULL
+ AND EXISTS (SELECT 1 FROM decisions WHERE meeting_id = NEW.id
+             GROUP BY case_id HAVING COUNT(*) > 1)
+BEGIN
+    SELECT RAISE(ABORT, 'een zaak heeft meer dan een besluit in deze vergadering');
+END;
+
+CREATE TABLE log_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+
+CREATE TRIGGER log_events_no_update BEFORE UPDATE ON log_events
+BEGIN SELECT RAISE(ABORT, 'een vastgelegde bevinding kan niet worden gewijzigd'); END;
+
+CREATE TRIGGER log_events_no_delete BEFORE DELETE ON log_events
+BEGIN SELECT RAISE(ABORT, 'een vastgelegde bevinding kan niet worden verwijderd'); END;
+
+INSERT OR IGNORE INTO meta (key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_DATA, _V2_PLANNING, _V3_DECISIONS, _V4_SCENARIO_KINDS, _V5_CORRECTIONS,
-    _V6_HASH_FORMAT,
+    _V6_HASH_FORMAT, _V7_ONE_DECISION_PER_CASE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -354,7 +401,8 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-_TRIGGER_NAME = re.compile(r"CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE)
+# Anywhere at the start of a line: a statement may begin with comment lines.
+_TRIGGER_NAME = re.compile(r"^\s*CREATE\s+TRIGGER\s+(\w+)", re.IGNORECASE | re.MULTILINE)
 
 
 def expected_triggers(upto: int = SCHEMA_VERSION) -> dict[str, str]:
@@ -362,7 +410,7 @@ def expected_triggers(upto: int = SCHEMA_VERSION) -> dict[str, str]:
     found: dict[str, str] = {}
     for script in MIGRATIONS[:upto]:
         for statement in _statements(script):
-            match = _TRIGGER_NAME.match(statement)
+            match = _TRIGGER_NAME.search(statement)
             if match:
                 found[match.group(1)] = statement
     return found
@@ -374,8 +422,13 @@ def missing_triggers(conn: sqlite3.Connection) -> list[str]:
     return sorted(set(expected_triggers(schema_version(conn))) - present)
 
 
-def restore_triggers(conn: sqlite3.Connection, names: list[str]) -> None:
+def restore_triggers(conn: sqlite3.Connection, names: list[str],
+                     record: Callable[[sqlite3.Connection], None] | None = None) -> None:
+    """Put the rules back; ``record`` (same transaction) keeps the evidence that they were
+    missing, so that putting them back never hides that they were gone."""
     expected = expected_triggers(schema_version(conn))
     with write_transaction(conn, "Herstellen van de regels van het besluitenlog"):
         for name in names:
             conn.execute(expected[name])
+        if record is not None:
+            record(conn)

@@ -173,7 +173,7 @@ def test_correction_references_the_old_entry(ws, ws_path):
 
 def test_a_draft_cannot_be_changed_to_correct_a_draft_itself_or_another_case(ws, ws_path):
     a = record_decision(ws, _take_up(), DAY)
-    b = record_decision(ws, _take_up(motivation="x"), DAY)
+    b = record_decision(ws, _take_up(motivation="x"), NEXT)  # one per case per meeting
     with pytest.raises(DecisionError, match="conceptbesluit"):
         update_draft(ws, b.id, _take_up(corrects_id=a.id, motivation="x"))
     with pytest.raises(DecisionError, match="dit besluit zelf"):
@@ -182,7 +182,7 @@ def test_a_draft_cannot_be_changed_to_correct_a_draft_itself_or_another_case(ws,
     other = record_decision(ws, _take_up("MH-2026-002", motivation="y"), NEXT)
     with pytest.raises(DecisionError, match="dezelfde zaak"):
         update_draft(ws, other.id, _take_up("MH-2026-002", corrects_id=a.id, motivation="y"))
-    ok = update_draft(ws, other.id, _take_up(corrects_id=a.id, motivation="Tikfout."))
+    ok = update_draft(ws, b.id, _take_up(corrects_id=a.id, motivation="Tikfout."))
     assert ok.corrects_id == a.id
     ws.close()
     assert verify_workspace(ws_path).ok
@@ -193,7 +193,7 @@ def test_finalise_hashes_the_corrected_entrys_seq_as_stored(ws, ws_path):
     import sqlite3
 
     a = record_decision(ws, _take_up(), DAY)
-    b = record_decision(ws, _take_up(motivation="x"), DAY)
+    b = record_decision(ws, _take_up("MH-2026-002", motivation="x"), DAY)
     with pytest.raises(sqlite3.DatabaseError, match="gecorrigeerd"):
         ws.conn.execute("UPDATE decisions SET corrects_id = ? WHERE id = ?", (a.id, b.id))
     with pytest.raises(sqlite3.DatabaseError, match="gecorrigeerd"):

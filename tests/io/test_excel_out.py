@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from stuurploeg.io import excel_out
+from stuurploeg.io import atomic
 from stuurploeg.io.excel_out import (
     EXCEL_CELL_LIMIT,
     Column,
@@ -90,7 +90,7 @@ def test_locked_target_leaves_old_file_byte_identical(tmp_path, monkeypatch):
     def locked(src, dst):
         raise PermissionError(13, "in gebruik")
 
-    monkeypatch.setattr(excel_out.os, "replace", locked)
+    monkeypatch.setattr(atomic.os, "replace", locked)
     writer = WorkbookWriter()
     writer.add_sheet(Sheet("Blad", [Column("A")], [["x"]]))
     with pytest.raises(ExportError, match="in gebruik"):
@@ -138,7 +138,7 @@ def test_other_os_error_on_replace_is_a_clear_message(tmp_path, monkeypatch):
     def broken(src, dst):
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(excel_out.os, "replace", broken)
+    monkeypatch.setattr(atomic.os, "replace", broken)
     writer = WorkbookWriter()
     writer.add_sheet(Sheet("Blad", [Column("A")], [["x"]]))
     with pytest.raises(ExportError, match="niet op zijn plaats"):

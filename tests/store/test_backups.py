@@ -84,7 +84,7 @@ def test_damaged_workspace_with_a_wal_is_left_byte_identical(ws_path, ws):
         "ws.conn.execute('PRAGMA wal_autocheckpoint = 0')\n"
         "for i in range(20):\n"
         "    record_decision(ws, Decision('MH-2026-001', DecisionKind.CLOSE, 'x', "
-        "motivation='m'), date(2026, 10, 1))\n"
+        "motivation='m'), date(2026, 10, 1 + i))\n"
         "print('ok', flush=True)\n"
         "time.sleep(60)\n"
     )
@@ -141,7 +141,7 @@ def test_pre_migration_backups_stay_out_of_the_rotation(ws_path, ws):
 
 
 def test_restoring_twice_at_once_keeps_both_originals(ws_path, ws, monkeypatch):
-    import stuurploeg.app.workspace as workspace_mod
+    import stuurploeg.store.opening as workspace_mod
 
     ws.close()
     open_workspace(ws_path).close()

@@ -97,7 +97,10 @@ def test_missing_triggers_are_reported_by_verify_and_restored_on_open(ws, ws_pat
     with open_workspace(ws_path) as opened:
         (found,) = [w for w in opened.warnings if "ontbraken" in w]
         assert "hersteld" in found
-    assert verify_workspace(ws_path).ok
+    # Put back, but not forgotten: verify keeps reporting that they were missing.
+    again = verify_workspace(ws_path)
+    assert not again.ok and again.chain.ok
+    assert "decisions_final_no_update" in again.problems[0] and "hersteld" in again.problems[0]
     conn = _raw(ws_path)
     with pytest.raises(sqlite3.DatabaseError):
         conn.execute("UPDATE decisions SET motivation = 'anders' WHERE seq = 1")
@@ -162,16 +165,20 @@ def test_a_deleted_tail_is_not_hidden_by_the_next_finalise(ws, ws_path):
     from stuurploeg.store.errors import StoreError
 
     _log(ws)
+    later = date(2026, 11, 5)
+    record_decision(ws, Decision("MH-2026-008", DecisionKind.PARK, "x", until_next_meeting=True,
+                                 motivation="wacht op informatie"), later)
     ws.close()
     _tamper(ws_path, "DELETE FROM decisions WHERE seq = 4")
-    later = date(2026, 11, 5)
     with open_workspace(ws_path) as opened:
         found = [w for w in opened.warnings if "besluitenlog" in w]
         assert len(found) == 1 and "verwijderd" in found[0] and "nr. 4" in found[0]
-        record_decision(opened, Decision(
-            "MH-2026-007", DecisionKind.PARK, "x", until_next_meeting=True,
-            motivation="wacht op informatie"), later)
-        with pytest.raises(StoreError, match=r"kan niet worden vastgesteld.*verwijderd"):
+        # Nothing is added to a log that fails verification: no draft, no final entry.
+        with pytest.raises(StoreError, match=r"vastleggen kan niet.*verwijderd"):
+            record_decision(opened, Decision(
+                "MH-2026-007", DecisionKind.PARK, "x", until_next_meeting=True,
+                motivation="wacht op informatie"), later)
+        with pytest.raises(StoreError, match=r"vaststellen kan niet.*verwijderd"):
             finalise_meeting(opened, later, "mr. A. de Vries")
         assert opened.head()[0] == 3  # nothing was appended
     report = verify_workspace(ws_path)
