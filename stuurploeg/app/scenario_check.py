@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from stuurploeg.app.scenario_file import CAPACITY, CASE, ScenarioFile, ScenarioProblem
@@ -90,6 +91,15 @@ def check_scenario(
         checker.add("het scenario verandert niets ten opzichte van de basis.", None, None,
                     None, warning=True)
     return checker.problems
+
+
+def with_team_names(scenario: Scenario, capacity: CapacityData) -> Scenario:
+    """``scenario`` with every team spelt as in the capacity sheet (teams are matched
+    case-insensitively, as the import and the planner do), for the texts shown."""
+    names = {team_key(t.team): t.team for t in reversed(capacity.teams)}
+    deltas = tuple(replace(d, team=names.get(team_key(d.team), d.team))
+                   for d in scenario.deltas)
+    return replace(scenario, deltas=deltas)
 
 
 class _Checker:

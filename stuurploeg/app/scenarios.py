@@ -230,6 +230,22 @@ def plan_workspace_scenario(
     return ScenarioOutcome(scenario, plan, compare_scenario(base, plan, cases))
 
 
+def export_with_scenarios(
+    base: PlanResult,
+    cases: Sequence[Case],
+    target: Any,
+    outcomes: Sequence[ScenarioOutcome] = (),
+    *,
+    sources: dict[str, str] | None = None,
+) -> Any:
+    """The plan workbook of ``base`` with the Scenario's and Scenariozaken sheets for
+    ``outcomes``; raises ``ExportError`` (Dutch), the old file then stays untouched."""
+    from stuurploeg.io.plan_export import write_plan_workbook
+
+    return write_plan_workbook(base, cases, target, sources=sources or {},
+                               comparisons=[o.comparison for o in outcomes])
+
+
 class _Part(TaskState):
     """One scenario's share of the progress bar; cancelling is the whole job's."""
 
@@ -256,6 +272,7 @@ __all__ = [
     "compare_scenario",
     "delete_scenario",
     "duplicate_scenario",
+    "export_with_scenarios",
     "get_scenario",
     "list_scenarios",
     "plan_scenario",

@@ -36,7 +36,8 @@ def test_workbook_sheets_types_and_safety(tmp_path):
     report = export_plan(result, cases, out, sources={"Zakenlijst": "z.xlsx"})
     assert report.path == out
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Ranglijst", "Planning", "Capaciteit", "Niet ingepland", "Weging"]
+    assert wb.sheetnames == ["Ranglijst", "Planning", "Planbord", "Capaciteit", "Niet ingepland",
+                             "Weging"]
     rl = wb["Ranglijst"]
     assert rl.freeze_panes == "A2" and rl.auto_filter.ref.startswith("A1:")
     header = [c.value for c in rl[1]]

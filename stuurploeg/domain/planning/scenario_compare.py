@@ -19,6 +19,8 @@ from stuurploeg.domain.planning.types import Assignment, Overbooking, Scenario, 
 from stuurploeg.domain.scoring import Ranking, WeightProfile
 from stuurploeg.domain.weeks import IsoWeek
 
+_MAX_MOVED_LINES = 10
+
 
 class PlanView(Protocol):
     """What a comparison needs of a plan (``app.planning.PlanResult`` has all of it)."""
@@ -58,6 +60,8 @@ class CaseOut:
     name: str | None
     score: float
     reason: str
+    team: str  # where the base plan had it
+    start_week: IsoWeek
 
     @property
     def excluded(self) -> bool:
@@ -161,9 +165,11 @@ class ScenarioComparison:
             out.append(f"    {c.case_id}{_name(c.name)} (score {number(c.score)}): {c.summary}")
         if self.moved:
             out.append(f"  Verschoven ({len(self.moved)}):")
-            for m in self.moved:
+            for m in self.moved[:_MAX_MOVED_LINES]:
                 out.append(f"    {m.case_id}{_name(m.name)}: {m.base_team} {m.base_start} → "
                            f"{m.team} {m.start_week}")
+            if len(self.moved) > _MAX_MOVED_LINES:
+                out.append(f"    … en nog {len(self.moved) - _MAX_MOVED_LINES}")
         out.append("  Benutting per team (basis → scenario):")
         width = max((len(t.team) for t in self.teams), default=0)
         for t in self.teams:
@@ -223,7 +229,7 @@ def compare_with_base(
     )
     newly_out = tuple(
         CaseOut(a.case_id, names.get(a.case_id), base_scores.get(a.case_id, 0.0),
-                reasons.get(a.case_id, "Geen kandidaat in het scenario."))
+                reasons.get(a.case_id, "Geen kandidaat in het scenario."), a.team, a.start_week)
         for a in base.assignments if a.case_id not in in_scen
     )
     moved = tuple(
