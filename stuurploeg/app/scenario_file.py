@@ -151,6 +151,8 @@ def parse_scenario(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScenarioFileError([_syntax_problem(source, str(exc))]) from None
+    except RecursionError:  # tomllib recurses per nesting level
+        raise _error(source, "waarden zijn te diep genest voor een scenario.") from None
     locator = _Locator(text)
     parser = _Parser(source, locator, base_dir)
     scenario, delta_entries, case_entries = parser.parse(data)
@@ -173,6 +175,10 @@ def _syntax_problem(source: str, message: str) -> ScenarioProblem:
     else:
         message = re.sub(r"\s*\(at end of document\)\s*$", "", message)
     dutch = _TOML_MESSAGES.get(message.strip())
+    if dutch is None and message.startswith(("Illegal character", "Found invalid character")):
+        char = message.split("character", 1)[1].strip()
+        dutch = (f"ongeldig teken {char} (is een tekst niet afgesloten met een "
+                 "aanhalingsteken?)")
     if dutch is None:
         dutch = f"fout in de TOML-opmaak ({message.strip()})"
     return ScenarioProblem(source, f"{dutch}.", line=line, column=column)
@@ -301,6 +307,10 @@ class _Parser:
             return None
         try:
             return load_profile(path)
+        except RecursionError:
+            self.problem("wegingsprofiel niet bruikbaar: waarden te diep genest.",
+                         key="profile")
+            return None
         except ProfileError as exc:
             self.problem(f"wegingsprofiel niet bruikbaar: {exc}", key="profile")
             return None

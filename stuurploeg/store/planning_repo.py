@@ -274,7 +274,8 @@ def scenario_for_plan(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime
         n += 1
         name = f"{copy.name} {n}"
     sid = save_scenario(conn, replace(copy, name=name), now)
-    conn.execute("UPDATE scenarios SET archived_at = ? WHERE id = ?", (now.isoformat(), sid))
+    conn.execute("UPDATE scenarios SET archived_at = ?, original_name = ? WHERE id = ?",
+                 (now.isoformat(), s.name, sid))
     return sid
 
 
@@ -339,8 +340,8 @@ def _archive(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime) -> None
     while scenario_name_taken(conn, name):
         n += 1
         name = f"{base} {n}"
-    conn.execute("UPDATE scenarios SET name = ?, archived_at = ? WHERE id = ?",
-                 (name, now.isoformat(), s.id))
+    conn.execute("UPDATE scenarios SET name = ?, archived_at = ?, original_name = ? "
+                 "WHERE id = ?", (name, now.isoformat(), s.name, s.id))
 
 
 def _scenario(conn: sqlite3.Connection, r: sqlite3.Row) -> ScenarioRecord:
@@ -364,8 +365,9 @@ def _scenario(conn: sqlite3.Connection, r: sqlite3.Row) -> ScenarioRecord:
                       json.loads(r["profile_weights"] or "{}"))
         if r["profile_name"] else None
     )
+    # An archived scenario keeps a unique name in the table but shows its own.
     return ScenarioRecord(
-        r["name"], deltas, r["id"], datetime.fromisoformat(r["created_at"]), changes, profile,
+        r["original_name"] or r["name"], deltas, r["id"], datetime.fromisoformat(r["created_at"]), changes, profile,
         r["description"] or "", _time(r["updated_at"]), _time(r["archived_at"]),
     )
 

@@ -296,8 +296,9 @@ ALTER TABLE decisions ADD COLUMN hash_format INTEGER NOT NULL DEFAULT 1;
 
 # Scenarios beyond capacity: case changes (in, out, start no earlier than a week), another
 # weight profile (kept as its weights, so the scenario means the same thing later), a
-# description, and archiving: a scenario a stored plan refers to is kept (hidden) when it
-# is changed or deleted, so that plan keeps saying what it was made with.
+# description, and archiving: a scenario a stored plan refers to is kept (hidden, under a
+# unique name, its own in original_name) when it is changed or deleted, so that plan keeps
+# saying what it was made with.
 _V7_SCENARIO_CASES = """
 ALTER TABLE scenarios ADD COLUMN description TEXT NOT NULL DEFAULT '';
 ALTER TABLE scenarios ADD COLUMN profile_name TEXT;
@@ -305,6 +306,7 @@ ALTER TABLE scenarios ADD COLUMN profile_version INTEGER;
 ALTER TABLE scenarios ADD COLUMN profile_weights TEXT;
 ALTER TABLE scenarios ADD COLUMN updated_at TEXT;
 ALTER TABLE scenarios ADD COLUMN archived_at TEXT;
+ALTER TABLE scenarios ADD COLUMN original_name TEXT;
 CREATE TABLE scenario_cases (
     scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
     case_id TEXT NOT NULL,
