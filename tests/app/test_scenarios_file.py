@@ -245,3 +245,20 @@ def test_a_scenario_made_in_the_gui_names_its_changes_by_number():
                                 'niet samen met wijziging 1 ("in").')
     (empty,) = check_scenario(Scenario("Leeg"), CASES, CAPACITY, start=START, weeks=26)
     assert empty.severity == "warning" and "verandert niets" in empty.message
+
+
+def test_the_examples_in_the_docs_parse(tmp_path):
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "scenarios.md").read_text("utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", doc, flags=re.S)
+    assert len(blocks) == 2
+    (tmp_path / "profielen").mkdir()
+    for rel in ("profiel-om.toml", "profielen/om-2026.toml"):
+        (tmp_path / rel).write_text(PROFILE, encoding="utf-8")
+    first = load_scenario_file(write(tmp_path, blocks[0], "a.toml")).scenario
+    assert first.name == "Extra digitaal Zuid" and first.description
+    dutch = load_scenario_file(write(tmp_path, blocks[1], "b.toml")).scenario
+    assert [c.action for c in dutch.cases] == [CaseAction.START, CaseAction.IN, CaseAction.OUT]
+    assert len(dutch.deltas) == 3 and dutch.profile.name == "OM"
