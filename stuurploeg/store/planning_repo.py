@@ -367,7 +367,8 @@ def _scenario(conn: sqlite3.Connection, r: sqlite3.Row) -> ScenarioRecord:
     )
     # An archived scenario keeps a unique name in the table but shows its own.
     return ScenarioRecord(
-        r["original_name"] or r["name"], deltas, r["id"], datetime.fromisoformat(r["created_at"]), changes, profile,
+        r["original_name"] or r["name"], deltas, r["id"], datetime.fromisoformat(r["created_at"]),
+        changes, profile,
         r["description"] or "", _time(r["updated_at"]), _time(r["archived_at"]),
     )
 
