@@ -23,6 +23,7 @@ from stuurploeg.domain.planning import build_grid
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.weeks import IsoWeek, week_range
 from stuurploeg.io.excel_out import Column, ExportError, Kind, Sheet, WorkbookWriter
+from stuurploeg.io.planning_sheets import stored_plan_board
 from stuurploeg.store.planning_repo import PlanRecord
 
 # Sheet headers: the domain's criterion names, capitalised.
@@ -95,6 +96,7 @@ def export_decision_log(
         writer.add_sheet(_ranking_sheet(ws, plan, names))
         state.report(0.5, "Planning")
         writer.add_sheet(_planning_sheet(plan, names))
+        writer.add_sheet(stored_plan_board(plan, ws.cases()))
         state.report(0.6, "Capaciteit")
         writer.add_sheet(_capacity_sheet(ws, plan))
         state.report(0.7, "Weging")

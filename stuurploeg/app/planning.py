@@ -32,12 +32,12 @@ from stuurploeg.domain.planning import (
     fragile_cases,
     planning_order,
     prepare_candidates,
-    rank_plan,
     unplanned_reason,
     verify_plan,
 )
 from stuurploeg.domain.planning.candidates import Candidate, max_duration
 from stuurploeg.domain.planning.greedy import compact, place_fixed
+from stuurploeg.domain.planning.scenario import ScenarioCases, apply_case_changes
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.scoring import (
     STANDARD_PROFILE,
@@ -189,6 +189,7 @@ def make_plan(
     state = state or TaskState()
     start = start or IsoWeek.current()
     overrides, fixed = tuple(overrides), tuple(fixed)
+    cases, scenario_cases = apply_case_changes(cases, scenario)  # scenario: in, out, start
     by_id = _unique(cases)
     state.report(0.0, "Zaken rangschikken…")
     ranking = rank_cases(cases, profile, overrides, priority_rule)
@@ -197,8 +198,8 @@ def make_plan(
         capacity, start, weeks, running_cases=running_cases, scenario=scenario,
         extra_weeks=max(max_duration(cases) - 1, 0),
     )
-    cands = prepare_candidates(by_id, ranking, grid)
-    rank_state, failed = rank_plan(grid, cands, fixed)
+    cands = scenario_cases.exclude(prepare_candidates(by_id, ranking, grid))
+    rank_state, failed = scenario_cases.rank_plan(grid, cands, fixed)
     state.report(0.05, "Plan in rangorde gemaakt.")
 
     final, gap, status = rank_state, None, "rangorde"
@@ -206,7 +207,8 @@ def make_plan(
     cancelled = state.cancelled
     if planner != "rank" and not cancelled:
         final, gap, status, cancelled = _refine(
-            planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings
+            planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings,
+            scenario_cases,
         )
 
     assignments = _assignments(final, cands, by_id, grid)
@@ -227,6 +229,7 @@ def make_plan(
         for c in cands
         if c.case_id not in final.placed
     )
+    warnings += scenario_cases.warnings(scenario, unplanned)
     if not state.cancelled:
         state.report(0.97, "Gevoeligheid voor de weging bepalen…")
         fragile = fragile_cases(by_id, grid, profile, set(rank_state.placed),
@@ -271,6 +274,7 @@ def _refine(
     state: TaskState,
     workers: int,
     warnings: list[str],
+    scenario_cases: ScenarioCases,
 ) -> tuple[PlanState, float | None, str, bool]:
     from stuurploeg.app.solvers.cpsat import solve_max_priority, wall_cap
 
@@ -283,6 +287,7 @@ def _refine(
         mandatory = set(rank_free)
     else:  # priority-rule cases that the rank order could place come first in every plan
         mandatory = {cid for cid in rank_free if cmap[cid].priority_rule}
+    mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
         workers=workers,

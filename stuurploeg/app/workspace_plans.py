@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from stuurploeg.app.workspace import Workspace
 from stuurploeg.domain.decisions import Snapshot
 from stuurploeg.domain.model import Criterion
-from stuurploeg.domain.planning import CapacityDelta, Scenario
+from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.scoring import STANDARD_PROFILE, PositionOverride, WeightProfile
 from stuurploeg.domain.weeks import IsoWeek
@@ -22,6 +22,7 @@ from stuurploeg.store.planning_repo import (
     PlanRecord,
     ProfileRecord,
     RankingRow,
+    ScenarioCaseChange,
     ScenarioDelta,
     ScenarioRecord,
 )
@@ -61,14 +62,33 @@ def position_overrides(ws: Workspace) -> list[PositionOverride]:
 
 
 def to_scenario(record: ScenarioRecord) -> Scenario:
-    return Scenario(record.name, tuple(
-        CapacityDelta(d.team, d.from_week, d.to_week, d.fte, d.kind) for d in record.deltas))
+    return Scenario(
+        record.name,
+        tuple(CapacityDelta(d.team, d.from_week, d.to_week, d.fte, d.kind)
+              for d in record.deltas),
+        tuple(CaseChange(c.case_id, CaseAction(c.action), c.start_week)
+              for c in record.case_changes),
+        to_weight_profile(record.profile) if record.profile else None,
+        record.description,
+    )
+
+
+def scenario_record(scenario: Scenario) -> ScenarioRecord:
+    p = scenario.profile
+    return ScenarioRecord(
+        scenario.name,
+        [ScenarioDelta(d.team, d.from_week, d.to_week, float(d.fte), d.kind)
+         for d in scenario.deltas],
+        case_changes=[ScenarioCaseChange(c.case_id, c.action.value, c.start)
+                      for c in scenario.cases],
+        profile=None if p is None else ProfileRecord(
+            p.name, int(p.version), {c.value: float(w) for c, w in p.weights.items()}),
+        description=scenario.description,
+    )
 
 
 def save_scenario(ws: Workspace, scenario: Scenario) -> int:
-    return ws.save_scenario(ScenarioRecord(scenario.name, [
-        ScenarioDelta(d.team, d.from_week, d.to_week, float(d.fte), d.kind)
-        for d in scenario.deltas]))
+    return ws.save_scenario(scenario_record(scenario))
 
 
 def scenario(ws: Workspace, name: str) -> Scenario | None:
@@ -103,8 +123,16 @@ def plan_record(result: PlanResult, name: str, scenario_id: int | None = None) -
 
 
 def save_plan_result(ws: Workspace, result: PlanResult, name: str) -> int:
-    scenario_id = save_scenario(ws, result.scenario) if result.scenario else None
-    return ws.save_plan(plan_record(result, name, scenario_id))
+    """Store ``result``; a scenario plan refers to exactly the scenario it was made with
+    (an archived copy when the stored scenario has been edited since)."""
+    from stuurploeg.app.workspace import now
+    from stuurploeg.store.planning_repo import save_plan, scenario_for_plan
+
+    with ws.writing(f"Opslaan van planning {name}") as c:
+        t = now()
+        scenario_id = (scenario_for_plan(c, scenario_record(result.scenario), t)
+                       if result.scenario else None)
+        return save_plan(c, plan_record(result, name, scenario_id), t)
 
 
 def save_working_plan(ws: Workspace, record: PlanRecord, replaces: int | None) -> int:
@@ -131,11 +159,13 @@ def compute_plan(
     """A plan of the workspace's cases and capacity with its profile and overrides."""
     from stuurploeg.app.planning import make_plan  # numpy/solver set-up only when planning
 
+    chosen = scenario(ws, scenario_name) if scenario_name else None
+    if chosen is not None and chosen.profile is not None:
+        profile = chosen.profile  # a scenario's own weighting wins
     return make_plan(
         ws.cases(), ws.capacity(), profile=profile or weight_profile(ws), start=start,
         weeks=weeks, planner=planner, overrides=position_overrides(ws),
-        scenario=scenario(ws, scenario_name) if scenario_name else None,
-        time_limit=time_limit, state=state,
+        scenario=chosen, time_limit=time_limit, state=state,
     )
 
 

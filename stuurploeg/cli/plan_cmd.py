@@ -1,7 +1,7 @@
 """`stuurploeg plan`: import a case list and a capacity sheet, rank and plan, headless.
 
 Exit codes as `check`: 0 planned, 1 an input is not usable or the plan could not be made
-or written, 2 a wrong command line.
+or written, 2 a wrong command line (also a scenario file that cannot be used).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from stuurploeg.cli import plan_scenarios
 from stuurploeg.domain.weeks import IsoWeek
 
 MAX_WEEKS = 156
@@ -72,7 +73,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, default=None, metavar="PLAN.xlsx",
                    help="schrijf de planning naar een Excel-werkmap")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    p.set_defaults(run=run)
+    plan_scenarios.add_arguments(p)
+    p.set_defaults(run=plan_scenarios.guarded(run))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
             profile = load_profile(args.profile)
         except ProfileError as exc:
             return _fail(str(exc))
+    scenario_files = plan_scenarios.load(args)
     reports = []
     # Yearless weeks ("wk 5") are read near the first planned week, not near today.
     reference = args.start or IsoWeek.current()
@@ -97,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
             return _fail(_not_usable(path, kind, report))
         reports.append(report)
     cases_report, capacity_report = reports
+    scenario_warnings = plan_scenarios.check(scenario_files, cases_report.cases,
+                                             capacity_report.capacity, reference, args.weeks)
     if not args.json:
         for r in reports:
             for w in getattr(r, "warnings", ()) or ():
@@ -114,22 +119,37 @@ def run(args: argparse.Namespace) -> int:
             planner=args.planner,
             time_limit=args.time_limit,
         )
+        outcomes = plan_scenarios.plan(scenario_files, result, cases_report.cases,
+                                       capacity_report.capacity, args)
     except PlanError as exc:
         return _fail(str(exc))
     if args.out is not None:
+        sources = {"Zakenlijst": args.cases.name, "Capaciteit": args.capacity.name}
+        sources.update({f"Scenario {f.scenario.name}": f.source for f in scenario_files})
         try:
-            export_plan(result, cases_report.cases, args.out,
-                        sources={"Zakenlijst": args.cases.name, "Capaciteit": args.capacity.name})
+            if outcomes:
+                from stuurploeg.app.scenarios import export_with_scenarios
+
+                export_with_scenarios(result, cases_report.cases, args.out, outcomes,
+                                      sources=sources)
+            else:
+                export_plan(result, cases_report.cases, args.out, sources=sources)
         except ExportError as exc:
             return _fail(str(exc))
     if args.json:
         data = result.to_json()
         # Without these a JSON reader would not see e.g. a running case that uses no capacity.
         data["warnings"] = [w.describe() for r in reports for w in getattr(r, "warnings", ()) or ()]
-        data["warnings"] += list(result.warnings)
+        data["warnings"] += list(result.warnings) + scenario_warnings
+        if scenario_files:
+            data["scenarios"] = [o.to_json() for o in outcomes]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        for w in scenario_warnings:
+            print(f"waarschuwing: {w}", file=sys.stderr)
         print(_human(result, args.out))
+        if outcomes:
+            print("\n" + plan_scenarios.human(outcomes))
     return 0
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import Enum, StrEnum
@@ -72,6 +72,7 @@ class Column:
     kind: Kind = Kind.TEXT
     width: float | None = None  # None: fitted to the content
     wrap: bool = False
+    number_format: str | None = None  # None: the kind's format
 
 
 @dataclass
@@ -81,6 +82,9 @@ class Sheet:
     rows: Iterable[Sequence[Any]]
     title_block: Sequence[tuple[str, Any]] = ()  # label/value lines above the table
     heading: str | None = None
+    # (row index in ``rows``, column index) -> background colour "RRGGBB"
+    fills: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    freeze_columns: int = 0  # columns kept in view when scrolling sideways
 
 
 @dataclass
@@ -151,7 +155,8 @@ class WorkbookWriter:
             cell.fill, cell.font, cell.border = _HEADER_FILL, _HEADER_FONT, _HEADER_BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         last_row = r
-        for values in sheet.rows:
+        fills = {key: PatternFill("solid", fgColor=c) for key, c in sheet.fills.items()}
+        for ri, values in enumerate(sheet.rows):
             r += 1
             last_row = r
             for ci, col in enumerate(sheet.columns, start=1):
@@ -159,9 +164,14 @@ class WorkbookWriter:
                 cell = self._put(ws, r, ci, value, col.kind, sheet.title, widths)
                 if col.wrap and cell is not None:
                     cell.alignment = _WRAP
+                if cell is not None and col.number_format and col.kind in _NUMBER_FORMATS:
+                    cell.number_format = col.number_format
+                fill = fills.get((ri, ci - 1))
+                if fill is not None:
+                    ws.cell(row=r, column=ci).fill = fill
         ncols = len(sheet.columns)
         if ncols:
-            ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+            ws.freeze_panes = ws.cell(row=header_row + 1, column=1 + sheet.freeze_columns)
             ws.auto_filter.ref = f"A{header_row}:{get_column_letter(ncols)}{last_row}"
         for ci, col in enumerate(sheet.columns, start=1):
             width = col.width or min(max(widths[ci - 1], 8), 60)

@@ -1,5 +1,9 @@
-"""The plan workbook (``stuurploeg plan --out``): Ranglijst, Planning, Capaciteit,
-Niet ingepland, Weging (DESIGN §7), written through :class:`WorkbookWriter`.
+"""The plan workbook (``stuurploeg plan --out``): Ranglijst, Planning, Planbord,
+Capaciteit, Niet ingepland, Weging and, with scenarios, Scenario's and Scenariozaken
+(DESIGN §7), written through :class:`WorkbookWriter`.
+
+The Planbord and scenario sheets come from :mod:`stuurploeg.io.planning_sheets`, which
+the besluitenlijst uses too.
 
 Takes the plan's parts as plain data, so that io does not depend on the app layer.
 """
@@ -15,9 +19,15 @@ import numpy as np
 from stuurploeg.domain.criteria_text import CRITERION_LABELS
 from stuurploeg.domain.model import CRITERIA, SPECIALISMS, Case
 from stuurploeg.domain.planning import KINDS, TOLERANCE, Assignment, Overbooking, Unplanned
+from stuurploeg.domain.planning.scenario_compare import ScenarioComparison
 from stuurploeg.domain.scoring import Ranking, WeightProfile
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.io.excel_out import Column, Kind, Sheet, WorkbookWriter, WriteReport
+from stuurploeg.io.planning_sheets import (
+    planning_board_sheet,
+    scenario_cases_sheet,
+    scenario_comparison_sheet,
+)
 
 PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
 
@@ -46,17 +56,27 @@ class PlanLike(Protocol):
 
 
 def write_plan_workbook(
-    plan: PlanLike, cases: Iterable[Case], target: Path | str, *, sources: Mapping[str, str] = {}
+    plan: PlanLike, cases: Iterable[Case], target: Path | str, *, sources: Mapping[str, str] = {},
+    comparisons: Sequence[ScenarioComparison] = (),
 ) -> WriteReport:
-    """Write the plan workbook atomically; raises ``ExportError`` with a Dutch message."""
+    """Write the plan workbook atomically; raises ``ExportError`` with a Dutch message.
+
+    ``comparisons``: scenarios compared with ``plan``; they add the scenario sheets."""
+    cases = list(cases)
     by_id = {c.case_id: c for c in cases}
     placed = {a.case_id: a for a in plan.assignments}
     writer = WorkbookWriter()
     writer.add_sheet(_ranking_sheet(plan, by_id, placed))
     writer.add_sheet(_planning_sheet(plan, by_id))
+    writer.add_sheet(planning_board_sheet(
+        plan.assignments, cases, plan.start, plan.weeks, teams=plan.teams,
+        available={t: plan.available[i, 0] for i, t in enumerate(plan.teams)}))
     writer.add_sheet(_capacity_sheet(plan))
     writer.add_sheet(_unplanned_sheet(plan, by_id))
     writer.add_sheet(_weights_sheet(plan, sources))
+    if comparisons:
+        writer.add_sheet(scenario_comparison_sheet(plan, comparisons))
+        writer.add_sheet(scenario_cases_sheet(comparisons))
     return writer.save(target)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from stuurploeg.domain.weeks import IsoWeek
@@ -43,11 +43,35 @@ class ScenarioDelta:
 
 
 @dataclass(frozen=True)
+class ScenarioCaseChange:
+    case_id: str
+    action: str  # "in", "out" or "start"
+    start_week: IsoWeek | None = None  # with "start" only
+
+
+@dataclass(frozen=True)
 class ScenarioRecord:
     name: str
     deltas: Sequence[ScenarioDelta]
     id: int | None = None
     created_at: datetime | None = None
+    case_changes: Sequence[ScenarioCaseChange] = ()
+    profile: ProfileRecord | None = None  # None: the base plan's weights
+    description: str = ""
+    updated_at: datetime | None = None
+    archived_at: datetime | None = None  # set: kept only for the plans that refer to it
+
+    def same_content(self, other: ScenarioRecord) -> bool:
+        """Equal changes, profile and description (ids and times aside)."""
+        def profile(p: ProfileRecord | None):
+            return None if p is None else (p.name, p.version, dict(p.weights))
+
+        return (
+            list(self.deltas) == list(other.deltas)
+            and list(self.case_changes) == list(other.case_changes)
+            and profile(self.profile) == profile(other.profile)
+            and self.description == other.description
+        )
 
 
 @dataclass(frozen=True)
@@ -181,17 +205,42 @@ def _log_override(conn, case_id, position, motivation, by, now) -> None:
 
 
 # -- scenarios ------------------------------------------------------------------------
+# A scenario that a stored plan refers to is never changed or removed underneath that
+# plan: saving other content under its name, or deleting it, archives the old row (renamed,
+# hidden from the list) and, when saving, makes a new one.
 
 
 def save_scenario(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime) -> int:
-    """Insert or replace (by name) a scenario with its deltas; returns its id."""
-    row = conn.execute("SELECT id FROM scenarios WHERE name = ?", (s.name,)).fetchone()
-    if row:
-        sid = row[0]
+    """Insert or replace (by name) a scenario with its changes; returns its id.
+
+    Saving the content it already has changes nothing (same id)."""
+    current = load_scenario(conn, s.name)
+    if current is not None and current.same_content(s):
+        return int(current.id)  # type: ignore[arg-type]
+    created = now
+    if current is not None:
+        created = current.created_at or now
+        if _referenced(conn, current.id):
+            _archive(conn, current, now)
+            current = None
+    prof = s.profile
+    values = (
+        s.description, prof.name if prof else None, prof.version if prof else None,
+        json.dumps(dict(prof.weights), sort_keys=True) if prof else None, now.isoformat(),
+    )
+    if current is not None:
+        sid = current.id
         conn.execute("DELETE FROM scenario_deltas WHERE scenario_id = ?", (sid,))
+        conn.execute("DELETE FROM scenario_cases WHERE scenario_id = ?", (sid,))
+        conn.execute(
+            "UPDATE scenarios SET description = ?, profile_name = ?, profile_version = ?, "
+            "profile_weights = ?, updated_at = ? WHERE id = ?", (*values, sid),
+        )
     else:
         sid = conn.execute(
-            "INSERT INTO scenarios (name, created_at) VALUES (?, ?)", (s.name, now.isoformat())
+            "INSERT INTO scenarios (name, created_at, description, profile_name, "
+            "profile_version, profile_weights, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (s.name, created.isoformat(), *values),
         ).lastrowid
     conn.executemany(
         "INSERT INTO scenario_deltas (scenario_id, team, from_week, to_week, fte, kind) "
@@ -199,27 +248,133 @@ def save_scenario(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime) ->
         [(sid, d.team, str(d.from_week), str(d.to_week) if d.to_week else None, d.fte, d.kind)
          for d in s.deltas],
     )
-    return int(sid)
+    conn.executemany(
+        "INSERT INTO scenario_cases (scenario_id, case_id, action, start_week) "
+        "VALUES (?, ?, ?, ?)",
+        [(sid, c.case_id, c.action, str(c.start_week) if c.start_week else None)
+         for c in s.case_changes],
+    )
+    return int(sid)  # type: ignore[arg-type]
+
+
+def scenario_for_plan(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime) -> int:
+    """The id a plan made with ``s`` refers to: the scenario in use of that name when its
+    content is still ``s``'s, else a new archived copy (the one in use, perhaps edited
+    since the plan was made, is left alone)."""
+    current = load_scenario(conn, s.name)
+    if current is not None and current.same_content(s):
+        return int(current.id)  # type: ignore[arg-type]
+    if current is None:
+        return save_scenario(conn, s, now)
+    copy = ScenarioRecord(f"{s.name} (plan {now:%Y-%m-%d %H:%M:%S})", s.deltas,
+                          case_changes=s.case_changes, profile=s.profile,
+                          description=s.description)
+    name, n = copy.name, 1
+    while scenario_name_taken(conn, name):
+        n += 1
+        name = f"{copy.name} {n}"
+    sid = save_scenario(conn, replace(copy, name=name), now)
+    conn.execute("UPDATE scenarios SET archived_at = ?, original_name = ? WHERE id = ?",
+                 (now.isoformat(), s.name, sid))
+    return sid
 
 
 def list_scenarios(conn: sqlite3.Connection) -> list[ScenarioRecord]:
-    out = []
-    for r in conn.execute("SELECT * FROM scenarios ORDER BY name").fetchall():
-        deltas = [
-            ScenarioDelta(d["team"], IsoWeek.parse(d["from_week"]),
-                          IsoWeek.parse(d["to_week"]) if d["to_week"] else None, d["fte"],
-                          d["kind"])
-            for d in conn.execute(
-                "SELECT * FROM scenario_deltas WHERE scenario_id = ? ORDER BY rowid", (r["id"],)
-            )
-        ]
-        out.append(ScenarioRecord(r["name"], deltas, r["id"],
-                                  datetime.fromisoformat(r["created_at"])))
-    return out
+    """The scenarios in use (not archived), by name."""
+    rows = conn.execute(
+        "SELECT * FROM scenarios WHERE archived_at IS NULL ORDER BY name").fetchall()
+    return [_scenario(conn, r) for r in rows]
 
 
-def delete_scenario(conn: sqlite3.Connection, name: str) -> bool:
-    return bool(conn.execute("DELETE FROM scenarios WHERE name = ?", (name,)).rowcount)
+def load_scenario(
+    conn: sqlite3.Connection, name: str | None = None, *, scenario_id: int | None = None
+) -> ScenarioRecord | None:
+    """The scenario in use called ``name``, or the one with ``scenario_id`` (also when it
+    is archived: a stored plan's scenario)."""
+    if scenario_id is not None:
+        row = conn.execute("SELECT * FROM scenarios WHERE id = ?", (scenario_id,)).fetchone()
+    else:
+        row = conn.execute(
+            "SELECT * FROM scenarios WHERE name = ? AND archived_at IS NULL", (name,)
+        ).fetchone()
+    return _scenario(conn, row) if row else None
+
+
+def delete_scenario(conn: sqlite3.Connection, name: str, now: datetime | None = None) -> bool:
+    """Remove the scenario ``name`` from use; one a stored plan refers to is archived."""
+    current = load_scenario(conn, name)
+    if current is None:
+        return False
+    if _referenced(conn, current.id):
+        _archive(conn, current, now or datetime.now().astimezone())
+    else:
+        conn.execute("DELETE FROM scenarios WHERE id = ?", (current.id,))
+    return True
+
+
+def rename_scenario(conn: sqlite3.Connection, old: str, new: str, now: datetime) -> bool:
+    """Give scenario ``old`` the name ``new`` (which must be free); False if no ``old``.
+
+    Plans that refer to it keep referring to it: its content does not change."""
+    cur = conn.execute(
+        "UPDATE scenarios SET name = ?, updated_at = ? WHERE name = ? AND archived_at IS NULL",
+        (new, now.isoformat(), old),
+    )
+    return bool(cur.rowcount)
+
+
+def scenario_name_taken(conn: sqlite3.Connection, name: str) -> bool:
+    """Also archived names count: the column is unique."""
+    return conn.execute("SELECT 1 FROM scenarios WHERE name = ?", (name,)).fetchone() is not None
+
+
+def _referenced(conn: sqlite3.Connection, scenario_id: int | None) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM plans WHERE scenario_id = ? LIMIT 1", (scenario_id,)
+    ).fetchone() is not None
+
+
+def _archive(conn: sqlite3.Connection, s: ScenarioRecord, now: datetime) -> None:
+    base = f"{s.name} (gearchiveerd {now:%Y-%m-%d %H:%M:%S})"
+    name, n = base, 1
+    while scenario_name_taken(conn, name):
+        n += 1
+        name = f"{base} {n}"
+    conn.execute("UPDATE scenarios SET name = ?, archived_at = ?, original_name = ? "
+                 "WHERE id = ?", (name, now.isoformat(), s.name, s.id))
+
+
+def _scenario(conn: sqlite3.Connection, r: sqlite3.Row) -> ScenarioRecord:
+    deltas = [
+        ScenarioDelta(d["team"], IsoWeek.parse(d["from_week"]),
+                      IsoWeek.parse(d["to_week"]) if d["to_week"] else None, d["fte"],
+                      d["kind"])
+        for d in conn.execute(
+            "SELECT * FROM scenario_deltas WHERE scenario_id = ? ORDER BY rowid", (r["id"],)
+        )
+    ]
+    changes = [
+        ScenarioCaseChange(c["case_id"], c["action"],
+                           IsoWeek.parse(c["start_week"]) if c["start_week"] else None)
+        for c in conn.execute(
+            "SELECT * FROM scenario_cases WHERE scenario_id = ? ORDER BY rowid", (r["id"],)
+        )
+    ]
+    profile = (
+        ProfileRecord(r["profile_name"], r["profile_version"] or 1,
+                      json.loads(r["profile_weights"] or "{}"))
+        if r["profile_name"] else None
+    )
+    # An archived scenario keeps a unique name in the table but shows its own.
+    return ScenarioRecord(
+        r["original_name"] or r["name"], deltas, r["id"], datetime.fromisoformat(r["created_at"]),
+        changes, profile,
+        r["description"] or "", _time(r["updated_at"]), _time(r["archived_at"]),
+    )
+
+
+def _time(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 # -- plans ----------------------------------------------------------------------------

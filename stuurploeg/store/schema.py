@@ -341,9 +341,32 @@ BEGIN SELECT RAISE(ABORT, 'een vastgelegde bevinding kan niet worden verwijderd'
 INSERT OR IGNORE INTO meta (key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));
 """
 
+# Scenarios beyond capacity: case changes (in, out, start no earlier than a week), another
+# weight profile (kept as its weights, so the scenario means the same thing later), a
+# description, and archiving: a scenario a stored plan refers to is kept (hidden, under a
+# unique name, its own in original_name) when it is changed or deleted, so that plan keeps
+# saying what it was made with.
+_V8_SCENARIO_CASES = """
+ALTER TABLE scenarios ADD COLUMN description TEXT NOT NULL DEFAULT '';
+ALTER TABLE scenarios ADD COLUMN profile_name TEXT;
+ALTER TABLE scenarios ADD COLUMN profile_version INTEGER;
+ALTER TABLE scenarios ADD COLUMN profile_weights TEXT;
+ALTER TABLE scenarios ADD COLUMN updated_at TEXT;
+ALTER TABLE scenarios ADD COLUMN archived_at TEXT;
+ALTER TABLE scenarios ADD COLUMN original_name TEXT;
+CREATE TABLE scenario_cases (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('in', 'out', 'start')),
+    start_week TEXT,
+    CHECK ((action = 'start') = (start_week IS NOT NULL))
+);
+CREATE INDEX scenario_cases_scenario ON scenario_cases(scenario_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     _V1_DATA, _V2_PLANNING, _V3_DECISIONS, _V4_SCENARIO_KINDS, _V5_CORRECTIONS,
-    _V6_HASH_FORMAT, _V7_ONE_DECISION_PER_CASE,
+    _V6_HASH_FORMAT, _V7_ONE_DECISION_PER_CASE, _V8_SCENARIO_CASES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -54,7 +54,8 @@ def test_export_reopened_no_formulas_texts_round_trip_dates_are_dates(logged, tm
     assert result.entries == 8 and result.decisions == 8
     assert result.head_hash == logged.head()[1]
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Besluiten", "Ranglijst", "Planning", "Capaciteit", "Weging"]
+    assert wb.sheetnames == ["Besluiten", "Ranglijst", "Planning", "Planbord", "Capaciteit",
+                             "Weging"]
     assert not any(c.data_type == "f" for c in _cells(wb))
     assert not any(isinstance(c.value, str) and c.data_type != "s" and c.value.startswith("=")
                    for c in _cells(wb))

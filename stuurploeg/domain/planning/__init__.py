@@ -19,10 +19,13 @@ from stuurploeg.domain.planning.types import (
     TOLERANCE,
     Assignment,
     CapacityDelta,
+    CaseAction,
+    CaseChange,
     FixedPlacement,
     Overbooking,
     Scenario,
     Unplanned,
+    capacity_change,
 )
 
 __all__ = [
@@ -33,6 +36,8 @@ __all__ = [
     "Candidate",
     "CapacityDelta",
     "CapacityGrid",
+    "CaseAction",
+    "CaseChange",
     "FixedPlacement",
     "Overbooking",
     "PlanComparison",
@@ -40,6 +45,7 @@ __all__ = [
     "Scenario",
     "Unplanned",
     "build_grid",
+    "capacity_change",
     "compare_assignments",
     "fill_in_order",
     "fragile_cases",
