@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from stuurploeg import version
+
 # Sub-command modules, imported only when chosen so that `stuurploeg` starts fast.
 _COMMANDS: dict[str, str] = {
     "open": "stuurploeg.cli.gui_cmd",
@@ -36,6 +38,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="stuurploeg",
         description="Stuurploeg mensenhandel: zaken prioriteren en capaciteit plannen.",
     )
+    parser.add_argument("--version", action="version", version=f"stuurploeg {version()}",
+                        help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     modules = {_COMMANDS[command]} if command in _COMMANDS else dict.fromkeys(_COMMANDS.values())
     for module in modules:
