@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import report  # noqa: E402  (packaging/report.py)
 
-SMOKE_PREFIX = "STUURPLOEG-SMOKE "  # stuurploeg.cli.smoke_report.PREFIX
 GUI_SECONDS = 5
 TIMEOUT = 300
 MEETING = "2026-11-25"
@@ -189,17 +188,18 @@ class Smoke:
                 f"{result['gap']:.3f}; plan workbook {out_file.stat().st_size:,} bytes")
 
     def gui(self, run: int) -> str:
-        cmd = [str(self.gui_program()), "open", "--smoke-report", str(GUI_SECONDS)]
+        out = self.scratch / f"gui-report-{run}.json"
+        cmd = [str(self.gui_program()), "open", "--smoke-report", str(GUI_SECONDS),
+               "--smoke-out", str(out)]
         done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8",
                               errors="replace", env=self.env, cwd=self.scratch,
                               timeout=TIMEOUT, check=False)
-        lines = [ln for ln in done.stdout.splitlines() if ln.startswith(SMOKE_PREFIX)]
-        if done.returncode != 0 or len(lines) != 1:
-            raise Failed(f"the app exited {done.returncode} without one report\n"
+        if done.returncode != 0 or not out.is_file():
+            raise Failed(f"the app exited {done.returncode} without a report\n"
                          f"--- stdout\n{done.stdout[-2000:]}\n--- stderr\n{done.stderr[-3000:]}")
-        if "Traceback" in done.stderr:
+        if "Traceback" in done.stdout + done.stderr:
             raise Failed(f"the app printed a traceback:\n{done.stderr[-3000:]}")
-        got = json.loads(lines[0][len(SMOKE_PREFIX):])
+        got = json.loads(out.read_text("utf-8"))
         window = got.get("window") or {}
         data = self.scratch / "data"
         problems = []
@@ -220,6 +220,7 @@ class Smoke:
         expect(got["seconds_up"] >= GUI_SECONDS, f"stayed up only {got['seconds_up']} s")
         expect(not got["message_boxes"], f"message boxes on screen: {got['message_boxes']}")
         expect(got["charts_loaded"], "the pyqtgraph charts were not loaded")
+        expect(_inside(got["settings_file"], data), f"settings at {got['settings_file']}")
         # Visible strings are Dutch: the File menu and the dock titles as the user sees them.
         expect(window.get("menus", [""])[0] == "&Bestand", f"menus {window.get('menus')}")
         expect("Capaciteit" in window.get("docks", []), f"docks {window.get('docks')}")

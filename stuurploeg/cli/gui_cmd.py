@@ -15,10 +15,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     # (stuurploeg.cli.smoke_report) to see what the window shows.
     p.add_argument("--smoke-report", type=float, default=None, metavar="S",
                    help=argparse.SUPPRESS)
-    p.set_defaults(run=lambda args: launch(args.workspace, smoke_report=args.smoke_report))
+    p.add_argument("--smoke-out", type=Path, default=None, metavar="FILE",
+                   help=argparse.SUPPRESS)
+    p.set_defaults(run=lambda args: launch(args.workspace, smoke_report=args.smoke_report,
+                                           smoke_out=args.smoke_out))
 
 
-def launch(workspace: Path | None, *, smoke_report: float | None = None) -> int:
+def launch(workspace: Path | None, *, smoke_report: float | None = None,
+           smoke_out: Path | None = None) -> int:
     from stuurploeg.gui.application import build_application, run_app
 
     if smoke_report is not None:
@@ -26,6 +30,7 @@ def launch(workspace: Path | None, *, smoke_report: float | None = None) -> int:
 
         from stuurploeg.cli import smoke_report as report
 
+        report.prepare()
         build_application(sys.argv[:1])  # run_app takes this same instance over
-        report.install(smoke_report)
+        report.install(smoke_report, smoke_out)
     return run_app(workspace)

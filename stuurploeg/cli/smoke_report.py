@@ -3,10 +3,12 @@
 A check from outside (``make package-test`` on the built bundle) cannot look at the
 screen, so the app, started as a user starts it, says what it shows: after the sample (or
 given) workspace has loaded and at least ``S`` seconds have passed, it prints
-``STUURPLOEG-SMOKE {json}`` on stdout and quits. The report holds the window title and
+``STUURPLOEG-SMOKE {json}`` on stdout, or writes the JSON to ``--smoke-out FILE`` (the
+windowed Windows program has no stdout), and quits. The report holds the window title and
 menu titles as shown (so the checker can see that they are Dutch), what was loaded, where
 the translation and the sample data were found, and any message box on screen. It reads
-the window only: it changes nothing a user would not.
+the window only. A smoke run keeps its settings in the data folder
+(``STUURPLOEG_DATA_DIR``), never in the user's own.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ LOAD_TIMEOUT_SECONDS = 90.0
 POLL_MS = 100
 
 
-def install(seconds: float) -> None:
+def prepare() -> None:
+    """Settings as INI files in the data folder: a smoke run never touches the user's."""
+    from stuurploeg.gui.application import data_folder
+    from stuurploeg.gui.settings import use_settings_folder
+
+    use_settings_folder(data_folder() / "smoke-settings")
+
+
+def install(seconds: float, out: Path | None = None) -> None:
     """Arm the report on the running QApplication (call before its event loop starts)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -46,7 +56,11 @@ def install(seconds: float) -> None:
         except Exception:  # the report must come out, and say what went wrong
             report = {"error": traceback.format_exc()}
             code = 3
-        print(PREFIX + json.dumps(report, ensure_ascii=False), flush=True)
+        text = json.dumps(report, ensure_ascii=False)
+        if out is not None:
+            out.write_text(text + "\n", encoding="utf-8")
+        else:
+            print(PREFIX + text, flush=True)
         if window is not None:
             window.close()
         app.exit(code)

@@ -36,6 +36,23 @@ def test_reports_the_loaded_sample_workspace_in_dutch_and_quits(tmp_path):
     assert report["about"]["title"] == "Over Stuurploeg"
     assert report["frozen"] is False
     assert "Traceback" not in done.stderr
+    # A smoke run keeps its settings in the data folder, never in the user's own.
+    assert report["settings_file"].startswith(str(tmp_path / "data" / "smoke-settings"))
+    assert not (tmp_path / "config").exists()
+
+
+def test_report_can_go_to_a_file(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "STUURPLOEG_DATA_DIR": str(tmp_path / "data")}
+    out = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "stuurploeg", "open", "--smoke-report", "0", "--smoke-out",
+         str(out)], capture_output=True, text=True, env=env, timeout=180, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert PREFIX not in done.stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["window"]["cases"] > 0
 
 
 def test_open_without_workspace_is_allowed_and_the_flag_is_hidden(capsys):
