@@ -129,7 +129,7 @@ GROUPS: tuple[Group, ...] = (
           drops=drops_qt_translation),
     Group("orphan-libraries", "shared libraries only a left-out plugin linked to (GTK for the "
           "theme plugin, QtNetwork and OpenSSL for the TLS plugins, …)"),
-    Group("unused-python", "pure-Python modules never imported (ssl, email, numpy.f2py, "
+    Group("unused-python", "pure-Python modules never imported (ssl, xmlrpc, numpy.f2py, "
           "pyqtgraph examples/opengl, …)", modules=UNUSED_MODULES),
     Group("strip", "debug symbols stripped from the interpreter, its extension modules and "
           "system libraries (Linux; never from a wheel's libraries)", strip=True),
