@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"Smoke test took {time.monotonic() - started:.0f} s.")
-    print(f"{len(smoke.passed)} passed, {len(smoke.failed)} failed")
+    print(f"Smoke test of the bundle: {len(smoke.passed)} passed, {len(smoke.failed)} failed")
     return 1 if smoke.failed else 0
 
 
