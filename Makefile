@@ -10,7 +10,8 @@ CORE_DEPS := "pandas>=2.2" "python-calamine>=0.3" "openpyxl>=3.1.2" "defusedxml>
              "numpy>=1.26" "ortools>=9.10" "pytest>=8.0" "pytest-timeout>=2.3" "hypothesis>=6.100"
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: install run test test-fast test-core test-all lint bench screenshots translations clean
+.PHONY: install run test test-fast test-core test-all lint bench screenshots translations icons \
+        package package-test package-measure clean
 
 install: $(STAMP)
 
@@ -65,5 +66,38 @@ translations: $(STAMP)
 		-target-language nl_NL -locations none -no-obsolete
 	$(BIN)/pyside6-lrelease $(TS) -qm resources/translations/stuurploeg_nl.qm
 
+icons: $(STAMP)
+	$(BIN)/python resources/icons/make_icon.py
+
+# The desktop bundle (packaging/README.md): built by a pinned PyInstaller in its own venv
+# that holds only the pinned runtime dependencies, so no test, lint or benchmark package
+# can end up in it. `package-test` runs the built bundle the way users do.
+PKG_VENV := .venv-package
+PKG_BIN := $(PKG_VENV)/bin
+PKG_STAMP := $(PKG_VENV)/.installed
+PKG_REQS := packaging/requirements.txt packaging/build-requirements.txt
+BUNDLE := dist/stuurploeg
+
+$(PKG_STAMP): pyproject.toml $(PKG_REQS)
+	rm -rf $(PKG_VENV)
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_BIN)/python -m pip install -q -r packaging/requirements.txt -r packaging/build-requirements.txt
+	$(PKG_BIN)/python -m pip install -q --no-deps .
+	$(PKG_BIN)/python packaging/report.py check-env
+	touch $@
+
+package: $(PKG_STAMP)
+	rm -rf $(BUNDLE)
+	$(PKG_BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/package \
+		packaging/stuurploeg.spec
+	$(PKG_BIN)/python packaging/report.py size $(BUNDLE)
+
+package-test: $(PKG_STAMP)
+	$(PKG_BIN)/python packaging/smoke_test.py $(BUNDLE)
+
+# What each exclusion in packaging/trim.py saves: one build per group (several minutes).
+package-measure: $(PKG_STAMP)
+	$(PKG_BIN)/python packaging/measure.py
+
 clean:
-	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(CORE_VENV) $(PKG_VENV) .pytest_cache .ruff_cache .hypothesis build dist

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Stuurploeg</source>
+        <translation>Over Stuurploeg</translation>
+    </message>
+    <message>
+        <source>Stuurploeg, version %1</source>
+        <translation>Stuurploeg, versie %1</translation>
+    </message>
+    <message>
+        <source>Case prioritisation and capacity planning for the stuurploeg mensenhandel.</source>
+        <translation>Zaken prioriteren en capaciteit plannen voor de stuurploeg mensenhandel.</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licentie: %1</translation>
+    </message>
+    <message>
+        <source>Your data stays on this laptop: Stuurploeg makes no network connections and sends nothing anywhere. It writes only to the workspaces and exports you choose, and to its settings and log file shown here.</source>
+        <translation>Uw gegevens blijven op deze laptop: Stuurploeg maakt geen netwerkverbindingen en verstuurt niets. Het programma schrijft alleen in de werkruimtes en exports die u zelf kiest, en in de instellingen en het logbestand die hier staan.</translation>
+    </message>
+    <message>
+        <source>Log file:</source>
+        <translation>Logbestand:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Instellingen:</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Logmap openen</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Stuurploeg cannot start safely</source>

@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from stuurploeg import version
+
 # Sub-command modules, imported only when chosen so that `stuurploeg` starts fast.
 _COMMANDS: dict[str, str] = {
     "open": "stuurploeg.cli.gui_cmd",
@@ -31,11 +33,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
 
 
+class _Version(argparse.Action):
+    """Like argparse's "version", but reads the version only when asked (start-up time)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"stuurploeg {version()}")
+        parser.exit()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="stuurploeg",
         description="Stuurploeg mensenhandel: zaken prioriteren en capaciteit plannen.",
     )
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="toon het versienummer en stop")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     modules = {_COMMANDS[command]} if command in _COMMANDS else dict.fromkeys(_COMMANDS.values())
     for module in modules:
