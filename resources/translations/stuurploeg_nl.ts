@@ -772,6 +772,14 @@
         <translation>&amp;Vergadermodus (grote tekst)</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Stuurploeg…</source>
+        <translation>&amp;Over Stuurploeg…</translation>
+    </message>
+    <message>
         <source>%1 — Stuurploeg</source>
         <translation>%1 — Stuurploeg</translation>
     </message>

@@ -27,7 +27,7 @@ POLL_MS = 100
 
 def prepare() -> None:
     """Settings as INI files in the data folder: a smoke run never touches the user's."""
-    from stuurploeg.gui.application import data_folder
+    from stuurploeg.gui.paths import data_folder
     from stuurploeg.gui.settings import use_settings_folder
 
     use_settings_folder(data_folder() / "smoke-settings")
@@ -79,9 +79,8 @@ def _main_window() -> Any | None:
 
 
 def _loaded(window: Any) -> bool:
-    session = window.session
-    job = getattr(window, "loading_job", None)
-    return bool(session.cases) and session.ranking is not None and not (job and job.running)
+    controller = window.controller
+    return bool(controller.cases) and controller.ranking is not None and not controller.is_busy
 
 
 def collect(window: Any | None, waited: float) -> dict[str, Any]:
@@ -90,8 +89,13 @@ def collect(window: Any | None, waited: float) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from stuurploeg import version
-    from stuurploeg.gui.application import data_folder, resources_dir, translation_file
-    from stuurploeg.gui.startup import sample_data_dir, sample_files
+    from stuurploeg.gui.paths import (
+        data_folder,
+        resources_dir,
+        sample_data_dir,
+        sample_files,
+        translation_file,
+    )
 
     qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     report: dict[str, Any] = {
@@ -120,16 +124,16 @@ def collect(window: Any | None, waited: float) -> dict[str, Any]:
     }
     if window is None:
         return report
-    session = window.session
+    controller = window.controller
     report["window"] = {
         "title": window.windowTitle(),
         "menus": [a.text() for a in window.menuBar().actions() if a.text()],
         "docks": [d.windowTitle() for d in window.docks.values()],
         "status": window.status_label.text(),
-        "workspace": str(session.workspace_path) if session.workspace_path else None,
-        "cases": len(session.cases),
-        "ranked": len(session.ranking.entries) if session.ranking is not None else 0,
-        "planned": session.plan is not None,
+        "workspace": str(controller.path) if controller.path else None,
+        "cases": len(controller.cases),
+        "ranked": len(controller.ranking.entries) if controller.ranking is not None else 0,
+        "planned": controller.proposal is not None,
     }
     report["about"] = _about()
     return report

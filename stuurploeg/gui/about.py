@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg import version
-from stuurploeg.gui.application import LOG_FILE_NAME, data_folder, resources_dir
+from stuurploeg.gui.paths import LOG_FILE_NAME, data_folder, resources_dir
 
 LICENCE = "EUPL-1.2"
 ICON_SIZE = 64

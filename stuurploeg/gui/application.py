@@ -29,12 +29,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stuurploeg.gui.main_window import MainWindow
-from stuurploeg.gui.paths import data_folder, translation_file
+from stuurploeg.gui.paths import LOG_FILE_NAME, data_folder, translation_file
 from stuurploeg.gui.settings import configure_application_names
 
 log = logging.getLogger("stuurploeg")
 
-LOG_FILE_NAME = "stuurploeg.log"
 
 
 def install_translators(app: QCoreApplication) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
 
+from stuurploeg.gui.about import AboutDialog
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_edit_menu()
         self._build_plan_menu()
         self._build_view_menu()
+        self._build_help_menu()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self.controller.message.connect(self.show_message)
@@ -137,6 +139,18 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         for dock in self.docks.values():
             menu.addAction(dock.toggleViewAction())
+
+    def _build_help_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About Stuurploeg…"), self)
+        self.about_action.triggered.connect(self.show_about)
+        menu.addAction(self.about_action)
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
 
     def _restore_window(self) -> None:
         geometry = self.settings.geometry()

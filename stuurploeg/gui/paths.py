@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 SAMPLE_WORKSPACE_NAME = "voorbeeld.stuurploeg"
+LOG_FILE_NAME = "stuurploeg.log"
 
 
 def _bundle_or_checkout(name: str) -> Path:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 
+from stuurploeg.gui.about import AboutDialog
 from stuurploeg.gui.importing.wizard import ImportWizard
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.ranking import model as rm
@@ -21,7 +22,15 @@ def test_window_has_ranking_and_docks(main_window):
     assert set(main_window.docks) == {"weights", "detail", "capacity", "decisions"}
     assert main_window.windowTitle() == "Stuurploeg"
     titles = [a.text() for a in main_window.menuBar().actions()]
-    assert titles == ["&Bestand", "Be&werken", "&Planning", "Beel&d"]  # Dutch, from the translation
+    assert titles == ["&Bestand", "Be&werken", "&Planning", "Beel&d", "&Help"]  # Dutch
+
+
+def test_help_menu_opens_the_about_dialog(qtbot, main_window):
+    main_window.about_action.trigger()
+    dialog = main_window.findChild(AboutDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Over Stuurploeg"
+    dialog.close()
 
 
 def test_file_menu_has_standard_shortcuts(main_window):

@@ -176,6 +176,11 @@ class WorkspaceController(QObject):
         return self._previous_proposal
 
     @property
+    def is_busy(self) -> bool:
+        """A background job of the controller (open, import, plan, export) is running."""
+        return bool(self._jobs)
+
+    @property
     def planning(self) -> bool:
         """A plan is being made (or about to be, after a change)."""
         job = self._plan_job
