@@ -7,21 +7,11 @@ import sys
 
 import pytest
 
-from stuurploeg.app.workspace import create_workspace, open_workspace
+from stuurploeg.app.workspace import open_workspace
 from stuurploeg.cli import main
 from tests.fs_faults import ROOT
-from tests.store.factories import make_capacity, make_cases, source
 
 SAMPLES = ROOT / "sample_data"
-
-
-@pytest.fixture
-def wsp(tmp_path):
-    path = tmp_path / "regio.stuurploeg"
-    with create_workspace(path) as ws:
-        ws.merge(cases=make_cases(6), cases_source=source(rows=6),
-                 capacity=make_capacity(), capacity_source=source("capacity", 2))
-    return path
 
 
 @pytest.mark.parametrize("text", ["-1+1", "- geen capaciteit", "--- zie verslag ---", "-x"])

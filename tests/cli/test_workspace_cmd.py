@@ -5,22 +5,9 @@ from datetime import date as date_
 import pytest
 from openpyxl import load_workbook
 
-from stuurploeg.app.workspace import create_workspace, open_workspace
+from stuurploeg.app.workspace import open_workspace
 from stuurploeg.cli import main
-from tests.store.factories import make_capacity, make_cases, source
-
-
-@pytest.fixture
-def wsp(tmp_path):
-    path = tmp_path / "regio.stuurploeg"
-    with create_workspace(path) as ws:
-        ws.merge(cases=make_cases(6), cases_source=source(rows=6),
-                 capacity=make_capacity(), capacity_source=source("capacity", 2))
-    return path
-
-
-def _decide(wsp, *extra):
-    return main(["decide", str(wsp), "--meeting", "2026-10-01", "--by", "mr. De Vries", *extra])
+from tests.cli.conftest import decide as _decide
 
 
 def test_decide_finalise_export_verify(wsp, tmp_path, capsys):
