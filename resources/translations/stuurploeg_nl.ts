@@ -85,6 +85,10 @@
 <context>
     <name>CapacityPanel</name>
     <message>
+        <source>All teams together or one team</source>
+        <translation>Alle teams samen of één team</translation>
+    </message>
+    <message>
         <source>Total fte or one specialism</source>
         <translation>Totaal fte of één specialisme</translation>
     </message>
@@ -293,6 +297,14 @@
     <message>
         <source>State</source>
         <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Final: entry %1 of the besluitenlijst; it changes only by a correction.</source>
+        <translation>Vastgesteld: besluit %1 van de besluitenlijst; het verandert alleen nog door een correctie.</translation>
+    </message>
+    <message>
+        <source>Draft: saved in the workspace, not yet vastgesteld; it can still be changed or deleted.</source>
+        <translation>Concept: bewaard in de werkruimte, nog niet vastgesteld; het kan nog worden gewijzigd of verwijderd.</translation>
     </message>
     <message>
         <source> (correction)</source>
@@ -812,6 +824,32 @@
     </message>
 </context>
 <context>
+    <name>MeetingChooser</name>
+    <message>
+        <source>Drafts in:</source>
+        <translation>Concepten in:</translation>
+    </message>
+    <message>
+        <source>Meetings with draft decisions that are not yet vastgesteld; choose one to show and finalise it.</source>
+        <translation>Vergaderingen met conceptbesluiten die nog niet zijn vastgesteld; kies er een om die te tonen en vast te stellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n draft(s)</source>
+        <translation>
+            <numerusform>%1: %n concept</numerusform>
+            <numerusform>%1: %n concepten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(shown)</source>
+        <translation>(getoond)</translation>
+    </message>
+    <message>
+        <source>%1: no drafts (shown)</source>
+        <translation>%1: geen concepten (getoond)</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>Stuurploeg</source>
@@ -832,6 +870,52 @@
     <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Decision list finalised</source>
+        <translation>Besluitenlijst vastgesteld</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decision list of %1 has been finalised: %n decision(s). Export it now for the minutes?</source>
+        <translation>
+            <numerusform>De besluitenlijst van %1 is vastgesteld: %n besluit. Nu exporteren voor het verslag?</numerusform>
+            <numerusform>De besluitenlijst van %1 is vastgesteld: %n besluiten. Nu exporteren voor het verslag?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Write the besluitenlijst of this meeting to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n draft(s)</source>
+        <translation>
+            <numerusform>%1: %n concept</numerusform>
+            <numerusform>%1: %n concepten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drafts not yet finalised</source>
+        <translation>Concepten nog niet vastgesteld</translation>
+    </message>
+    <message>
+        <source>Some decisions are drafts, not yet vastgesteld:</source>
+        <translation>Er zijn conceptbesluiten die nog niet zijn vastgesteld:</translation>
+    </message>
+    <message>
+        <source>They are saved in the workspace and stay drafts until the list of their meeting is finalised.</source>
+        <translation>Ze zijn bewaard in de werkruimte en blijven concept tot de besluitenlijst van hun vergadering is vastgesteld.</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Toch sluiten</translation>
+    </message>
+    <message>
+        <source>Close; the drafts stay saved in the workspace.</source>
+        <translation>Sluiten; de concepten blijven bewaard in de werkruimte.</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1014,67 @@
     <message>
         <source>Move %1 to %2</source>
         <translation>%1 naar plaats %2</translation>
+    </message>
+</context>
+<context>
+    <name>Proposal</name>
+    <message>
+        <source>the weights changed</source>
+        <translation>de weging is gewijzigd</translation>
+    </message>
+    <message>
+        <source>a position in the ranking changed</source>
+        <translation>een positie in de ranglijst is aangepast</translation>
+    </message>
+    <message>
+        <source>the case list or capacity was imported again</source>
+        <translation>de zakenlijst of capaciteit is opnieuw geïmporteerd</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>om %1</translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <translation>op %1 om %2</translation>
+    </message>
+    <message>
+        <source>No proposal yet.</source>
+        <translation>Nog geen voorstel.</translation>
+    </message>
+    <message>
+        <source>Proposal of the planner %1, made %2.</source>
+        <translation>Voorstel van planner %1, gemaakt %2.</translation>
+    </message>
+    <message>
+        <source>Outdated: %1 after this proposal. %2 Plan again with %3 to bring it up to date.</source>
+        <translation>Verouderd: %1 na dit voorstel. %2 Plan opnieuw met %3 om het bij te werken.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalBanner</name>
+    <message>
+        <source>The proposal is what a decision taken now records as proposed.</source>
+        <translation>Het voorstel is wat een besluit dat nu wordt vastgelegd als voorstel bewaart.</translation>
+    </message>
+    <message>
+        <source>Plan again (%1)</source>
+        <translation>Opnieuw plannen (%1)</translation>
+    </message>
+    <message>
+        <source>Make the proposal again with the planner chosen last, with the current weights, positions and cases.</source>
+        <translation>Maak het voorstel opnieuw met de laatst gekozen planner, met de huidige weging, posities en zaken.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
     </message>
 </context>
 <context>
@@ -1177,8 +1322,8 @@
         <translation>Nieuw: %1</translation>
     </message>
     <message>
-        <source>Changed %1, %2: %3 → %4</source>
-        <translation>Gewijzigd %1, %2: %3 → %4</translation>
+        <source>Changed %1, %2</source>
+        <translation>Gewijzigd %1, %2</translation>
     </message>
     <message>
         <source>Gone (kept, with their decisions): %1</source>

@@ -55,6 +55,9 @@ def main_window(qtbot):
     window.show()
     qtbot.waitExposed(window)
     yield window
+    # The workspace first: closing a window with drafts would ask first (a test of that
+    # answers the box itself).
+    window.controller.close()
     window.close()
     QThreadPool.globalInstance().waitForDone(HANG_GUARD_MS)
 
