@@ -358,6 +358,26 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
+        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
+        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Correct the final decision selected in the list: the form then records its correction.</source>
+        <translation>Corrigeer het vastgestelde besluit dat in de lijst is gekozen: het formulier legt dan de correctie vast.</translation>
+    </message>
+    <message>
+        <source>Delete the draft selected in the list.</source>
+        <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
+    </message>
+    <message>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
+        <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
+    </message>
+    <message>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message>
         <source>Meeting:</source>
         <translation>Vergadering:</translation>
     </message>
@@ -530,6 +550,10 @@
     <message>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Choose the workbook to import.</source>
+        <translation>Kies de werkmap om te importeren.</translation>
     </message>
     <message>
         <source>Recognise automatically</source>
@@ -937,6 +961,14 @@
         <translation>Stoppen</translation>
     </message>
     <message>
+        <source>Make a plan proposal with this planner; it replaces the one on screen.</source>
+        <translation>Maak een planvoorstel met deze planner; het vervangt het voorstel op het scherm.</translation>
+    </message>
+    <message>
+        <source>Stop planning; the previous proposal stays.</source>
+        <translation>Stop met plannen; het vorige voorstel blijft staan.</translation>
+    </message>
+    <message>
         <source>Planner:</source>
         <translation>Planner:</translation>
     </message>
@@ -1139,6 +1171,30 @@
         <source>fragile</source>
         <translation>wankel</translation>
     </message>
+    <message>
+        <source>Priority: ongoing exploitation with minors; ranked before the cases without it.</source>
+        <translation>Voorrang: actuele uitbuiting met minderjarigen; staat vóór de zaken zonder.</translation>
+    </message>
+    <message>
+        <source>Incomplete: not every criterion is scored; the score counts only those that are.</source>
+        <translation>Onvolledig: niet elk criterium is gescoord; de score telt alleen de gescoorde.</translation>
+    </message>
+    <message>
+        <source>Fragile: moving one weight by 5 points moves this case in or out of the plan.</source>
+        <translation>Wankel: één weging 5 punten verschuiven brengt deze zaak in of uit het plan.</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 (team and weeks of the plan proposal on screen).</source>
+        <translation>Voorgesteld: %1 (team en weken van het planvoorstel op het scherm).</translation>
+    </message>
+    <message>
+        <source>Not in the plan proposal.</source>
+        <translation>Niet in het planvoorstel.</translation>
+    </message>
+    <message>
+        <source>Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld).</source>
+        <translation>Laatste besluit: ✓ vastgesteld, … concept (nog niet vastgesteld).</translation>
+    </message>
 </context>
 <context>
     <name>RankingView</name>
@@ -1249,6 +1305,14 @@
     <message>
         <source>Reset</source>
         <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Keep these weights as a named profile.</source>
+        <translation>Bewaar deze weging als profiel met een naam.</translation>
+    </message>
+    <message>
+        <source>Back to the weights of the chosen profile.</source>
+        <translation>Terug naar de weging van het gekozen profiel.</translation>
     </message>
     <message>
         <source>Profile:</source>

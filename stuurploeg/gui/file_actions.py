@@ -4,6 +4,7 @@ with. What they start is the controller's."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -29,6 +30,7 @@ class FileActions(QObject):
         self.controller = controller
         self.settings = settings
         self.menu = QMenu(self.tr("&File"), window)
+        self.export_dialog: QFileDialog | None = None  # the one asked last
 
         def action(
             text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -113,9 +115,18 @@ class FileActions(QObject):
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(f"besluitenlijst-{day.isoformat()}.xlsx")
+        workspace = self.controller.path
+        if workspace is not None:  # beside the workspace, unless the user goes elsewhere
+            dialog.setDirectory(str(workspace.parent))
+        dialog.selectFile(suggested_export_name(day))
+        self.export_dialog = dialog
         dialog.open()
         return dialog
+
+
+def suggested_export_name(day: date) -> str:
+    """``besluitenlijst-JJJJ-MM-DD.xlsx`` for the meeting of ``day``."""
+    return f"besluitenlijst-{day.isoformat()}.xlsx"
 
 
 def is_workbook(path: Path) -> bool:

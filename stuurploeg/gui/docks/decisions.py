@@ -91,6 +91,18 @@ class DecisionsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete draft"), self)
         self.finalise_button = QPushButton(self.tr("Finalise list…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        for button, tip in (
+            (self.record_button, self.tr("Record the form as a draft decision on the selected "
+                                         "case (Ctrl+Enter); undo with Ctrl+Z.")),
+            (self.correct_button, self.tr("Correct the final decision selected in the list: "
+                                          "the form then records its correction.")),
+            (self.delete_button, self.tr("Delete the draft selected in the list.")),
+            (self.finalise_button, self.tr("Vaststellen: the meeting's drafts become final "
+                                           "decisions of the besluitenlijst.")),
+            (self.export_button, self.tr("Write this meeting's besluitenlijst to an Excel "
+                                         "workbook.")),
+        ):  # fmt: skip
+            button.setToolTip(tip)
         self.list_model = DecisionListModel(self)
         self.meetings = MeetingChooser(controller, self)
         self.list = list_table(self.list_model, self)

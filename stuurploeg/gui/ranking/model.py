@@ -32,20 +32,24 @@ from stuurploeg.gui.ranking.columns import (
     BADGE_INCOMPLETE,
     BADGE_LABELS,
     BADGE_PRIORITY,
+    BADGE_TIPS,
     BADGES,
     BADGES_ROLE,
     CASE_ID,
     CASE_ID_ROLE,
     COLUMN_COUNT,
     DECISION,
+    DECISION_TIP,
     EXPLOITATION,
     FIRST_CRITERION,
     FTE,
     HEADERS,
     LAST_CRITERION,
     NAME,
+    NOT_PLANNED_TIP,
     NUMERIC,
     PLAN,
+    PLAN_TIP,
     RANK,
     SCORE,
     SPECIALIST,
@@ -54,7 +58,7 @@ from stuurploeg.gui.ranking.columns import (
     WEEKS,
 )
 from stuurploeg.gui.ranking.order import RankingFilter, row_order, sort_key
-from stuurploeg.gui.ranking.rows import OUT_OF_PLAN, RankingRows
+from stuurploeg.gui.ranking.rows import IN_PLAN, OUT_OF_PLAN, RankingRows
 from stuurploeg.gui.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -324,16 +328,29 @@ class RankingModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == PLAN and r.plan_reason[row]:
-                return str(r.plan_reason[row])
-            if column == NAME:
-                return str(r.name[row])
+            return self._tooltip(row, column)
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == PLAN
             and r.in_plan[row] == OUT_OF_PLAN
         ):
             return QBrush(_GREY)
+        return None
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        r = self._rows
+        if column == PLAN:
+            if r.plan_reason[row]:
+                return str(r.plan_reason[row])
+            if r.in_plan[row] == IN_PLAN:
+                return _t(PLAN_TIP).replace("%1", self._display(row, column))
+            return _t(NOT_PLANNED_TIP) if r.in_plan[row] == OUT_OF_PLAN else None
+        if column == NAME:
+            return str(r.name[row])
+        if column == BADGES:
+            return "\n".join(_t(BADGE_TIPS[key]) for key, _ in self._badges(row)) or None
+        if column == DECISION and r.decision[row]:
+            return _t(DECISION_TIP)
         return None
 
     def _number(self, value: float, decimals: int = 0) -> str:
