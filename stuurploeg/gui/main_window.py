@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.files.import_requested.connect(self.import_workbook)
         self.decisions_panel.export_button.clicked.connect(self.files.ask_export)
         self.notices.export_requested.connect(self.files.ask_export)
+        self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.ranking_view.case_activated.connect(self.decide)
 

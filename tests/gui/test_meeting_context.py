@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.labels import planner_label
+from stuurploeg.gui.ranking import model as rm
 from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
 
 pytestmark = pytest.mark.gui
@@ -94,6 +95,22 @@ def test_closing_with_drafts_reminds_and_loses_nothing(qtbot, window, sample_pat
         assert len([d for d in ws.decisions() if not d.final]) == 3
 
 
+def test_opening_another_workspace_with_drafts_reminds_first(
+    qtbot, window, sample_path, sample_data, tmp_path
+):
+    _draft(window, 2)
+    other = make_workspace(tmp_path / "ander.stuurploeg", *sample_data)
+    dialog = window.files.ask_open()
+    dialog.selectFile(str(other))
+    dialog.accept()
+    assert window.controller.path == sample_path  # not yet: asked first
+    close_anyway = next(b for b in window.notices.drafts_box.buttons()
+                        if b.text() == "Toch sluiten")  # fmt: skip
+    with qtbot.waitSignal(window.controller.opened, timeout=HANG_GUARD_MS):
+        _answer(qtbot, window, close_anyway)
+    assert window.controller.path == other and window.isVisible()
+
+
 def test_closing_without_drafts_asks_nothing(qtbot, window):
     assert window.close()
     assert window.notices.drafts_box is None
@@ -162,6 +179,11 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
     assert "Plan opnieuw met Optimaal" in banner.text.text()
     assert banner.replan_button.isVisibleTo(banner)
     assert banner.replan_button.text() == "Opnieuw plannen (Optimaal)"
+    model = window.ranking_view.model  # the Voorstel column says so too
+    header = model.headerData(rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert header == banner.text.text()
+    assert model.headerData(rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ForegroundRole)
+    assert window.status_label.text() == banner.text.text()  # and the status bar
 
     qtbot.mouseClick(banner.replan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not controller.proposal.outdated, timeout=HANG_GUARD_MS)
@@ -169,6 +191,10 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
     assert again.planner == "optimal" and again.result.profile == controller.profile
     assert not banner.replan_button.isVisibleTo(banner)
     assert banner.text.text().startswith("Voorstel van planner Optimaal")
+    tip = window.ranking_view.model.headerData(
+        rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert tip == banner.text.text()
 
 
 @pytest.mark.slow

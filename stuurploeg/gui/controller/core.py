@@ -438,6 +438,8 @@ class WorkspaceController(QObject):
         if self._proposal is not None and not self._proposal.outdated:
             self._proposal = proposals.outdated(self._proposal, reason)
             self.proposal_changed.emit()
+            if not self._choice.replans_by_itself:  # it stays so until the officer re-plans
+                self.message.emit(proposals.describe(self._proposal, self._choice))
 
     def replan(self) -> Job | None:
         """Make the proposal again with the planner the officer chose (its budget, horizon)."""

@@ -92,6 +92,7 @@ __all__ = [
 ]
 
 _GREY = QColor(128, 128, 128)
+_OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
 
 
 def _t(text: str) -> str:
@@ -116,6 +117,14 @@ class RankingModel(TableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, np.ndarray] = {}
         self._locale = QLocale()
+        self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
+        self._proposal_outdated = False
+
+    def set_proposal_state(self, note: str, outdated: bool) -> None:
+        """The Voorstel header says who made the proposal; an outdated one is marked."""
+        if (note, outdated) != (self._proposal_note, self._proposal_outdated):
+            self._proposal_note, self._proposal_outdated = note, outdated
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
 
     # -- data in -------------------------------------------------------------------------
     def set_rows(self, rows: RankingRows) -> None:
@@ -309,6 +318,11 @@ class RankingModel(TableModel):
             return _t(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
             return criterion_label(criterion)
+        if section == PLAN:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._proposal_note or None
+            if role == Qt.ItemDataRole.ForegroundRole and self._proposal_outdated:
+                return QBrush(_OUTDATED)
         return None
 
     def cell(self, view_row: int, column: int, role: int) -> object:
