@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
@@ -103,9 +104,21 @@ def render(folder: Path) -> int:
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
+    _outdated_proposal(app, window, folder)
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
+
+
+def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """The capacity dock after a weight change: the proposal of the planner chosen in Plan
+    maken stays, marked outdated, with the button that makes it again."""
+    controller = window.controller
+    if controller.profile is None or controller.proposal is None:
+        return
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _wait(app, lambda: not controller.planning, 15)
+    _save(window.docks["capacity"], folder, "voorstel_verouderd")
 
 
 def main(argv: list[str] | None = None) -> int:
