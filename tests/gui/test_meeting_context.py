@@ -16,6 +16,7 @@ from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.labels import planner_label
 from stuurploeg.gui.ranking import model as rm
+from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
 
 pytestmark = pytest.mark.gui
@@ -138,16 +139,23 @@ def test_after_vaststellen_one_step_exports_under_the_suggested_name(qtbot, wind
 
 
 @pytest.fixture
-def banner(qtbot, window):
+def small_window(qtbot, main_window, tmp_path):
+    """A small workspace, so that the optimal planner finishes at once."""
+    open_in(qtbot, main_window.controller,
+            make_workspace(tmp_path / "klein.stuurploeg", make_cases(14), make_capacity()))
+    return main_window  # fmt: skip
+
+
+def _banner(window):
     panel: CapacityPanel = window.capacity_panel
     return panel.banner
 
 
-def _plan_optimal(qtbot, controller) -> None:
-    job = controller.plan("optimal", time_limit=2)
+def _plan(qtbot, controller, planner: str) -> None:
+    job = controller.plan(planner, time_limit=1)
     with qtbot.waitSignal(job.finished, timeout=HANG_GUARD_MS):
         pass
-    assert controller.proposal.planner == "optimal" and not controller.proposal.outdated
+    assert controller.proposal.planner == planner and not controller.proposal.outdated
 
 
 def _settled(qtbot, controller) -> None:
@@ -158,11 +166,12 @@ def _settled(qtbot, controller) -> None:
 
 @pytest.mark.slow
 def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_planner(
-    qtbot, window, banner
+    qtbot, small_window
 ):
+    window, banner = small_window, _banner(small_window)
     controller = window.controller
     assert "Voorstel van planner Rangorde, gemaakt om " in banner.text.text()
-    _plan_optimal(qtbot, controller)
+    _plan(qtbot, controller, "optimal")
     made = controller.proposal
     assert banner.text.text() == (
         f"Voorstel van planner {planner_label('optimal')}, gemaakt om "
@@ -198,12 +207,12 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
 
 
 @pytest.mark.slow
-def test_outdated_after_a_re_import_and_never_swapped(qtbot, window, banner):
+def test_outdated_after_a_re_import_and_never_swapped(qtbot, window):
     from stuurploeg.app.importing import check_file
     from stuurploeg.gui.paths import sample_files
 
-    controller = window.controller
-    _plan_optimal(qtbot, controller)
+    controller, banner = window.controller, _banner(window)
+    _plan(qtbot, controller, "fill")
     made = controller.proposal
     report = check_file(sample_files()[0], "cases")
     with qtbot.waitSignal(controller.merged, timeout=HANG_GUARD_MS):
@@ -216,8 +225,8 @@ def test_outdated_after_a_re_import_and_never_swapped(qtbot, window, banner):
     assert banner.replan_button.isVisibleTo(banner)
 
 
-def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window, banner):
-    controller = window.controller
+def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
+    controller, banner = window.controller, _banner(window)
     first = controller.proposal
     assert first.planner == "rank"
     controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
