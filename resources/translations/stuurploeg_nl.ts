@@ -865,12 +865,12 @@
         </translation>
     </message>
     <message>
-        <source>(shown)</source>
-        <translation>(getoond)</translation>
+        <source>%1: none</source>
+        <translation>%1: geen</translation>
     </message>
     <message>
-        <source>%1: no drafts (shown)</source>
-        <translation>%1: geen concepten (getoond)</translation>
+        <source>Drafts of another meeting: %1. Choose it above to see and finalise them.</source>
+        <translation>Concepten van een andere vergadering: %1. Kies die hierboven om ze te zien en vast te stellen.</translation>
     </message>
 </context>
 <context>

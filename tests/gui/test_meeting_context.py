@@ -58,14 +58,20 @@ def test_drafts_of_another_meeting_stay_visible_and_reachable(qtbot, window):
     assert panel.list_model.rowCount() == 0
     assert chooser.isVisibleTo(panel)
     texts = [chooser.combo.itemText(i) for i in range(chooser.combo.count())]
-    assert texts == ["01-12-2026: geen concepten (getoond)", "30-11-2026: 9 concepten"]
+    assert texts == ["01-12-2026: geen", "30-11-2026: 9 concepten"]
+    assert chooser.combo.currentText() == "01-12-2026: geen"  # the meeting shown
+    assert chooser.elsewhere.isVisibleTo(panel)  # named without opening the list
+    assert chooser.elsewhere.text().startswith(
+        "Concepten van een andere vergadering: 30-11-2026 (9)."
+    )
     assert window.controller.open_meetings[0].drafts == 9
 
     chooser.combo.setFocus()
     qtbot.keyClick(chooser.combo, Qt.Key.Key_Down)  # the keyboard reaches the meeting
     assert panel.day.date().toPython() == DAY
     assert window.controller.meeting.day == DAY and panel.list_model.rowCount() == 9
-    assert chooser.combo.currentText() == "30-11-2026: 9 concepten (getoond)"
+    assert chooser.combo.currentText() == "30-11-2026: 9 concepten"
+    assert not chooser.elsewhere.isVisibleTo(panel)  # no drafts out of sight any more
 
 
 def _answer(qtbot, window, button) -> None:

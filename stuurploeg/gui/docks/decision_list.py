@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from stuurploeg.domain.decisions import Decision
 from stuurploeg.gui.controller import WorkspaceController
@@ -69,7 +69,8 @@ class DecisionListModel(ListTableModel[Decision]):
 
 class MeetingChooser(QWidget):
     """Every meeting with drafts not yet vastgesteld, with its number of drafts; choosing
-    one makes it the meeting the window shows. Hidden while no meeting holds drafts."""
+    one makes it the meeting the window shows. Drafts of a meeting other than the one shown
+    are named in a line below, so that none is out of sight. Hidden while there are none."""
 
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,10 +83,17 @@ class MeetingChooser(QWidget):
                     "to show and finalise it.")
         )  # fmt: skip
         self.label.setBuddy(self.combo)
-        layout = QHBoxLayout(self)
+        self.elsewhere = QLabel(self)
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet(_ELSEWHERE_STYLE)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label)
+        row.addWidget(self.combo, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.combo, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.elsewhere)
         self.combo.activated.connect(self._chosen)
         for changed in (controller.decisions_changed, controller.meeting_changed):
             changed.connect(self.refresh)
@@ -93,30 +101,40 @@ class MeetingChooser(QWidget):
         self.refresh()
 
     def entries(self) -> list[tuple[str, object]]:
-        """(text, ISO day) per meeting with drafts; the meeting on screen first when it has none."""
+        """(text, ISO day) per meeting with drafts, newest first; the meeting shown is
+        among them also when it has none (it is the one chosen)."""
         day = self.controller.meeting.day
-        items: list[tuple[str, object]] = []
-        for meeting in self.controller.open_meetings:
-            text = (
-                self.tr("%1: %n draft(s)", "", meeting.drafts)
-                .replace("%1", meeting.day.strftime("%d-%m-%Y"))
-            )
-            if meeting.day == day:
-                text += " " + self.tr("(shown)")
-            items.append((text, meeting.day.isoformat()))
+        items: list[tuple[str, object]] = [
+            (self.tr("%1: %n draft(s)", "", m.drafts).replace("%1", _dutch_day(m.day)),
+             m.day.isoformat())
+            for m in self.controller.open_meetings
+        ]
         if items and all(d != day.isoformat() for _t, d in items):
-            items.insert(0, (self.tr("%1: no drafts (shown)").replace(
-                "%1", day.strftime("%d-%m-%Y")), day.isoformat()))
+            items.append((self.tr("%1: none").replace("%1", _dutch_day(day)), day.isoformat()))
+            items.sort(key=lambda item: str(item[1]), reverse=True)
         return items
 
     def refresh(self) -> None:
         items = self.entries()
         refill_combo(self.combo, items)
-        index = self.combo.findData(self.controller.meeting.day.isoformat())
-        self.combo.setCurrentIndex(max(index, 0))
+        day = self.controller.meeting.day
+        self.combo.setCurrentIndex(max(self.combo.findData(day.isoformat()), 0))
+        others = [m for m in self.controller.open_meetings if m.day != day]
+        self.elsewhere.setText(
+            self.tr("Drafts of another meeting: %1. Choose it above to see and finalise them.")
+            .replace("%1", ", ".join(f"{_dutch_day(m.day)} ({m.drafts})" for m in others))
+        )  # fmt: skip
+        self.elsewhere.setVisible(bool(others))
         self.setVisible(bool(items))
 
     def _chosen(self, index: int) -> None:
         day = self.combo.itemData(index)
         if day:
             self.controller.set_meeting_day(date.fromisoformat(day))
+
+
+_ELSEWHERE_STYLE = "color: #7e5109"
+
+
+def _dutch_day(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
