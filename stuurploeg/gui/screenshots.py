@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.screenshots_manual import render_manual
 from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
@@ -103,6 +104,7 @@ def render(folder: Path) -> int:
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
+    render_manual(window, folder, scratch)  # last: it records decisions and imports
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
