@@ -6,6 +6,8 @@ import os
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from stuurploeg.cli import main
 from tests.io.helpers import write_xlsx
 
@@ -28,6 +30,7 @@ def _everything_written(*folders: Path, skip: Path) -> dict[Path, bytes]:
     return out
 
 
+@pytest.mark.slow
 def test_suspects_names_in_a_bracketed_name_column_are_stored_nowhere(tmp_path, capsys):
     cases = write_xlsx(tmp_path / "zaken.xlsx", {"Zaken": [
         ["Zaak-ID", "Naam (verdachte)", "Onderzoeksnaam", "Status", "Benodigde fte",

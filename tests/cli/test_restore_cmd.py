@@ -8,6 +8,9 @@ from stuurploeg.app.workspace import list_backups, open_workspace
 from stuurploeg.cli import main
 from tests.cli.conftest import decide
 
+# Each test builds two finalised meetings through the CLI first (a second or more).
+pytestmark = pytest.mark.slow
+
 CASE = ["--case", "MH-2026-001", "--kind", "decline", "--motivation", "geen capaciteit"]
 
 
