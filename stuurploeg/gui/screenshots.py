@@ -23,6 +23,7 @@ from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.screenshots_manual import render_manual
 from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
@@ -105,6 +106,7 @@ def render(folder: Path) -> int:
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
     _outdated_proposal(app, window, folder)
+    render_manual(window, folder, scratch)  # last: it records decisions and imports
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
