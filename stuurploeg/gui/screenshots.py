@@ -107,6 +107,7 @@ def render(folder: Path) -> int:
     window.set_meeting_mode(False)
     _outdated_proposal(app, window, folder)
     render_manual(window, folder, scratch)  # last: it records decisions and imports
+    controller.close()  # first: a window with drafts asks before it closes
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
@@ -121,6 +122,8 @@ def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> N
     controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
     _wait(app, lambda: not controller.planning, 15)
     _save(window.docks["capacity"], folder, "voorstel_verouderd")
+    controller.plan("rank")  # back to the default planner for the shots that follow
+    _wait(app, lambda: not controller.planning and not controller.proposal.outdated, 15)
 
 
 def main(argv: list[str] | None = None) -> int:
