@@ -248,10 +248,6 @@
         <translation>Nog geen planning gemaakt.</translation>
     </message>
     <message>
-        <source>Proposal (%1 planner), made %2.</source>
-        <translation>Voorstel (planner %1), gemaakt op %2.</translation>
-    </message>
-    <message>
         <source>In the plan: %1 from week %2 for %3 weeks.</source>
         <translation>In de planning: %1 vanaf week %2, %3 weken.</translation>
     </message>

@@ -235,11 +235,14 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
     controller, banner = window.controller, _banner(window)
     first = controller.proposal
     assert first.planner == "rank"
+    controller.select_case(first.result.assignments[0].case_id)
     controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
     assert controller.proposal.outdated  # marked at once …
     assert banner.text.text().startswith("Verouderd: de weging is gewijzigd")
+    assert "Verouderd: de weging is gewijzigd" in window.detail_panel.plan_label.text()
     qtbot.waitUntil(lambda: not controller.proposal.outdated, timeout=HANG_GUARD_MS)
     assert controller.proposal.planner == "rank"  # … then the same planner made it again
     assert controller.proposal.result.profile == controller.profile
+    assert "Voorstel van planner Rangorde" in window.detail_panel.plan_label.text()
 
 
