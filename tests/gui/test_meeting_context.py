@@ -139,6 +139,12 @@ def test_after_vaststellen_one_step_exports_under_the_suggested_name(qtbot, wind
         dialog.accept()  # Enter: the suggestion as it is
     assert written.args[0] == suggested and suggested.is_file()
     window.notices.export_box.close()
+    from openpyxl import load_workbook
+
+    rows = load_workbook(suggested)["Ranglijst"].iter_rows(max_row=8)
+    block = {r[0].value: r[1].value for r in rows if r[0].value}
+    assert block["Planner"] == "Rangorde"  # as on screen, not "rank"
+    assert block["Planning"].startswith("Rangorde 20")
 
 
 # -- an honest proposal ---------------------------------------------------------------------
