@@ -91,7 +91,7 @@ class StablePlan:
     keep_total: float  # total priority of the keep plan
     previous: PreviousSpots
     unseated: dict[str, str]  # case_id -> why its previous spot is no longer possible
-    because: dict[str, str]  # case_id -> which case it made room for
+    because: dict[str, tuple[str, float]]  # case_id -> (case it made room for, gain)
 
     @property
     def spots(self) -> dict[str, tuple[int, int]]:
@@ -206,7 +206,7 @@ def stable_rank_plan(
     unseated.update(prev.lost)
     cmap = {c.case_id: c for c in candidates}
     keep_total = state.total_priority(cmap)
-    because: dict[str, str] = {}
+    because: dict[str, tuple[str, float]] = {}
     for cand in planning_order(candidates):
         if cand.case_id in state.placed or cand.case_id in failed or cand.problem is not None:
             continue
@@ -214,18 +214,18 @@ def stable_rank_plan(
             continue  # nothing to gain by placing it
         trial = _make_room(state, cand, cmap)
         if trial is not None:
-            state, shifted = trial
+            state, shifted, gain = trial
             for cid in shifted:
-                because.setdefault(cid, cand.case_id)
+                because.setdefault(cid, (cand.case_id, gain))
     return StablePlan(state, failed, keep_total, prev, unseated, because)
 
 
 def _make_room(
     state: PlanState, cand: Candidate, cmap: Mapping[str, Candidate]
-) -> tuple[PlanState, list[str]] | None:
+) -> tuple[PlanState, list[str], float] | None:
     """The best plan (highest gain, then fewest cases shifted) in which ``cand`` is placed
-    by moving non-fixed cases off its team, if its gain is positive; the new state and
-    the cases whose spot changed."""
+    by moving non-fixed cases off its team, if its gain is positive; the new state, the
+    cases whose spot changed and the gain."""
     best: tuple[float, int, PlanState, list[str]] | None = None
     for ti in cand.teams:
         movable = [cid for cid, (t, _) in state.placed.items()
@@ -246,7 +246,7 @@ def _make_room(
                 best = (gain, len(shifted), new_state, shifted)
     if best is None or best[0] <= GAIN_EPSILON:
         return None
-    return best[2], best[3]
+    return best[2], best[3], best[0]
 
 
 def _starts(freeable: np.ndarray, cand: Candidate, length: int) -> list[int]:
@@ -336,7 +336,7 @@ def moves(
     unseated: Mapping[str, str],
     *,
     keep_total: float,
-    because: Mapping[str, str] | None = None,
+    because: Mapping[str, tuple[str, float]] | None = None,
 ) -> list[Move]:
     """Every candidate placed elsewhere than its previous spot, in ranking order, with the
     reason: why its spot was no longer possible, or what moving it gained."""
@@ -358,8 +358,10 @@ def moves(
         if cid in unseated:
             reason = unseated[cid]
         elif cid in because:
-            reason = (f"Ruimte gemaakt voor zaak {because[cid]} met hogere prioriteit "
-                      f"(totale prioriteit {_plus(gain)}).")
+            other, step = because[cid]
+            what = "Uit het plan" if here is None else "Verplaatst"
+            reason = (f"{what} om ruimte te maken voor zaak {other}: dat levert meer "
+                      f"prioriteit op ({_plus(step)}).")
         else:
             reason = f"Zo haalt het plan meer prioriteit (totaal {_plus(gain)})."
         out.append(Move(cid, origin[0], origin[1], to_team, to_week, reason))

@@ -85,7 +85,7 @@ def test_a_kept_case_shifts_when_that_makes_room_for_more_priority():
     assert where(plan, g) == {"A": ("T0", "2026-W40"), "B": ("T0", "2026-W42")}
     assert plan.keep_total == 1.0 and plan.state.total_priority({c.case_id: c for c in cands}) == 6
     [m] = the_moves(plan, cands)
-    assert m.case_id == "B" and "zaak A" in m.reason and "+5,0" in m.reason
+    assert m.case_id == "B" and "zaak A" in m.reason and "(+5,0)" in m.reason
 
 
 def test_a_kept_case_leaves_the_plan_only_for_a_higher_priority():
