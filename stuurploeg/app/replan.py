@@ -134,21 +134,21 @@ def replan_basis(
     ``cases``: the case list to plan (default: the workspace's), e.g. a new list that is
     not imported yet.
     """
-    with ws.consistent_read():
-        listed = list(ws.cases() if cases is None else cases)
-        decisions = ws.final_entries()
-        meetings = [m for m in ws.meetings() if m.finalised]
-        plans = ws.plans()
-        imports = [i for i in ws.imports() if i.kind == "cases"]
-        imported_at = max((i.imported_at for i in imports), key=_aware, default=None)
-        last = max(meetings, key=lambda m: _aware(m.finalised_at), default=None)
-        record = None
-        if last is not None:
-            seen = [(pid, name, t) for pid, name, t in plans
-                    if _aware(t) <= _aware(last.finalised_at)]
-            if seen:
-                pid = max(seen, key=lambda p: (_aware(p[2]), p[0]))[0]
-                record = ws.plan(pid)
+    # Plain reads, no consistent_read(): callers such as the export already hold one.
+    listed = list(ws.cases() if cases is None else cases)
+    decisions = ws.final_entries()
+    meetings = [m for m in ws.meetings() if m.finalised]
+    plans = ws.plans()
+    imports = [i for i in ws.imports() if i.kind == "cases"]
+    imported_at = max((i.imported_at for i in imports), key=_aware, default=None)
+    last = max(meetings, key=lambda m: _aware(m.finalised_at), default=None)
+    record = None
+    if last is not None:
+        seen = [(pid, name, t) for pid, name, t in plans
+                if _aware(t) <= _aware(last.finalised_at)]
+        if seen:
+            pid = max(seen, key=lambda p: (_aware(p[2]), p[0]))[0]
+            record = ws.plan(pid)
     planned, fixed, notes = apply_decisions(listed, decisions, start,
                                             cases_imported_at=imported_at)
     previous: list[PreviousPlacement] = []

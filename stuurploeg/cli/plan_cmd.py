@@ -87,9 +87,10 @@ def run(args: argparse.Namespace) -> int:
     from stuurploeg.io.excel_out import ExportError
 
     if args.workspace is None and (args.cases is None or args.capacity is None):
+        # As argparse does for a missing required option: the usage error, exit 2.
         print("stuurploeg plan: fout in de opdracht: geef --cases en --capacity, of "
               "--workspace", file=sys.stderr)
-        return 2
+        raise SystemExit(2)
     profile = STANDARD_PROFILE
     if args.profile is not None:
         try:
