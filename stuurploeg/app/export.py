@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from stuurploeg.app.export_scenarios import scenario_sheets
 from stuurploeg.app.planning import PLANNER_LABELS
 from stuurploeg.app.workspace import Workspace, now
 from stuurploeg.domain.criteria_text import CRITERION_LABELS as DOMAIN_CRITERION_LABELS
@@ -102,6 +103,10 @@ def export_decision_log(
         state.report(0.7, "Weging")
         writer.add_sheet(_weights_sheet(plan, decisions))
         state.check()
+        if plan is not None:
+            state.report(0.75, "Scenario's")
+            for sheet in scenario_sheets(ws, plan.start_week, plan.weeks):
+                writer.add_sheet(sheet)
     state.report(0.8, "Opslaan")
     report = writer.save(out, retries=retries, delay=retry_delay)
     state.report(1.0, "Klaar")
