@@ -260,6 +260,10 @@
         <translation>Geen kandidaat voor deze planning.</translation>
     </message>
     <message>
+        <source>Moved since the last meeting (was %1 from week %2): %3</source>
+        <translation>Verschoven t.o.v. vorige vergadering (was %1 vanaf week %2): %3</translation>
+    </message>
+    <message>
         <source>No decisions recorded.</source>
         <translation>Nog geen besluiten vastgelegd.</translation>
     </message>
