@@ -32,9 +32,13 @@ from stuurploeg.domain.weeks import IsoWeek
 # A priority gain below this is float noise, not a reason to move a case.
 GAIN_EPSILON = 1e-9
 # Per case that does not fit and team, how many start weeks are tried when making room:
-# the earliest ones, where the case would start soonest. Keeps a re-plan of 300 cases
-# well under a second.
+# the earliest ones, where the case would start soonest; and how many such tries one
+# re-plan makes at most (the most important cases left out come first). Each try costs
+# about a millisecond at 300 cases; the budget keeps a re-plan within a fraction of a
+# second more than the rank-order plan, and it is a count, not a time, so the same input
+# gives the same plan.
 _STARTS_TRIED = 3
+_TRIES_PER_PLAN = 300
 
 MOVED_LABEL = "verschoven t.o.v. vorige vergadering"
 
@@ -199,7 +203,8 @@ def stable_rank_plan(
     """The rank-order re-plan: the keep plan, then, for each candidate left out in
     planning order, room made by moving previously placed cases when that raises the
     total priority (a moved case goes back to its own spot if it can, else to its
-    earliest fit; one left without a place costs its priority)."""
+    earliest fit; one left without a place costs its priority), within a fixed number
+    of tries."""
     fixed = tuple(fixed)
     prev = previous_spots(grid, candidates, previous, fixed)
     state, failed, unseated = keep_plan(grid, candidates, fixed, prev.spots)
@@ -207,12 +212,15 @@ def stable_rank_plan(
     cmap = {c.case_id: c for c in candidates}
     keep_total = state.total_priority(cmap)
     because: dict[str, tuple[str, float]] = {}
+    budget = [_TRIES_PER_PLAN]
     for cand in planning_order(candidates):
         if cand.case_id in state.placed or cand.case_id in failed or cand.problem is not None:
             continue
         if cand.score <= GAIN_EPSILON:
             continue  # nothing to gain by placing it
-        trial = _make_room(state, cand, cmap)
+        if budget[0] <= 0:
+            break
+        trial = _make_room(state, cand, cmap, budget)
         if trial is not None:
             state, shifted, gain = trial
             for cid in shifted:
@@ -221,7 +229,7 @@ def stable_rank_plan(
 
 
 def _make_room(
-    state: PlanState, cand: Candidate, cmap: Mapping[str, Candidate]
+    state: PlanState, cand: Candidate, cmap: Mapping[str, Candidate], budget: list[int]
 ) -> tuple[PlanState, list[str], float] | None:
     """The best plan (highest gain, then fewest cases shifted) in which ``cand`` is placed
     by moving non-fixed cases off its team, if its gain is positive; the new state, the
@@ -237,7 +245,11 @@ def _make_room(
             s0 = state.placed[cid][1]
             freeable[:, s0 : s0 + cmap[cid].duration] += cmap[cid].demand[:, None]
         for s in _starts(freeable, cand, state.remaining.shape[2]):
-            trial = _try_spot(state, cand, cmap, ti, s, movable)
+            if budget[0] <= 0:
+                break
+            budget[0] -= 1
+            floor = GAIN_EPSILON if best is None else best[0]
+            trial = _try_spot(state, cand, cmap, ti, s, movable, floor)
             if trial is None:
                 continue
             gain, new_state, shifted = trial
@@ -269,7 +281,10 @@ def _try_spot(
     ti: int,
     s: int,
     movable: list[str],
+    floor: float,
 ) -> tuple[float, PlanState, list[str]] | None:
+    """``cand`` at team ``ti``, start ``s``, with the movable cases in its way shifted or
+    dropped; None when that cannot gain more than ``floor``."""
     end = s + cand.duration
     trial = state.copy()
     # Least important first: the priority-rule cases and high scores stay put longest.
@@ -298,6 +313,8 @@ def _try_spot(
             if c.priority_rule and not cand.priority_rule:
                 return None  # the priority rule comes first in every plan
             dropped_score += c.score
+            if cand.score - dropped_score < floor - GAIN_EPSILON:
+                return None  # cannot beat what is already found
         else:
             trial.place(c, *spot)
     gain = cand.score - dropped_score
