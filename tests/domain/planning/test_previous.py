@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from stuurploeg.domain.model import CapacityData, Team
+from stuurploeg.app.planning import make_plan
+from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Team
 from stuurploeg.domain.planning import KINDS, FixedPlacement, build_grid
 from stuurploeg.domain.planning.candidates import Candidate
 from stuurploeg.domain.planning.previous import (
@@ -136,3 +137,19 @@ def test_keep_plan_reports_every_spot_it_could_not_honour():
     state, failed, unseated = keep_plan(g, cands, (), spots)
     assert failed == {} and list(unseated) == ["B"]
     assert state.placed["A"] == (0, 0) and state.placed["B"] == (0, 2)
+
+
+def test_the_optimal_planner_leaves_the_previous_spots_alone_when_that_costs_nothing():
+    cases = [Case(cid, cid, CaseStatus.NEW, criteria=dict.fromkeys(CRITERIA, 3), fte=1.0,
+                  weeks=2, position=i) for i, cid in enumerate("AB")]
+    capacity = CapacityData((Team("Oost", 4.0), Team("West", 4.0, position=1)))
+    previous = [PreviousPlacement("A", "West", START + 2),
+                PreviousPlacement("B", "Oost", START + 3)]
+    plain = make_plan(cases, capacity, start=START, weeks=6, planner="optimal", time_limit=1,
+                      workers=1)
+    assert {a.start_week for a in plain.assignments} == {START}
+    again = make_plan(cases, capacity, start=START, weeks=6, planner="optimal", time_limit=1,
+                      workers=1, previous=previous)
+    assert {(a.case_id, a.team, a.start_week) for a in again.assignments} == {
+        ("A", "West", START + 2), ("B", "Oost", START + 3)}
+    assert again.moved == () and again.replan and again.to_json()["moved"] == []
