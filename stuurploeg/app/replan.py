@@ -27,6 +27,7 @@ from stuurploeg.domain.planning import FixedPlacement
 from stuurploeg.domain.planning.format import fte as fte_text
 from stuurploeg.domain.planning.previous import PreviousPlacement
 from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.store.planning_repo import PlanRecord
 
 # Kinds after which a meeting wants the case *not* kept at its proposed spot.
 _NOT_KEPT = frozenset({DecisionKind.PARK, DecisionKind.DECLINE, DecisionKind.HAND_OVER,
@@ -166,3 +167,36 @@ def replan_basis(
         plan_name=None if record is None else record.name,
         notes=tuple(notes),
     )
+
+
+def last_meeting_plan(ws: Workspace, plan: PlanRecord) -> PlanRecord | None:
+    """The plan the last meeting finalised before ``plan`` was made had seen (the newest
+    stored plan made before that meeting was finalised); None when there is none or it
+    is ``plan`` itself."""
+    if plan.created_at is None:
+        return None
+    made = _aware(plan.created_at)
+    done = [m for m in ws.meetings()
+            if m.finalised_at is not None and _aware(m.finalised_at) <= made]
+    if not done:
+        return None
+    last = max(_aware(m.finalised_at) for m in done if m.finalised_at is not None)
+    seen = [(pid, t) for pid, _, t in ws.plans() if _aware(t) <= last]
+    if not seen:
+        return None
+    pid = max(seen, key=lambda p: (_aware(p[1]), p[0]))[0]
+    return None if pid == plan.id else ws.plan(pid)
+
+
+def moved_since(previous: PlanRecord, plan: PlanRecord,
+                decided: Iterable[str] = ()) -> dict[str, str]:
+    """case_id -> "van <team> <week>" for each case ``previous`` placed that ``plan``
+    places elsewhere or not at all, except the ``decided`` ones (a decision put them)."""
+    now = {a.case_id: (a.team, a.start_week) for a in plan.assignments}
+    skip = set(decided)
+    out = {}
+    for a in previous.assignments:
+        if a.case_id in skip or now.get(a.case_id) == (a.team, a.start_week):
+            continue
+        out[a.case_id] = f"van {a.team} {a.start_week}"
+    return out

@@ -9,15 +9,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl import load_workbook
 
 from stuurploeg.app.decisions import finalise_meeting, record_decision
+from stuurploeg.app.export import export_decision_log
 from stuurploeg.app.replan import replan_basis
 from stuurploeg.app.workspace import create_workspace
 from stuurploeg.app.workspace_import import import_files
-from stuurploeg.app.workspace_plans import compute_plan, plan_record
+from stuurploeg.app.workspace_plans import compute_plan, plan_record, save_plan_result
 from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import DecisionKind
 from stuurploeg.domain.weeks import IsoWeek
+from stuurploeg.io.plan_export import MOVED_HEADER
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_data"
 START = IsoWeek(2026, 48)
@@ -107,3 +110,22 @@ def test_replan_without_a_new_list_moves_only_for_the_decision_or_for_priority(m
     for m in again.moved:  # the decision's week later takes capacity, or a move buys priority
         assert "te weinig vrij voor de vorige plek" in m.reason or \
             "levert meer prioriteit op (+" in m.reason, m
+
+
+@pytest.mark.slow
+def test_besluitenlijst_says_where_the_last_meeting_had_each_moved_case(meeting, tmp_path):
+    ws, first, taken = meeting
+    shifted = next(a for a in first.assignments[3:] if a.start_week + 3 <= START + 20)
+    import_files(ws, cases_path=changed_list(tmp_path, {shifted.case_id: shifted.start_week + 3}))
+    again = compute_plan(ws, start=START)
+    save_plan_result(ws, again, "Voorstel 2")
+    out = tmp_path / "besluitenlijst.xlsx"
+    export_decision_log(ws, out)
+    rows = list(load_workbook(out)["Planning"].iter_rows(values_only=True))
+    i = next(i for i, r in enumerate(rows) if r and r[0] == "Zaak")
+    header = rows[i]
+    assert header[-1] == MOVED_HEADER
+    by_id = {r[0]: r[-1] for r in rows[i + 1:]}
+    assert by_id[shifted.case_id] == f"van {shifted.team} {shifted.start_week}"
+    assert by_id[taken.case_id] is None  # the decision put it there: not a move
+    assert {cid for cid, v in by_id.items() if v} == {m.case_id for m in again.moved}
