@@ -146,7 +146,8 @@ def run(args: argparse.Namespace) -> int:
             fixed=fixed,
             previous=previous,
         )
-        outcomes = plan_scenarios.plan(scenario_files, result, cases, capacity, args)
+        outcomes = plan_scenarios.plan(scenario_files, result, cases, capacity, args,
+                                       fixed=fixed, overrides=overrides)
     except PlanError as exc:
         return _fail(str(exc))
     if args.out is not None:
