@@ -18,9 +18,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stuurploeg.app.planning import make_plan
-from stuurploeg.domain.model import CapacityData, Team
-from stuurploeg.domain.planning import KINDS, TOLERANCE, FixedPlacement, build_grid, verify_plan
-from stuurploeg.domain.planning.candidates import Candidate
+from stuurploeg.domain.model import CapacityData, CaseStatus, Team
+from stuurploeg.domain.planning import (
+    KINDS,
+    TOLERANCE,
+    FixedPlacement,
+    build_grid,
+    prepare_candidates,
+    verify_plan,
+)
+from stuurploeg.domain.planning.candidates import Candidate, max_duration
 from stuurploeg.domain.planning.previous import (
     GAIN_EPSILON,
     PreviousPlacement,
@@ -162,6 +169,20 @@ def test_make_plan_with_previous_stays_within_capacity_and_reports_exactly_the_m
     for f in fixed:
         if f.case_id in now:
             assert now[f.case_id] == (f.team, f.start_week)
+    # moved only for more priority, for every planner: against the keep plan on the same grid
+    by_id = {c.case_id: c for c in new_cases}
+    grid = build_grid(new_capacity, start, weeks,
+                      running_cases=[c for c in new_cases if c.status is CaseStatus.RUNNING],
+                      extra_weeks=max(max_duration(new_cases) - 1, 0))
+    cands = prepare_candidates(by_id, again.ranking, grid)
+    prev = previous_spots(grid, cands, previous, fixed)
+    keep, _, unseated = keep_plan(grid, cands, fixed, prev.spots)
+    keep_total = keep.total_priority({c.case_id: c for c in cands})
+    assert again.total_priority >= keep_total - 1e-9
+    shifted = [cid for cid, (ti, s) in prev.spots.items() if cid not in unseated
+               and now.get(cid) != (grid.teams[ti], grid.week(s))]
+    if shifted:
+        assert again.total_priority > keep_total + GAIN_EPSILON, (planner, shifted)
     # the same input once more: the plan is reproducible
     assert again.to_json() == make_plan(
         new_cases, new_capacity, start=start, weeks=weeks, planner=planner, previous=previous,
