@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -258,6 +258,10 @@
     <message>
         <source>Not a candidate for this plan.</source>
         <translation>Geen kandidaat voor deze planning.</translation>
+    </message>
+    <message>
+        <source>Moved since the last meeting (was %1 from week %2): %3</source>
+        <translation>Verschoven t.o.v. vorige vergadering (was %1 vanaf week %2): %3</translation>
     </message>
     <message>
         <source>No decisions recorded.</source>
