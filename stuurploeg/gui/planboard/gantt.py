@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -29,8 +29,8 @@ from stuurploeg.gui.planboard.lanes import Layout, lay_out
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
 
-#: a lane's height when a plan is first shown, in pixels; more lanes than fit scroll (drag
-#: the background) or zoom (wheel)
+# a lane's height when a plan is first shown, in pixels; more lanes than fit scroll (drag
+# the background) or zoom (wheel)
 LANE_PIXELS = 22
 
 # Colour per status / decision: (key, colour, legend text source)
@@ -48,9 +48,6 @@ COLOURS: dict[str, QColor] = {
     DecisionKind.CLOSE.value: QColor(149, 165, 166),
 }
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Gantt", text)
 
 
 class GanttView(QWidget):
@@ -161,18 +158,18 @@ class GanttView(QWidget):
         first, last = start + bar.start, start + (bar.end - 1)
         lines = [
             f"{bar.case_id} {bar.name}".strip(),
-            tr("%1 to %2 (%3 weeks), %4 fte")
+            self.tr("%1 to %2 (%3 weeks), %4 fte")
             .replace("%1", str(first)).replace("%2", str(last))
             .replace("%3", str(bar.weeks)).replace("%4", dutch_number(bar.fte)),
         ]  # fmt: skip
         if bar.kind == RUNNING:
-            lines.append(tr("Running"))
+            lines.append(self.tr("Running"))
         elif what_if:
-            lines.append(tr("What-if placement (moved by hand)"))
+            lines.append(self.tr("What-if placement (moved by hand)"))
         elif bar.kind == FIXED:
-            lines.append(tr("Fixed placement"))
+            lines.append(self.tr("Fixed placement"))
         if decision is not None:
-            lines.append(tr("Decision: %1").replace("%1", decision_label(decision)))
+            lines.append(self.tr("Decision: %1").replace("%1", decision_label(decision)))
         return "\n".join(lines)
 
     def _overloads(self, kinds: Sequence[str]) -> list[tuple[float, float, float, float, str]]:
@@ -184,32 +181,33 @@ class GanttView(QWidget):
                 continue
             over = load.overload
             for t, w in zip(*np.nonzero(over), strict=True):
-                text = tr("%1 fte too much (%2)").replace("%1", dutch_number(over[t, w])).replace(
-                    "%2", kind_label(kind))
+                text = self.tr("%1 fte too much (%2)")
+                text = text.replace("%1", dutch_number(over[t, w])).replace("%2", kind_label(kind))
                 per_cell.setdefault((int(t), int(w)), []).append(text)
         out = []
         for (t, w), texts in sorted(per_cell.items()):
             band = self.layout_.bands[t]
             out.append((float(w), float(w + 1), band.top, band.bottom,
-                        tr("Overloaded:") + "\n" + "\n".join(texts)))  # fmt: skip
+                        self.tr("Overloaded:") + "\n" + "\n".join(texts)))  # fmt: skip
         return out
 
     def _legend(self) -> None:
         entries = [
-            (RUNNING_KEY, tr("running")),
-            (PLANNED_KEY, tr("planned")),
-            (FIXED_KEY, tr("fixed")),
+            (RUNNING_KEY, self.tr("running")),
+            (PLANNED_KEY, self.tr("planned")),
+            (FIXED_KEY, self.tr("fixed")),
             (DecisionKind.TAKE_UP.value, decision_label(DecisionKind.TAKE_UP)),
             (DecisionKind.EXPAND.value, decision_label(DecisionKind.EXPAND)),
             (DecisionKind.PARK.value, decision_label(DecisionKind.PARK)),
-            (WHAT_IF_KEY, tr("what-if (dashed)")),
+            (WHAT_IF_KEY, self.tr("what-if (dashed)")),
         ]
         swatches = " ".join(
             f'<span style="color:{COLOURS[key].name()}">■</span>&nbsp;{text}&nbsp;'
             for key, text in entries
         )
-        overload = f'<span style="color:#c0392b">▬</span>&nbsp;{tr("overloaded")}'
-        hint = tr("Click a bar to select the case; drag it to another week or team to try it.")
+        overloaded = self.tr("overloaded")
+        overload = f'<span style="color:#c0392b">▬</span>&nbsp;{overloaded}'
+        hint = self.tr("Click a bar to select the case; drag it to another week or team to try it.")
         self.legend.setText(f"{swatches} {overload}<br><small>{hint}</small>")
 
     def _show_selection(self, case_id: str) -> None:
@@ -236,7 +234,7 @@ class GanttView(QWidget):
             self.answer.setText(" ".join(exc.problems))
             return
         self.item.set_ghost_fits(check.fits)
-        self.answer.setText(check.message or tr("Fits: %1 on %2 from %3.")
+        self.answer.setText(check.message or self.tr("Fits: %1 on %2 from %3.")
                             .replace("%1", target[0]).replace("%2", target[1])
                             .replace("%3", str(target[2])))  # fmt: skip
 
@@ -259,7 +257,7 @@ class GanttView(QWidget):
             return
         command.done = True
         self.undo_stack.push(command)
-        self.answer.setText(tr("What-if: %1 on %2 from %3 (Edit → Undo takes it back).")
+        self.answer.setText(self.tr("What-if: %1 on %2 from %3 (Edit → Undo takes it back).")
                             .replace("%1", case_id).replace("%2", team_name)
                             .replace("%3", str(week)))  # fmt: skip
         self.controller.select_case(case_id)

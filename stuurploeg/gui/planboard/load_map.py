@@ -50,9 +50,6 @@ _SCALE = pg.ColorMap(
 _OVER = (np.array([231, 76, 60, 255]), np.array([146, 26, 18, 255]))  # a little / 50 % too much
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LoadMap", text)
-
 
 def cell_colours(load: Load) -> np.ndarray:
     """RGBA per (team, week): the scale up to full, red beyond, grey without capacity."""
@@ -163,7 +160,7 @@ class LoadMapView(QWidget):
         self.controller = placement.controller
         self.kind = QComboBox(self)
         self.kind.setObjectName("load_kind")
-        self.kind.setToolTip(tr("Total fte or one specialism"))
+        self.kind.setToolTip(self.tr("Total fte or one specialism"))
         self.week_axis = WeekAxis()
         self.team_axis = TeamAxis()
         self.plot = pg.PlotWidget(self, axisItems={"bottom": self.week_axis,
@@ -179,7 +176,7 @@ class LoadMapView(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("load_summary")
         self.summary.setWordWrap(True)
-        self.cell_label = QLabel(tr("Click a cell to list its cases."), self)
+        self.cell_label = QLabel(self.tr("Click a cell to list its cases."), self)
         self.cell_label.setObjectName("load_cell")
         self.cell_label.setWordWrap(True)
         self.cases_model = CellCasesModel(self)
@@ -190,7 +187,7 @@ class LoadMapView(QWidget):
         self.cases.setObjectName("load_cases")
         self.chosen: tuple[int, int] | None = None
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Load of:"), self))
+        top.addWidget(QLabel(self.tr("Load of:"), self))
         top.addWidget(self.kind, 1)
         top.addWidget(self.summary, 3)
         left = QWidget(self)
@@ -223,12 +220,13 @@ class LoadMapView(QWidget):
         return self.kind.currentData() or TOTAL_KIND
 
     def _legend(self) -> str:
-        return (
-            '<span style="color:#78c88c">■</span> ' + tr("room") + " &nbsp; "
-            '<span style="color:#e67e22">■</span> ' + tr("full") + " &nbsp; "
-            '<span style="color:#e74c3c">■</span> ' + tr("overloaded (fte too much)") + " &nbsp; "
-            '<span style="color:#bbbbbb">■</span> ' + tr("no capacity of this kind")
+        entries = (
+            ("#78c88c", self.tr("room")),
+            ("#e67e22", self.tr("full")),
+            ("#e74c3c", self.tr("overloaded (fte too much)")),
+            ("#bbbbbb", self.tr("no capacity of this kind")),
         )
+        return " &nbsp; ".join(f'<span style="color:{c}">■</span> {t}' for c, t in entries)
 
     def refresh(self) -> None:
         plan = self.placement.plan
@@ -238,7 +236,7 @@ class LoadMapView(QWidget):
         if plan is None or load is None:
             self.image.clear()
             self.texts.set_cells([], 0, 0)
-            self.summary.setText(tr("The load map appears once a plan has been made."))
+            self.summary.setText(self.tr("The load map appears once a plan has been made."))
             self.cases_model.set_items([])
             return
         teams, weeks = load.used.shape
@@ -257,11 +255,11 @@ class LoadMapView(QWidget):
         self.plot.setYRange(0, teams, padding=0.02)
         n_over = len(cells)
         self.summary.setText(
-            tr("%1: %2 overloaded team-weeks, %3 fte too much in all.")
+            self.tr("%1: %2 overloaded team-weeks, %3 fte too much in all.")
             .replace("%1", kind_label(load.kind)).replace("%2", str(n_over))
             .replace("%3", dutch_number(float(over.sum())))
             if n_over
-            else tr("%1: no team-week overloaded.").replace("%1", kind_label(load.kind))
+            else self.tr("%1: no team-week overloaded.").replace("%1", kind_label(load.kind))
         )  # fmt: skip
         if self.chosen is not None and self.chosen[0] < teams and self.chosen[1] < weeks:
             self.choose_cell(*self.chosen)
@@ -284,15 +282,15 @@ class LoadMapView(QWidget):
         self.cases_model.set_items([(b, b.demand[k]) for b in bars])
         used, available = float(load.used[team, week]), float(load.available[team, week])
         text = (
-            tr("%1, %2 (%3): %4 of %5 fte used")
+            self.tr("%1, %2 (%3): %4 of %5 fte used")
             .replace("%1", plan.teams[team]).replace("%2", f"wk {(plan.start + week).week}")
             .replace("%3", str(plan.start + week)).replace("%4", dutch_number(used))
             .replace("%5", dutch_number(available))
         )  # fmt: skip
         over = float(load.overload[team, week])
         if over > 0:
-            text += " — " + tr("%1 fte too much").replace("%1", dutch_number(over))
-        cases = QCoreApplication.translate("LoadMap", "%n case(s)", "", len(bars))
+            text += " — " + self.tr("%1 fte too much").replace("%1", dutch_number(over))
+        cases = self.tr("%n case(s)", "", len(bars))
         self.cell_label.setText(text + "; " + cases)
 
     def _case_clicked(self, index: object) -> None:
