@@ -108,7 +108,7 @@ def test_a_drag_that_fits_is_a_what_if_placement_and_undo_takes_it_back(
 ):
     start = controller.proposal.result.start
     assert controller.proposal.assignment("MH-2026-0001").start_week == start
-    pos, index = _bar_centre(board, "MH-2026-0001")
+    pos, _ = _bar_centre(board, "MH-2026-0001")
     two_weeks = _point(board.gantt.plot, 2, 0).x() - _point(board.gantt.plot, 0, 0).x()
     _drag(qtbot, board.gantt.plot, pos, pos + QPoint(round(two_weeks), 0))
 
