@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from stuurploeg.gui.widgets import list_table, refill_combo
 
 if TYPE_CHECKING:
     from stuurploeg.domain.planning.board import Load
+    from stuurploeg.gui.controller.state import PlanResult
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("CellCasesModel", "Case"),
@@ -71,19 +72,35 @@ def cell_colours(load: Load) -> np.ndarray:
 
 
 class CellImage(pg.ImageItem):
-    """The heat map; a click says which cell (team, week index)."""
+    """The heat map; a click says which cell (team, week index); hovering shows ``tips``."""
 
     cell_clicked = Signal(int, int)
 
-    def mouseClickEvent(self, ev: object) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton or self.image is None:  # type: ignore[attr-defined]
-            return
-        pos = ev.pos()  # type: ignore[attr-defined]
+    def __init__(self) -> None:
+        super().__init__()
+        self.tips: list[list[str]] = []  # [team][week]
+
+    def _cell(self, pos: QPointF) -> tuple[int, int] | None:
+        if self.image is None:
+            return None
         week, team = int(np.floor(pos.x())), int(np.floor(pos.y()))
         weeks, teams = self.image.shape[:2]
-        if 0 <= week < weeks and 0 <= team < teams:
+        return (team, week) if 0 <= week < weeks and 0 <= team < teams else None
+
+    def hoverEvent(self, ev: object) -> None:
+        cell = None if ev.isExit() else self._cell(ev.pos())  # type: ignore[attr-defined]
+        if cell is None or cell[0] >= len(self.tips):
+            self.setToolTip("")
+            return
+        self.setToolTip(self.tips[cell[0]][cell[1]])
+
+    def mouseClickEvent(self, ev: object) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return
+        cell = self._cell(ev.pos())  # type: ignore[attr-defined]
+        if cell is not None:
             ev.accept()  # type: ignore[attr-defined]
-            self.cell_clicked.emit(team, week)
+            self.cell_clicked.emit(*cell)
 
 
 class OverloadTexts(pg.GraphicsObject):
@@ -181,9 +198,10 @@ class LoadMapView(QWidget):
         self.cell_label.setWordWrap(True)
         self.cases_model = CellCasesModel(self)
         self.cases = list_table(self.cases_model, self)
-        self.cases.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        header = self.cases.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
+        header.setStretchLastSection(False)
         self.cases.setObjectName("load_cases")
         self.chosen: tuple[int, int] | None = None
         top = QHBoxLayout()
@@ -204,7 +222,7 @@ class LoadMapView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +265,8 @@ class LoadMapView(QWidget):
         cells = [(int(t), int(w), "+" + dutch_number(over[t, w]))
                  for t, w in zip(*np.nonzero(over), strict=True)]  # fmt: skip
         self.texts.set_cells(cells, teams, weeks)
+        self.image.tips = [[self._cell_text(plan, load, t, w) for w in range(weeks)]
+                           for t in range(teams)]  # fmt: skip
         self.week_axis.set_weeks(plan.start, plan.weeks)
         self.team_axis.set_teams([(t + 0.5, name) for t, name in enumerate(plan.teams)])
         view = self.plot.getPlotItem().getViewBox()
@@ -280,6 +300,10 @@ class LoadMapView(QWidget):
         k = list(plan.kinds).index(kind)
         bars = self.placement.cases_in(team, week, kind)
         self.cases_model.set_items([(b, b.demand[k]) for b in bars])
+        cases = self.tr("%n case(s)", "", len(bars))
+        self.cell_label.setText(self._cell_text(plan, load, team, week) + "; " + cases)
+
+    def _cell_text(self, plan: PlanResult, load: Load, team: int, week: int) -> str:
         used, available = float(load.used[team, week]), float(load.available[team, week])
         text = (
             self.tr("%1, %2 (%3): %4 of %5 fte used")
@@ -290,8 +314,7 @@ class LoadMapView(QWidget):
         over = float(load.overload[team, week])
         if over > 0:
             text += " — " + self.tr("%1 fte too much").replace("%1", dutch_number(over))
-        cases = self.tr("%n case(s)", "", len(bars))
-        self.cell_label.setText(text + "; " + cases)
+        return text
 
     def _case_clicked(self, index: object) -> None:
         row = index.row()  # type: ignore[attr-defined]
