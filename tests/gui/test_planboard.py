@@ -8,6 +8,8 @@ held, release), handled by pyqtgraph's scene as a user's would be.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QUndoStack
@@ -21,6 +23,7 @@ from stuurploeg.gui.planboard.gantt_item import BAR_HEIGHT
 from stuurploeg.gui.planboard.lanes import lay_out
 from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.settings import Settings
+from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import make_workspace, open_in
 from tests.planboard_data import ROOMY, TIGHT, planboard_capacity, planboard_cases
 
@@ -176,3 +179,21 @@ def test_a_load_map_cell_lists_its_cases(qtbot, board):
     model = load_map.cases_model
     assert model.data(model.index(0, 2)) == "lopend"
     assert model.data(model.index(0, 3)) == "1,50"
+
+
+@pytest.mark.slow
+def test_three_hundred_cases_are_drawn_by_a_few_graphics_items(qtbot, controller, tmp_path):
+    roomy = make_capacity()  # room for every candidate: a bar each
+    roomy = replace(roomy, teams=tuple(replace(t, staffed_fte=400.0) for t in roomy.teams))
+    path = make_workspace(tmp_path / "groot.stuurploeg", make_cases(300), roomy)
+    panel = PlanboardPanel(PlacementController(controller), QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(1200, 600)
+    panel.show()
+    open_in(qtbot, controller, path)
+    qtbot.waitUntil(lambda: panel.gantt is not None)
+    gantt, load_map = panel.gantt, panel.load_map
+    assert len(gantt.bars) > 100
+    assert len(gantt.plot.scene().items()) < 30, "one item for all bars, not one per case"
+    panel.tabs.setCurrentWidget(load_map)
+    assert len(load_map.plot.scene().items()) < 30

@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from stuurploeg.gui.planboard.lanes import Layout
 
@@ -45,6 +45,12 @@ class GanttItem(pg.GraphicsObject):
         self.ghost: tuple[QRectF, bool | None] | None = None  # rect, fits (None: unknown)
         self.dragging = -1
         self._bounds = QRectF()
+        self._rects: list[QRectF] = []
+        self._groups: dict[int, list[QRectF]] = {}
+        self._brushes: dict[int, QBrush] = {}
+        self._text_widths: dict[str, list[int]] = {}
+        # Paint gets the exposed part only, so labels of bars out of view are skipped.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # -- data ---------------------------------------------------------------------------
     def set_bars(
@@ -73,6 +79,15 @@ class GanttItem(pg.GraphicsObject):
         self.ghost = None
         self.dragging = -1
         self._bounds = QRectF(-1, -1, weeks + 2, layout.height + 2)
+        # Painting draws each colour's bars in one call; rectangles are made once here.
+        self._rects = [self.bar_rect(i) for i in range(len(self.colours))]
+        groups: dict[int, list[QRectF]] = {}
+        self._brushes: dict[int, QBrush] = {}
+        for rect, colour in zip(self._rects, self.colours, strict=True):
+            groups.setdefault(colour.rgba(), []).append(rect)
+            self._brushes.setdefault(colour.rgba(), QBrush(colour))
+        self._groups = groups
+        self._text_widths: dict[str, list[int]] = {}  # font → width of each label
         self.update()
 
     def set_selected(self, index: int) -> None:
@@ -111,16 +126,16 @@ class GanttItem(pg.GraphicsObject):
             p.fillRect(QRectF(x0, y0, x1 - x0, 0.12), _OVERLOAD_EDGE)
         edge = QPen(QColor(255, 255, 255))
         edge.setCosmetic(True)
-        for i, colour in enumerate(self.colours):
-            p.setPen(edge)
-            p.setBrush(QBrush(colour))
-            p.drawRect(self.bar_rect(i))
+        p.setPen(edge)
+        for rgba, rects in self._groups.items():
+            p.setBrush(self._brushes[rgba])
+            p.drawRects(rects)
         dashed = QPen(_WHAT_IF_PEN, 2, Qt.PenStyle.DashLine)
         dashed.setCosmetic(True)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(dashed)
         for i in np.nonzero(self.what_if)[0]:
-            p.drawRect(self.bar_rect(int(i)))
+            p.drawRect(self._rects[int(i)])
         if 0 <= self.selected < len(self.colours):
             pen = QPen(QColor(0, 0, 0), 3)
             pen.setCosmetic(True)
@@ -137,20 +152,35 @@ class GanttItem(pg.GraphicsObject):
             fill.setAlpha(60)
             p.setBrush(fill)
             p.drawRect(rect)
-        self._paint_labels(p)
+        self._paint_labels(p, option.exposedRect)
 
-    def _paint_labels(self, p: QPainter) -> None:
-        """Case and fte on each bar wide enough, in screen pixels (not scaled with zoom)."""
+    def _paint_labels(self, p: QPainter, exposed: QRectF) -> None:
+        """Case and fte on each bar in view and wide enough, in screen pixels (not scaled
+        with the zoom); only the bars in ``exposed`` (item coordinates) are looked at."""
+        if not self.labels:
+            return
         transform = p.transform()
-        p.resetTransform()
         metrics = QFontMetrics(p.font())
+        if abs(transform.m22()) * BAR_HEIGHT < metrics.height() * 0.7:
+            return  # zoomed out too far for text
+        wide = (self.x1 - self.x0) * abs(transform.m11()) >= _LABEL_MIN_PIXELS + 6
+        across = (self.x1 > exposed.left()) & (self.x0 < exposed.right())
+        down = (self.y0 + BAR_HEIGHT > exposed.top()) & (self.y0 < exposed.bottom())
+        seen = wide & across & down
+        key = p.font().key()
+        widths = self._text_widths.get(key)
+        if widths is None:
+            widths = [metrics.horizontalAdvance(t) for t in self.labels]
+            self._text_widths = {key: widths}
+        p.resetTransform()
         p.setPen(QColor(255, 255, 255))
-        for i, text in enumerate(self.labels):
-            rect = transform.mapRect(self.bar_rect(i)).adjusted(3, 0, -3, 0)
-            if rect.width() < _LABEL_MIN_PIXELS or rect.height() < metrics.height() * 0.7:
-                continue
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
-            p.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown)
+        flags = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        for i in np.nonzero(seen)[0]:
+            rect = transform.mapRect(self._rects[i]).adjusted(3, 0, -3, 0)
+            text = self.labels[i]
+            if widths[i] > rect.width():
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
+            p.drawText(rect, flags, text)
         p.setTransform(transform)
 
     # -- mouse (pyqtgraph's scene events) -----------------------------------------------
