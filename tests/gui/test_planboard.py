@@ -27,7 +27,8 @@ from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import make_workspace, open_in
 from tests.planboard_data import ROOMY, TIGHT, planboard_capacity, planboard_cases
 
-pytestmark = pytest.mark.gui
+# Each test opens and plans a real workspace in a shown window: a second or more.
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 LEFT = Qt.MouseButton.LeftButton
 NONE = Qt.KeyboardModifier.NoModifier
@@ -181,7 +182,6 @@ def test_a_load_map_cell_lists_its_cases(qtbot, board):
     assert model.data(model.index(0, 3)) == "1,50"
 
 
-@pytest.mark.slow
 def test_three_hundred_cases_are_drawn_by_a_few_graphics_items(qtbot, controller, tmp_path):
     roomy = make_capacity()  # room for every candidate: a bar each
     roomy = replace(roomy, teams=tuple(replace(t, staffed_fte=400.0) for t in roomy.teams))
