@@ -32,6 +32,7 @@ from stuurploeg.domain.planning import (
 )
 from stuurploeg.domain.planning import format as fmt
 from stuurploeg.domain.planning.candidates import Candidate, max_duration
+from stuurploeg.domain.planning.grid import team_key
 from stuurploeg.domain.planning.scenario import apply_case_changes
 from stuurploeg.domain.weeks import IsoWeek
 
@@ -60,6 +61,9 @@ class PlacementCheck:
     fits: bool
     message: str  # Dutch; empty when it fits
     shortfall: Shortfall | None = None
+    # Dutch: what the placement overrides that the case list asks (its team, its start
+    # window); a placement by hand may, as an officer's fixed placement may, but says so.
+    notes: tuple[str, ...] = ()
 
 
 class PlacementContext:
@@ -133,7 +137,9 @@ class PlacementContext:
         if s + cand.duration > state.remaining.shape[2]:
             return refused("Past niet: de zaak loopt langer door dan de rekenperiode.")
         if state.fits(cand, ti, s):
-            return PlacementCheck(case_id, self.grid.teams[ti], start_week, True, "")
+            name = self.grid.teams[ti]
+            notes = _overrides(case, name, start_week)
+            return PlacementCheck(case_id, name, start_week, True, "", notes=notes)
         shortfall = self._shortfall(state, cand, ti, s)
         kind = "" if shortfall.kind == KINDS[0] else f" {shortfall.kind}"
         more = (
@@ -203,6 +209,18 @@ class PlacementContext:
             self._by_id, self.grid, self._cands, state,
         )  # fmt: skip
         return moved, other
+
+
+def _overrides(case: Case, team: str, start_week: IsoWeek) -> tuple[str, ...]:
+    notes = []
+    if case.team and team_key(case.team) != team_key(team):
+        notes.append(f"Let op: zaak {case.case_id} is in de zakenlijst bestemd voor "
+                     f"{fmt.team(case.team)}.")  # fmt: skip
+    if case.earliest_start is not None and start_week < case.earliest_start:
+        notes.append(f"Let op: dit is vóór de vroegste start ({case.earliest_start}).")
+    if case.latest_start is not None and start_week > case.latest_start:
+        notes.append(f"Let op: dit is na de uiterste start ({case.latest_start}).")
+    return tuple(notes)
 
 
 def _fixed(assignments: Sequence[Assignment]) -> list[FixedPlacement]:

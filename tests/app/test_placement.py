@@ -3,6 +3,8 @@ binding team-week-fte, and an accepted one moves only that case."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -93,3 +95,17 @@ def test_bars_load_and_cells(plan):
     assert load.ratio[1, 0] == pytest.approx(0.75)
     inside = cases_in_cell(bars, plan.kinds, 1, 3, "totaal")
     assert [b.case_id for b in inside] == ["MH-2026-0003", "MH-2026-0004"]
+
+
+def test_a_move_against_the_case_list_fits_but_says_what_it_overrides():
+    cases = planboard_cases(START)
+    cases[1] = replace(cases[1], team=ROOMY, earliest_start=START + 1)
+    plan = make_plan(cases, planboard_capacity(), start=START, weeks=12)
+    context = PlacementContext(plan, cases, planboard_capacity())
+    check = context.check("MH-2026-0002", TIGHT, START + 10)  # after the running case
+    assert check.fits
+    assert check.notes == (
+        f"Let op: zaak MH-2026-0002 is in de zakenlijst bestemd voor team {ROOMY}.",
+    )
+    early = context.check("MH-2026-0002", ROOMY, START)
+    assert early.fits and early.notes == (f"Let op: dit is vóór de vroegste start ({START + 1}).",)

@@ -234,9 +234,9 @@ class GanttView(QWidget):
             self.answer.setText(" ".join(exc.problems))
             return
         self.item.set_ghost_fits(check.fits)
-        self.answer.setText(check.message or self.tr("Fits: %1 on %2 from %3.")
-                            .replace("%1", target[0]).replace("%2", target[1])
-                            .replace("%3", str(target[2])))  # fmt: skip
+        text = check.message or self.tr("Fits: %1 on %2 from %3.").replace(
+            "%1", target[0]).replace("%2", target[1]).replace("%3", str(target[2]))
+        self.answer.setText(" ".join((text, *check.notes)))
 
     def _dropped(self, index: int, team: int, start: int) -> None:
         target = self._target(index, team, start)
@@ -248,6 +248,10 @@ class GanttView(QWidget):
         if plan is not None and plan.teams[bar.team] == team_name and bar.start == start:
             self.answer.setText("")
             return  # put back where it was
+        try:
+            notes = self.placement.check(case_id, team_name, week).notes
+        except ActionRefused:
+            notes = ()
         command = PlaceCommand(self.placement, case_id, team_name, week)
         command.redo()  # checked now: a refusal never reaches the undo stack
         if command.error is not None:
@@ -257,7 +261,7 @@ class GanttView(QWidget):
             return
         command.done = True
         self.undo_stack.push(command)
-        self.answer.setText(self.tr("What-if: %1 on %2 from %3 (Edit → Undo takes it back).")
-                            .replace("%1", case_id).replace("%2", team_name)
-                            .replace("%3", str(week)))  # fmt: skip
+        text = self.tr("What-if: %1 on %2 from %3 (Edit → Undo takes it back).").replace(
+            "%1", case_id).replace("%2", team_name).replace("%3", str(week))
+        self.answer.setText(" ".join((text, *notes)))
         self.controller.select_case(case_id)
