@@ -16,9 +16,11 @@ from PySide6.QtGui import QMouseEvent, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from stuurploeg.domain.model import DecisionKind
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.controller.placement import PlacementController
+from stuurploeg.gui.planboard.gantt import COLOURS
 from stuurploeg.gui.planboard.gantt_item import BAR_HEIGHT
 from stuurploeg.gui.planboard.lanes import lay_out
 from stuurploeg.gui.planboard.panel import PlanboardPanel
@@ -197,3 +199,39 @@ def test_three_hundred_cases_are_drawn_by_a_few_graphics_items(qtbot, controller
     assert len(gantt.plot.scene().items()) < 30, "one item for all bars, not one per case"
     panel.tabs.setCurrentWidget(load_map)
     assert len(load_map.plot.scene().items()) < 30
+
+
+def test_a_decision_colours_its_bar_and_a_what_if_move_is_what_the_decision_records(
+    qtbot, board, controller
+):
+    start = controller.proposal.result.start
+    controller.set_decided_by("mensenhandelofficier")
+    pos, _ = _bar_centre(board, "MH-2026-0001")
+    two_weeks = _point(board.gantt.plot, 2, 0).x() - _point(board.gantt.plot, 0, 0).x()
+    _drag(qtbot, board.gantt.plot, pos, pos + QPoint(round(two_weeks), 0))
+    decision = controller.proposed_decision("MH-2026-0001")
+    assert (decision.kind, decision.team, decision.start_week) == (
+        DecisionKind.TAKE_UP, ROOMY, start + 2)  # fmt: skip
+    controller.record_decision(decision)
+    stored = controller.history("MH-2026-0001")[-1]
+    assert (stored.snapshot.proposal_team, stored.snapshot.proposal_start) == (ROOMY, start + 2)
+    index = next(i for i, b in enumerate(board.gantt.bars) if b.case_id == "MH-2026-0002")
+    decided = next(i for i, b in enumerate(board.gantt.bars) if b.case_id == "MH-2026-0001")
+    assert board.gantt.item.colours[index] == COLOURS["planned"]
+    assert board.gantt.item.colours[decided] == COLOURS["what-if"], "still shown as a what-if"
+    board.back.click()  # Terug naar het voorstel
+    assert board.gantt.item.colours[decided] == COLOURS[DecisionKind.TAKE_UP.value]
+
+
+def test_the_load_map_shows_one_specialism_chosen_with_the_keyboard(qtbot, board):
+    board.tabs.setCurrentWidget(board.load_map)
+    load_map = board.load_map
+    combo = load_map.kind
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == "digitaal"
+    assert load_map.summary.text() == "Digitaal: geen teamweek overbelast."
+    assert load_map.texts.cells == []
+    colours = load_map.image.image  # [week, team, rgba]: no digital capacity anywhere
+    assert (colours[..., :3] == 225).all()

@@ -119,7 +119,7 @@ class PlacementController(QObject):
             raise ActionRefused([str(exc)]) from exc
         previous = self.placement(case_id)
         placement = WhatIfPlacement(
-            case_id, moved_team(moved, case_id), start_week,
+            case_id, _moved_team(moved, case_id), start_week,
             previous.from_team if previous else (before.team if before else team),
             previous.from_week if previous else (before.start_week if before else start_week),
         )  # fmt: skip
@@ -239,7 +239,7 @@ class PlacementController(QObject):
         self._context = None
 
 
-def moved_team(result: PlanResult, case_id: str) -> str:
+def _moved_team(result: PlanResult, case_id: str) -> str:
     return next(a.team for a in result.assignments if a.case_id == case_id)
 
 

@@ -94,7 +94,7 @@ class GanttView(QWidget):
         self.controller.proposal_changed.connect(self.refresh)
         self.controller.decisions_changed.connect(self.refresh)
         self.controller.selection_changed.connect(self._show_selection)
-        self.placement.changed.connect(self.refresh)
+        # A what-if placement comes with a new proposal: proposal_changed covers it.
         self._legend()
         self.refresh()
 

@@ -231,7 +231,7 @@ class LoadMapView(QWidget):
         self.image.cell_clicked.connect(self.choose_cell)
         self.cases.clicked.connect(self._case_clicked)
         self.controller.proposal_changed.connect(self.refresh)
-        self.placement.changed.connect(self.refresh)
+        # A what-if placement comes with a new proposal: proposal_changed covers it.
         self.refresh()
 
     def current_kind(self) -> str:
