@@ -235,3 +235,15 @@ def test_the_load_map_shows_one_specialism_chosen_with_the_keyboard(qtbot, board
     assert load_map.texts.cells == []
     colours = load_map.image.image  # [week, team, rgba]: no digital capacity anywhere
     assert (colours[..., :3] == 225).all()
+
+
+def test_resting_on_a_bar_or_a_cell_tells_its_figures(qtbot, board, controller):
+    pos, _ = _bar_centre(board, "MH-2026-0003")
+    QTest.mouseMove(board.gantt.plot.viewport(), pos)
+    qtbot.waitUntil(lambda: "MH-2026-0003" in board.gantt.item.toolTip(), timeout=5000)
+    assert "1,5 fte" in board.gantt.item.toolTip() and "Lopend" in board.gantt.item.toolTip()
+    board.tabs.setCurrentWidget(board.load_map)
+    plot = board.load_map.plot
+    qtbot.waitExposed(plot)
+    QTest.mouseMove(plot.viewport(), _point(plot, 4.5, 1.5))
+    qtbot.waitUntil(lambda: "0,5 fte te veel" in board.load_map.image.toolTip(), timeout=5000)

@@ -103,22 +103,21 @@ class GanttView(QWidget):
         plan = self.placement.plan
         self.bars = self.placement.bars()
         if plan is None:
-            self.item.set_bars(Layout((), ()), [], [], 0, [], [], [], [], [])
+            self.item.set_bars(Layout((), ()), [], [], 0, [], [], self._tip_of, [], [])
             self.team_axis.set_teams([])
             return
         self.layout_ = lay_out(self.bars, len(plan.teams))
         decided = {d.case_id: d.kind for d in self.controller.decisions}  # the latest wins
         what_if = {p.case_id for p in self.placement.placements}
-        colours, labels, tips, marks = [], [], [], []
+        colours, labels, marks = [], [], []
         for b in self.bars:
             key = self._colour_key(b, decided.get(b.case_id), b.case_id in what_if)
             colours.append(COLOURS[key])
             labels.append(f"{b.case_id} · {dutch_number(b.fte)} fte")
-            tips.append(self._tip(b, plan.start, decided.get(b.case_id), b.case_id in what_if))
             marks.append(b.case_id in what_if and b.kind != RUNNING)
         self.item.set_bars(
             self.layout_, [b.start for b in self.bars], [b.end for b in self.bars], plan.weeks,
-            colours, labels, tips, marks, self._overloads(plan.kinds),
+            colours, labels, self._tip_of, marks, self._overloads(plan.kinds),
         )  # fmt: skip
         self.week_axis.set_weeks(plan.start, plan.weeks)
         self.team_axis.set_teams([(b.middle, plan.teams[b.team]) for b in self.layout_.bands])
@@ -153,6 +152,16 @@ class GanttView(QWidget):
         if decision is not None:
             return decision.value
         return FIXED_KEY if bar.kind == FIXED else PLANNED_KEY
+
+    def _tip_of(self, index: int) -> str:
+        plan = self.placement.plan
+        if plan is None or not 0 <= index < len(self.bars):
+            return ""
+        bar = self.bars[index]
+        decided = next((d.kind for d in reversed(self.controller.decisions)
+                        if d.case_id == bar.case_id), None)  # fmt: skip
+        what_if = self.placement.placement(bar.case_id) is not None
+        return self._tip(bar, plan.start, decided, what_if)
 
     def _tip(self, bar: Bar, start: IsoWeek, decision: DecisionKind | None, what_if: bool) -> str:
         first, last = start + bar.start, start + (bar.end - 1)

@@ -7,7 +7,7 @@ which bar goes to which team band and start week; the view answers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -38,7 +38,8 @@ class GanttItem(pg.GraphicsObject):
         self.starts = self.x0 = self.x1 = self.y0 = self.lengths = np.zeros(0)
         self.colours: list[QColor] = []
         self.labels: list[str] = []
-        self.tips: list[str] = []
+        # The tooltip of bar i, made when the pointer rests on it (not for every bar).
+        self.tip_of: Callable[[int], str] = lambda _i: ""
         self.what_if = np.zeros(0, dtype=bool)
         self.overloads: list[tuple[float, float, float, float, str]] = []  # x0, x1, y0, y1, tip
         self.selected = -1
@@ -61,7 +62,7 @@ class GanttItem(pg.GraphicsObject):
         weeks: int,
         colours: Sequence[QColor],
         labels: Sequence[str],
-        tips: Sequence[str],
+        tip_of: Callable[[int], str],
         what_if: Sequence[bool],
         overloads: Sequence[tuple[float, float, float, float, str]],
     ) -> None:
@@ -73,7 +74,7 @@ class GanttItem(pg.GraphicsObject):
         self.x1 = np.clip(np.asarray(ends, dtype=float), 0, weeks)
         self.lengths = np.asarray(ends, dtype=float) - self.starts
         self.y0 = np.asarray(layout.lanes, dtype=float) + (1 - BAR_HEIGHT) / 2
-        self.colours, self.labels, self.tips = list(colours), list(labels), list(tips)
+        self.colours, self.labels, self.tip_of = list(colours), list(labels), tip_of
         self.what_if = np.asarray(what_if, dtype=bool)
         self.overloads = list(overloads)
         self.ghost = None
@@ -245,7 +246,7 @@ class GanttItem(pg.GraphicsObject):
         point = ev.pos()  # type: ignore[attr-defined]
         index = self.bar_at(point)
         if index >= 0:
-            self.setToolTip(self.tips[index])
+            self.setToolTip(self.tip_of(index))
             return
         x, y = point.x(), point.y()
         tip = next((t for x0, x1, y0, y1, t in self.overloads if x0 <= x < x1 and y0 <= y < y1),

@@ -7,6 +7,7 @@ One ImageItem for all cells and one item for the overload texts, so 5 teams × 5
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -72,13 +73,14 @@ def cell_colours(load: Load) -> np.ndarray:
 
 
 class CellImage(pg.ImageItem):
-    """The heat map; a click says which cell (team, week index); hovering shows ``tips``."""
+    """The heat map; a click says which cell (team, week index); hovering shows ``tip_of``."""
 
     cell_clicked = Signal(int, int)
 
     def __init__(self) -> None:
         super().__init__()
-        self.tips: list[list[str]] = []  # [team][week]
+        # The tooltip of a cell (team, week), made when the pointer rests on it.
+        self.tip_of: Callable[[int, int], str] = lambda _t, _w: ""
 
     def _cell(self, pos: QPointF) -> tuple[int, int] | None:
         if self.image is None:
@@ -89,10 +91,7 @@ class CellImage(pg.ImageItem):
 
     def hoverEvent(self, ev: object) -> None:
         cell = None if ev.isExit() else self._cell(ev.pos())  # type: ignore[attr-defined]
-        if cell is None or cell[0] >= len(self.tips):
-            self.setToolTip("")
-            return
-        self.setToolTip(self.tips[cell[0]][cell[1]])
+        self.setToolTip("" if cell is None else self.tip_of(*cell))
 
     def mouseClickEvent(self, ev: object) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
@@ -265,8 +264,7 @@ class LoadMapView(QWidget):
         cells = [(int(t), int(w), "+" + dutch_number(over[t, w]))
                  for t, w in zip(*np.nonzero(over), strict=True)]  # fmt: skip
         self.texts.set_cells(cells, teams, weeks)
-        self.image.tips = [[self._cell_text(plan, load, t, w) for w in range(weeks)]
-                           for t in range(teams)]  # fmt: skip
+        self.image.tip_of = lambda t, w: self._cell_text(plan, load, t, w)
         self.week_axis.set_weeks(plan.start, plan.weeks)
         self.team_axis.set_teams([(t + 0.5, name) for t, name in enumerate(plan.teams)])
         view = self.plot.getPlotItem().getViewBox()
