@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile
 
 translate = QCoreApplication.translate
-_CTX = "Scenarios"
 T = TypeVar("T")
 
 
@@ -71,10 +70,10 @@ class Owner(Protocol):
     def _attempt(self, action: Callable[[], T]) -> T: ...
     def _show_proposal(self, proposal: Proposal) -> None: ...
 
-#: fields of a draft that a problem can point at
+# fields of a draft that a problem can point at
 CAPACITY, CASE = "capacity", "case"
 ACTIONS = ("in", "out", "start")
-#: the time budget of a scenario plan made with the fill or optimal planner (seconds)
+# the time budget of a scenario plan made with the fill or optimal planner (seconds)
 SCENARIO_TIME_LIMIT = 30.0
 DEFAULT_WEEKS = 26
 
@@ -90,7 +89,7 @@ class CapacityRow:
     to_week: str = ""
     fte: str = ""
     specialism: str = ""
-    #: a stored change of a specialism alone (total unchanged; made in code, not here)
+    # a stored change of a specialism alone (total unchanged; made in code, not here)
     only_specialism: bool = False
 
 
@@ -129,8 +128,8 @@ class DraftProblem:
         """The message with where it is, for a list beside a table."""
         if self.section is None or self.row is None:
             return self.message
-        label = (translate(_CTX, "Capacity change %1") if self.section == CAPACITY
-                 else translate(_CTX, "Case change %1"))
+        label = (translate("Scenarios", "Capacity change %1") if self.section == CAPACITY
+                 else translate("Scenarios", "Case change %1"))
         return f"{label.replace('%1', str(self.row + 1))}: {self.message}"
 
 
@@ -330,7 +329,7 @@ class ScenarioController(QObject):
         from stuurploeg.app.scenarios import delete_scenario
 
         if not self._owner._attempt(lambda: delete_scenario(ws, name)):
-            raise ActionRefused([translate(_CTX, "There is no scenario named %1.")
+            raise ActionRefused([translate("Scenarios", "There is no scenario named %1.")
                                  .replace("%1", name)])
         self._outcomes.pop(name, None)
         self._reload()
@@ -341,11 +340,11 @@ class ScenarioController(QObject):
         when done. Raises :class:`ActionRefused` when it cannot be planned now."""
         base = self._base
         if base is None:
-            raise ActionRefused([translate(_CTX, "There is no base plan yet: import cases "
+            raise ActionRefused([translate("Scenarios", "There is no base plan yet: import cases "
                                                  "and capacity, or wait for the plan.")])
         scenario = self.scenario(name)
         if scenario is None:
-            raise ActionRefused([translate(_CTX, "There is no scenario named %1.")
+            raise ActionRefused([translate("Scenarios", "There is no scenario named %1.")
                                  .replace("%1", name)])
         converted = self._convert(self.draft_of(name))
         errors = [p for p in self._check_scenario(_Converted(scenario, [],
@@ -356,7 +355,7 @@ class ScenarioController(QObject):
         owner = self._owner
         capacity = owner.capacity
         if capacity is None:
-            raise ActionRefused([translate(_CTX, "Import a capacity sheet first.")])
+            raise ActionRefused([translate("Scenarios", "Import a capacity sheet first.")])
         request = _Request(base.result, owner.cases, capacity, owner.overrides, scenario)
         if self._compare_job is not None and self._compare_job.running:
             self._compare_job.cancel()
@@ -379,7 +378,7 @@ class ScenarioController(QObject):
         (with the scenario it was made with) and shown; decisions taken now record it."""
         outcome = self._outcomes.get(name)
         if outcome is None:
-            raise ActionRefused([translate(_CTX, "Compare scenario %1 with the base first.")
+            raise ActionRefused([translate("Scenarios", "Compare scenario %1 with the base first.")
                                  .replace("%1", name)])
         owner = self._owner
         ws = owner.workspace
@@ -469,7 +468,7 @@ class ScenarioController(QObject):
     def _needs_workspace(self) -> Workspace:
         ws = self._owner.workspace
         if ws is None:
-            raise ActionRefused([translate(_CTX, "Open a workspace first: scenarios are "
+            raise ActionRefused([translate("Scenarios", "Open a workspace first: scenarios are "
                                                  "kept in it.")])
         return ws
 
@@ -513,7 +512,58 @@ class ScenarioController(QObject):
         return IsoWeek.current(), DEFAULT_WEEKS
 
     def _convert(self, draft: ScenarioDraft) -> _Converted:
-        """The draft as a scenario, or the problems that stop it being one."""
+        """The draft as a scenario, or the problems that stop it being one.
+
+        The engine's types are made only for a draft without problems: an empty draft
+        (the editor at start-up) needs no numpy (start-up time).
+        """
+        problems: list[DraftProblem] = []
+        if not draft.name.strip():
+            problems.append(DraftProblem(translate("Scenarios", "Give the scenario a name."),
+                                         field="name"))
+        capacity: list[tuple[int, CapacityRow, IsoWeek, IsoWeek | None, float]] = []
+        for i, row in enumerate(draft.capacity):
+            here: list[DraftProblem] = []
+            if not row.team.strip():
+                here.append(_at(CAPACITY, i, "team", translate("Scenarios", "choose a team.")))
+            first = _week(row.from_week, CAPACITY, i, "from", here, required=True)
+            last = _week(row.to_week, CAPACITY, i, "to", here, required=False)
+            fte = _fte(row.fte, i, here)
+            spec = row.specialism.strip()
+            if spec and spec not in {s.value for s in SPECIALISMS}:
+                here.append(_at(CAPACITY, i, "specialism", translate(
+                    "Scenarios", "unknown specialism %1; choose digitaal, financieel, "
+                                 "tactisch or intelligence, or leave it empty for the "
+                                 "team's total.").replace("%1", repr(spec))))
+            problems += here
+            if not here and first is not None and fte is not None:
+                capacity.append((i, row, first, last, fte))
+        cases: list[tuple[str, str, IsoWeek | None]] = []
+        for i, crow in enumerate(draft.cases):
+            here = []
+            if not crow.case_id.strip():
+                here.append(_at(CASE, i, "case", translate("Scenarios", "choose a case.")))
+            if crow.action not in ACTIONS:
+                here.append(_at(CASE, i, "action", translate(
+                    "Scenarios", "unknown action %1; choose in, out or start.")
+                    .replace("%1", repr(crow.action))))
+            start = None
+            if crow.action == "start":
+                start = _week(crow.start, CASE, i, "start", here, required=True)
+            elif crow.start.strip():
+                here.append(_at(CASE, i, "start", translate(
+                    "Scenarios", "a start week belongs with the action start only; empty it "
+                                 "or choose start.")))
+            problems += here
+            if not here:
+                cases.append((crow.case_id.strip(), crow.action, start))
+        profile = self._profile(draft)
+        if draft.profile and profile is None:
+            problems.append(DraftProblem(translate(
+                "Scenarios", "unknown weight profile %1; choose one from the list.")
+                .replace("%1", repr(draft.profile)), field="profile"))
+        if problems:
+            return _Converted(None, problems)
         from stuurploeg.domain.planning import (
             CapacityDelta,
             CaseAction,
@@ -522,28 +572,10 @@ class ScenarioController(QObject):
             capacity_change,
         )
 
-        problems: list[DraftProblem] = []
-        if not draft.name.strip():
-            problems.append(DraftProblem(translate(_CTX, "Give the scenario a name."),
-                                         field="name"))
         deltas: list[CapacityDelta] = []
         rows_of: list[int] = []
-        for i, row in enumerate(draft.capacity):
-            here: list[DraftProblem] = []
-            if not row.team.strip():
-                here.append(_at(CAPACITY, i, "team", translate(_CTX, "choose a team.")))
-            first = _week(row.from_week, CAPACITY, i, "from", here, required=True)
-            last = _week(row.to_week, CAPACITY, i, "to", here, required=False)
-            fte = _fte(row.fte, i, here)
+        for i, row, first, last, fte in capacity:
             spec = row.specialism.strip()
-            if spec and spec not in {s.value for s in SPECIALISMS}:
-                here.append(_at(CAPACITY, i, "specialism", translate(
-                    _CTX, "unknown specialism %1; choose digitaal, financieel, tactisch or "
-                          "intelligence, or leave it empty for the team's total.")
-                    .replace("%1", repr(spec))))
-            problems += here
-            if here or first is None or fte is None:
-                continue
             if row.only_specialism and spec:
                 made: tuple[CapacityDelta, ...] = (
                     CapacityDelta(row.team.strip(), first, last, fte, spec),)
@@ -551,35 +583,10 @@ class ScenarioController(QObject):
                 made = capacity_change(row.team.strip(), first, last, fte, spec or None)
             deltas += made
             rows_of += [i] * len(made)
-        changes: list[CaseChange] = []
-        for i, crow in enumerate(draft.cases):
-            here = []
-            if not crow.case_id.strip():
-                here.append(_at(CASE, i, "case", translate(_CTX, "choose a case.")))
-            if crow.action not in ACTIONS:
-                here.append(_at(CASE, i, "action", translate(
-                    _CTX, "unknown action %1; choose in, out or start.")
-                    .replace("%1", repr(crow.action))))
-            start = None
-            if crow.action == "start":
-                start = _week(crow.start, CASE, i, "start", here, required=True)
-            elif crow.start.strip():
-                here.append(_at(CASE, i, "start", translate(
-                    _CTX, "a start week belongs with the action start only; empty it or "
-                          "choose start.")))
-            problems += here
-            if not here and crow.action in ACTIONS:
-                changes.append(CaseChange(crow.case_id.strip(), CaseAction(crow.action),
-                                          start))
-        profile = self._profile(draft)
-        if draft.profile and profile is None:
-            problems.append(DraftProblem(translate(
-                _CTX, "unknown weight profile %1; choose one from the list.")
-                .replace("%1", repr(draft.profile)), field="profile"))
-        if problems:
-            return _Converted(None, problems, rows_of)
-        scenario = Scenario(" ".join(draft.name.split()), tuple(deltas), tuple(changes),
-                            profile, draft.description.strip())
+        changes = tuple(CaseChange(cid, CaseAction(action), start)
+                        for cid, action, start in cases)
+        scenario = Scenario(" ".join(draft.name.split()), tuple(deltas), changes, profile,
+                            draft.description.strip())
         return _Converted(scenario, [], rows_of)
 
     def _profile(self, draft: ScenarioDraft) -> WeightProfile | None:
@@ -633,13 +640,13 @@ def _week(text: str, section: str, row: int, name: str, problems: list[DraftProb
     if not text:
         if required:
             problems.append(_at(section, row, name, translate(
-                _CTX, "give a week, e.g. %1.").replace("%1", str(IsoWeek.current()))))
+                "Scenarios", "give a week, e.g. %1.").replace("%1", str(IsoWeek.current()))))
         return None
     try:
         return IsoWeek.parse(text)
     except ValueError:
         problems.append(_at(section, row, name, translate(
-            _CTX, "%1 is not a week; write year-W-week, e.g. %2.")
+            "Scenarios", "%1 is not a week; write year-W-week, e.g. %2.")
             .replace("%1", repr(text)).replace("%2", str(IsoWeek.current()))))
         return None
 
@@ -652,7 +659,7 @@ def _fte(text: str, row: int, problems: list[DraftProblem]) -> float | None:
         value = math.nan
     if not math.isfinite(value) or value == 0 or abs(value) > 1000:
         problems.append(_at(CAPACITY, row, "fte", translate(
-            _CTX, "fte must be a number other than 0 (negative: fewer), e.g. 2 or -1,5; "
+            "Scenarios", "fte must be a number other than 0 (negative: fewer), e.g. 2 or -1,5; "
                   "not %1.").replace("%1", repr(text.strip()))))
         return None
     return value
@@ -699,5 +706,8 @@ __all__ = [
     "DraftRefused",
     "ScenarioController",
     "ScenarioDraft",
+    "ScenarioOutcome",
     "ShownPlan",
+    "Suggestion",
+    "SuggestionResult",
 ]
