@@ -312,7 +312,7 @@
     </message>
     <message>
         <source>Utilisation per team</source>
-        <translation>Benutting per team</translation>
+        <translation>Benutting per team (basis → scenario)</translation>
     </message>
     <message>
         <source>Choose a scenario and press Compare.</source>
@@ -1437,20 +1437,12 @@
         <translation>Waarom niet</translation>
     </message>
     <message>
-        <source>Utilisation base</source>
-        <translation>Benutting basis</translation>
+        <source>Utilisation</source>
+        <translation>Benutting</translation>
     </message>
     <message>
-        <source>Utilisation scenario</source>
-        <translation>Benutting scenario</translation>
-    </message>
-    <message>
-        <source>Overloaded weeks base</source>
-        <translation>Overboekte weken basis</translation>
-    </message>
-    <message>
-        <source>Overloaded weeks scenario</source>
-        <translation>Overboekte weken scenario</translation>
+        <source>Overloaded weeks</source>
+        <translation>Overboekte weken</translation>
     </message>
     <message>
         <source>Net priority</source>

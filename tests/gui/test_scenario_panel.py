@@ -201,7 +201,8 @@ def test_compare_side_by_side_and_make_it_the_proposal(qtbot, window):
     row = out_ids.index(planned[0])
     assert view.out_model.index(row, 2).data() == "Uitgesloten in het scenario."
     assert [t.team for t in view.load_model.items] == ["Team Noord", "Team Zuid"]
-    assert view.load_model.index(1, 2).data().endswith(" %")
+    utilisation = view.load_model.index(1, 1).data()  # base → scenario
+    assert " % → " in utilisation and utilisation.endswith(" %")
     overloaded = view.figures["overloaded"]
     assert overloaded[1].text() == str(len(c.scenario_overloaded))
     assert panel.model.index(0, 2).data() != "—"  # Δ priority in the list

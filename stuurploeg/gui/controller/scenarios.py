@@ -177,6 +177,8 @@ class ScenarioController(QObject):
         self._compare_job: Job | None = None
         self._suggest_job: Job | None = None
         self._suggestions: SuggestionResult | None = None
+        # the time budget of a scenario plan with the fill or optimal planner (seconds)
+        self.time_limit = SCENARIO_TIME_LIMIT
         owner.opened.connect(lambda _path: self._reload())
         owner.closed.connect(self._forget)
         owner.proposal_changed.connect(self._proposal_changed)
@@ -356,7 +358,8 @@ class ScenarioController(QObject):
         capacity = owner.capacity
         if capacity is None:
             raise ActionRefused([translate("Scenarios", "Import a capacity sheet first.")])
-        request = _Request(base.result, owner.cases, capacity, owner.overrides, scenario)
+        request = _Request(base.result, owner.cases, capacity, owner.overrides, scenario,
+                           self.time_limit)
         if self._compare_job is not None and self._compare_job.running:
             self._compare_job.cancel()
 
@@ -677,6 +680,7 @@ class _Request:
     capacity: CapacityData
     overrides: tuple[PositionOverride, ...]
     scenario: Scenario
+    time_limit: float
 
 
 def _plan_outcome(request: _Request, state: TaskState) -> ScenarioOutcome:
@@ -686,7 +690,7 @@ def _plan_outcome(request: _Request, state: TaskState) -> ScenarioOutcome:
 
     scenario = with_team_names(request.scenario, request.capacity)
     plan = plan_scenario(request.base, list(request.cases), request.capacity, scenario,
-                         overrides=request.overrides, time_limit=SCENARIO_TIME_LIMIT,
+                         overrides=request.overrides, time_limit=request.time_limit,
                          state=state)
     return ScenarioOutcome(scenario, plan, compare_scenario(request.base, plan, request.cases))
 

@@ -321,23 +321,23 @@ class NewlyOutModel(ListTableModel["CaseOut"]):
 
 
 class TeamLoadModel(ListTableModel["TeamLoad"]):
+    """Per team, base → scenario side by side: utilisation and overloaded weeks."""
+
     CONTEXT = "Scenarios"
     HEADERS = (
         QT_TRANSLATE_NOOP("Scenarios", "Team"),
-        QT_TRANSLATE_NOOP("Scenarios", "Utilisation base"),
-        QT_TRANSLATE_NOOP("Scenarios", "Utilisation scenario"),
-        QT_TRANSLATE_NOOP("Scenarios", "Overloaded weeks base"),
-        QT_TRANSLATE_NOOP("Scenarios", "Overloaded weeks scenario"),
+        QT_TRANSLATE_NOOP("Scenarios", "Utilisation"),
+        QT_TRANSLATE_NOOP("Scenarios", "Overloaded weeks"),
     )
 
     def cell(self, row: int, column: int, role: int) -> object:
         t: TeamLoad = self.items[row]
         if role == DISPLAY:
-            return (t.team, percent(t.base_utilisation), percent(t.scenario_utilisation),
-                    str(t.base_overloaded), str(t.scenario_overloaded))[column]
+            return (t.team, f"{percent(t.base_utilisation)} → {percent(t.scenario_utilisation)}",
+                    f"{t.base_overloaded} → {t.scenario_overloaded}")[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return RIGHT_ALIGNED
-        if role == Qt.ItemDataRole.ForegroundRole and column == 4:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             if t.scenario_overloaded > t.base_overloaded:
                 return QBrush(_RED)
             if t.scenario_overloaded < t.base_overloaded:

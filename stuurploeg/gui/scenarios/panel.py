@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -58,6 +59,11 @@ class ScenarioPanel(QWidget):
         self.model = ScenarioListModel(self)
         self.list = list_table(self.model, self)
         self.list.setMinimumHeight(100)
+        header = self.list.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(self.tr("New"), self)
         self.duplicate_button = QPushButton(self.tr("Duplicate"), self)
         self.delete_button = QPushButton(self.tr("Delete…"), self)

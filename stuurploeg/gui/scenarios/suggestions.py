@@ -40,6 +40,8 @@ class SuggestionsBox(QGroupBox):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(80)
+        self.detail = QLabel(self)  # the chosen option in full: what it pushes out, moves
+        self.detail.setWordWrap(True)
         self.new_button = QPushButton(self.tr("As new scenario"), self)
         self.add_button = QPushButton(self.tr("Add to chosen scenario"), self)
         self.status = QLabel(self)
@@ -51,6 +53,7 @@ class SuggestionsBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
@@ -100,7 +103,10 @@ class SuggestionsBox(QGroupBox):
         self._enable()
 
     def _enable(self) -> None:
-        chosen = self.chosen() is not None and self.controller.has_workspace
+        suggestion = self.chosen()
+        self.detail.setText(suggestion.text if suggestion is not None else "")
+        self.detail.setVisible(suggestion is not None)
+        chosen = suggestion is not None and self.controller.has_workspace
         self.new_button.setEnabled(chosen)
         self.add_button.setEnabled(chosen and self.target is not None)
         self.add_button.setToolTip(
