@@ -39,10 +39,11 @@ test: test-all test-core
 test-all: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# The edit-test loop: everything but the tests marked slow (under a minute on an idle
-# 2-core machine). `make test` stays the whole suite, and is what CI runs.
+# The edit-test loop: everything but the tests marked slow (each over about a second),
+# spread over two processes (pytest-xdist); under a minute on an idle 2-core machine.
+# `make test` stays the whole suite, in one process, and is what CI runs.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -m "not slow" -n 2
 
 test-core: $(CORE_STAMP)
 	$(CORE_VENV)/bin/python -c "import importlib.util as u, sys; sys.exit(u.find_spec('PySide6') is not None)"

@@ -1,4 +1,4 @@
-"""Use case: rank the candidates and plan them onto the teams (DESIGN §4–5).
+"""Use case: rank the candidates and plan them onto the teams.
 
 ``make_plan`` is what the GUI and ``stuurploeg plan`` both call. The rank-order plan takes
 milliseconds and is always made; ``fill`` and ``optimal`` refine it with CP-SAT seeded by

@@ -1,6 +1,6 @@
 """The plan workbook (``stuurploeg plan --out``): Ranglijst, Planning, Planbord,
-Capaciteit, Niet ingepland, Weging and, with scenarios, Scenario's and Scenariozaken
-(DESIGN §7), written through :class:`WorkbookWriter`.
+Capaciteit, Niet ingepland, Weging and, with scenarios, Scenario's and Scenariozaken,
+written through :class:`WorkbookWriter`.
 
 The Planbord and scenario sheets come from :mod:`stuurploeg.io.planning_sheets`, which
 the besluitenlijst uses too.

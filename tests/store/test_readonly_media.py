@@ -64,6 +64,7 @@ def test_verify_writes_nothing_for_a_file_left_in_wal_mode(closed):
     assert _tree(closed.parent) == before
 
 
+@pytest.mark.slow
 def test_verify_and_export_from_read_only_media(closed, tmp_path):
     import shutil
 

@@ -86,6 +86,7 @@ def _check_scenario_plan(inst, scenario, base, plan):
         sum(scores[c] for c in scen_ids) - base.total_priority)
 
 
+@pytest.mark.slow
 @given(with_scenario())
 def test_rank_scenario_plan_keeps_every_scenario_rule(data):
     inst, scenario = data
@@ -94,6 +95,7 @@ def test_rank_scenario_plan_keeps_every_scenario_rule(data):
     _check_scenario_plan(inst, scenario, base, plan)
 
 
+@pytest.mark.slow
 @given(with_scenario())
 def test_forced_in_cases_are_planned_when_they_fit(data):
     """Replayed with the independent checker: a forced-in case left out fits at no team
@@ -126,6 +128,7 @@ def test_forced_in_cases_are_planned_when_they_fit(data):
                 assert not ok, f"{e.case_id} past op {team} in {week} maar moest erin"
 
 
+@pytest.mark.slow
 @given(instances())
 def test_without_changes_the_scenario_plan_is_the_base_plan(inst):
     empty = Scenario("leeg")
