@@ -89,6 +89,7 @@ def test_problems_name_row_and_field_and_nothing_is_stored(controller):
     assert scenarios.items == () and controller.workspace.scenarios() == []
 
 
+@pytest.mark.slow
 def test_the_base_follows_the_proposal_and_comparisons_of_an_old_base_are_dropped(
     qtbot, controller
 ):

@@ -15,7 +15,7 @@ from stuurploeg.gui.scenarios.models import CapacityChangesModel, CaseChangesMod
 from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.slow]  # a window, a workspace and a plan each
 EDIT = Qt.ItemDataRole.EditRole
 
 
@@ -168,7 +168,6 @@ def test_duplicate_and_delete(qtbot, window):
     assert panel.model.rowCount() == 1
 
 
-@pytest.mark.slow
 def test_compare_side_by_side_and_make_it_the_proposal(qtbot, window):
     controller = window.controller
     base = controller.proposal
