@@ -122,3 +122,32 @@ def test_refusals_without_workspace_or_base(qtbot):
     assert str(IsoWeek.current()) in scenarios.check(
         ScenarioDraft("x", (CapacityRow("T", "", "", "1"),)))[0].message
     controller.close()
+
+
+@pytest.mark.parametrize(("fte", "first", "words"), [
+    ("inf", "2026-W50", "fte moet een getal"),
+    ("nan", "2026-W50", "fte moet een getal"),
+    ("1e400", "2026-W50", "fte moet een getal"),
+    ("0,0", "2026-W50", "fte moet een getal"),
+    ("2", "2025-W53", "'2025-W53' is geen week"),
+    ("2", "W50", "'W50' is geen week"),
+    ("2", "2026-W50\x00", "is geen week"),
+])
+def test_hostile_input_is_refused_in_dutch_never_a_crash(controller, fte, first, words):
+    scenarios = controller.scenarios
+    draft = ScenarioDraft("Vijandig 🙂", (CapacityRow("Team Noord", first, "", fte),))
+    problems = scenarios.check(draft)
+    assert any(words in p.message for p in problems)
+    with pytest.raises(DraftRefused):
+        scenarios.save(draft)
+    assert controller.workspace.scenarios() == []
+
+
+def test_a_name_too_long_is_refused_beside_the_name(controller):
+    scenarios = controller.scenarios
+    draft = ScenarioDraft("x" * 500, (), (CaseRow(candidate(controller, True), "out"),))
+    with pytest.raises(DraftRefused) as refused:
+        scenarios.save(draft)
+    (problem,) = refused.value.at
+    assert problem.field == "name" and "hoogstens 100 tekens" in problem.message
+    assert controller.workspace.scenarios() == []
