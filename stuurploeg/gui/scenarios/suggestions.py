@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -40,8 +41,13 @@ class SuggestionsBox(QGroupBox):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(80)
-        self.detail = QLabel(self)  # the chosen option in full: what it pushes out, moves
-        self.detail.setWordWrap(True)
+        # The chosen option in full (what it pushes out, what it moves); a text box that
+        # scrolls, so a long option never squeezes the list in a small dock.
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        lines = self.detail.fontMetrics().lineSpacing()
+        self.detail.setMinimumHeight(3 * lines)
+        self.detail.setMaximumHeight(5 * lines)
         self.new_button = QPushButton(self.tr("As new scenario"), self)
         self.add_button = QPushButton(self.tr("Add to chosen scenario"), self)
         self.status = QLabel(self)
@@ -104,7 +110,7 @@ class SuggestionsBox(QGroupBox):
 
     def _enable(self) -> None:
         suggestion = self.chosen()
-        self.detail.setText(suggestion.text if suggestion is not None else "")
+        self.detail.setPlainText(suggestion.text if suggestion is not None else "")
         self.detail.setVisible(suggestion is not None)
         chosen = suggestion is not None and self.controller.has_workspace
         self.new_button.setEnabled(chosen)
