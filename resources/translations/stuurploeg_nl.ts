@@ -1569,6 +1569,30 @@
         <translation>Wijzigingen terugdraaien</translation>
     </message>
     <message>
+        <source>Add a row: more or less fte for a team from a week.</source>
+        <translation>Voeg een regel toe: meer of minder fte voor een team vanaf een week.</translation>
+    </message>
+    <message>
+        <source>Remove the chosen capacity change.</source>
+        <translation>Verwijder de gekozen capaciteitswijziging.</translation>
+    </message>
+    <message>
+        <source>Add a row: a case in or out of the scenario.</source>
+        <translation>Voeg een regel toe: een zaak in of uit het scenario.</translation>
+    </message>
+    <message>
+        <source>Remove the chosen case change.</source>
+        <translation>Verwijder de gekozen zaakwijziging.</translation>
+    </message>
+    <message>
+        <source>Keep the scenario in the workspace.</source>
+        <translation>Bewaar het scenario in de werkruimte.</translation>
+    </message>
+    <message>
+        <source>Back to the scenario as it was kept.</source>
+        <translation>Terug naar het scenario zoals het bewaard is.</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
@@ -1642,6 +1666,34 @@
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Show the base plan as the proposal again.</source>
+        <translation>Toon het basisplan weer als voorstel.</translation>
+    </message>
+    <message>
+        <source>Make a new scenario.</source>
+        <translation>Maak een nieuw scenario.</translation>
+    </message>
+    <message>
+        <source>Copy the chosen scenario under a new name.</source>
+        <translation>Kopieer het gekozen scenario onder een nieuwe naam.</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario (asks first).</source>
+        <translation>Verwijder het gekozen scenario (vraagt eerst).</translation>
+    </message>
+    <message>
+        <source>Plan the chosen scenario and compare it with the base plan.</source>
+        <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
+    </message>
+    <message>
+        <source>Make the compared scenario the meeting&apos;s proposal.</source>
+        <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario.</source>
+        <translation>Stop met het plannen van het scenario.</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -1922,6 +1974,14 @@
     <message>
         <source>Add to chosen scenario</source>
         <translation>Toevoegen aan gekozen scenario</translation>
+    </message>
+    <message>
+        <source>Make a new scenario of the chosen suggestion.</source>
+        <translation>Maak een nieuw scenario van de gekozen suggestie.</translation>
+    </message>
+    <message>
+        <source>Add the chosen suggestion to the chosen scenario.</source>
+        <translation>Voeg de gekozen suggestie toe aan het gekozen scenario.</translation>
     </message>
     <message>
         <source>Select a case that is not in the plan to see where it could go.</source>
