@@ -1359,6 +1359,10 @@
         <translation>Nog geen voorstel.</translation>
     </message>
     <message>
+        <source>%1 (scenario %2)</source>
+        <translation>%1 (scenario %2)</translation>
+    </message>
+    <message>
         <source>Proposal of the planner %1, made %2.</source>
         <translation>Voorstel van planner %1, gemaakt %2.</translation>
     </message>

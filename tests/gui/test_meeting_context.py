@@ -252,3 +252,21 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
     assert "Voorstel van planner Rangorde" in window.detail_panel.plan_label.text()
 
 
+
+
+def test_a_scenario_made_the_proposal_is_never_swapped_by_itself(qtbot, small_window):
+    from stuurploeg.gui.controller.scenarios import CapacityRow, ScenarioDraft
+
+    controller, banner = small_window.controller, _banner(small_window)
+    scenarios = controller.scenarios
+    start = controller.proposal.result.start
+    scenarios.save(ScenarioDraft("Meer", (CapacityRow("Team Zuid", str(start), "", "3"),)))
+    with qtbot.waitSignal(scenarios.compared, timeout=HANG_GUARD_MS):
+        scenarios.compare("Meer")
+    made = scenarios.make_proposal("Meer")
+    assert banner.text.text().startswith("Voorstel van planner Rangorde (scenario Meer)")
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _settled(qtbot, controller)
+    shown = controller.proposal
+    assert shown.result is made.result and shown.outdated_by == "weights"
+    assert scenarios.shown.scenario == "Meer"

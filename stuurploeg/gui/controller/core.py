@@ -432,8 +432,9 @@ class WorkspaceController(QObject):
             self._replan.start()
 
     def _quick_plan(self) -> None:
-        # Another planner's proposal stays, marked outdated, until the officer re-plans.
-        if self._proposal is None or self._choice.replans_by_itself:
+        # Another planner's proposal (or a scenario made the proposal) stays, marked
+        # outdated, until the officer re-plans.
+        if proposals.replaced_by_itself(self._proposal, self._choice):
             self.plan("rank", time_limit=self.QUICK_PLAN_SECONDS, requested=False)
 
     def _outdate(self, reason: str) -> None:

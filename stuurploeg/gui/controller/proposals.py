@@ -47,6 +47,14 @@ class PlannerChoice:
         return self.planner == AUTOMATIC_PLANNER
 
 
+def replaced_by_itself(proposal: Proposal | None, choice: PlannerChoice) -> bool:
+    """After a change, may an automatic rank-order plan take the place of ``proposal``?
+    Only of none yet, or of a rank-order one of the base plan (not a scenario's)."""
+    if proposal is None:
+        return True
+    return choice.replans_by_itself and proposal.result.scenario is None
+
+
 def outdated(proposal: Proposal | None, reason: str) -> Proposal | None:
     """``proposal`` marked outdated by ``reason`` (the first reason is kept)."""
     if proposal is None or proposal.outdated:
@@ -76,9 +84,15 @@ def describe(proposal: Proposal | None, choice: PlannerChoice | None = None) -> 
     with which planner it is to be made again."""
     if proposal is None:
         return translate("Proposal", "No proposal yet.")
+    planner = planner_label(proposal.planner)
+    scenario = proposal.result.scenario
+    if scenario is not None:
+        planner = translate("Proposal", "%1 (scenario %2)").replace("%1", planner).replace(
+            "%2", scenario.name
+        )
     made = (
         translate("Proposal", "Proposal of the planner %1, made %2.")
-        .replace("%1", planner_label(proposal.planner))
+        .replace("%1", planner)
         .replace("%2", made_at_text(proposal.made_at))
     )
     if not proposal.outdated:
