@@ -242,6 +242,8 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
     first = controller.proposal
     assert first.planner == "rank"
     controller.select_case(first.result.assignments[0].case_id)
+    controller.set_profile(controller.profile)  # the same weights: nothing is outdated
+    assert controller.proposal is first
     controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
     assert controller.proposal.outdated  # marked at once …
     assert banner.text.text().startswith("Verouderd: de weging is gewijzigd")

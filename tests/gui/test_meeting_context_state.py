@@ -3,6 +3,7 @@ counts, and the rules that mark a proposal outdated (pure functions, no window).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -48,6 +49,13 @@ def test_outdated_keeps_the_plan_and_the_first_reason(proposal):
     assert once.assignment(proposal.result.assignments[0].case_id) is not None
     assert twice.outdated_by == pr.WEIGHTS
     assert pr.outdated(None, pr.WEIGHTS) is None
+
+
+def test_the_same_weights_under_another_name_still_fit(proposal):
+    profile = proposal.result.profile
+    assert pr.same_weights(proposal, dataclasses.replace(profile, name="Vergadering", version=3))
+    assert not pr.same_weights(proposal, profile.with_weight(Criterion.URGENCY, 0.0))
+    assert not pr.same_weights(proposal, None)
 
 
 def test_a_plan_whose_input_changed_while_it_was_made_arrives_outdated(proposal):

@@ -438,11 +438,15 @@ class WorkspaceController(QObject):
             self.plan("rank", time_limit=self.QUICK_PLAN_SECONDS, requested=False)
 
     def _outdate(self, reason: str) -> None:
-        if self._proposal is not None and not self._proposal.outdated:
-            self._proposal = proposals.outdated(self._proposal, reason)
-            self.proposal_changed.emit()
-            if not self._choice.replans_by_itself:  # it stays so until the officer re-plans
-                self.message.emit(proposals.describe(self._proposal, self._choice))
+        shown = self._proposal
+        if shown is None or shown.outdated:
+            return
+        if reason == proposals.WEIGHTS and proposals.same_weights(shown, self._profile):
+            return  # e.g. a profile chosen again, or saved under a name
+        self._proposal = proposals.outdated(shown, reason)
+        self.proposal_changed.emit()
+        if not proposals.replaced_by_itself(shown, self._choice):  # stays until re-planned
+            self.message.emit(proposals.describe(self._proposal, self._choice))
 
     def replan(self) -> Job | None:
         """Make the proposal again with the planner the officer chose (its budget, horizon)."""

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from stuurploeg.gui.controller.jobs import PlanRequest
 from stuurploeg.gui.controller.state import Proposal
 from stuurploeg.gui.labels import planner_label
+
+if TYPE_CHECKING:
+    from stuurploeg.domain.scoring import WeightProfile
 
 # Why a proposal became outdated (Proposal.outdated_by).
 WEIGHTS = "weights"
@@ -53,6 +57,11 @@ def replaced_by_itself(proposal: Proposal | None, choice: PlannerChoice) -> bool
     if proposal is None:
         return True
     return choice.replans_by_itself and proposal.result.scenario is None
+
+
+def same_weights(proposal: Proposal, profile: WeightProfile | None) -> bool:
+    """``proposal`` was made with these weights (whatever the profile is called now)."""
+    return profile is not None and dict(proposal.result.profile.weights) == dict(profile.weights)
 
 
 def outdated(proposal: Proposal | None, reason: str) -> Proposal | None:
