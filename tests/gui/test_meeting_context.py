@@ -219,14 +219,20 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
 
 
 @pytest.mark.slow
-def test_outdated_after_a_re_import_and_never_swapped(qtbot, window):
+def test_outdated_after_a_re_import_and_never_swapped(qtbot, window, tmp_path):
+    from openpyxl import load_workbook
+
     from stuurploeg.app.importing import check_file
     from stuurploeg.gui.paths import sample_files
 
     controller, banner = window.controller, _banner(window)
     _plan(qtbot, controller, "fill")
     made = controller.proposal
-    report = check_file(sample_files()[0], "cases")
+    book = load_workbook(sample_files()[0])
+    book["Zaken"].delete_rows(book["Zaken"].max_row)  # one case gone from the new list
+    changed = tmp_path / "zakenlijst-nieuw.xlsx"
+    book.save(changed)
+    report = check_file(changed, "cases")
     with qtbot.waitSignal(controller.merged, timeout=HANG_GUARD_MS):
         controller.import_report(report)
     window.notices.merge_box.close()

@@ -65,7 +65,9 @@ def test_a_plan_whose_input_changed_while_it_was_made_arrives_outdated(proposal)
     assert pr.on_arrival(proposal, asked, asked) is proposal
     reweighed = PlanRequest(cases, capacity, profile.with_weight(Criterion.URGENCY, 0.0), ())
     assert pr.on_arrival(proposal, asked, reweighed).outdated_by == pr.WEIGHTS
-    reimported = PlanRequest(tuple(make_cases(20)), capacity, profile, ())
+    same_again = PlanRequest(tuple(make_cases(20)), make_capacity(), profile, ())
+    assert pr.on_arrival(proposal, asked, same_again) is proposal  # the same lists again
+    reimported = PlanRequest(tuple(make_cases(21)), capacity, profile, ())
     assert pr.on_arrival(proposal, asked, reimported).outdated_by == pr.CASES
 
 

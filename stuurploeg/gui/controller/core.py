@@ -402,12 +402,14 @@ class WorkspaceController(QObject):
 
     # == cases, ranking, planning ========================================================
     def _set_cases(self, cases: Sequence[Case], capacity: CapacityData | None) -> None:
-        self._cases = tuple(cases)
+        same = tuple(cases) == self._cases and capacity == self._capacity  # an import of
+        self._cases = tuple(cases)  # the same lists leaves the proposal as it is
         self._case_index = {c.case_id: c for c in self._cases}
         self._capacity = capacity
         self._ranking = None
         self._previous_ranks = {}
-        self._outdate(proposals.CASES)
+        if not same:
+            self._outdate(proposals.CASES)
         self.cases_changed.emit()
         if self._selected and self._selected not in self._case_index:
             self.select_case("")

@@ -125,7 +125,7 @@ def on_arrival(
 ) -> Proposal:
     """A finished plan, marked outdated when the input changed while it was being made
     (``made_from``: what it was asked with; ``now``: the controller's input as it is)."""
-    if made_from.cases is not now.cases or made_from.capacity is not now.capacity:
+    if made_from.cases != now.cases or made_from.capacity != now.capacity:
         return outdated(proposal, CASES) or proposal
     if made_from.profile != now.profile:
         return outdated(proposal, WEIGHTS) or proposal
