@@ -1027,6 +1027,10 @@
         <translation>Planning &amp;maken…</translation>
     </message>
     <message>
+        <source>Plan &amp;again</source>
+        <translation>&amp;Opnieuw plannen</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>

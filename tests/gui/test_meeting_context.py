@@ -200,6 +200,7 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
     assert "Plan opnieuw met Optimaal" in banner.text.text()
     assert banner.replan_button.isVisibleTo(banner)
     assert banner.replan_button.text() == "Opnieuw plannen (Optimaal)"
+    assert window.replan_action.isEnabled()  # Planning → Opnieuw plannen (Ctrl+R) too
     model = window.ranking_view.model  # the Voorstel column says so too
     header = model.headerData(rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert header == banner.text.text()
@@ -212,6 +213,7 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
     assert again.planner == "optimal" and again.result.profile == controller.profile
     assert not banner.replan_button.isVisibleTo(banner)
     assert banner.text.text().startswith("Voorstel van planner Optimaal")
+    assert not window.replan_action.isEnabled()
     tip = window.ranking_view.model.headerData(
         rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
