@@ -1577,28 +1577,28 @@
         <translation>Wijzigingen terugdraaien</translation>
     </message>
     <message>
-        <source>Add a row: more or less fte for a team from a week.</source>
-        <translation>Voeg een regel toe: meer of minder fte voor een team vanaf een week.</translation>
+        <source>Add a row: a team gets more (or less) fte from a week on</source>
+        <translation>Een regel toevoegen: een team krijgt vanaf een week meer (of minder) fte</translation>
     </message>
     <message>
-        <source>Remove the chosen capacity change.</source>
-        <translation>Verwijder de gekozen capaciteitswijziging.</translation>
+        <source>Remove the chosen capacity change</source>
+        <translation>De gekozen capaciteitswijziging verwijderen</translation>
     </message>
     <message>
-        <source>Add a row: a case in or out of the scenario.</source>
-        <translation>Voeg een regel toe: een zaak in of uit het scenario.</translation>
+        <source>Add a row: a case must be in, is excluded, or starts no earlier than a week</source>
+        <translation>Een regel toevoegen: een zaak moet erin, valt af, of begint niet vóór een week</translation>
     </message>
     <message>
-        <source>Remove the chosen case change.</source>
-        <translation>Verwijder de gekozen zaakwijziging.</translation>
+        <source>Remove the chosen case change</source>
+        <translation>De gekozen zaakwijziging verwijderen</translation>
     </message>
     <message>
-        <source>Keep the scenario in the workspace.</source>
-        <translation>Bewaar het scenario in de werkruimte.</translation>
+        <source>Store this scenario in the workspace</source>
+        <translation>Dit scenario in de werkruimte opslaan</translation>
     </message>
     <message>
-        <source>Back to the scenario as it was kept.</source>
-        <translation>Terug naar het scenario zoals het bewaard is.</translation>
+        <source>Go back to the scenario as it was last stored</source>
+        <translation>Terug naar het scenario zoals het het laatst is opgeslagen</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1674,6 +1674,34 @@
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Show the base plan again as the proposal</source>
+        <translation>Het basisplan weer als voorstel tonen</translation>
+    </message>
+    <message>
+        <source>Make a new, empty scenario</source>
+        <translation>Een nieuw, leeg scenario maken</translation>
+    </message>
+    <message>
+        <source>Make a copy of the chosen scenario to change</source>
+        <translation>Een kopie van het gekozen scenario maken om te wijzigen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario from the workspace (asks first)</source>
+        <translation>Het gekozen scenario uit de werkruimte verwijderen (vraagt eerst)</translation>
+    </message>
+    <message>
+        <source>Plan the scenario with the planner of the base plan and compare the two</source>
+        <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
+    </message>
+    <message>
+        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
+        <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario</source>
+        <translation>Het plannen van het scenario stoppen</translation>
     </message>
     <message>
         <source>Show the base plan as the proposal again.</source>
@@ -1984,12 +2012,12 @@
         <translation>Toevoegen aan gekozen scenario</translation>
     </message>
     <message>
-        <source>Make a new scenario of the chosen suggestion.</source>
-        <translation>Maak een nieuw scenario van de gekozen suggestie.</translation>
+        <source>Make a new scenario that places the case here</source>
+        <translation>Een nieuw scenario maken dat de zaak hier plaatst</translation>
     </message>
     <message>
-        <source>Add the chosen suggestion to the chosen scenario.</source>
-        <translation>Voeg de gekozen suggestie toe aan het gekozen scenario.</translation>
+        <source>Add this placement to the chosen scenario</source>
+        <translation>Deze plaatsing aan het gekozen scenario toevoegen</translation>
     </message>
     <message>
         <source>Select a case that is not in the plan to see where it could go.</source>

@@ -116,19 +116,6 @@ def render(folder: Path) -> int:
     return 0
 
 
-def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> None:
-    """The capacity dock after a weight change: the proposal of the planner chosen in Plan
-    maken stays, marked outdated, with the button that makes it again."""
-    controller = window.controller
-    if controller.profile is None or controller.proposal is None:
-        return
-    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
-    _wait(app, lambda: not controller.planning, 15)
-    _save(window.docks["capacity"], folder, "voorstel_verouderd")
-    controller.plan("rank")  # back to the default planner for the shots that follow
-    _wait(app, lambda: not controller.planning and not controller.proposal.outdated, 15)
-
-
 def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
     """Planbord: the Gantt with one what-if placement (the first planned case moved to a
     later week where it fits, as a drag would), and the load map with a cell chosen."""
@@ -200,6 +187,19 @@ def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) ->
     scenarios.show_base()
     window.resizeDocks([dock], [320], Qt.Orientation.Vertical)
     window.docks["capacity"].raise_()
+
+
+def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """The capacity dock after a weight change: the proposal of the planner chosen in Plan
+    maken stays, marked outdated, with the button that makes it again."""
+    controller = window.controller
+    if controller.profile is None or controller.proposal is None:
+        return
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _wait(app, lambda: not controller.planning, 15)
+    _save(window.docks["capacity"], folder, "voorstel_verouderd")
+    controller.plan("rank")  # back to the default planner for the shots that follow
+    _wait(app, lambda: not controller.planning and not controller.proposal.outdated, 15)
 
 
 def main(argv: list[str] | None = None) -> int:
