@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
 from stuurploeg.app.scenarios import list_scenarios
 from stuurploeg.app.workspace import open_workspace
@@ -274,3 +274,63 @@ def test_a_planned_case_gets_no_suggestions(qtbot, window):
     box = window.scenario_panel.suggestions
     assert "in het plan" in box.message.text() and box.model.rowCount() == 0
     assert not box.new_button.isEnabled()
+
+
+def test_cells_are_edited_with_their_editors_by_keyboard(qtbot, window):
+    """Through the views' own editors: typed text, the team combo (also a typed team) and
+    the specialism and action combos; Enter commits, as an officer would do it."""
+    panel = window.scenario_panel
+    editor = panel.editor
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.name, "Toetsenbord")
+    qtbot.mouseClick(editor.add_capacity, Qt.MouseButton.LeftButton)
+    table, model = editor.capacity_table, editor.capacity_model
+
+    def edit(column):
+        index = model.index(0, column)
+        table.setCurrentIndex(index)
+        table.edit(index)
+        widget = QApplication.focusWidget()
+        assert widget is not None and widget is not table
+        return widget
+
+    combo = edit(CapacityChangesModel.TEAM)
+    assert isinstance(combo, QComboBox) and combo.isEditable()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Team Noord", "Team Zuid"]
+    combo.setCurrentIndex(1)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    for column, text in ((CapacityChangesModel.FROM, start_week(window)),
+                         (CapacityChangesModel.FTE, "1,5")):
+        line = edit(column)
+        assert isinstance(line, QLineEdit)
+        line.selectAll()
+        qtbot.keyClicks(line, text)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    combo = edit(CapacityChangesModel.SPECIALISM)
+    assert not combo.isEditable() and combo.itemText(0) == "Totaal (alle fte)"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the next item, "Digitaal": taken at once
+    assert model.rows()[0].team == "Team Zuid" and model.rows()[0].fte == "1,5"
+    assert model.rows()[0].specialism == "digitaal"
+
+    qtbot.mouseClick(editor.add_case, Qt.MouseButton.LeftButton)
+    table, model = editor.case_table, editor.case_model
+    candidate = window.controller.scenarios.candidate_ids()[0]
+    combo = edit(CaseChangesModel.CASE_ID)
+    combo.setCurrentIndex(combo.findData(candidate))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    combo = edit(CaseChangesModel.ACTION)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Moet erin", "Uitgesloten", "Start niet vóór"]
+    combo.setCurrentIndex(1)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Start niet vóór"
+    assert any(p.section == "case" and p.field == "start" and not p.warning
+               for p in editor.problems)  # a start week is now needed
+    line = edit(CaseChangesModel.START)
+    qtbot.keyClicks(line, str(window.controller.proposal.result.start + 4))
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    scenario = stored(window.path)["Toetsenbord"]
+    assert [(d.team, d.kind, d.fte) for d in scenario.deltas] == [
+        ("Team Zuid", "totaal", 1.5), ("Team Zuid", "digitaal", 1.5)]
+    (change,) = scenario.cases
+    assert (change.case_id, change.action) == (candidate, CaseAction.START)

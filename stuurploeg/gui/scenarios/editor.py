@@ -154,7 +154,10 @@ class ScenarioEditor(QWidget):
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Not on every current-cell change: moving with the arrow keys must not open editors.
+        trigger = QAbstractItemView.EditTrigger
+        table.setEditTriggers(trigger.DoubleClicked | trigger.SelectedClicked
+                              | trigger.EditKeyPressed | trigger.AnyKeyPressed)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().hide()
