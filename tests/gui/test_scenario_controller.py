@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from stuurploeg.app.scenarios import get_scenario, save_scenario
+from stuurploeg.app.workspace_plans import snapshot_from_result
 from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
@@ -102,6 +103,16 @@ def test_the_base_follows_the_proposal_and_comparisons_of_an_old_base_are_droppe
     proposal = scenarios.make_proposal("Meer")
     assert scenarios.base is not proposal and scenarios.shown.scenario == "Meer"
     assert scenarios.outcome("Meer") is not None  # showing a scenario keeps the base
+    assert controller.proposal is proposal
+    stored_plan = controller.workspace.plan(proposal.plan_id)
+    assert stored_plan.scenario_id is not None and stored_plan.name.startswith("Scenario Meer")
+    # a decision taken now records the scenario plan as its proposal
+    placed = proposal.result.assignments[-1]
+    controller.set_decided_by("mensenhandelofficier")
+    decision = controller.record_decision(controller.proposed_decision(placed.case_id))
+    assert decision.snapshot == snapshot_from_result(proposal.result, placed.case_id)
+    assert (decision.snapshot.proposal_team, decision.snapshot.proposal_start) == (
+        placed.team, placed.start_week)
     with qtbot.waitSignal(scenarios.outcomes_cleared, timeout=HANG_GUARD_MS):
         job = controller.plan("rank")
         qtbot.waitUntil(lambda: job.done, timeout=HANG_GUARD_MS)
