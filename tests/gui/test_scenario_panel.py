@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
-from stuurploeg.app.scenarios import list_scenarios
+from stuurploeg.app.scenarios import list_scenarios, save_scenario
 from stuurploeg.app.workspace import open_workspace
-from stuurploeg.domain.planning import CaseAction
+from stuurploeg.domain.planning import CapacityDelta, CaseAction, Scenario
+from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.scenarios.models import CapacityChangesModel, CaseChangesModel
 from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
@@ -224,12 +225,23 @@ def test_compare_side_by_side_and_make_it_the_proposal(qtbot, window):
     assert "Meer Zuid" not in window.windowTitle()
 
 
-def test_compare_refuses_a_scenario_that_no_longer_fits_the_data(qtbot, window):
-    panel = make_scenario(qtbot, window, "Oud")
-    scenarios = panel.scenarios
-    assert scenarios.outcome("Oud") is None
-    panel.list.clearSelection()
-    assert panel.compare() is None and not panel.compare_button.isEnabled()
+def test_compare_refuses_a_scenario_that_no_longer_fits_the_data(qtbot, main_window,
+                                                                   tmp_path):
+    """A stored scenario about a team that is no longer in the capacity sheet: shown with
+    its problem beside the field, and not planned."""
+    path = make_workspace(tmp_path / "oud.stuurploeg", make_cases(20, seed=4), make_capacity())
+    with open_workspace(path) as ws:
+        save_scenario(ws, Scenario("Oud", (CapacityDelta("Team Weg", IsoWeek.current(), None,
+                                                         1.0),)))
+    open_in(qtbot, main_window.controller, path)
+    panel = main_window.scenario_panel
+    assert panel.current_name() is None and not panel.compare_button.isEnabled()
+    panel.select("Oud")
+    assert panel.editor.name.text() == "Oud"
+    assert "onbekend team 'Team Weg'" in panel.editor.capacity_problems.text()
+    assert panel.compare() is None
+    assert "Capaciteitswijziging 1: onbekend team" in panel.status.text()
+    assert panel.scenarios.outcome("Oud") is None and panel.job is None
 
 
 def test_a_suggestion_becomes_a_scenario(qtbot, window):
