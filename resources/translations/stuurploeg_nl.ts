@@ -260,6 +260,10 @@
         <translation>Geen kandidaat voor deze planning.</translation>
     </message>
     <message>
+        <source>Moved since the last meeting (was %1 from week %2): %3</source>
+        <translation>Verschoven t.o.v. vorige vergadering (was %1 vanaf week %2): %3</translation>
+    </message>
+    <message>
         <source>No decisions recorded.</source>
         <translation>Nog geen besluiten vastgelegd.</translation>
     </message>
@@ -270,6 +274,33 @@
     <message>
         <source>draft</source>
         <translation>concept</translation>
+    </message>
+</context>
+<context>
+    <name>CellCasesModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>fte</source>
+        <translation>fte</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
     </message>
 </context>
 <context>
@@ -616,6 +647,69 @@
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message>
+        <source>%1 to %2 (%3 weeks), %4 fte</source>
+        <translation>%1 t/m %2 (%3 weken), %4 fte</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <source>What-if placement (moved by hand)</source>
+        <translation>Wat-als-plaatsing (met de hand verplaatst)</translation>
+    </message>
+    <message>
+        <source>Fixed placement</source>
+        <translation>Vaste plaatsing</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Besluit: %1</translation>
+    </message>
+    <message>
+        <source>%1 fte too much (%2)</source>
+        <translation>%1 fte te veel (%2)</translation>
+    </message>
+    <message>
+        <source>Overloaded:</source>
+        <translation>Overbelast:</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>vast</translation>
+    </message>
+    <message>
+        <source>what-if (dashed)</source>
+        <translation>wat-als (gestreept)</translation>
+    </message>
+    <message>
+        <source>overloaded</source>
+        <translation>overbelast</translation>
+    </message>
+    <message>
+        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+    </message>
+    <message>
+        <source>Fits: %1 on %2 from %3.</source>
+        <translation>Past: %1 op %2 vanaf %3.</translation>
+    </message>
+    <message>
+        <source>What-if: %1 on %2 from %3 (Edit → Undo takes it back).</source>
+        <translation>Wat-als: %1 op %2 vanaf %3 (Bewerken → Ongedaan maken draait het terug).</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Reading the workbook…</source>
@@ -785,6 +879,64 @@
     </message>
 </context>
 <context>
+    <name>LoadMapView</name>
+    <message>
+        <source>Total fte or one specialism</source>
+        <translation>Totaal fte of één specialisme</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its cases.</source>
+        <translation>Klik op een vak om de zaken erin te zien.</translation>
+    </message>
+    <message>
+        <source>Load of:</source>
+        <translation>Belasting van:</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>ruimte</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vol</translation>
+    </message>
+    <message>
+        <source>overloaded (fte too much)</source>
+        <translation>overbelast (fte te veel)</translation>
+    </message>
+    <message>
+        <source>no capacity of this kind</source>
+        <translation>geen capaciteit van deze soort</translation>
+    </message>
+    <message>
+        <source>The load map appears once a plan has been made.</source>
+        <translation>De belastingkaart verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 overloaded team-weeks, %3 fte too much in all.</source>
+        <translation>%1: %2 overbelaste teamweken, samen %3 fte te veel.</translation>
+    </message>
+    <message>
+        <source>%1: no team-week overloaded.</source>
+        <translation>%1: geen teamweek overbelast.</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3): %4 of %5 fte used</source>
+        <translation>%1, %2 (%3): %4 van %5 fte gebruikt</translation>
+    </message>
+    <message>
+        <source>%1 fte too much</source>
+        <translation>%1 fte te veel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n zaak</numerusform>
+            <numerusform>%n zaken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stuurploeg</source>
@@ -805,6 +957,10 @@
     <message>
         <source>Decisions</source>
         <translation>Besluiten</translation>
+    </message>
+    <message>
+        <source>Planning board</source>
+        <translation>Planbord</translation>
     </message>
     <message>
         <source>Scenarios</source>
@@ -910,6 +1066,29 @@
     </message>
 </context>
 <context>
+    <name>Placement</name>
+    <message>
+        <source>What-if: %1 placed on %2 from %3.</source>
+        <translation>Wat-als: %1 op %2 gezet vanaf %3.</translation>
+    </message>
+    <message>
+        <source>There is no plan yet to move cases in.</source>
+        <translation>Er is nog geen planning om zaken in te verplaatsen.</translation>
+    </message>
+    <message>
+        <source>These what-if placements no longer fit and were dropped:</source>
+        <translation>Deze wat-als-plaatsingen passen niet meer en zijn vervallen:</translation>
+    </message>
+    <message>
+        <source>What-if placement of %1</source>
+        <translation>Wat-als-plaatsing van %1</translation>
+    </message>
+    <message>
+        <source>Back to the proposal</source>
+        <translation>Terug naar het voorstel</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Make plan</source>
@@ -974,6 +1153,40 @@
     <message>
         <source>Other team or start week: %1</source>
         <translation>Ander team of andere startweek: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanboardPanel</name>
+    <message>
+        <source>Back to the proposal</source>
+        <translation>Terug naar het voorstel</translation>
+    </message>
+    <message>
+        <source>Undo every what-if placement (Edit → Undo brings them back)</source>
+        <translation>Alle wat-als-plaatsingen ongedaan maken (Bewerken → Ongedaan maken zet ze terug)</translation>
+    </message>
+    <message>
+        <source>The planning picture appears once a plan has been made.</source>
+        <translation>Het planbord verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>Gantt</translation>
+    </message>
+    <message>
+        <source>Gantt per team</source>
+        <translation>Gantt per team</translation>
+    </message>
+    <message>
+        <source>Load map</source>
+        <translation>Belastingkaart</translation>
+    </message>
+    <message numerus="yes">
+        <source>What-if: the plan on screen has %n case(s) placed by hand, not by the planner.</source>
+        <translation>
+            <numerusform>Wat-als: in de planning op het scherm is %n zaak met de hand geplaatst, niet door de planner.</numerusform>
+            <numerusform>Wat-als: in de planning op het scherm zijn %n zaken met de hand geplaatst, niet door de planner.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollA
 
 from stuurploeg.gui.about import AboutDialog
 from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.decisions import DecisionsPanel
@@ -30,6 +31,7 @@ from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.importing.wizard import ImportWizard
 from stuurploeg.gui.notices import Notices
+from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.planning.dialog import PlanDialog, open_plan_dialog
 from stuurploeg.gui.ranking.position import PositionDialog
 from stuurploeg.gui.ranking.view import RankingView
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self.weights_panel = WeightsPanel(self.controller, self.undo_stack, self)
         self.capacity_panel = CapacityPanel(self.controller, self)
         self.decisions_panel = DecisionsPanel(self.controller, self.undo_stack, self)
+        self.placement = PlacementController(self.controller)
+        self.planboard_panel = PlanboardPanel(self.placement, self.undo_stack, self)
         self.scenario_panel = ScenarioPanel(self.controller, self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -67,6 +71,8 @@ class MainWindow(QMainWindow):
         self._add_dock("detail", self.tr("Case detail"), self.detail_panel, right)
         self._add_dock("capacity", self.tr("Capacity"), self.capacity_panel, bottom)
         self._add_dock("decisions", self.tr("Decisions"), self.decisions_panel, right)
+        self._add_dock("planboard", self.tr("Planning board"), self.planboard_panel, bottom)
+        self.tabifyDockWidget(self.docks["capacity"], self.docks["planboard"])
         self._add_dock("scenarios", self.tr("Scenarios"), self.scenario_panel, bottom)
         self.tabifyDockWidget(self.docks["capacity"], self.docks["scenarios"])
         self.docks["capacity"].raise_()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.screenshots_manual import render_manual
 from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
@@ -76,6 +77,7 @@ def render(folder: Path) -> int:
     window.decisions_panel.resize(460, window.decisions_panel.sizeHint().height())
     _save(window.decisions_panel, folder, "besluiten")
     window.docks["detail"].raise_()
+    _planboard(app, window, folder)
 
     if controller.capacity is not None:
         dialog = window.open_plan_dialog()
@@ -105,6 +107,7 @@ def render(folder: Path) -> int:
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
+    render_manual(window, folder, scratch)  # last: it records decisions and imports
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
@@ -149,6 +152,38 @@ def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) ->
     _save(window, folder, "scenario_voorstel")
     scenarios.show_base()
     window.resizeDocks([dock], [320], Qt.Orientation.Vertical)
+    window.docks["capacity"].raise_()
+
+
+def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Planbord: the Gantt with one what-if placement (the first planned case moved to a
+    later week where it fits, as a drag would), and the load map with a cell chosen."""
+    panel = window.planboard_panel
+    dock = window.docks["planboard"]
+    dock.raise_()
+    if panel.gantt is None or panel.load_map is None:
+        return
+    plan = window.placement.plan
+    for a in plan.assignments if plan is not None else ():
+        check = window.placement.check
+        fits = next((d for d in range(1, 8) if check(a.case_id, a.team, a.start_week + d).fits),
+                    None)  # fmt: skip
+        if fits is not None:
+            window.placement.place(a.case_id, a.team, a.start_week + fits)
+            window.controller.select_case(a.case_id)
+            break
+    dock.setFloating(True)  # its own size, whatever the window's layout leaves it
+    dock.resize(1400, 640)
+    panel.tabs.setCurrentWidget(panel.gantt)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "gantt")
+    panel.tabs.setCurrentWidget(panel.load_map)
+    panel.load_map.choose_cell(1, 6)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "belastingkaart")
+    window.placement.clear()
+    panel.tabs.setCurrentWidget(panel.gantt)
+    dock.setFloating(False)
     window.docks["capacity"].raise_()
 
 
