@@ -1455,6 +1455,14 @@
         <translation>Vergelijking</translation>
     </message>
     <message>
+        <source>The changes to %1 are not saved: save them or undo them first.</source>
+        <translation>De wijzigingen in %1 zijn niet opgeslagen: sla ze eerst op of draai ze terug.</translation>
+    </message>
+    <message>
+        <source>the new scenario</source>
+        <translation>het nieuwe scenario</translation>
+    </message>
+    <message>
         <source>Copied as %1.</source>
         <translation>Gekopieerd als %1.</translation>
     </message>

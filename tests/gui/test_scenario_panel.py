@@ -346,3 +346,25 @@ def test_cells_are_edited_with_their_editors_by_keyboard(qtbot, window):
         ("Team Zuid", "totaal", 1.5), ("Team Zuid", "digitaal", 1.5)]
     (change,) = scenario.cases
     assert (change.case_id, change.action) == (candidate, CaseAction.START)
+
+
+def test_unsaved_edits_are_never_thrown_away_by_choosing_another_scenario(qtbot, window):
+    panel = make_scenario(qtbot, window, "Een")
+    make_scenario(qtbot, window, "Twee")
+    editor = panel.editor
+    model = editor.capacity_model
+    model.setData(model.index(0, CapacityChangesModel.FTE), "7", EDIT)
+    assert editor.dirty
+    panel.list.selectRow(panel.model.row_of("Een"))
+    assert panel.current_name() == "Twee" and editor.original == "Twee"
+    assert model.index(0, CapacityChangesModel.FTE).data() == "7"
+    assert "niet opgeslagen" in panel.status.text()
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert editor.original == "Twee" and panel.duplicate() is None
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.dirty and stored(window.path)["Twee"].deltas[0].fte == 7.0
+    panel.list.selectRow(panel.model.row_of("Een"))
+    assert editor.original == "Een" and editor.name.text() == "Een"
+
+    window.controller.close()  # a draft is not carried into the next workspace
+    assert editor.original is None and editor.name.text() == "" and not editor.dirty

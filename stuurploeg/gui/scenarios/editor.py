@@ -71,6 +71,7 @@ class ScenarioEditor(QWidget):
         self.original: str | None = None  # the stored scenario being edited; None: new
         self.problems: list[DraftProblem] = []
         self._description = ""
+        self._loaded = ScenarioDraft()  # as last loaded or saved: the edits are against it
 
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Extra digital Zuid"))
@@ -202,7 +203,14 @@ class ScenarioEditor(QWidget):
         self.capacity_model.set_items(draft.capacity)
         self.case_model.set_items(draft.cases)
         self.status.setText("" if self.original else self.tr("A new scenario."))
+        self._loaded = self.draft()
         self.recheck()
+
+    @property
+    def dirty(self) -> bool:
+        """Edits that are not saved (a new scenario counts once it has a name or a
+        change)."""
+        return self.draft() != self._loaded
 
     def draft(self) -> ScenarioDraft:
         return ScenarioDraft(self.name.text(), self.capacity_model.rows(),
@@ -244,6 +252,7 @@ class ScenarioEditor(QWidget):
             return False
         self.original = stored.name
         self.name.setText(stored.name)
+        self._loaded = self.draft()
         self.status.setText(self.tr("Saved."))
         self.saved.emit(stored.name)
         return True
