@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
@@ -107,10 +108,43 @@ def render(folder: Path) -> int:
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
+    _outdated_proposal(app, window, folder)
     render_manual(window, folder, scratch)  # last: it records decisions and imports
+    controller.close()  # first: a window with drafts asks before it closes
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
+
+
+def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Planbord: the Gantt with one what-if placement (the first planned case moved to a
+    later week where it fits, as a drag would), and the load map with a cell chosen."""
+    panel = window.planboard_panel
+    dock = window.docks["planboard"]
+    dock.raise_()
+    if panel.gantt is None or panel.load_map is None:
+        return
+    plan = window.placement.plan
+    for a in plan.assignments if plan is not None else ():
+        check = window.placement.check
+        fits = next((d for d in range(1, 8) if check(a.case_id, a.team, a.start_week + d).fits),
+                    None)  # fmt: skip
+        if fits is not None:
+            window.placement.place(a.case_id, a.team, a.start_week + fits)
+            window.controller.select_case(a.case_id)
+            break
+    dock.setFloating(True)  # its own size, whatever the window's layout leaves it
+    dock.resize(1400, 640)
+    panel.tabs.setCurrentWidget(panel.gantt)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "gantt")
+    panel.tabs.setCurrentWidget(panel.load_map)
+    panel.load_map.choose_cell(1, 6)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "belastingkaart")
+    window.placement.clear()
+    panel.tabs.setCurrentWidget(panel.gantt)
+    dock.setFloating(False)
 
 
 def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) -> None:
@@ -155,36 +189,17 @@ def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) ->
     window.docks["capacity"].raise_()
 
 
-def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
-    """Planbord: the Gantt with one what-if placement (the first planned case moved to a
-    later week where it fits, as a drag would), and the load map with a cell chosen."""
-    panel = window.planboard_panel
-    dock = window.docks["planboard"]
-    dock.raise_()
-    if panel.gantt is None or panel.load_map is None:
+def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """The capacity dock after a weight change: the proposal of the planner chosen in Plan
+    maken stays, marked outdated, with the button that makes it again."""
+    controller = window.controller
+    if controller.profile is None or controller.proposal is None:
         return
-    plan = window.placement.plan
-    for a in plan.assignments if plan is not None else ():
-        check = window.placement.check
-        fits = next((d for d in range(1, 8) if check(a.case_id, a.team, a.start_week + d).fits),
-                    None)  # fmt: skip
-        if fits is not None:
-            window.placement.place(a.case_id, a.team, a.start_week + fits)
-            window.controller.select_case(a.case_id)
-            break
-    dock.setFloating(True)  # its own size, whatever the window's layout leaves it
-    dock.resize(1400, 640)
-    panel.tabs.setCurrentWidget(panel.gantt)
-    _wait(app, lambda: False, 0.3)
-    _save(dock, folder, "gantt")
-    panel.tabs.setCurrentWidget(panel.load_map)
-    panel.load_map.choose_cell(1, 6)
-    _wait(app, lambda: False, 0.3)
-    _save(dock, folder, "belastingkaart")
-    window.placement.clear()
-    panel.tabs.setCurrentWidget(panel.gantt)
-    dock.setFloating(False)
-    window.docks["capacity"].raise_()
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _wait(app, lambda: not controller.planning, 15)
+    _save(window.docks["capacity"], folder, "voorstel_verouderd")
+    controller.plan("rank")  # back to the default planner for the shots that follow
+    _wait(app, lambda: not controller.planning and not controller.proposal.outdated, 15)
 
 
 def main(argv: list[str] | None = None) -> int:
