@@ -105,6 +105,8 @@ class PlanResult:
     # elsewhere than in it, in ranking order.
     replan: bool = False
     moved: tuple[Move, ...] = ()
+    # The previous plan's placements it was made against (a scenario of it uses them too).
+    previous: tuple[PreviousPlacement, ...] = field(default=(), repr=False)
 
     def move_of(self, case_id: str) -> Move | None:
         """How the re-plan moved ``case_id`` from its previous spot, or None."""
@@ -309,6 +311,7 @@ def make_plan(
         seconds=time.perf_counter() - t0,
         replan=stable is not None,
         moved=moved,
+        previous=previous,
     )
 
 

@@ -169,6 +169,7 @@ def plan_scenario(
         cases, capacity, profile=scenario.profile or base.profile, start=base.start,
         weeks=base.weeks, planner=base.planner, overrides=overrides, fixed=fixed,
         scenario=scenario, time_limit=time_limit, state=state, workers=workers,
+        previous=base.previous,  # a re-plan's scenario keeps the last meeting's plan too
     )
     problems = scenario_violations(result.assignments, scenario)
     if problems:
