@@ -343,7 +343,10 @@ def _refine(
     mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
     extra: dict[str, Any] = {}
     if stable is not None and _solver_takes_previous(solve_max_priority):
-        extra["previous"] = dict(stable.spots)  # a stability term in the solver's objective
+        # The previous spots the rank-order re-plan kept (so the hint stays feasible), for
+        # the solver's stability term.
+        extra["previous"] = {cid: spot for cid, spot in stable.spots.items()
+                             if rank_free.get(cid) == spot}
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
         workers=workers, **extra,
