@@ -162,3 +162,13 @@ def test_a_new_priority_rule_case_goes_before_a_kept_case_and_the_move_says_so()
     assert where(plan, g) == {"Kind": ("T0", "2026-W40"), "B": ("T0", "2026-W42")}
     [m] = the_moves(plan, cands)
     assert m.case_id == "B" and "Zaak Kind valt onder de prioriteitsregel en gaat voor." in m.reason
+
+
+def test_make_plan_takes_the_previous_plan_as_a_mapping_too():
+    cases = [Case("A", "A", CaseStatus.NEW, criteria=dict.fromkeys(CRITERIA, 3), fte=1.0,
+                  weeks=2)]
+    capacity = CapacityData((Team("Oost", 4.0),))
+    a = make_plan(cases, capacity, start=START, weeks=6, previous={"A": ("Oost", START + 2)})
+    b = make_plan(cases, capacity, start=START, weeks=6,
+                  previous=[PreviousPlacement("A", "Oost", START + 2)])
+    assert a.to_json() == b.to_json() and a.assignments[0].start_week == START + 2
