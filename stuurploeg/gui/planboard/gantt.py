@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import ActionRefused
 from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.labels import decision_label, kind_label
-from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number
+from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number, follow_font
 from stuurploeg.gui.planboard.commands import PlaceCommand
 from stuurploeg.gui.planboard.gantt_item import GanttItem
 from stuurploeg.gui.planboard.lanes import Layout, lay_out
@@ -96,6 +96,7 @@ class GanttView(QWidget):
         self.controller.selection_changed.connect(self._show_selection)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
         self._legend()
+        follow_font((self.week_axis, self.team_axis), self.font())
         self.refresh()
 
     # -- drawing ------------------------------------------------------------------------
@@ -136,12 +137,19 @@ class GanttView(QWidget):
         height = self.layout_.height
         if height <= 0:
             return
-        readable = max(self.plot.height() / LANE_PIXELS, 6.0)
+        lane = max(LANE_PIXELS, self.fontMetrics().height() * 1.5)  # larger in vergadermodus
+        readable = max(self.plot.height() / lane, 6.0)
         self.plot.setYRange(0, min(height, readable), padding=0.02)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_lanes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # vergadermodus on or off
+            follow_font((self.week_axis, self.team_axis), self.font())
+            self._fit_lanes()
 
     @staticmethod
     def _colour_key(bar: Bar, decision: DecisionKind | None, what_if: bool) -> str:
