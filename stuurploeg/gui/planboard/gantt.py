@@ -73,7 +73,8 @@ class GanttView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.getPlotItem().invertY(True)
-        self.plot.getPlotItem().showGrid(x=True, alpha=0.15)
+        # No axis grid: pyqtgraph redraws it translucent over the whole view on every
+        # paint; the item draws its own week lines (see bench_planboard).
         self.item = GanttItem()
         self.plot.addItem(self.item)
         self.legend = QLabel(self)
