@@ -35,6 +35,7 @@ from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.planning.dialog import PlanDialog, open_plan_dialog
 from stuurploeg.gui.ranking.position import PositionDialog
 from stuurploeg.gui.ranking.view import RankingView
+from stuurploeg.gui.scenarios.panel import ScenarioPanel, shown_text
 from stuurploeg.gui.settings import Settings
 
 log = logging.getLogger("stuurploeg")
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.decisions_panel = DecisionsPanel(self.controller, self.undo_stack, self)
         self.placement = PlacementController(self.controller)
         self.planboard_panel = PlanboardPanel(self.placement, self.undo_stack, self)
+        self.scenario_panel = ScenarioPanel(self.controller, self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
         self._add_dock("decisions", self.tr("Decisions"), self.decisions_panel, right)
         self._add_dock("planboard", self.tr("Planning board"), self.planboard_panel, bottom)
         self.tabifyDockWidget(self.docks["capacity"], self.docks["planboard"])
+        self._add_dock("scenarios", self.tr("Scenarios"), self.scenario_panel, bottom)
+        self.tabifyDockWidget(self.docks["capacity"], self.docks["scenarios"])
         self.docks["capacity"].raise_()
         self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
         self.docks["detail"].raise_()
@@ -84,6 +88,9 @@ class MainWindow(QMainWindow):
         self._build_help_menu()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+        self.shown_label = QLabel(self)  # which plan is on screen: the base or a scenario
+        self.statusBar().addPermanentWidget(self.shown_label)
+        self.controller.scenarios.shown_changed.connect(self._show_title)
         self.controller.message.connect(self.show_message)
         self.controller.opened.connect(self._opened)
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
@@ -184,6 +191,16 @@ class MainWindow(QMainWindow):
 
     def _opened(self, path: Path) -> None:
         self.setWindowTitle(self.tr("%1 — Stuurploeg").replace("%1", path.stem))
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The window title and status bar say which plan is shown (base or scenario)."""
+        path = self.controller.path
+        shown = shown_text(self.controller) if self.controller.proposal is not None else ""
+        self.shown_label.setText(shown)
+        if path is not None:
+            title = self.tr("%1 — Stuurploeg").replace("%1", path.stem)
+            self.setWindowTitle(f"{title} — {shown}" if shown else title)
 
     def set_meeting_mode(self, on: bool) -> None:
         """Vergadermodus: larger text everywhere in this window, for the projector."""

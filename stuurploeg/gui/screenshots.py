@@ -16,12 +16,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.screenshots_manual import render_manual
 from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
@@ -89,6 +90,8 @@ def render(folder: Path) -> int:
         _save(dialog, folder, "planning_maken")
         dialog.close()
 
+    _scenario_comparison(app, window, folder)
+
     wizard = window.import_workbook(sample_files()[0])
     wizard.next()
     _wait(app, wizard.sheet_page.isComplete, 30)
@@ -104,6 +107,7 @@ def render(folder: Path) -> int:
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
+    render_manual(window, folder, scratch)  # last: it records decisions and imports
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
@@ -138,6 +142,45 @@ def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
     window.placement.clear()
     panel.tabs.setCurrentWidget(panel.gantt)
     dock.setFloating(False)
+def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Scenario's: a what-if (two digital specialists for Team Haven, one case excluded)
+    compared side by side with the base plan, then made the proposal."""
+    from stuurploeg.gui.controller.scenarios import CapacityRow, CaseRow, ScenarioDraft
+
+    controller = window.controller
+    scenarios = controller.scenarios
+    base = scenarios.base
+    if base is None or not controller.has_workspace:
+        return
+    start = str(base.result.start)
+    out = base.result.assignments[0].case_id
+    scenarios.save(ScenarioDraft(
+        "Extra digitaal Haven",
+        (CapacityRow("Team Haven", start, "", "2", "digitaal"),
+         CapacityRow("Team Polder", str(base.result.start + 8), "", "-1,5")),
+        (CaseRow(out, "out"),)))
+    dock = window.docks["scenarios"]
+    dock.raise_()
+    window.resizeDocks([dock], [620], Qt.Orientation.Vertical)
+    panel = window.scenario_panel
+    panel.select("Extra digitaal Haven")
+    unplanned = [u.case_id for u in base.result.unplanned if controller.case(u.case_id)
+                 and controller.case(u.case_id).status.is_candidate]  # type: ignore[union-attr]
+    if unplanned:  # the suggestions for a case that does not fit
+        controller.select_case(unplanned[0])
+        _wait(app, lambda: scenarios.suggestions is not None, 30)
+    scenarios.time_limit = 5.0  # as the base plan above
+    job = panel.compare()
+    if job is not None:
+        _wait(app, lambda: job.done, 120)
+    _save(panel, folder, "scenariovergelijking")
+    panel.tabs.setCurrentIndex(panel.EDIT_TAB)
+    _save(panel, folder, "scenario_bewerken")
+    panel.make_proposal()
+    panel.tabs.setCurrentIndex(panel.COMPARE_TAB)
+    _save(window, folder, "scenario_voorstel")
+    scenarios.show_base()
+    window.resizeDocks([dock], [320], Qt.Orientation.Vertical)
     window.docks["capacity"].raise_()
 
 

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.gui
 
 def test_window_has_ranking_and_docks(main_window):
     assert main_window.centralWidget() is main_window.ranking_view
-    assert set(main_window.docks) == {"weights", "detail", "capacity", "decisions", "planboard"}
+    assert set(main_window.docks) >= {"weights", "detail", "capacity", "decisions", "planboard",
+                                      "scenarios"}
     assert main_window.windowTitle() == "Stuurploeg"
     titles = [a.text() for a in main_window.menuBar().actions()]
     assert titles == ["&Bestand", "Be&werken", "&Planning", "Beel&d", "&Help"]  # Dutch

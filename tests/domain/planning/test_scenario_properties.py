@@ -151,3 +151,18 @@ def test_fill_scenario_plan_keeps_every_rule_and_every_forced_case_rank_could_pl
     rank = plan_scenario(_base(inst), cases, capacity, scenario)
     rank_forced = {a.case_id for a in rank.assignments} & scenario.forced_in
     assert rank_forced <= {a.case_id for a in plan.assignments}
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None)
+@given(with_scenario(max_cases=5))
+def test_optimal_scenario_plan_keeps_every_rule_and_every_forced_case_rank_could_place(data):
+    inst, scenario = data
+    cases, capacity, *_ = inst
+    base = _base(inst, "optimal", time_limit=1.0, workers=1)
+    plan = plan_scenario(base, cases, capacity, scenario, time_limit=1.0, workers=1)
+    assert plan.planner == "optimal"  # the base plan's planner
+    _check_scenario_plan(inst, scenario, base, plan)
+    rank = plan_scenario(_base(inst), cases, capacity, scenario)
+    rank_forced = {a.case_id for a in rank.assignments} & scenario.forced_in
+    assert rank_forced <= {a.case_id for a in plan.assignments}
