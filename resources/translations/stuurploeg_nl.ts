@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -362,7 +362,7 @@
         <translation>geen</translation>
     </message>
     <message>
-        <source>Valued with the base weights (%1); in the scenario's own weights (%2) its total is %3.</source>
+        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
         <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
     </message>
     <message>
@@ -964,7 +964,7 @@
     </message>
     <message>
         <source>Scenarios</source>
-        <translation>Scenario's</translation>
+        <translation>Scenario&apos;s</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1013,6 +1013,13 @@
     <message>
         <source>%1 — Stuurploeg</source>
         <translation>%1 — Stuurploeg</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n what-if placement(s)</source>
+        <translation>
+            <numerusform>+ %n wat-als-plaatsing</numerusform>
+            <numerusform>+ %n wat-als-plaatsingen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a ranked case first.</source>
@@ -1487,7 +1494,7 @@
         <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
     </message>
     <message>
-        <source>Scenario %1 is now the meeting's proposal: decisions record its plan.</source>
+        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
         <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
     </message>
 </context>
@@ -1519,7 +1526,7 @@
     </message>
     <message>
         <source>Open a workspace first: scenarios are kept in it.</source>
-        <translation>Open eerst een werkruimte: daarin worden scenario's bewaard.</translation>
+        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
     </message>
     <message>
         <source>Give the scenario a name.</source>
@@ -1530,7 +1537,7 @@
         <translation>kies een team.</translation>
     </message>
     <message>
-        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team's total.</source>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
         <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
     </message>
     <message>
@@ -1543,7 +1550,7 @@
     </message>
     <message>
         <source>a start week belongs with the action start only; empty it or choose start.</source>
-        <translation>een startweek hoort alleen bij 'Start niet vóór'; maak hem leeg of kies die wijziging.</translation>
+        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
     </message>
     <message>
         <source>unknown weight profile %1; choose one from the list.</source>

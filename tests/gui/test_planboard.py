@@ -247,3 +247,18 @@ def test_resting_on_a_bar_or_a_cell_tells_its_figures(qtbot, board, controller):
     qtbot.waitExposed(plot)
     QTest.mouseMove(plot.viewport(), _point(plot, 4.5, 1.5))
     qtbot.waitUntil(lambda: "0,5 fte te veel" in board.load_map.image.toolTip(), timeout=5000)
+
+
+def test_the_window_says_when_the_plan_on_screen_holds_what_if_placements(
+    qtbot, main_window, tmp_path
+):
+    start = IsoWeek.current()
+    path = make_workspace(tmp_path / "venster.stuurploeg", planboard_cases(start),
+                          planboard_capacity())  # fmt: skip
+    open_in(qtbot, main_window.controller, path)
+    placement = main_window.placement
+    placement.place("MH-2026-0002", ROOMY, main_window.controller.proposal.result.start + 5)
+    assert main_window.shown_label.text().endswith("+ 1 wat-als-plaatsing")
+    assert "wat-als" in main_window.windowTitle()
+    placement.clear()
+    assert "wat-als" not in main_window.shown_label.text()
