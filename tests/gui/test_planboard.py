@@ -78,16 +78,21 @@ def _bar_centre(board, case_id: str) -> tuple[QPoint, int]:
     return _point(gantt.plot, x, y), index
 
 
-def _drag(qtbot, widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+def _move(qtbot, widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    """Mouse moves from ``start`` to ``end`` with the left button held."""
     viewport = widget.viewport()
-    QTest.mousePress(viewport, LEFT, NONE, start)
     for i in range(1, steps + 1):
         p = start + (end - start) * (i / steps)
         move = QMouseEvent(QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
                            Qt.MouseButton.NoButton, LEFT, NONE)  # fmt: skip
         QApplication.sendEvent(viewport, move)
         qtbot.wait(5)
-    QTest.mouseRelease(viewport, LEFT, NONE, end)
+
+
+def _drag(qtbot, widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    QTest.mousePress(widget.viewport(), LEFT, NONE, start)
+    _move(qtbot, widget, start, end, steps)
+    QTest.mouseRelease(widget.viewport(), LEFT, NONE, end)
     QApplication.processEvents()
 
 
@@ -262,3 +267,20 @@ def test_the_window_says_when_the_plan_on_screen_holds_what_if_placements(
     assert "wat-als" in main_window.windowTitle()
     placement.clear()
     assert "wat-als" not in main_window.shown_label.text()
+
+
+def test_while_dragging_the_ghost_and_the_answer_say_whether_it_fits(qtbot, board):
+    gantt = board.gantt
+    pos, _ = _bar_centre(board, "MH-2026-0001")
+    tight = next(b for b in gantt.layout_.bands if b.team == 1)
+    target = QPoint(pos.x(), _point(gantt.plot, 0, tight.top + 0.5).y())
+    QTest.mousePress(gantt.plot.viewport(), LEFT, NONE, pos)
+    _move(qtbot, gantt.plot, pos, target)
+    assert gantt.item.ghost is not None and gantt.item.ghost[1] is False  # red
+    assert gantt.answer.text().startswith("Past niet:")
+    _move(qtbot, gantt.plot, target, pos + QPoint(30, 0), steps=3)
+    assert gantt.item.ghost is not None and gantt.item.ghost[1] is True  # green
+    assert gantt.answer.text().startswith("Past:")
+    QTest.mouseRelease(gantt.plot.viewport(), LEFT, NONE, pos)  # back where it was
+    QApplication.processEvents()
+    assert gantt.item.ghost is None and board.placement.placements == ()
