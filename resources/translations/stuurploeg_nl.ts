@@ -677,6 +677,10 @@
         <translation>Overbelast:</translation>
     </message>
     <message>
+        <source>Select a case in the Gantt first.</source>
+        <translation>Kies eerst een zaak in de Gantt.</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>lopend</translation>
     </message>
@@ -697,8 +701,8 @@
         <translation>overbelast</translation>
     </message>
     <message>
-        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
-        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+        <source>Click a bar to select the case; drag it to another week or team to try it (or Alt+arrow keys).</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen (of Alt+pijltjestoetsen).</translation>
     </message>
     <message>
         <source>Fits: %1 on %2 from %3.</source>

@@ -284,3 +284,19 @@ def test_while_dragging_the_ghost_and_the_answer_say_whether_it_fits(qtbot, boar
     QTest.mouseRelease(gantt.plot.viewport(), LEFT, NONE, pos)  # back where it was
     QApplication.processEvents()
     assert gantt.item.ghost is None and board.placement.placements == ()
+
+
+def test_alt_arrow_keys_move_the_selected_case_as_a_drag_would(qtbot, board, controller):
+    start = controller.proposal.result.start
+    gantt = board.gantt
+    pos, _ = _bar_centre(board, "MH-2026-0001")
+    QTest.mouseClick(gantt.plot.viewport(), LEFT, NONE, pos)
+    assert controller.selected_case_id == "MH-2026-0001"
+    gantt.plot.setFocus()
+    qtbot.keyClick(gantt.plot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    moved = controller.proposal.assignment("MH-2026-0001")
+    assert (moved.team, moved.start_week) == (ROOMY, start + 1)
+    qtbot.keyClick(gantt.plot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert gantt.answer.text().startswith('<span style="color:#c0392b">Past niet:')
+    assert controller.proposal.assignment("MH-2026-0001").team == ROOMY
+    assert board.undo.count() == 1
