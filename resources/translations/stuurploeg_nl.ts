@@ -709,6 +709,10 @@
         <translation>Overbelast:</translation>
     </message>
     <message>
+        <source>Select a case in the Gantt first.</source>
+        <translation>Kies eerst een zaak in de Gantt.</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>lopend</translation>
     </message>
@@ -729,8 +733,8 @@
         <translation>overbelast</translation>
     </message>
     <message>
-        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
-        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+        <source>Click a bar to select the case; drag it to another week or team to try it (or Alt+arrow keys).</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen (of Alt+pijltjestoetsen).</translation>
     </message>
     <message>
         <source>Fits: %1 on %2 from %3.</source>
@@ -1049,6 +1053,13 @@
     <message>
         <source>%1 — Stuurploeg</source>
         <translation>%1 — Stuurploeg</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n what-if placement(s)</source>
+        <translation>
+            <numerusform>+ %n wat-als-plaatsing</numerusform>
+            <numerusform>+ %n wat-als-plaatsingen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a ranked case first.</source>
@@ -1738,6 +1749,14 @@
     <message>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved: save them or undo them first.</source>
+        <translation>De wijzigingen in %1 zijn niet opgeslagen: sla ze eerst op of draai ze terug.</translation>
+    </message>
+    <message>
+        <source>the new scenario</source>
+        <translation>het nieuwe scenario</translation>
     </message>
     <message>
         <source>Copied as %1.</source>

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.shown_label = QLabel(self)  # which plan is on screen: the base or a scenario
         self.statusBar().addPermanentWidget(self.shown_label)
         self.controller.scenarios.shown_changed.connect(self._show_title)
+        self.placement.changed.connect(self._show_title)
         self.controller.message.connect(self.show_message)
         self.controller.opened.connect(self._opened)
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
         """The window title and status bar say which plan is shown (base or scenario)."""
         path = self.controller.path
         shown = shown_text(self.controller) if self.controller.proposal is not None else ""
+        if shown and self.placement.placements:  # cases moved by hand in the Planbord
+            n = len(self.placement.placements)
+            shown += " " + self.tr("+ %n what-if placement(s)", "", n)
         self.shown_label.setText(shown)
         if path is not None:
             title = self.tr("%1 — Stuurploeg").replace("%1", path.stem)
