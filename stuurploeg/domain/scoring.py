@@ -227,6 +227,86 @@ def candidates_of(cases: Iterable[Case]) -> list[Case]:
     return sorted((c for c in cases if c.status.is_candidate), key=lambda c: c.position)
 
 
+class Reranker:
+    """The candidates of a fixed case list, packed once, ranked again for any weights.
+
+    :func:`rank_cases` is one use; the fragility check ranks the same list a dozen times
+    and needs only the order, so it skips the per-entry objects.
+    """
+
+    def __init__(
+        self,
+        cases: Sequence[Case],
+        overrides: Iterable[PositionOverride] = (),
+        priority_rule: bool = True,
+    ) -> None:
+        self.cands = candidates_of(cases)
+        self.matrix = ScoreMatrix(self.cands)
+        self.prio = np.array(
+            [priority_rule and has_priority_rule(c) for c in self.cands], dtype=bool
+        )
+        self.positions = self.matrix.positions
+        self.by_id = {c.case_id: i for i, c in enumerate(self.cands)}
+        self.applied: dict[str, PositionOverride] = {}
+        ignored: list[PositionOverride] = []
+        for ov in overrides:  # the last override of a case wins
+            if ov.case_id in self.by_id:
+                self.applied[ov.case_id] = ov
+            else:
+                ignored.append(ov)
+        self.ignored = tuple(ignored)
+
+    def order(self, scores: np.ndarray) -> list[int]:
+        """Candidate indices in ranking order for ``scores``, overrides applied."""
+        order = order_indices(scores, self.prio, self.positions).tolist()
+        if self.applied:
+            by_id = self.by_id
+            moved = sorted(self.applied.values(), key=lambda o: (o.position, by_id[o.case_id]))
+            order = [i for i in order if self.cands[i].case_id not in self.applied]
+            for ov in moved:
+                order.insert(min(ov.position - 1, len(order)), by_id[ov.case_id])
+        return order
+
+    def case_ids(self, profile: WeightProfile) -> list[str]:
+        """The candidates' ids in ranking order under ``profile``."""
+        ids = self.matrix.case_ids
+        return [ids[i] for i in self.order(self.matrix.rescore(profile.vector()))]
+
+    def ranking(self, profile: WeightProfile) -> Ranking:
+        cands, matrix = self.cands, self.matrix
+        w = profile.vector()
+        scores = matrix.rescore(w)
+        contrib = matrix.contributions(w)
+        order = self.order(scores)
+        prio, incomplete, applied = self.prio, matrix.incomplete, self.applied
+        # Plain Python values in one go: per-element numpy scalars cost more than the rest.
+        score_list = [None if s != s else s for s in scores[order].tolist()]
+        contrib_rows = contrib[order].tolist()
+        prio_list = prio[order].tolist()
+        incomplete_list = incomplete[order].tolist()
+        entries = []
+        for rank, (i, s, row, p, inc) in enumerate(
+            zip(order, score_list, contrib_rows, prio_list, incomplete_list, strict=True),
+            start=1,
+        ):
+            case_id = cands[i].case_id
+            entries.append(
+                RankEntry(
+                    rank=rank,
+                    case_id=case_id,
+                    score=s,
+                    contributions=dict(
+                        zip(CRITERIA, [None if v != v else v for v in row], strict=True)
+                    ),
+                    priority_rule=p,
+                    incomplete=inc,
+                    override=applied.get(case_id),
+                )
+            )
+        swaps = _neighbour_swaps(matrix, w, np.array(order, dtype=np.int64), prio, applied, cands)
+        return Ranking(profile, tuple(entries), swaps, self.ignored)
+
+
 def rank_cases(
     cases: Sequence[Case],
     profile: WeightProfile = STANDARD_PROFILE,
@@ -234,48 +314,7 @@ def rank_cases(
     priority_rule: bool = True,
 ) -> Ranking:
     """Rank the candidates among ``cases`` (other statuses are left out)."""
-    cands = candidates_of(cases)
-    matrix = ScoreMatrix(cands)
-    w = profile.vector()
-    scores = matrix.rescore(w)
-    contrib = matrix.contributions(w)
-    prio = np.array([priority_rule and has_priority_rule(c) for c in cands], dtype=bool)
-    positions = np.array([c.position for c in cands], dtype=np.int64)
-    order = list(order_indices(scores, prio, positions))
-
-    by_id = {c.case_id: i for i, c in enumerate(cands)}
-    applied: dict[str, PositionOverride] = {}
-    ignored: list[PositionOverride] = []
-    for ov in overrides:  # the last override of a case wins
-        if ov.case_id in by_id:
-            applied[ov.case_id] = ov
-        else:
-            ignored.append(ov)
-    if applied:
-        moved = sorted(applied.values(), key=lambda o: (o.position, by_id[o.case_id]))
-        order = [i for i in order if cands[i].case_id not in applied]
-        for ov in moved:
-            order.insert(min(ov.position - 1, len(order)), by_id[ov.case_id])
-
-    entries = []
-    for rank, i in enumerate(order, start=1):
-        s = scores[i]
-        entries.append(
-            RankEntry(
-                rank=rank,
-                case_id=cands[i].case_id,
-                score=None if np.isnan(s) else float(s),
-                contributions={
-                    c: (None if np.isnan(contrib[i, j]) else float(contrib[i, j]))
-                    for j, c in enumerate(CRITERIA)
-                },
-                priority_rule=bool(prio[i]),
-                incomplete=bool(matrix.incomplete[i]),
-                override=applied.get(cands[i].case_id),
-            )
-        )
-    swaps = _neighbour_swaps(matrix, w, np.array(order, dtype=np.int64), prio, applied, cands)
-    return Ranking(profile, tuple(entries), swaps, tuple(ignored))
+    return Reranker(cases, overrides, priority_rule).ranking(profile)
 
 
 def _neighbour_swaps(

@@ -46,13 +46,14 @@ def prepare_candidates(
     out = []
     for order, entry in enumerate(ranking.entries):
         case = cases[entry.case_id]
-        out.append(_candidate(case, order, entry.score, entry.priority_rule, grid))
+        out.append(candidate_for(case, order, entry.score, entry.priority_rule, grid))
     return out
 
 
-def _candidate(
+def candidate_for(
     case: Case, order: int, score: float | None, prio: bool, grid: CapacityGrid
 ) -> Candidate:
+    """The candidate of ``case`` at place ``order`` with ``score``."""
     demand = np.zeros(1 + len(SPECIALISMS))
     demand[0] = case.fte or 0.0
     for si, spec in enumerate(SPECIALISMS, start=1):
@@ -104,11 +105,12 @@ def _candidate(
         problem = problem or "Er is geen team om de zaak op te plannen."
     elif duration > grid.length - first:
         problem = "De doorlooptijd is langer dan de rekenperiode van de planning."
-    if problem is None:
+    if problem is None and demand[1:].any():
+        has_kind = grid.has_kind()[list(teams)].any(axis=0)
         missing = [
             spec.value
             for si, spec in enumerate(SPECIALISMS, start=1)
-            if demand[si] > 0 and not (grid.available[list(teams), si, :] > 0).any()
+            if demand[si] > 0 and not has_kind[si]
         ]
         if missing:
             names = ", ".join(missing)
