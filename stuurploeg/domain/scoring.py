@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -180,44 +181,133 @@ class RankEntry:
     override: PositionOverride | None = None
 
 
-@dataclass(frozen=True)
+class RankColumns(NamedTuple):
+    """A ranking as arrays in rank order (entry ``i`` has rank ``i + 1``)."""
+
+    case_ids: tuple[str, ...]
+    scores: np.ndarray  # float, NaN when unscored
+    priority: np.ndarray  # bool
+    incomplete: np.ndarray  # bool
+    fragile: np.ndarray  # bool
+
+
 class Ranking:
     """Candidates in ranking order, with per neighbouring pair the smallest swapping change.
 
     ``swaps[i]`` explains entries ``i`` and ``i + 1`` (None when no single weight change
     swaps them: different priority group, an unscored case, a manual override, or equal
     values).
+
+    A ranking made by :func:`rank_cases` keeps its arrays and builds ``entries`` and
+    ``swaps`` only when they are first read: a slider step re-ranks thousands of cases,
+    and the table needs only :meth:`columns`.
     """
 
-    profile: WeightProfile
-    entries: tuple[RankEntry, ...]
-    swaps: tuple[SwapExplanation | None, ...] = ()
-    ignored_overrides: tuple[PositionOverride, ...] = ()
-    _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(
+        self,
+        profile: WeightProfile,
+        entries: Iterable[RankEntry] = (),
+        swaps: Iterable[SwapExplanation | None] = (),
+        ignored_overrides: Iterable[PositionOverride] = (),
+    ) -> None:
+        self.profile = profile
+        self.ignored_overrides = tuple(ignored_overrides)
+        self._entries: tuple[RankEntry, ...] | None = tuple(entries)
+        self._swaps: tuple[SwapExplanation | None, ...] | None = tuple(swaps)
+        self._lazy: _LazyRanking | None = None
+        self._index: dict[str, int] | None = None
 
-    def __post_init__(self) -> None:
-        self._index.update({e.case_id: i for i, e in enumerate(self.entries)})
+    @classmethod
+    def _of(cls, profile: WeightProfile, lazy: _LazyRanking) -> Ranking:
+        ranking = cls(profile, (), (), lazy.reranker.ignored)
+        ranking._entries = ranking._swaps = None
+        ranking._lazy = lazy
+        return ranking
+
+    @property
+    def entries(self) -> tuple[RankEntry, ...]:
+        if self._entries is None:
+            assert self._lazy is not None
+            self._entries = self._lazy.entries()
+        return self._entries
+
+    @property
+    def swaps(self) -> tuple[SwapExplanation | None, ...]:
+        if self._swaps is None:
+            assert self._lazy is not None
+            self._swaps = self._lazy.swaps()
+        return self._swaps
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._lazy.order) if self._entries is None else len(self._entries)
 
     def __iter__(self):
         return iter(self.entries)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ranking):
+            return NotImplemented
+        return (self.profile, self.entries, self.swaps, self.ignored_overrides) == (
+            other.profile, other.entries, other.swaps, other.ignored_overrides
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Ranking(profile={self.profile.name!r}, {len(self)} entries)"
+
+    def _positions(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {cid: i for i, cid in enumerate(self.case_ids())}
+        return self._index
+
     def entry(self, case_id: str) -> RankEntry:
-        return self.entries[self._index[case_id]]
+        i = self._positions()[case_id]
+        if self._entries is None:
+            assert self._lazy is not None
+            return self._lazy.entry(i)
+        return self._entries[i]
+
+    def __contains__(self, case_id: object) -> bool:
+        return case_id in self._positions()
 
     def case_ids(self) -> list[str]:
-        return [e.case_id for e in self.entries]
+        if self._entries is None:
+            assert self._lazy is not None
+            return list(self._lazy.case_ids())
+        return [e.case_id for e in self._entries]
+
+    def rank_map(self) -> dict[str, int]:
+        """case id -> rank."""
+        return {cid: i for i, cid in enumerate(self.case_ids(), start=1)}
+
+    def columns(self) -> RankColumns:
+        """The ranking as arrays, without building an entry per case."""
+        if self._entries is None:
+            assert self._lazy is not None
+            return self._lazy.columns()
+        es = self._entries
+        return RankColumns(
+            tuple(e.case_id for e in es),
+            np.array([np.nan if e.score is None else e.score for e in es], dtype=float),
+            np.array([e.priority_rule for e in es], dtype=bool),
+            np.array([e.incomplete for e in es], dtype=bool),
+            np.array([e.fragile for e in es], dtype=bool),
+        )
 
     def with_fragile(self, fragile: Iterable[str]) -> Ranking:
         marks = set(fragile)
+        if self._entries is None:
+            assert self._lazy is not None
+            ranking = Ranking._of(self.profile, self._lazy.with_fragile(marks))
+            ranking._swaps = self._swaps
+            return ranking
         entries = tuple(
             RankEntry(
                 e.rank, e.case_id, e.score, e.contributions, e.priority_rule, e.incomplete,
                 e.case_id in marks, e.override,
             )
-            for e in self.entries
+            for e in self._entries
         )
         return Ranking(self.profile, entries, self.swaps, self.ignored_overrides)
 
@@ -273,26 +363,71 @@ class Reranker:
         return [ids[i] for i in self.order(self.matrix.rescore(profile.vector()))]
 
     def ranking(self, profile: WeightProfile) -> Ranking:
-        cands, matrix = self.cands, self.matrix
         w = profile.vector()
-        scores = matrix.rescore(w)
-        contrib = matrix.contributions(w)
-        order = self.order(scores)
-        prio, incomplete, applied = self.prio, matrix.incomplete, self.applied
+        scores = self.matrix.rescore(w)
+        order = np.array(self.order(scores), dtype=np.int64)
+        return Ranking._of(profile, _LazyRanking(self, w, order, scores))
+
+
+class _LazyRanking:
+    """What a :class:`Ranking` from :class:`Reranker` is built from (arrays; the entries
+    and swaps follow from them when asked)."""
+
+    def __init__(self, reranker: Reranker, w: np.ndarray, order: np.ndarray,
+                 scores: np.ndarray, fragile: frozenset[str] = frozenset()) -> None:
+        self.reranker, self.w, self.order, self.scores = reranker, w, order, scores
+        self.fragile = fragile
+        self._ids: tuple[str, ...] | None = None
+        self._contrib: np.ndarray | None = None
+
+    def with_fragile(self, fragile: set[str]) -> _LazyRanking:
+        other = _LazyRanking(self.reranker, self.w, self.order, self.scores, frozenset(fragile))
+        other._ids, other._contrib = self._ids, self._contrib
+        return other
+
+    def case_ids(self) -> tuple[str, ...]:
+        if self._ids is None:
+            ids = self.reranker.matrix.case_ids
+            self._ids = tuple(ids[i] for i in self.order.tolist())
+        return self._ids
+
+    def contributions(self) -> np.ndarray:
+        if self._contrib is None:
+            self._contrib = self.reranker.matrix.contributions(self.w)
+        return self._contrib
+
+    def columns(self) -> RankColumns:
+        ids = self.case_ids()
+        order, rr = self.order, self.reranker
+        fragile = (
+            np.array([cid in self.fragile for cid in ids], dtype=bool)
+            if self.fragile else np.zeros(len(ids), dtype=bool)
+        )
+        return RankColumns(ids, self.scores[order], rr.prio[order],
+                           rr.matrix.incomplete[order], fragile)  # fmt: skip
+
+    def entry(self, i: int) -> RankEntry:
+        return self._entries((i,))[0]
+
+    def entries(self) -> tuple[RankEntry, ...]:
+        return self._entries(range(len(self.order)))
+
+    def _entries(self, places: Sequence[int]) -> tuple[RankEntry, ...]:
+        rr, ids = self.reranker, self.case_ids()
+        picked = self.order[list(places)]
         # Plain Python values in one go: per-element numpy scalars cost more than the rest.
-        score_list = [None if s != s else s for s in scores[order].tolist()]
-        contrib_rows = contrib[order].tolist()
-        prio_list = prio[order].tolist()
-        incomplete_list = incomplete[order].tolist()
-        entries = []
-        for rank, (i, s, row, p, inc) in enumerate(
-            zip(order, score_list, contrib_rows, prio_list, incomplete_list, strict=True),
-            start=1,
+        score_list = [None if s != s else s for s in self.scores[picked].tolist()]
+        contrib_rows = self.contributions()[picked].tolist()
+        prio_list = rr.prio[picked].tolist()
+        incomplete_list = rr.matrix.incomplete[picked].tolist()
+        out = []
+        for place, s, row, p, inc in zip(
+            places, score_list, contrib_rows, prio_list, incomplete_list, strict=True
         ):
-            case_id = cands[i].case_id
-            entries.append(
+            case_id = ids[place]
+            out.append(
                 RankEntry(
-                    rank=rank,
+                    rank=place + 1,
                     case_id=case_id,
                     score=s,
                     contributions=dict(
@@ -300,11 +435,15 @@ class Reranker:
                     ),
                     priority_rule=p,
                     incomplete=inc,
-                    override=applied.get(case_id),
+                    fragile=case_id in self.fragile,
+                    override=rr.applied.get(case_id),
                 )
             )
-        swaps = _neighbour_swaps(matrix, w, np.array(order, dtype=np.int64), prio, applied, cands)
-        return Ranking(profile, tuple(entries), swaps, self.ignored)
+        return tuple(out)
+
+    def swaps(self) -> tuple[SwapExplanation | None, ...]:
+        rr = self.reranker
+        return _neighbour_swaps(rr.matrix, self.w, self.order, rr.prio, rr.applied, rr.cands)
 
 
 def rank_cases(
@@ -313,8 +452,30 @@ def rank_cases(
     overrides: Iterable[PositionOverride] = (),
     priority_rule: bool = True,
 ) -> Ranking:
-    """Rank the candidates among ``cases`` (other statuses are left out)."""
-    return Reranker(cases, overrides, priority_rule).ranking(profile)
+    """Rank the candidates among ``cases`` (other statuses are left out).
+
+    The window re-ranks the same tuple of cases at every slider step; packing them is
+    most of the work at 20,000 cases, so the last packing is kept. Only for a tuple (a
+    list may change under us) and frozen cases; the key holds the tuple itself, so an
+    equal-looking new list is never mistaken for it.
+    """
+    global _last_reranker
+    overrides = tuple(overrides)
+    key = (cases, overrides, priority_rule)
+    last = _last_reranker
+    if isinstance(cases, tuple) and last is not None and last[0][0] is cases and (
+        last[0][1:] == key[1:]
+    ):
+        reranker = last[1]
+    else:
+        reranker = Reranker(cases, overrides, priority_rule)
+        if isinstance(cases, tuple):
+            _last_reranker = (key, reranker)  # one assignment: safe beside a worker thread
+    return reranker.ranking(profile)
+
+
+_last_reranker: tuple[tuple[Sequence[Case], tuple[PositionOverride, ...], bool], Reranker] | None
+_last_reranker = None
 
 
 def _neighbour_swaps(

@@ -46,22 +46,20 @@ def _reason(state: PlanState, cand: Candidate) -> str:
     last = min(cand.last, state.remaining.shape[2] - cand.duration)
     starts = np.arange(cand.first, last + 1)
     per_team = []
-    kinds_unused = cand.demand <= 0
-    for ti in cand.teams:
-        if starts.size == 0:
-            continue
-        # every start week at once: (K, starts, D) shortfalls
-        windows = sliding_window_view(state.remaining[ti], cand.duration, axis=1)[:, starts]
-        shorts = cand.demand[:, None, None] - windows
-        shorts[kinds_unused] = -np.inf
-        worsts = shorts.max(axis=(0, 2))
-        best = None
-        for j, worst in enumerate(worsts.tolist()):
-            if best is None or worst < best[0] - 1e-9:
-                best = (worst, j)
-        if best is not None:
-            j = best[1]
-            per_team.append((best[0], ti, int(starts[j]), shorts[:, j, :]))
+    if starts.size:
+        # every team and start week at once: (T, K, starts, D) shortfalls
+        teams = list(cand.teams)
+        windows = sliding_window_view(state.remaining[teams], cand.duration, axis=2)
+        shorts = cand.demand[None, :, None, None] - windows[:, :, starts]
+        shorts[:, cand.demand <= 0] = -np.inf
+        for t, worsts in enumerate(shorts.max(axis=(1, 3)).tolist()):
+            best = None
+            for j, worst in enumerate(worsts):
+                if best is None or worst < best[0] - 1e-9:
+                    best = (worst, j)
+            if best is not None:
+                j = best[1]
+                per_team.append((best[0], teams[t], int(starts[j]), shorts[t, :, j, :]))
     if not per_team:
         return "Geen startweek binnen de planperiode en het startvenster van de zaak."
     per_team.sort(key=lambda t: (t[0], cand.teams.index(t[1])))

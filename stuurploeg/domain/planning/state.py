@@ -21,9 +21,14 @@ def signature(cand: Candidate) -> tuple[Any, ...]:
 class PlanState:
     """What is left and what is placed.
 
-    Two caches make the rank plan of a long list cheap, and both are exact:
+    Caches make the rank plan of a long list cheap, and all are exact:
     - ``_no_fit``: signatures that found no fit. Placing only ever lowers what is left, so
       a signature that does not fit keeps not fitting until a case is removed.
+    - ``_fails``: the same knowledge one step further. A candidate that needs at least as
+      much of every kind, for at least as many weeks, on no other teams and in no other
+      start weeks than one that did not fit, does not fit either: at every start week it
+      could take, the week and kind that stopped the other stop it too. Once a plan is
+      full, this settles most of a long list with one small array test per case.
     - ``derived``: anything computed from the current state (the reasons why a case does
       not fit); cleared on every change.
     """
@@ -34,6 +39,7 @@ class PlanState:
         self.placed: dict[str, tuple[int, int]] = {}  # case_id -> (team index, start index)
         self.fixed: set[str] = set()
         self._no_fit: set[tuple[Any, ...]] = set()
+        self._fails = _Failures(self.remaining.shape[0], self.remaining.shape[1])
         self.derived: dict[Any, Any] = {}
 
     def copy(self) -> PlanState:
@@ -43,6 +49,7 @@ class PlanState:
         other.placed = dict(self.placed)
         other.fixed = set(self.fixed)
         other._no_fit = set(self._no_fit)
+        other._fails = self._fails.copy()
         other.derived = {}
         return other
 
@@ -81,6 +88,9 @@ class PlanState:
         if hi < lo or cand.duration <= 0 or not cand.teams:
             self._no_fit.add(key)
             return None
+        if self._fails.implies(cand, hi):
+            self._no_fit.add(key)
+            return None
         kinds = cand.demand > 0
         teams = list(cand.teams)
         rem = self.remaining[teams][:, kinds, :]  # (T, k, L)
@@ -92,6 +102,7 @@ class PlanState:
         has = ok.any(axis=1)
         if not has.any():
             self._no_fit.add(key)
+            self._fails.add(cand, hi)
             return None
         first = ok.argmax(axis=1)
         best: tuple[int, float, int] | None = None  # (start, -free, team order)
@@ -116,7 +127,46 @@ class PlanState:
         self.remaining[ti, :, s : s + cand.duration] += cand.demand[:, None]
         self.fixed.discard(cand.case_id)
         self._no_fit.clear()  # more is free now
+        self._fails.clear()
         self.derived.clear()
 
     def total_priority(self, candidates: dict[str, Candidate]) -> float:
         return float(sum(candidates[cid].score for cid in self.placed))
+
+
+class _Failures:
+    """Candidates that found no fit, one row each: demand per kind, weeks, first start,
+    minus the last start, and per team -1 where it was allowed. Record ``r`` implies that
+    a candidate with row ``v`` fails when ``r <= v`` in every column. Only records no
+    other record implies are kept."""
+
+    def __init__(self, n_teams: int, n_kinds: int) -> None:
+        self.n_teams, self.n_kinds = n_teams, n_kinds
+        self.rows = np.empty((0, n_kinds + 3 + n_teams))
+
+    def copy(self) -> _Failures:
+        other = _Failures(self.n_teams, self.n_kinds)
+        other.rows = self.rows  # never changed in place: sharing is safe
+        return other
+
+    def clear(self) -> None:
+        self.rows = self.rows[:0]
+
+    def _row(self, cand: Candidate, hi: int) -> np.ndarray:
+        row = np.zeros(self.rows.shape[1])
+        k = self.n_kinds
+        row[:k] = cand.demand
+        row[k : k + 3] = (cand.duration, cand.first, -hi)
+        row[[k + 3 + t for t in cand.teams]] = -1.0  # fewer teams: a larger row
+        return row
+
+    def implies(self, cand: Candidate, hi: int) -> bool:
+        """A recorded failure that needs no more than ``cand`` in every respect."""
+        if not len(self.rows):
+            return False
+        return bool((self.rows <= self._row(cand, hi)).all(axis=1).any())
+
+    def add(self, cand: Candidate, hi: int) -> None:
+        row = self._row(cand, hi)
+        keep = ~(self.rows >= row).all(axis=1)  # drop the records this one implies
+        self.rows = np.vstack((self.rows[keep], row))

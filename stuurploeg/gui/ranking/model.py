@@ -10,6 +10,8 @@ case behind a row whatever the order.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -59,6 +61,8 @@ from stuurploeg.gui.table_model import TableModel
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from stuurploeg.domain.scoring import Ranking
 
 # Users of the model import its columns, roles and filter from here.
 __all__ = [
@@ -111,6 +115,7 @@ class RankingModel(TableModel):
         self._sort_column = RANK
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, np.ndarray] = {}
+        self._index_of: tuple[RankingRows, dict[str, int]] | None = None
         self._locale = QLocale()
 
     # -- data in -------------------------------------------------------------------------
@@ -155,7 +160,60 @@ class RankingModel(TableModel):
         if old is None or len(rows) != len(old) or not np.array_equal(rows.case_id, old.case_id):
             self.set_rows(rows)
             return
+        self._apply_ranking(rows)
+
+    def rerank(self, ranking: Ranking, previous_ranks: Mapping[str, int]) -> bool:
+        """A weight change: the same cases and plan, new ranks, scores and marks.
+
+        Rewrites those few arrays from ``ranking.columns()`` (no row is rebuilt and no
+        ranking entry made), then re-sorts. Returns False, changing nothing, when the
+        ranking names a case the table does not have (the caller then rebuilds).
+        """
+        import numpy as np
+
+        old = self._rows
+        if old is None:
+            return False
+        cols = ranking.columns()
+        index = self._row_index()
+        try:
+            rows = np.fromiter((index[c] for c in cols.case_ids), dtype=np.intp,
+                               count=len(cols.case_ids))  # fmt: skip
+        except KeyError:
+            return False
+        n = len(old)
+        places = np.arange(1, len(rows) + 1, dtype=float)
+        rank = np.full(n, np.nan)
+        rank[rows] = places
+        score = np.full(n, np.nan)
+        score[rows] = cols.scores
+        before = np.fromiter((previous_ranks.get(c, np.nan) for c in cols.case_ids),
+                             dtype=float, count=len(rows))  # fmt: skip
+        movement = np.full(n, np.nan)
+        movement[rows] = before - places
+        flags = []
+        for values in (cols.priority, cols.incomplete, cols.fragile):
+            flag = np.zeros(n, dtype=bool)
+            flag[rows] = values
+            flags.append(flag)
+        self._apply_ranking(replace(
+            old, rank=rank, score=score, movement=movement, priority=flags[0],
+            incomplete=flags[1], fragile=flags[2],
+        ))  # fmt: skip
+        return True
+
+    def _row_index(self) -> dict[str, int]:
+        """case id -> data row, made once per set of rows."""
+        rows = self._rows
+        if self._index_of is None or self._index_of[0] is not rows:
+            self._index_of = (rows, {c: i for i, c in enumerate(self.rows.case_id.tolist())})
+        return self._index_of[1]
+
+    def _apply_ranking(self, rows: RankingRows) -> None:
+        known = self._index_of
         self._rows = rows
+        if known is not None and known[0].case_id is rows.case_id:
+            self._index_of = (rows, known[1])  # the same cases: the index still holds
         self._keys.clear()
         for column in (RANK, SCORE, PLAN, BADGES):
             self._column_changed(column)

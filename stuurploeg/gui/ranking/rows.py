@@ -95,7 +95,6 @@ def build_rows(
     from stuurploeg.domain.planning.reasons import reason_summary
 
     n = len(cases)
-    entries = {e.case_id: e for e in ranking.entries} if ranking is not None else {}
     assigned = {a.case_id: a for a in assignments or ()}
     not_placed = {u.case_id: u for u in unplanned}
     decisions = decisions or {}
@@ -125,16 +124,6 @@ def build_rows(
         weeks[i] = _f(case.weeks)
         if case.specialist_fte:
             specialist[i] = float(sum(case.specialist_fte.values()))
-        entry = entries.get(case.case_id)
-        if entry is not None:
-            rank[i] = entry.rank
-            score[i] = _f(entry.score)
-            priority[i] = entry.priority_rule
-            incomplete[i] = entry.incomplete
-            fragile[i] = entry.fragile
-            before = previous_ranks.get(case.case_id)
-            if before is not None:
-                movement[i] = before - entry.rank
         team = case.team or ""
         text, reason = "", ""
         a = assigned.get(case.case_id)
@@ -151,6 +140,23 @@ def build_rows(
         teams.append(team)
         plan_texts.append(text)
         reasons.append(reason)
+
+    if ranking is not None and n:
+        # The ranking's columns in one go (no entry objects: a ranking builds those lazily).
+        cols = ranking.columns()
+        index = {c.case_id: i for i, c in enumerate(cases)}
+        places = [(index[cid], p) for p, cid in enumerate(cols.case_ids) if cid in index]
+        if places:
+            at = np.array([r for r, _ in places], dtype=np.intp)
+            picked = np.array([p for _, p in places], dtype=np.intp)
+            rank[at] = picked + 1
+            score[at] = cols.scores[picked]
+            priority[at] = cols.priority[picked]
+            incomplete[at] = cols.incomplete[picked]
+            fragile[at] = cols.fragile[picked]
+            before = np.array([previous_ranks.get(cols.case_ids[p], np.nan) for p in picked],
+                              dtype=float)  # fmt: skip
+            movement[at] = before - (picked + 1)
 
     return RankingRows(
         case_id=_obj(c.case_id for c in cases),

@@ -104,6 +104,7 @@ class RankingView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = rm.RankingModel(self)
+        self._rows_proposal: object = None  # the proposal the table's plan column shows
         self.table = RankingTable(self.model, self)
 
         self.search = QLineEdit(self)
@@ -167,6 +168,7 @@ class RankingView(QWidget):
         )
 
     def reload(self) -> None:
+        self._rows_proposal = self.controller.proposal
         self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
         capacity = self.controller.capacity
@@ -179,6 +181,13 @@ class RankingView(QWidget):
         self.apply_filter()
 
     def refresh_ranking(self) -> None:
+        c = self.controller
+        # A weight change keeps the plan: only the ranking's own columns are rewritten.
+        if c.proposal is self._rows_proposal and c.ranking is not None and self.model.rerank(
+            c.ranking, c.previous_ranks
+        ):
+            return
+        self._rows_proposal = c.proposal
         self.model.update_ranking(self._rows())
 
     def _decisions_changed(self) -> None:
