@@ -162,8 +162,14 @@ class RankingModel(TableModel):
             return
         self._apply_ranking(rows)
 
-    def rerank(self, ranking: Ranking, previous_ranks: Mapping[str, int]) -> bool:
-        """A weight change: the same cases and plan, new ranks, scores and marks.
+    def rerank(
+        self,
+        ranking: Ranking,
+        previous_ranks: Mapping[str, int],
+        base: RankingRows | None = None,
+    ) -> bool:
+        """A weight change or a new plan for the same cases: new ranks, scores and marks
+        (and the plan columns of ``base``, rows of the same cases, when given).
 
         Rewrites those few arrays from ``ranking.columns()`` (no row is rebuilt and no
         ranking entry made), then re-sorts. Returns False, changing nothing, when the
@@ -174,6 +180,10 @@ class RankingModel(TableModel):
         old = self._rows
         if old is None:
             return False
+        if base is not None:
+            if base.case_id is not old.case_id:
+                return False
+            old = base
         cols = ranking.columns()
         index = self._row_index()
         try:
@@ -201,6 +211,10 @@ class RankingModel(TableModel):
             incomplete=flags[1], fragile=flags[2],
         ))  # fmt: skip
         return True
+
+    def row_index(self) -> dict[str, int]:
+        """case id -> data row (the model's own, do not change it)."""
+        return self._row_index()
 
     def _row_index(self) -> dict[str, int]:
         """case id -> data row, made once per set of rows."""

@@ -11,7 +11,7 @@ need them: the first window shows before any rows exist (start-up time).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from stuurploeg.domain.model import CRITERIA, Case
@@ -180,3 +180,38 @@ def build_rows(
         fragile=fragile,
         search_text=[f"{c.case_id} {c.name}".casefold() for c in cases],
     )
+
+
+def with_plan(
+    rows: RankingRows,
+    cases: Sequence[Case],
+    index: Mapping[str, int],
+    assignments: Sequence[Assignment] | None,
+    unplanned: Sequence[Unplanned] = (),
+) -> RankingRows:
+    """``rows`` (of ``cases``, ``index``: case id -> row) with the plan columns of a new
+    proposal, as :func:`build_rows` lays them out; the other columns are shared, so a new
+    plan for the same cases costs a loop over the plan only."""
+    import numpy as np
+
+    from stuurploeg.domain.planning.reasons import reason_summary
+
+    n = len(rows)
+    team = _obj(c.team or "" for c in cases)
+    plan = np.full(n, "", dtype=object)
+    plan_reason = np.full(n, "", dtype=object)
+    in_plan = np.full(n, IN_PLAN_UNKNOWN if assignments is None else OUT_OF_PLAN, dtype=np.int8)
+    for u in unplanned:
+        i = index.get(u.case_id)
+        if i is not None:
+            in_plan[i] = OUT_OF_PLAN
+            plan_reason[i] = u.reason
+            plan[i] = reason_summary(u.reason)  # the whole reason is the tooltip
+    for a in assignments or ():
+        i = index.get(a.case_id)
+        if i is not None:
+            team[i] = a.team
+            in_plan[i] = IN_PLAN
+            plan[i] = f"{a.team} {_week_span(a)}"
+            plan_reason[i] = ""
+    return replace(rows, team=team, plan=plan, plan_reason=plan_reason, in_plan=in_plan)

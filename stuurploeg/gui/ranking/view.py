@@ -20,7 +20,7 @@ from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
-from stuurploeg.gui.ranking.rows import RankingRows, build_rows
+from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
@@ -105,6 +105,7 @@ class RankingView(QWidget):
         self.controller = controller
         self.model = rm.RankingModel(self)
         self._rows_proposal: object = None  # the proposal the table's plan column shows
+        self._rows_cases: object = None  # the cases the table's rows are
         self.table = RankingTable(self.model, self)
 
         self.search = QLineEdit(self)
@@ -169,6 +170,7 @@ class RankingView(QWidget):
 
     def reload(self) -> None:
         self._rows_proposal = self.controller.proposal
+        self._rows_cases = self.controller.cases
         self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
         capacity = self.controller.capacity
@@ -182,11 +184,20 @@ class RankingView(QWidget):
 
     def refresh_ranking(self) -> None:
         c = self.controller
-        # A weight change keeps the plan: only the ranking's own columns are rewritten.
-        if c.proposal is self._rows_proposal and c.ranking is not None and self.model.rerank(
-            c.ranking, c.previous_ranks
-        ):
-            return
+        # The same cases (a weight change, a new plan): only the ranking's columns and,
+        # for a new plan, the plan columns are rewritten; no row is rebuilt.
+        if c.ranking is not None and c.cases is self._rows_cases:
+            base = None
+            if c.proposal is not self._rows_proposal:
+                p = c.proposal
+                base = with_plan(
+                    self.model.rows, c.cases, self.model.row_index(),
+                    None if p is None else p.result.assignments,
+                    () if p is None else p.result.unplanned,
+                )  # fmt: skip
+            if self.model.rerank(c.ranking, c.previous_ranks, base):
+                self._rows_proposal = c.proposal
+                return
         self._rows_proposal = c.proposal
         self.model.update_ranking(self._rows())
 
