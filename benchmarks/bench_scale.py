@@ -264,7 +264,7 @@ app = build_application()
 w = MainWindow(); w.show()
 app.processEvents()
 print("shown", flush=True)
-w.start()
+w.start(None)
 while w.ranking_view.model.rowCount() == 0:
     app.processEvents()
     time.sleep(0.001)

@@ -77,13 +77,11 @@ class ScoreMatrix:
     """
 
     def __init__(self, cases: Sequence[Case]) -> None:
-        n = len(cases)
-        values = np.full((n, len(CRITERIA)), np.nan)
-        for i, case in enumerate(cases):
-            for j, c in enumerate(CRITERIA):
-                v = case.criteria.get(c)
-                if v is not None:
-                    values[i, j] = v
+        # Nested lists first, one conversion after (None becomes NaN): per-element numpy
+        # assignment costs several times more at 20,000 cases.
+        values = np.array(
+            [[case.criteria.get(c) for c in CRITERIA] for case in cases], dtype=float
+        ).reshape(len(cases), len(CRITERIA))
         self.case_ids: tuple[str, ...] = tuple(c.case_id for c in cases)
         self.positions = np.array([c.position for c in cases], dtype=np.int64)
         self.values = values

@@ -67,10 +67,6 @@ def _obj(values: Iterable[object]) -> np.ndarray:
     return arr
 
 
-def _f(value: float | None) -> float:
-    return float("nan") if value is None else float(value)
-
-
 def _week_span(a: Assignment) -> str:
     """``2026-W41–2026-W52``: language-free, so the table needs no translated unit."""
     return f"{a.start_week}–{a.start_week + (a.weeks - 1)}"
@@ -115,15 +111,19 @@ def build_rows(
     plan_texts: list[str] = []
     reasons: list[str] = []
 
+    if n:
+        # Lists first, one conversion each (None becomes NaN): per-element numpy
+        # assignment costs several times more.
+        criteria = np.array(
+            [[c.criteria.get(k) for k in CRITERIA] for c in cases], dtype=float
+        ).reshape(n, len(CRITERIA))
+        fte = np.array([c.fte for c in cases], dtype=float)
+        weeks = np.array([c.weeks for c in cases], dtype=float)
+        specialist = np.array(
+            [sum(c.specialist_fte.values()) if c.specialist_fte else None for c in cases],
+            dtype=float,
+        )
     for i, case in enumerate(cases):
-        for j, criterion in enumerate(CRITERIA):
-            value = case.criteria.get(criterion)
-            if value is not None:
-                criteria[i, j] = value
-        fte[i] = _f(case.fte)
-        weeks[i] = _f(case.weeks)
-        if case.specialist_fte:
-            specialist[i] = float(sum(case.specialist_fte.values()))
         team = case.team or ""
         text, reason = "", ""
         a = assigned.get(case.case_id)
