@@ -187,6 +187,10 @@ class RankColumns(NamedTuple):
     priority: np.ndarray  # bool
     incomplete: np.ndarray  # bool
     fragile: np.ndarray  # bool
+    # ``case_ids[i] == source[order[i]]``; ``source`` is the same tuple for every ranking of
+    # the same case list, so a table can map it to its rows once.
+    source: tuple[str, ...] = ()
+    order: np.ndarray | None = None
 
 
 class Ranking:
@@ -277,7 +281,7 @@ class Ranking:
 
     def rank_map(self) -> dict[str, int]:
         """case id -> rank."""
-        return {cid: i for i, cid in enumerate(self.case_ids(), start=1)}
+        return dict(zip(self.case_ids(), range(1, len(self) + 1), strict=True))
 
     def columns(self) -> RankColumns:
         """The ranking as arrays, without building an entry per case."""
@@ -334,6 +338,7 @@ class Reranker:
             [priority_rule and has_priority_rule(c) for c in self.cands], dtype=bool
         )
         self.positions = self.matrix.positions
+        self.id_array = np.array(self.matrix.case_ids, dtype=object)
         self.by_id = {c.case_id: i for i, c in enumerate(self.cands)}
         self.applied: dict[str, PositionOverride] = {}
         ignored: list[PositionOverride] = []
@@ -385,8 +390,7 @@ class _LazyRanking:
 
     def case_ids(self) -> tuple[str, ...]:
         if self._ids is None:
-            ids = self.reranker.matrix.case_ids
-            self._ids = tuple(ids[i] for i in self.order.tolist())
+            self._ids = tuple(self.reranker.id_array[self.order].tolist())
         return self._ids
 
     def contributions(self) -> np.ndarray:
@@ -397,12 +401,10 @@ class _LazyRanking:
     def columns(self) -> RankColumns:
         ids = self.case_ids()
         order, rr = self.order, self.reranker
-        fragile = (
-            np.array([cid in self.fragile for cid in ids], dtype=bool)
-            if self.fragile else np.zeros(len(ids), dtype=bool)
-        )
-        return RankColumns(ids, self.scores[order], rr.prio[order],
-                           rr.matrix.incomplete[order], fragile)  # fmt: skip
+        fragile = np.zeros(len(rr.cands), dtype=bool)  # per candidate, then in rank order
+        fragile[[rr.by_id[c] for c in self.fragile if c in rr.by_id]] = True
+        return RankColumns(ids, self.scores[order], rr.prio[order], rr.matrix.incomplete[order],
+                           fragile[order], rr.matrix.case_ids, order)  # fmt: skip
 
     def entry(self, i: int) -> RankEntry:
         return self._entries((i,))[0]

@@ -62,7 +62,7 @@ from stuurploeg.gui.table_model import TableModel
 if TYPE_CHECKING:
     import numpy as np
 
-    from stuurploeg.domain.scoring import Ranking
+    from stuurploeg.domain.scoring import RankColumns, Ranking
 
 # Users of the model import its columns, roles and filter from here.
 __all__ = [
@@ -116,6 +116,7 @@ class RankingModel(TableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, np.ndarray] = {}
         self._index_of: tuple[RankingRows, dict[str, int]] | None = None
+        self._source_rows: tuple[tuple[str, ...], dict[str, int], np.ndarray] | None = None
         self._locale = QLocale()
 
     # -- data in -------------------------------------------------------------------------
@@ -185,11 +186,8 @@ class RankingModel(TableModel):
                 return False
             old = base
         cols = ranking.columns()
-        index = self._row_index()
-        try:
-            rows = np.fromiter((index[c] for c in cols.case_ids), dtype=np.intp,
-                               count=len(cols.case_ids))  # fmt: skip
-        except KeyError:
+        rows = self._rows_of(cols)
+        if rows is None:
             return False
         n = len(old)
         places = np.arange(1, len(rows) + 1, dtype=float)
@@ -197,8 +195,7 @@ class RankingModel(TableModel):
         rank[rows] = places
         score = np.full(n, np.nan)
         score[rows] = cols.scores
-        before = np.fromiter((previous_ranks.get(c, np.nan) for c in cols.case_ids),
-                             dtype=float, count=len(rows))  # fmt: skip
+        before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
         movement = np.full(n, np.nan)
         movement[rows] = before - places
         flags = []
@@ -211,6 +208,27 @@ class RankingModel(TableModel):
             incomplete=flags[1], fragile=flags[2],
         ))  # fmt: skip
         return True
+
+    def _rows_of(self, cols: RankColumns) -> np.ndarray | None:
+        """The data row of every ranked case (rank order), None when one is not here. The
+        rows of a ranking's source list are kept: the next weight change reuses them."""
+        import numpy as np
+
+        index = self._row_index()
+        known = self._source_rows
+        if cols.order is not None and known is not None and known[0] is cols.source and (
+            known[1] is index
+        ):
+            return known[2][cols.order]
+        ids = cols.source if cols.order is not None else cols.case_ids
+        try:
+            rows = np.array(list(map(index.__getitem__, ids)), dtype=np.intp)
+        except KeyError:
+            return None
+        if cols.order is None:
+            return rows
+        self._source_rows = (cols.source, index, rows)
+        return rows[cols.order]
 
     def row_index(self) -> dict[str, int]:
         """case id -> data row (the model's own, do not change it)."""
