@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -35,6 +36,8 @@ class CapacityGrid:
     # Caches of values derived from the arrays above (which do not change once built).
     _weeks: dict[int, IsoWeek] = field(default_factory=dict, repr=False, compare=False)
     _has_kind: np.ndarray | None = field(default=None, repr=False, compare=False)
+    # case id -> (case, its candidate shape): see ``candidates.candidate_for``
+    shapes: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def length(self) -> int:

@@ -201,12 +201,16 @@ def with_plan(
     plan = np.full(n, "", dtype=object)
     plan_reason = np.full(n, "", dtype=object)
     in_plan = np.full(n, IN_PLAN_UNKNOWN if assignments is None else OUT_OF_PLAN, dtype=np.int8)
+    summaries: dict[str, str] = {}  # many cases share a reason (same demand and window)
     for u in unplanned:
         i = index.get(u.case_id)
         if i is not None:
             in_plan[i] = OUT_OF_PLAN
             plan_reason[i] = u.reason
-            plan[i] = reason_summary(u.reason)  # the whole reason is the tooltip
+            summary = summaries.get(u.reason)
+            if summary is None:
+                summary = summaries[u.reason] = reason_summary(u.reason)
+            plan[i] = summary  # the whole reason is the tooltip
     for a in assignments or ():
         i = index.get(a.case_id)
         if i is not None:
