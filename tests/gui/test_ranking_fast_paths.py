@@ -36,6 +36,7 @@ def _plan(cases, profile):
     return make_plan(cases, make_capacity(), profile=profile, start=IsoWeek(2026, 40))
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(n=st.integers(1, 40), seed=st.integers(0, 500), weight=st.integers(0, 40),
        criterion=st.sampled_from(CRITERIA))  # fmt: skip

@@ -8,6 +8,7 @@ does not fit; they are kept here, verbatim, as the definition of the expected re
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,7 @@ def _setup(inst):
     return by_id, grid, prepare_candidates(by_id, ranking, grid)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(instances(max_cases=14, max_teams=4))
 def test_rank_plan_places_every_case_where_the_plain_loop_did(inst):
@@ -87,6 +89,7 @@ def test_rank_plan_places_every_case_where_the_plain_loop_did(inst):
     assert state.placed == _reference_rank_plan(grid, cands)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(instances(max_cases=14, max_teams=4))
 def test_first_fit_after_removals_matches_the_plain_loop(inst):
@@ -104,6 +107,7 @@ def test_first_fit_after_removals_matches_the_plain_loop(inst):
             assert state.first_fit(other) == _reference_first_fit(state, other)
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(instances(max_cases=14, max_teams=4))
 def test_reasons_name_the_start_week_the_plain_loop_found(inst):
@@ -141,6 +145,7 @@ def _reference_fragile(cases: dict[str, Case], grid, profile: WeightProfile,
     return fragile
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(instances(max_cases=14, max_teams=3), st.integers(0, 30))
 def test_fragile_cases_are_those_the_full_rerank_finds(inst, weight):
