@@ -92,6 +92,17 @@ __all__ = [
 ]
 
 _GREY = QColor(128, 128, 128)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_CASE_ID = int(CASE_ID_ROLE)
+_VALUE = int(VALUE_ROLE)
+_BADGES = int(BADGES_ROLE)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_HANDLED_ROLES = frozenset(
+    {_DISPLAY, _CASE_ID, _VALUE, _BADGES, _ALIGNMENT, _TOOLTIP, _FOREGROUND}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _t(text: str) -> str:
@@ -398,31 +409,32 @@ class RankingModel(TableModel):
         return None
 
     def cell(self, view_row: int, column: int, role: int) -> object:
+        # A repaint asks every visible cell for about ten roles; most of them are answered
+        # with nothing, so that answer comes first, without touching the arrays.
+        if role not in _HANDLED_ROLES:
+            return None
         row = int(self._order[view_row])
         r = self._rows
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == CASE_ID_ROLE:
+        if role == _CASE_ID:
             return str(r.case_id[row])
-        if role == VALUE_ROLE:
+        if role == _VALUE:
             key = self.sort_key(column) if column in NUMERIC else None
             if key is None or math.isnan(key[row]):
                 return None
             return float(key[row])
-        if role == BADGES_ROLE and column == BADGES:
-            return self._badges(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _BADGES:
+            return self._badges(row) if column == BADGES else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column in NUMERIC else None
+        if role == _TOOLTIP:
             if column == PLAN and r.plan_reason[row]:
                 return str(r.plan_reason[row])
             if column == NAME:
                 return str(r.name[row])
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == PLAN
-            and r.in_plan[row] == OUT_OF_PLAN
-        ):
+            return None
+        if column == PLAN and r.in_plan[row] == OUT_OF_PLAN:  # the foreground
             return QBrush(_GREY)
         return None
 
