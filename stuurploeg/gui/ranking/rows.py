@@ -88,11 +88,7 @@ def build_rows(
     """
     import numpy as np
 
-    from stuurploeg.domain.planning.reasons import reason_summary
-
     n = len(cases)
-    assigned = {a.case_id: a for a in assignments or ()}
-    not_placed = {u.case_id: u for u in unplanned}
     decisions = decisions or {}
     previous_ranks = previous_ranks or {}
 
@@ -107,9 +103,6 @@ def build_rows(
     priority = np.zeros(n, dtype=bool)
     incomplete = np.zeros(n, dtype=bool)
     fragile = np.zeros(n, dtype=bool)
-    teams: list[str] = []
-    plan_texts: list[str] = []
-    reasons: list[str] = []
 
     if n:
         # Lists first, one conversion each (None becomes NaN): per-element numpy
@@ -123,24 +116,6 @@ def build_rows(
             [sum(c.specialist_fte.values()) if c.specialist_fte else None for c in cases],
             dtype=float,
         )
-    for i, case in enumerate(cases):
-        team = case.team or ""
-        text, reason = "", ""
-        a = assigned.get(case.case_id)
-        if a is not None:
-            team = a.team
-            in_plan[i] = IN_PLAN
-            text = f"{a.team} {_week_span(a)}"
-        elif case.case_id in not_placed:
-            in_plan[i] = OUT_OF_PLAN
-            reason = not_placed[case.case_id].reason
-            text = reason_summary(reason)  # the whole reason is the tooltip
-        elif assignments is not None:
-            in_plan[i] = OUT_OF_PLAN
-        teams.append(team)
-        plan_texts.append(text)
-        reasons.append(reason)
-
     if ranking is not None and n:
         # The ranking's columns in one go (no entry objects: a ranking builds those lazily).
         cols = ranking.columns()
@@ -158,14 +133,15 @@ def build_rows(
                               dtype=float)  # fmt: skip
             movement[at] = before - (picked + 1)
 
-    return RankingRows(
+    empty = _obj("" for _ in range(n))
+    rows = RankingRows(
         case_id=_obj(c.case_id for c in cases),
         name=_obj(c.name for c in cases),
         exploitation=_obj(str(c.exploitation) if c.exploitation else "" for c in cases),
         status=_obj(str(c.status) for c in cases),
-        team=_obj(teams),
-        plan=_obj(plan_texts),
-        plan_reason=_obj(reasons),
+        team=empty,
+        plan=empty,
+        plan_reason=empty,
         decision=_obj(decisions.get(c.case_id, "") for c in cases),
         rank=rank,
         movement=movement,
@@ -180,6 +156,9 @@ def build_rows(
         fragile=fragile,
         search_text=[f"{c.case_id} {c.name}".casefold() for c in cases],
     )
+    # The plan columns as a new plan for the same cases lays them out.
+    return with_plan(rows, cases, {c.case_id: i for i, c in enumerate(cases)}, assignments,
+                     unplanned)  # fmt: skip
 
 
 def with_plan(
