@@ -38,6 +38,8 @@ class CapacityGrid:
     _has_kind: np.ndarray | None = field(default=None, repr=False, compare=False)
     # case id -> (case, its candidate shape): see ``candidates.candidate_for``
     shapes: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
+    # values the planner derives from a candidate's signature alone (``state.first_fit``)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def length(self) -> int:

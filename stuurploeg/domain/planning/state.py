@@ -88,7 +88,10 @@ class PlanState:
         if hi < lo or cand.duration <= 0 or not cand.teams:
             self._no_fit.add(key)
             return None
-        if self._fails.implies(cand, hi):
+        row = self.grid.memo.get(key)
+        if row is None:  # the same candidate comes back in every pass of the fragility check
+            row = self.grid.memo[key] = self._fails.row(cand, hi)
+        if self._fails.implies(row):
             self._no_fit.add(key)
             return None
         kinds = cand.demand > 0
@@ -102,7 +105,7 @@ class PlanState:
         has = ok.any(axis=1)
         if not has.any():
             self._no_fit.add(key)
-            self._fails.add(cand, hi)
+            self._fails.add(row)
             return None
         first = ok.argmax(axis=1)
         best: tuple[int, float, int] | None = None  # (start, -free, team order)
@@ -152,7 +155,8 @@ class _Failures:
     def clear(self) -> None:
         self.rows = self.rows[:0]
 
-    def _row(self, cand: Candidate, hi: int) -> np.ndarray:
+    def row(self, cand: Candidate, hi: int) -> np.ndarray:
+        """The record of ``cand`` (``hi``: its last start within the grid)."""
         row = np.zeros(self.rows.shape[1])
         k = self.n_kinds
         row[:k] = cand.demand
@@ -160,13 +164,12 @@ class _Failures:
         row[[k + 3 + t for t in cand.teams]] = -1.0  # fewer teams: a larger row
         return row
 
-    def implies(self, cand: Candidate, hi: int) -> bool:
-        """A recorded failure that needs no more than ``cand`` in every respect."""
+    def implies(self, row: np.ndarray) -> bool:
+        """A recorded failure that needs no more than ``row`` in every respect."""
         if not len(self.rows):
             return False
-        return bool((self.rows <= self._row(cand, hi)).all(axis=1).any())
+        return bool((self.rows <= row).all(axis=1).any())
 
-    def add(self, cand: Candidate, hi: int) -> None:
-        row = self._row(cand, hi)
+    def add(self, row: np.ndarray) -> None:
         keep = ~(self.rows >= row).all(axis=1)  # drop the records this one implies
         self.rows = np.vstack((self.rows[keep], row))
