@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
         self.files.import_requested.connect(self.import_workbook)
         self.decisions_panel.export_button.clicked.connect(self.files.ask_export)
+        self.notices.export_requested.connect(self.files.ask_export)
+        self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.ranking_view.case_activated.connect(self.decide)
 
@@ -283,6 +285,9 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.notices.hold_close_for_drafts(self.close):
+            event.ignore()  # asked first; "Close anyway" closes again
+            return
         self.settings.save_window(bytes(self.saveGeometry().data()), bytes(self.saveState().data()))
         self.settings.sync()
         self.controller.close()

@@ -104,6 +104,14 @@ class ScenarioEditor(QWidget):
 
         self.save_button = QPushButton(self.tr("Save scenario"), self)
         self.revert_button = QPushButton(self.tr("Undo changes"), self)
+        self.add_capacity.setToolTip(
+            self.tr("Add a row: a team gets more (or less) fte from a week on"))
+        self.remove_capacity.setToolTip(self.tr("Remove the chosen capacity change"))
+        self.add_case.setToolTip(
+            self.tr("Add a row: a case must be in, is excluded, or starts no earlier than a week"))
+        self.remove_case.setToolTip(self.tr("Remove the chosen case change"))
+        self.save_button.setToolTip(self.tr("Store this scenario in the workspace"))
+        self.revert_button.setToolTip(self.tr("Go back to the scenario as it was last stored"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 

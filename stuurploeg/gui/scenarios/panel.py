@@ -73,6 +73,15 @@ class ScenarioPanel(QWidget):
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
         self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.base_button.setToolTip(self.tr("Show the base plan again as the proposal"))
+        self.new_button.setToolTip(self.tr("Make a new, empty scenario"))
+        self.duplicate_button.setToolTip(self.tr("Make a copy of the chosen scenario to change"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the chosen scenario from the workspace (asks first)"))
+        self.compare_button.setToolTip(
+            self.tr("Plan the scenario with the planner of the base plan and compare the two"))
+        self.proposal_button.setToolTip(self.tr("Make the scenario's plan the meeting's proposal"))
+        self.stop_button.setToolTip(self.tr("Stop planning the scenario"))
         self.stop_button.setVisible(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
