@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CaseStatus, Exploitation
-from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
 from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
@@ -104,7 +104,7 @@ class RankingView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = rm.RankingModel(self)
-        self._rows_proposal: object = None  # the proposal the table's plan column shows
+        self._rows_proposal: Proposal | None = None  # the proposal the plan column shows
         self._rows_cases: object = None  # the cases the table's rows are
         self.table = RankingTable(self.model, self)
 
@@ -189,7 +189,7 @@ class RankingView(QWidget):
         # for a new plan, the plan columns are rewritten; no row is rebuilt.
         if c.ranking is not None and c.cases is self._rows_cases:
             base = None
-            if c.proposal is not self._rows_proposal:
+            if _result(c.proposal) is not _result(self._rows_proposal):  # not only outdated
                 p = c.proposal
                 base = with_plan(
                     self.model.rows, c.cases, self.model.row_index(),
@@ -254,3 +254,8 @@ class RankingView(QWidget):
             self._activate()
             return
         super().keyPressEvent(event)
+
+
+def _result(proposal: Proposal | None) -> object:
+    """The plan behind a proposal (an outdated copy of a proposal shares it)."""
+    return None if proposal is None else proposal.result
