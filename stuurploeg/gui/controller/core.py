@@ -427,7 +427,7 @@ class WorkspaceController(QObject):
             self._profile = STANDARD_PROFILE
             self.profile_changed.emit()
         if remember and self._ranking is not None:
-            self._previous_ranks = {e.case_id: e.rank for e in self._ranking.entries}
+            self._previous_ranks = self._ranking.rank_map()
         self._ranking = rank_cases(self._cases, self._profile, self._overrides)
         self.ranking_changed.emit()
         if self._capacity is not None and self._capacity.teams:

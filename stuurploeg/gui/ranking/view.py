@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CaseStatus, Exploitation
-from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
-from stuurploeg.gui.ranking.rows import RankingRows, build_rows
+from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
@@ -104,6 +104,8 @@ class RankingView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = rm.RankingModel(self)
+        self._rows_proposal: Proposal | None = None  # the proposal the plan column shows
+        self._rows_cases: object = None  # the cases the table's rows are
         self.table = RankingTable(self.model, self)
 
         self.search = QLineEdit(self)
@@ -168,6 +170,8 @@ class RankingView(QWidget):
         )
 
     def reload(self) -> None:
+        self._rows_proposal = self.controller.proposal
+        self._rows_cases = self.controller.cases
         self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
         capacity = self.controller.capacity
@@ -180,6 +184,22 @@ class RankingView(QWidget):
         self.apply_filter()
 
     def refresh_ranking(self) -> None:
+        c = self.controller
+        # The same cases (a weight change, a new plan): only the ranking's columns and,
+        # for a new plan, the plan columns are rewritten; no row is rebuilt.
+        if c.ranking is not None and c.cases is self._rows_cases:
+            base = None
+            if _result(c.proposal) is not _result(self._rows_proposal):  # not only outdated
+                p = c.proposal
+                base = with_plan(
+                    self.model.rows, c.cases, self.model.row_index(),
+                    None if p is None else p.result.assignments,
+                    () if p is None else p.result.unplanned,
+                )  # fmt: skip
+            if self.model.rerank(c.ranking, c.previous_ranks, base):
+                self._rows_proposal = c.proposal
+                return
+        self._rows_proposal = c.proposal
         self.model.update_ranking(self._rows())
 
     def _proposal_changed(self) -> None:
@@ -234,3 +254,8 @@ class RankingView(QWidget):
             self._activate()
             return
         super().keyPressEvent(event)
+
+
+def _result(proposal: Proposal | None) -> object:
+    """The plan behind a proposal (an outdated copy of a proposal shares it)."""
+    return None if proposal is None else proposal.result
