@@ -71,9 +71,11 @@ def _f(value: float | None) -> float:
     return float("nan") if value is None else float(value)
 
 
-def _week_span(a: Assignment) -> str:
-    """``2026-W41–2026-W52``: language-free, so the table needs no translated unit."""
-    return f"{a.start_week}–{a.start_week + (a.weeks - 1)}"
+def _proposal_text(a: Assignment) -> str:
+    """``Team Haven · 2026-W41 · 3,5``: team, start week and fte, what the meeting decides
+    on (the duration is in the tooltip and the case detail); no translated unit needed."""
+    fte = f"{a.fte:.1f}".replace(".", ",")
+    return f"{a.team} · {a.start_week} · {fte}"
 
 
 def build_rows(
@@ -141,7 +143,7 @@ def build_rows(
         if a is not None:
             team = a.team
             in_plan[i] = IN_PLAN
-            text = f"{a.team} {_week_span(a)}"
+            text = _proposal_text(a)
         elif case.case_id in not_placed:
             in_plan[i] = OUT_OF_PLAN
             reason = not_placed[case.case_id].reason
