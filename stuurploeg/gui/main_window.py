@@ -51,8 +51,8 @@ from stuurploeg.gui.settings import Settings
 
 log = logging.getLogger("stuurploeg")
 
-#: the meeting layout's text grows with the window (projector at 1920×1080), from the
-#: normal size at 1280×720 with 150 % scaling (853×480 logical pixels) up to this
+# The meeting layout's text grows with the window (projector at 1920×1080), from the
+# normal size at 1280×720 with 150 % scaling (853×480 logical pixels) up to this
 MEETING_FONT_SCALE = 1.6
 _MEETING_BASE = (1100, 620)  # logical size at which the meeting text starts to grow
 

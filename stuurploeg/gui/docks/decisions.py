@@ -39,9 +39,9 @@ from stuurploeg.gui.docks.decision_list import DecisionListModel
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.widgets import list_table
 
-#: a parked case comes back after this many days unless the meeting says otherwise
+# A parked case comes back after this many days unless the meeting says otherwise
 PARK_DAYS = 28
-#: the date formats the Parkeren field accepts (typed in one go, Dutch order)
+# The date formats the Parkeren field accepts (typed in one go, Dutch order)
 DATE_FORMATS = ("d-M-yyyy", "d-M-yy", "d/M/yyyy", "d.M.yyyy", "yyyy-MM-dd")
 KINDS = tuple(DecisionKind)
 
@@ -92,6 +92,8 @@ class MeetingFields(QWidget):
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.by = QLineEdit(self)
         self.by.setPlaceholderText(self.tr("e.g. mensenhandelofficier"))
+        name_width = self.by.fontMetrics().horizontalAdvance("mensenhandelofficier")
+        self.by.setMinimumWidth(name_width + 16)
         if inline:
             layout = QHBoxLayout(self)
             layout.setContentsMargins(0, 0, 0, 0)
@@ -175,6 +177,8 @@ class DecisionForm(QWidget):
             self.tr("Alt+M; required when departing from the proposal")
         )
         self.motivation.setMaximumHeight(90)
+        # Never a single squeezed line: room for two lines of text at least.
+        self.motivation.setMinimumHeight(self.motivation.fontMetrics().lineSpacing() * 2 + 12)
         self.inform = QCheckBox(self.tr("Inform the victims"), self)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)

@@ -55,7 +55,7 @@ class CapacityStrip(QWidget):
     def refresh(self) -> None:
         c = self.controller
         self.loads = team_loads(c.proposal, c.meeting.decisions, {x.case_id: x for x in c.cases})
-        title = escape(self.tr("Capacity (busiest week):"))
+        title = escape(self.tr("Capacity:"))
         if not self.loads:
             self.label.setText(f"{title} {escape(self.tr('no plan yet'))}")
             self.label.setToolTip("")

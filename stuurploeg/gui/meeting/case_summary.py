@@ -117,8 +117,9 @@ class CaseSummary(QWidget):
     def show_case(self, case_id: str) -> None:
         case = self.controller.case(case_id) if case_id else None
         shown = case is not None
-        for w in (self.facts, self.plan, self.decided, self.bars):
+        for w in (self.facts, self.plan, self.bars):
             w.setVisible(shown)
+        self.decided.setVisible(False)
         if case is None:
             self.title.setText(self.tr("Select a case in the ranking (↑/↓, or type its rank)."))
             return
@@ -135,9 +136,7 @@ class CaseSummary(QWidget):
             case.case_id in ranking.case_ids()
         ) else None
         if entry is not None:
-            score = "—" if entry.score is None else loc.toString(float(entry.score), "f", 1)
-            parts.append(self.tr("rank %1, score %2").replace("%1", str(entry.rank))
-                         .replace("%2", score))  # fmt: skip
+            # Rank and score are in the table row beside it; the badges are not.
             if entry.priority_rule:
                 parts.append(self.tr("priority rule"))
             if entry.incomplete:
@@ -172,13 +171,8 @@ class CaseSummary(QWidget):
         assigned = proposal.assignment(case.case_id)
         unplanned = proposal.unplanned(case.case_id)
         if assigned is not None:
-            text = (
-                self.tr("In the plan: %1 from %2 for %3 weeks, %4 fte.")
-                .replace("%1", assigned.team)
-                .replace("%2", str(assigned.start_week))
-                .replace("%3", str(assigned.weeks))
-                .replace("%4", QLocale().toString(float(assigned.fte), "f", 1))
-            )
+            # Team, week and fte are in the table row; the duration is not.
+            text = self.tr("In the plan for %1 weeks.").replace("%1", str(assigned.weeks))
         elif unplanned is not None:
             text = self.tr("Not in the plan: %1").replace("%1", reason_summary(unplanned.reason))
             self.plan.setToolTip(unplanned.reason)
@@ -189,9 +183,9 @@ class CaseSummary(QWidget):
     def _show_decided(self, case: Case) -> None:
         day = self.controller.meeting.day
         held = [d for d in self.controller.meeting.decisions if d.case_id == case.case_id]
+        self.decided.setVisible(bool(held))  # a line only when there is something to say
         if not held:
-            self.decided.setText(self.tr("Not decided in this meeting yet."))
-            self.decided.setStyleSheet("")
+            self.decided.setText("")
             return
         d = held[-1]
         state = self.tr("final") if d.final else self.tr("draft")

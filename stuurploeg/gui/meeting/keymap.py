@@ -6,7 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 _C = "KeyMap"
-#: (keys, what they do); the keys are shown as written, the text translated
+# (keys, what they do); the keys are shown as written, the text translated
 KEYS = (
     ("↑ ↓  PgUp PgDn", QT_TRANSLATE_NOOP("KeyMap", "Ranking: previous / next case")),
     ("Home  End", QT_TRANSLATE_NOOP("KeyMap", "Ranking: first / last case")),

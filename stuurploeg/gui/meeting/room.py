@@ -8,9 +8,10 @@ the window's own (moved in by the main window); the rest are widgets of their ow
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +34,20 @@ from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.rows import IN_PLAN
 from stuurploeg.gui.ranking.view import RankingView
 
-#: the ranking's columns in the meeting, in this order; the others are hidden
+# The ranking's columns in the meeting, in this order; the others are hidden
 MEETING_COLUMNS = (rm.RANK, rm.CASE_ID, rm.NAME, rm.SCORE, rm.PLAN, rm.DECISION)
-#: room for the cell text of each fixed column, in digits ("0") of the font
+# Room for the cell text of each fixed column, in digits ("0") of the font
 _MIN_CHARS = {rm.RANK: 3, rm.CASE_ID: 8, rm.SCORE: 4, rm.DECISION: 12}
 _NAME_MIN_CHARS = 8
+
+
+class EndKept(QStyledItemDelegate):
+    """Names that do not fit keep their end ("Onderzoek Kemphaan" → "…Kemphaan"):
+    many names share their first word, and the end tells them apart."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class MeetingRoom(QWidget):
@@ -54,24 +66,32 @@ class MeetingRoom(QWidget):
         self.controller = controller
         self.ranking_view: RankingView | None = None
         self._header_state = QByteArray()
+        self._middle = EndKept(self)
+        self._refit = QTimer(self)  # one refit after a burst of model changes
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit_columns)
+        self._name_delegate: QAbstractItemDelegate | None = None
 
         self.meeting_fields = MeetingFields(controller, self, inline=True)
         self.progress = QLabel(self)
-        self.keys_button = QPushButton(self.tr("Keys (F1)"), self)
+        self.keys_button = QPushButton("?", self)  # narrow: the bar is full at 853 px
+        self.keys_button.setToolTip(self.tr("Keyboard map (F1)"))
+        self.keys_button.setAccessibleName(self.tr("Keyboard map (F1)"))
         self.finalise_button = QPushButton(self.tr("Finalise…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
         for button in (self.keys_button, self.finalise_button, self.export_button):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays in ranking/form
+        self.keys_button.setMaximumWidth(self.keys_button.fontMetrics().horizontalAdvance("?") * 4)
         self.summary = CaseSummary(controller, self)
         self.form = DecisionForm(controller, undo_stack, self)
         self.form.by_field = self.meeting_fields.by
         self.form.case_label.hide()  # the summary above names the case
         self.strip = CapacityStrip(controller, self)
 
+        self.form.form.setVerticalSpacing(4)  # every pixel of height counts at 480
         top = QHBoxLayout()
-        top.addWidget(self.meeting_fields, 3)
-        top.addWidget(self.progress)
-        top.addStretch(1)
+        top.addWidget(self.meeting_fields, 1)
         for button in (self.keys_button, self.finalise_button, self.export_button):
             top.addWidget(button)
         self.ranking_slot = QWidget(self)
@@ -90,16 +110,20 @@ class MeetingRoom(QWidget):
         self.splitter.setObjectName("meeting_splitter")
         self.splitter.addWidget(self.ranking_slot)
         self.splitter.addWidget(side)
-        # A wider window widens the ranking; the form keeps the width it was given.
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
+        # A wider or narrower window changes the ranking most (three parts in four).
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.strip)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.strip, 1)
+        layout.addLayout(bottom)
 
         self.keys_button.clicked.connect(self.keys_requested)
         self.finalise_button.clicked.connect(self.finalise_requested)
@@ -112,9 +136,10 @@ class MeetingRoom(QWidget):
     def refresh(self) -> None:
         c = self.controller
         decided = {d.case_id for d in c.meeting.decisions}
-        ranked = len(c.ranking.entries) if c.ranking is not None else len(c.cases)
         self.progress.setText(
-            self.tr("%1 of %2 decided").replace("%1", str(len(decided))).replace("%2", str(ranked))
+            self.tr("%1 of %2 decided")
+            .replace("%1", str(len(decided)))
+            .replace("%2", str(len(c.cases)))
         )
         for w in (self.finalise_button, self.export_button):
             w.setEnabled(c.has_workspace)
@@ -135,6 +160,11 @@ class MeetingRoom(QWidget):
             combo.hide()
         view.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.table.viewport().installEventFilter(self)
+        # New rows or a new proposal change what the columns must hold.
+        for changed in (view.model.modelReset, view.model.dataChanged, view.model.layoutChanged):
+            changed.connect(self._refit.start)
+        self._name_delegate = view.table.itemDelegateForColumn(rm.NAME)
+        view.table.setItemDelegateForColumn(rm.NAME, self._middle)
         self.fit_columns()
 
     def give_back_ranking(self) -> RankingView | None:
@@ -143,6 +173,10 @@ class MeetingRoom(QWidget):
         if view is None:
             return None
         view.table.viewport().removeEventFilter(self)
+        for changed in (view.model.modelReset, view.model.dataChanged, view.model.layoutChanged):
+            changed.disconnect(self._refit.start)
+        self._refit.stop()
+        view.table.setItemDelegateForColumn(rm.NAME, self._name_delegate)
         header = view.table.horizontalHeader()
         for column in range(rm.COLUMN_COUNT):
             view.table.setColumnHidden(column, False)
