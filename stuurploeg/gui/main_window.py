@@ -10,7 +10,7 @@ import itertools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -57,6 +57,35 @@ MEETING_FONT_SCALE = 1.6
 _MEETING_BASE = (1100, 620)  # logical size at which the meeting text starts to grow
 
 
+class FocusRing(QObject):
+    """Tab on the last widget of the keyboard flow goes round to the first (Shift+Tab on
+    the first to the last), instead of on into the rest of the window."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.first: QWidget | None = None
+        self.last: QWidget | None = None
+
+    def close(self, first: QWidget, last: QWidget) -> None:
+        for old in (self.first, self.last):
+            if old is not None:
+                old.removeEventFilter(self)
+        self.first, self.last = first, last
+        first.installEventFilter(self)
+        last.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self.first and self.last:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Tab and watched is self.last:
+                self.first.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if key == Qt.Key.Key_Backtab and watched is self.first:
+                self.last.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.layouts)
         self._meeting_on = False
         self._preparation_state: bytes | None = None
+        self._focus_ring = FocusRing(self)
 
         self.detail_panel = CaseDetailPanel(self.controller, self)
         self.weights_panel = WeightsPanel(self.controller, self.undo_stack, self)
@@ -122,6 +152,8 @@ class MainWindow(QMainWindow):
 
         self._restore_window()
         self.set_meeting_mode(self.settings.meeting_mode())
+        if not self._meeting_on:
+            self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
 
     # -- construction helpers ----------------------------------------------------------
     def _add_dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -263,14 +295,15 @@ class MainWindow(QMainWindow):
         self.settings.set_meeting_mode(on)
 
     def _chain_focus(self, table: QWidget, form: DecisionForm) -> None:
-        """Tab: ranking → the form's fields → save → back to the search box."""
+        """Tab: search → ranking → the form's fields → save → round to the search box."""
         chain = [
             self.ranking_view.search, table, form.kind, form.team, form.start, form.fte,
             form.extra_weeks, form.until, form.until_next, form.target, form.target_detail,
-            form.motivation, form.inform, form.record_button, self.ranking_view.search,
+            form.motivation, form.inform, form.record_button,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self._focus_ring.close(first=self.ranking_view.search, last=form.record_button)
 
     def _fit_meeting_font(self) -> None:
         """The meeting's text as large as the window allows (never smaller than normal)."""

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -201,8 +210,9 @@ class RankingView(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
-        # Enter in the search box: the first match is selected and the table has the keys.
-        self.search.returnPressed.connect(self.take_first_match)
+        # Enter in the search box: the first match is selected and the table has the keys
+        # (caught before the line edit, so the same Enter does not also open the form).
+        self.search.installEventFilter(self)
         QWidget.setTabOrder(self.search, self.table)
         for combo in (self.form_filter, self.status_filter, self.team_filter, self.plan_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
@@ -303,9 +313,17 @@ class RankingView(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             self._activate()
             return
-        if event.key() == Qt.Key.Key_Escape and self.search.hasFocus():
-            self.search.clear()  # Esc in the search box: everything back, to the table
-            self.apply_filter()
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.take_first_match()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search.clear()  # Esc in the search box: everything back, to the table
+                self.apply_filter()
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
