@@ -279,6 +279,10 @@
         <translation>Geen kandidaat voor deze planning.</translation>
     </message>
     <message>
+        <source>Moved since the last meeting (was %1 from week %2): %3</source>
+        <translation>Verschoven t.o.v. vorige vergadering (was %1 vanaf week %2): %3</translation>
+    </message>
+    <message>
         <source>No decisions recorded.</source>
         <translation>Nog geen besluiten vastgelegd.</translation>
     </message>
@@ -348,6 +352,104 @@
     <message>
         <source>Decided on %1: %2 (%3).</source>
         <translation>Besloten op %1: %2 (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>CellCasesModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>fte</source>
+        <translation>fte</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Base → scenario</source>
+        <translation>Basis → scenario</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <source>Total priority</source>
+        <translation>Totale prioriteit</translation>
+    </message>
+    <message>
+        <source>Cases planned</source>
+        <translation>Zaken ingepland</translation>
+    </message>
+    <message>
+        <source>Overloaded team-weeks</source>
+        <translation>Overboekte team-weken</translation>
+    </message>
+    <message>
+        <source>Newly in the plan</source>
+        <translation>Nieuw ingepland</translation>
+    </message>
+    <message>
+        <source>No longer in the plan</source>
+        <translation>Niet meer ingepland</translation>
+    </message>
+    <message>
+        <source>Utilisation per team</source>
+        <translation>Benutting per team (basis → scenario)</translation>
+    </message>
+    <message>
+        <source>Choose a scenario and press Compare.</source>
+        <translation>Kies een scenario en druk op Vergelijken.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 compared with the base (%2 planner)</source>
+        <translation>Scenario %1 vergeleken met de basis (planner %2)</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>Wijzigingen: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
+        <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
+    </message>
+    <message>
+        <source>Newly in the plan (%1)</source>
+        <translation>Nieuw ingepland (%1)</translation>
+    </message>
+    <message>
+        <source>No longer in the plan (%1)</source>
+        <translation>Niet meer ingepland (%1)</translation>
     </message>
 </context>
 <context>
@@ -646,6 +748,69 @@
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message>
+        <source>%1 to %2 (%3 weeks), %4 fte</source>
+        <translation>%1 t/m %2 (%3 weken), %4 fte</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <source>What-if placement (moved by hand)</source>
+        <translation>Wat-als-plaatsing (met de hand verplaatst)</translation>
+    </message>
+    <message>
+        <source>Fixed placement</source>
+        <translation>Vaste plaatsing</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Besluit: %1</translation>
+    </message>
+    <message>
+        <source>%1 fte too much (%2)</source>
+        <translation>%1 fte te veel (%2)</translation>
+    </message>
+    <message>
+        <source>Overloaded:</source>
+        <translation>Overbelast:</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>vast</translation>
+    </message>
+    <message>
+        <source>what-if (dashed)</source>
+        <translation>wat-als (gestreept)</translation>
+    </message>
+    <message>
+        <source>overloaded</source>
+        <translation>overbelast</translation>
+    </message>
+    <message>
+        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+    </message>
+    <message>
+        <source>Fits: %1 on %2 from %3.</source>
+        <translation>Past: %1 op %2 vanaf %3.</translation>
+    </message>
+    <message>
+        <source>What-if: %1 on %2 from %3 (Edit → Undo takes it back).</source>
+        <translation>Wat-als: %1 op %2 vanaf %3 (Bewerken → Ongedaan maken draait het terug).</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Reading the workbook…</source>
@@ -881,6 +1046,64 @@
     </message>
 </context>
 <context>
+    <name>LoadMapView</name>
+    <message>
+        <source>Total fte or one specialism</source>
+        <translation>Totaal fte of één specialisme</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its cases.</source>
+        <translation>Klik op een vak om de zaken erin te zien.</translation>
+    </message>
+    <message>
+        <source>Load of:</source>
+        <translation>Belasting van:</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>ruimte</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vol</translation>
+    </message>
+    <message>
+        <source>overloaded (fte too much)</source>
+        <translation>overbelast (fte te veel)</translation>
+    </message>
+    <message>
+        <source>no capacity of this kind</source>
+        <translation>geen capaciteit van deze soort</translation>
+    </message>
+    <message>
+        <source>The load map appears once a plan has been made.</source>
+        <translation>De belastingkaart verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 overloaded team-weeks, %3 fte too much in all.</source>
+        <translation>%1: %2 overbelaste teamweken, samen %3 fte te veel.</translation>
+    </message>
+    <message>
+        <source>%1: no team-week overloaded.</source>
+        <translation>%1: geen teamweek overbelast.</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3): %4 of %5 fte used</source>
+        <translation>%1, %2 (%3): %4 van %5 fte gebruikt</translation>
+    </message>
+    <message>
+        <source>%1 fte too much</source>
+        <translation>%1 fte te veel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n zaak</numerusform>
+            <numerusform>%n zaken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stuurploeg</source>
@@ -901,6 +1124,14 @@
     <message>
         <source>Decisions</source>
         <translation>Besluiten</translation>
+    </message>
+    <message>
+        <source>Planning board</source>
+        <translation>Planbord</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenario&apos;s</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1040,6 +1271,29 @@
     </message>
 </context>
 <context>
+    <name>Placement</name>
+    <message>
+        <source>What-if: %1 placed on %2 from %3.</source>
+        <translation>Wat-als: %1 op %2 gezet vanaf %3.</translation>
+    </message>
+    <message>
+        <source>There is no plan yet to move cases in.</source>
+        <translation>Er is nog geen planning om zaken in te verplaatsen.</translation>
+    </message>
+    <message>
+        <source>These what-if placements no longer fit and were dropped:</source>
+        <translation>Deze wat-als-plaatsingen passen niet meer en zijn vervallen:</translation>
+    </message>
+    <message>
+        <source>What-if placement of %1</source>
+        <translation>Wat-als-plaatsing van %1</translation>
+    </message>
+    <message>
+        <source>Back to the proposal</source>
+        <translation>Terug naar het voorstel</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Make plan</source>
@@ -1104,6 +1358,40 @@
     <message>
         <source>Other team or start week: %1</source>
         <translation>Ander team of andere startweek: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanboardPanel</name>
+    <message>
+        <source>Back to the proposal</source>
+        <translation>Terug naar het voorstel</translation>
+    </message>
+    <message>
+        <source>Undo every what-if placement (Edit → Undo brings them back)</source>
+        <translation>Alle wat-als-plaatsingen ongedaan maken (Bewerken → Ongedaan maken zet ze terug)</translation>
+    </message>
+    <message>
+        <source>The planning picture appears once a plan has been made.</source>
+        <translation>Het planbord verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>Gantt</translation>
+    </message>
+    <message>
+        <source>Gantt per team</source>
+        <translation>Gantt per team</translation>
+    </message>
+    <message>
+        <source>Load map</source>
+        <translation>Belastingkaart</translation>
+    </message>
+    <message numerus="yes">
+        <source>What-if: the plan on screen has %n case(s) placed by hand, not by the planner.</source>
+        <translation>
+            <numerusform>Wat-als: in de planning op het scherm is %n zaak met de hand geplaatst, niet door de planner.</numerusform>
+            <numerusform>Wat-als: in de planning op het scherm zijn %n zaken met de hand geplaatst, niet door de planner.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1551,335 @@
     </message>
 </context>
 <context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>e.g. Extra digital Zuid</source>
+        <translation>bijv. Extra digitaal Zuid</translation>
+    </message>
+    <message>
+        <source>Add capacity change</source>
+        <translation>Capaciteitswijziging toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Add case change</source>
+        <translation>Zaakwijziging toevoegen</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Scenario opslaan</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Wijzigingen terugdraaien</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Weging:</translation>
+    </message>
+    <message>
+        <source>Capacity changes</source>
+        <translation>Capaciteitswijzigingen</translation>
+    </message>
+    <message>
+        <source>Case changes</source>
+        <translation>Zaakwijzigingen</translation>
+    </message>
+    <message>
+        <source>Weights of the base plan</source>
+        <translation>Weging van het basisplan</translation>
+    </message>
+    <message>
+        <source>A new scenario.</source>
+        <translation>Een nieuw scenario.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked fields first.</source>
+        <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>No plan shown yet</source>
+        <translation>Nog geen plan getoond</translation>
+    </message>
+    <message>
+        <source>Shown: base plan (%1)</source>
+        <translation>Getoond: basisplan (%1)</translation>
+    </message>
+    <message>
+        <source>Shown: scenario %1 (%2)</source>
+        <translation>Getoond: scenario %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Back to the base plan</source>
+        <translation>Terug naar het basisplan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Compare with base</source>
+        <translation>Vergelijken met basis</translation>
+    </message>
+    <message>
+        <source>Make it the proposal</source>
+        <translation>Maak het voorstel</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <source>Copied as %1.</source>
+        <translation>Gekopieerd als %1.</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Scenario verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete scenario %1? A plan made with it keeps its own copy.</source>
+        <translation>Scenario %1 verwijderen? Een plan dat ermee is gemaakt houdt een eigen kopie.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 deleted.</source>
+        <translation>Scenario %1 verwijderd.</translation>
+    </message>
+    <message>
+        <source>Planning scenario %1…</source>
+        <translation>Scenario %1 wordt gepland…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 compared with the base.</source>
+        <translation>Scenario %1 vergeleken met de basis.</translation>
+    </message>
+    <message>
+        <source>The base plan has changed: press Compare again for an up-to-date comparison.</source>
+        <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
+        <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
+    </message>
+</context>
+<context>
+    <name>Scenarios</name>
+    <message>
+        <source>Capacity change %1</source>
+        <translation>Capaciteitswijziging %1</translation>
+    </message>
+    <message>
+        <source>Case change %1</source>
+        <translation>Zaakwijziging %1</translation>
+    </message>
+    <message>
+        <source>There is no scenario named %1.</source>
+        <translation>Er is geen scenario met de naam %1.</translation>
+    </message>
+    <message>
+        <source>There is no base plan yet: import cases and capacity, or wait for the plan.</source>
+        <translation>Er is nog geen basisplan: importeer zaken en capaciteit, of wacht op het plan.</translation>
+    </message>
+    <message>
+        <source>Import a capacity sheet first.</source>
+        <translation>Importeer eerst een capaciteitsoverzicht.</translation>
+    </message>
+    <message>
+        <source>Compare scenario %1 with the base first.</source>
+        <translation>Vergelijk scenario %1 eerst met de basis.</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: scenarios are kept in it.</source>
+        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
+    </message>
+    <message>
+        <source>Give the scenario a name.</source>
+        <translation>Geef het scenario een naam.</translation>
+    </message>
+    <message>
+        <source>choose a team.</source>
+        <translation>kies een team.</translation>
+    </message>
+    <message>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
+        <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
+    </message>
+    <message>
+        <source>choose a case.</source>
+        <translation>kies een zaak.</translation>
+    </message>
+    <message>
+        <source>unknown action %1; choose in, out or start.</source>
+        <translation>onbekende wijziging %1; kies erin, uitsluiten of start.</translation>
+    </message>
+    <message>
+        <source>a start week belongs with the action start only; empty it or choose start.</source>
+        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
+    </message>
+    <message>
+        <source>unknown weight profile %1; choose one from the list.</source>
+        <translation>onbekend wegingsprofiel %1; kies er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>give a week, e.g. %1.</source>
+        <translation>geef een week, bijv. %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a week; write year-W-week, e.g. %2.</source>
+        <translation>%1 is geen week; schrijf jaar-W-week, bijv. %2.</translation>
+    </message>
+    <message>
+        <source>fte must be a number other than 0 (negative: fewer), e.g. 2 or -1,5; not %1.</source>
+        <translation>fte moet een getal ongelijk aan 0 zijn (negatief: minder), bijv. 2 of -1,5; niet %1.</translation>
+    </message>
+    <message>
+        <source>Must be in</source>
+        <translation>Moet erin</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Uitgesloten</translation>
+    </message>
+    <message>
+        <source>Start no earlier than</source>
+        <translation>Start niet vóór</translation>
+    </message>
+    <message>
+        <source>Total (all fte)</source>
+        <translation>Totaal (alle fte)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>From week</source>
+        <translation>Vanaf week</translation>
+    </message>
+    <message>
+        <source>To week</source>
+        <translation>T/m week</translation>
+    </message>
+    <message>
+        <source>± fte</source>
+        <translation>± fte</translation>
+    </message>
+    <message>
+        <source>Of specialism</source>
+        <translation>Van specialisme</translation>
+    </message>
+    <message>
+        <source>to the end</source>
+        <translation>tot het einde</translation>
+    </message>
+    <message>
+        <source> (total unchanged)</source>
+        <translation> (totaal ongewijzigd)</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Δ priority</source>
+        <translation>Δ prioriteit</translation>
+    </message>
+    <message>
+        <source> (shown)</source>
+        <translation> (getoond)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <source> (must be in)</source>
+        <translation> (moest erin)</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Waarom niet</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Benutting</translation>
+    </message>
+    <message>
+        <source>Overloaded weeks</source>
+        <translation>Overboekte weken</translation>
+    </message>
+    <message>
+        <source>Net priority</source>
+        <translation>Netto prioriteit</translation>
+    </message>
+    <message>
+        <source>Pushes out</source>
+        <translation>Verdringt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <source>; moves %1</source>
+        <translation>; verschuift %1</translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
         <source>Sheet and header row</source>
@@ -1298,6 +1915,53 @@
     <message>
         <source>Capacity of %1 teams imported from %2.</source>
         <translation>Capaciteit van %1 teams geïmporteerd uit %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsBox</name>
+    <message>
+        <source>Suggestions for the selected case</source>
+        <translation>Suggesties voor de gekozen zaak</translation>
+    </message>
+    <message>
+        <source>As new scenario</source>
+        <translation>Als nieuw scenario</translation>
+    </message>
+    <message>
+        <source>Add to chosen scenario</source>
+        <translation>Toevoegen aan gekozen scenario</translation>
+    </message>
+    <message>
+        <source>Select a case that is not in the plan to see where it could go.</source>
+        <translation>Kies een zaak die niet in het plan staat om te zien waar die zou kunnen.</translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation>Nog geen plan.</translation>
+    </message>
+    <message>
+        <source>%1 is in the plan: %2 from %3.</source>
+        <translation>%1 staat in het plan: %2 vanaf %3.</translation>
+    </message>
+    <message>
+        <source>%1 is no candidate for this plan.</source>
+        <translation>%1 is geen kandidaat voor dit plan.</translation>
+    </message>
+    <message>
+        <source>Looking for places for %1…</source>
+        <translation>Plaatsen zoeken voor %1…</translation>
+    </message>
+    <message>
+        <source>Adds the change to scenario %1.</source>
+        <translation>Voegt de wijziging toe aan scenario %1.</translation>
+    </message>
+    <message>
+        <source>Choose a scenario in the list first.</source>
+        <translation>Kies eerst een scenario in de lijst.</translation>
+    </message>
+    <message>
+        <source>In scenario %1: %2 must be in, from %3.</source>
+        <translation>In scenario %1: %2 moet erin, vanaf %3.</translation>
     </message>
 </context>
 <context>

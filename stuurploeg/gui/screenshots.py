@@ -17,12 +17,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.screenshots_manual import render_manual
 from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
@@ -77,6 +78,7 @@ def render(folder: Path) -> int:
     window.decisions_panel.resize(460, window.decisions_panel.sizeHint().height())
     _save(window.decisions_panel, folder, "besluiten")
     window.docks["detail"].raise_()
+    _planboard(app, window, folder)
 
     if controller.capacity is not None:
         dialog = window.open_plan_dialog()
@@ -89,6 +91,8 @@ def render(folder: Path) -> int:
         _save(dialog, folder, "planning_maken")
         dialog.close()
 
+    _scenario_comparison(app, window, folder)
+
     wizard = window.import_workbook(sample_files()[0])
     wizard.next()
     _wait(app, wizard.sheet_page.isComplete, 30)
@@ -100,6 +104,7 @@ def render(folder: Path) -> int:
     _save(wizard, folder, "import_controle")
     wizard.reject()
 
+    render_manual(window, folder, scratch)  # last: it records decisions and imports
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     # The meeting layout on a projector: QT_SCALE_FACTOR must be set before the
@@ -149,6 +154,77 @@ def render_meeting(folder: Path, name: str, width: int, height: int) -> int:
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
+
+
+def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Planbord: the Gantt with one what-if placement (the first planned case moved to a
+    later week where it fits, as a drag would), and the load map with a cell chosen."""
+    panel = window.planboard_panel
+    dock = window.docks["planboard"]
+    dock.raise_()
+    if panel.gantt is None or panel.load_map is None:
+        return
+    plan = window.placement.plan
+    for a in plan.assignments if plan is not None else ():
+        check = window.placement.check
+        fits = next((d for d in range(1, 8) if check(a.case_id, a.team, a.start_week + d).fits),
+                    None)  # fmt: skip
+        if fits is not None:
+            window.placement.place(a.case_id, a.team, a.start_week + fits)
+            window.controller.select_case(a.case_id)
+            break
+    dock.setFloating(True)  # its own size, whatever the window's layout leaves it
+    dock.resize(1400, 640)
+    panel.tabs.setCurrentWidget(panel.gantt)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "gantt")
+    panel.tabs.setCurrentWidget(panel.load_map)
+    panel.load_map.choose_cell(1, 6)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "belastingkaart")
+    window.placement.clear()
+    panel.tabs.setCurrentWidget(panel.gantt)
+    dock.setFloating(False)
+def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Scenario's: a what-if (two digital specialists for Team Haven, one case excluded)
+    compared side by side with the base plan, then made the proposal."""
+    from stuurploeg.gui.controller.scenarios import CapacityRow, CaseRow, ScenarioDraft
+
+    controller = window.controller
+    scenarios = controller.scenarios
+    base = scenarios.base
+    if base is None or not controller.has_workspace:
+        return
+    start = str(base.result.start)
+    out = base.result.assignments[0].case_id
+    scenarios.save(ScenarioDraft(
+        "Extra digitaal Haven",
+        (CapacityRow("Team Haven", start, "", "2", "digitaal"),
+         CapacityRow("Team Polder", str(base.result.start + 8), "", "-1,5")),
+        (CaseRow(out, "out"),)))
+    dock = window.docks["scenarios"]
+    dock.raise_()
+    window.resizeDocks([dock], [620], Qt.Orientation.Vertical)
+    panel = window.scenario_panel
+    panel.select("Extra digitaal Haven")
+    unplanned = [u.case_id for u in base.result.unplanned if controller.case(u.case_id)
+                 and controller.case(u.case_id).status.is_candidate]  # type: ignore[union-attr]
+    if unplanned:  # the suggestions for a case that does not fit
+        controller.select_case(unplanned[0])
+        _wait(app, lambda: scenarios.suggestions is not None, 30)
+    scenarios.time_limit = 5.0  # as the base plan above
+    job = panel.compare()
+    if job is not None:
+        _wait(app, lambda: job.done, 120)
+    _save(panel, folder, "scenariovergelijking")
+    panel.tabs.setCurrentIndex(panel.EDIT_TAB)
+    _save(panel, folder, "scenario_bewerken")
+    panel.make_proposal()
+    panel.tabs.setCurrentIndex(panel.COMPARE_TAB)
+    _save(window, folder, "scenario_voorstel")
+    scenarios.show_base()
+    window.resizeDocks([dock], [320], Qt.Orientation.Vertical)
+    window.docks["capacity"].raise_()
 
 
 def main(argv: list[str] | None = None) -> int:

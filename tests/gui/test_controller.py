@@ -59,6 +59,7 @@ def test_open_shows_everything_then_close_releases_the_lock(qtbot, controller, s
     open_workspace(sample_path).close()  # the lock is free again
 
 
+@pytest.mark.slow
 def test_a_decision_records_the_proposal_on_screen(qtbot, controller, sample_path):
     from stuurploeg.app.workspace_plans import snapshot_from_result
 
@@ -86,6 +87,7 @@ def test_a_decision_records_the_proposal_on_screen(qtbot, controller, sample_pat
     assert again.snapshot.profile_weights[Criterion.SEVERITY.value] == 0.0
 
 
+@pytest.mark.slow
 def test_the_proposed_decision_follows_the_app_rule(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     proposal = controller.proposal
@@ -101,6 +103,7 @@ def test_the_proposed_decision_follows_the_app_rule(qtbot, controller, sample_pa
     assert controller.proposed_decision("MH-BESTAAT-NIET") is None
 
 
+@pytest.mark.slow
 def test_no_decision_before_the_first_proposal(qtbot, controller, sample_path):
     with qtbot.waitSignal(controller.opened, timeout=HANG_GUARD_MS):
         controller.open(sample_path)
@@ -114,6 +117,7 @@ def test_no_decision_before_the_first_proposal(qtbot, controller, sample_path):
     qtbot.waitUntil(lambda: controller.proposal is not None, timeout=HANG_GUARD_MS)
 
 
+@pytest.mark.slow
 def test_refusals_name_every_problem_and_store_nothing(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     case_id = controller.proposal.result.assignments[0].case_id
@@ -142,6 +146,7 @@ def test_a_superseded_plan_is_never_shown(qtbot, controller, sample_path):
     assert controller.proposal.planner == "rank" and not controller.proposal.requested
 
 
+@pytest.mark.slow
 def test_a_second_open_supersedes_the_first_and_frees_its_lock(
     qtbot, controller, sample_path, tmp_path, sample_data
 ):
@@ -175,6 +180,7 @@ def test_an_import_without_a_workspace_is_shown_not_stored(qtbot, controller):
     assert "werkruimte" in refused.value.problems[0]
 
 
+@pytest.mark.slow
 def test_the_meeting_holds_its_own_decisions(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     controller.set_decided_by("officier")

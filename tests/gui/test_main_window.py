@@ -21,7 +21,8 @@ def test_window_has_ranking_and_docks(main_window):
     assert main_window.centralWidget() is main_window.layouts
     assert main_window.layouts.currentWidget() is main_window.preparation
     assert main_window.ranking_view.parent() is main_window.preparation
-    assert set(main_window.docks) == {"weights", "detail", "capacity", "decisions"}
+    assert set(main_window.docks) >= {"weights", "detail", "capacity", "decisions", "planboard",
+                                      "scenarios"}
     assert main_window.windowTitle() == "Stuurploeg"
     titles = [a.text() for a in main_window.menuBar().actions()]
     assert titles == ["&Bestand", "Be&werken", "&Planning", "Beel&d", "&Help"]  # Dutch
@@ -42,6 +43,7 @@ def test_file_menu_has_standard_shortcuts(main_window):
     assert files.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
 
 
+@pytest.mark.slow
 def test_selection_drives_case_detail(qtbot, main_window, tmp_path):
     path = make_workspace(tmp_path / "w.stuurploeg", make_cases(40), make_capacity())
     open_in(qtbot, main_window.controller, path)  # ranked and planned

@@ -28,6 +28,7 @@ from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.gui import paths
 from stuurploeg.gui.controller import jobs, texts
+from stuurploeg.gui.controller.scenarios import ScenarioController
 from stuurploeg.gui.controller.state import (
     ActionRefused,
     LayoutPreview,
@@ -102,6 +103,7 @@ class WorkspaceController(QObject):
         self._replan.setSingleShot(True)
         self._replan.setInterval(self.REPLAN_DELAY_MS)
         self._replan.timeout.connect(self._quick_plan)
+        self.scenarios = ScenarioController(self)  # what-if: the scenario panel's door
 
     # == state ===========================================================================
     @property

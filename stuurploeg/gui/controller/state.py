@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from stuurploeg.app.planning import PlanResult
     from stuurploeg.app.workspace import Workspace
     from stuurploeg.domain.planning import Assignment, PlanComparison, Unplanned
+    from stuurploeg.domain.planning.previous import Move
     from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile
     from stuurploeg.store.cases_repo import MergeReport
 
@@ -99,6 +100,10 @@ class Proposal:
 
     def unplanned(self, case_id: str) -> Unplanned | None:
         return self._unplanned.get(case_id)
+
+    def move(self, case_id: str) -> Move | None:
+        """Where the plan moved the case from since the last meeting's plan, and why."""
+        return self.result.move_of(case_id)
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,14 @@ class CaseDetailPanel(QWidget):
             text = self.tr("Not in the plan: %1").replace("%1", unplanned.reason)
         else:
             text = self.tr("Not a candidate for this plan.")
+        move = proposal.move(case.case_id)
+        if move is not None:
+            text += "\n" + (
+                self.tr("Moved since the last meeting (was %1 from week %2): %3")
+                .replace("%1", move.from_team)
+                .replace("%2", str(move.from_week))
+                .replace("%3", move.reason)
+            )
         self.plan_label.setText(f"{text}\n{made}")
 
     def _show_history(self, case: Case) -> None:
