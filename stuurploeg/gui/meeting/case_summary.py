@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from stuurploeg.domain.model import CRITERIA, Case, Criterion
-from stuurploeg.domain.planning.reasons import reason_summary
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.labels import criterion_short, decision_label
 
@@ -174,6 +173,9 @@ class CaseSummary(QWidget):
             # Team, week and fte are in the table row; the duration is not.
             text = self.tr("In the plan for %1 weeks.").replace("%1", str(assigned.weeks))
         elif unplanned is not None:
+            # The planning package brings numpy: not before the first window shows.
+            from stuurploeg.domain.planning.reasons import reason_summary
+
             text = self.tr("Not in the plan: %1").replace("%1", reason_summary(unplanned.reason))
             self.plan.setToolTip(unplanned.reason)
         else:
