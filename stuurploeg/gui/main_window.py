@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QStackedWidget,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -294,6 +295,7 @@ class MainWindow(QMainWindow):
             self._preparation_state = bytes(self.saveState().data())
             for dock in self.docks.values():
                 dock.hide()
+            self._hide_dock_tabs()
             room.take_ranking(self.ranking_view)
             self.layouts.setCurrentWidget(room)
             room.layout().activate()  # the splitter at its real width before sizing it
@@ -317,6 +319,13 @@ class MainWindow(QMainWindow):
             self.ranking_view.table.apply_widths()
             self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
         self.settings.set_meeting_mode(on)
+
+    def _hide_dock_tabs(self) -> None:
+        """The tab bars of tabified docks can outlive their hidden docks for a layout
+        pass and paint over the meeting layout; the window's layout brings them back
+        with the docks."""
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
 
     def _chain_focus(self, table: QWidget, form: DecisionForm) -> None:
         """Tab: search → ranking → the form's fields → save → round to the search box."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QStyle, QTabBar, QWidget
 
 from stuurploeg.domain.model import DecisionKind
 from stuurploeg.gui.main_window import MainWindow
@@ -41,6 +41,11 @@ def _inside_window(window: QWidget, widget: QWidget) -> bool:
     return window.rect().contains(QRect(top_left, widget.size()))
 
 
+def _on_screen(window: QWidget, bar: QTabBar) -> bool:
+    """A dock tab bar in use (Qt parks unused ones outside the window, still "visible")."""
+    return bar.isVisible() and bar.count() > 0 and bar.geometry().intersects(window.rect())
+
+
 def _header_elided(view, column: int) -> bool:
     """As the style draws a header label: margins either side, room for a sort arrow."""
     header = view.table.horizontalHeader()
@@ -63,6 +68,8 @@ def test_meeting_layout_fits_without_scrolling(qtbot, sample_meeting, size):
     table, header = view.table, view.table.horizontalHeader()
     assert window.layouts.currentWidget() is room and view.parent() is room.ranking_slot
     assert not any(dock.isVisible() for dock in window.docks.values())  # weights away
+    tabs = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    assert not [bar for bar in tabs if _on_screen(window, bar)]  # nor the docks' tabs
     shown = [c for c in range(rm.COLUMN_COUNT) if not table.isColumnHidden(c)]
     assert shown == sorted(MEETING_COLUMNS)
     assert [header.logicalIndex(v) for v in range(len(MEETING_COLUMNS))] == list(
@@ -100,6 +107,8 @@ def test_meeting_mode_is_a_layout_and_both_layouts_are_remembered(qtbot, sample_
     assert not window.meeting_mode and window.layouts.currentWidget() is window.preparation
     assert window.ranking_view.parent() is window.preparation
     assert window.docks["weights"].isVisible() and not window.docks["capacity"].isVisible()
+    tabs = window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    qtbot.waitUntil(lambda: any(_on_screen(window, bar) for bar in tabs), timeout=2000)
     table = window.ranking_view.table
     assert not any(table.isColumnHidden(c) for c in range(rm.COLUMN_COUNT))
     qtbot.keyClick(window, Qt.Key.Key_F8)  # back: the meeting layout as it was left
