@@ -95,3 +95,14 @@ def test_make_manual_writes_one_html_file_with_the_screenshots_in_it(tmp_path):
     assert page.startswith("<!DOCTYPE html>") and 'lang="nl"' in page
     assert 'id="b4-de-soorten-besluiten"' in page and 'href="#b4-de-soorten-besluiten"' in page
     assert page.count('src="data:image/png;base64,') >= 15
+
+
+def test_every_screenshot_it_shows_is_present_and_made_by_make_screenshots():
+    """So that none goes stale: each is rendered from the sample data by `make screenshots`."""
+    gui = ROOT / "stuurploeg" / "gui"
+    source = "".join(p.read_text(encoding="utf-8") for p in gui.glob("screenshots*.py"))
+    shown = set(re.findall(r"\]\(screenshots/([a-z0-9_-]+)\.png\)", TEXT))
+    assert len(shown) >= 25
+    for name in sorted(shown):
+        assert (MANUAL.parent / "screenshots" / f"{name}.png").is_file(), name
+        assert f'"{name}"' in source, f"{name}.png is not made by make screenshots"

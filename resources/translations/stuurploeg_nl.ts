@@ -85,6 +85,10 @@
 <context>
     <name>CapacityPanel</name>
     <message>
+        <source>All teams together or one team</source>
+        <translation>Alle teams samen of één team</translation>
+    </message>
+    <message>
         <source>Total fte or one specialism</source>
         <translation>Totaal fte of één specialisme</translation>
     </message>
@@ -261,10 +265,6 @@
     <message>
         <source>No plan made yet.</source>
         <translation>Nog geen planning gemaakt.</translation>
-    </message>
-    <message>
-        <source>Proposal (%1 planner), made %2.</source>
-        <translation>Voorstel (planner %1), gemaakt op %2.</translation>
     </message>
     <message>
         <source>In the plan: %1 from week %2 for %3 weeks.</source>
@@ -479,6 +479,10 @@
         <translation>Vastleggen (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
+        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
+    </message>
+    <message>
         <source>Decision:</source>
         <translation>Besluit:</translation>
     </message>
@@ -574,6 +578,14 @@
         <translation>Stand</translation>
     </message>
     <message>
+        <source>Final: entry %1 of the besluitenlijst; it changes only by a correction.</source>
+        <translation>Vastgesteld: besluit %1 van de besluitenlijst; het verandert alleen nog door een correctie.</translation>
+    </message>
+    <message>
+        <source>Draft: saved in the workspace, not yet vastgesteld; it can still be changed or deleted.</source>
+        <translation>Concept: bewaard in de werkruimte, nog niet vastgesteld; het kan nog worden gewijzigd of verwijderd.</translation>
+    </message>
+    <message>
         <source> (correction)</source>
         <translation> (correctie)</translation>
     </message>
@@ -603,6 +615,22 @@
     <message>
         <source>Export…</source>
         <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Correct the final decision selected in the list: the form then records its correction.</source>
+        <translation>Corrigeer het vastgestelde besluit dat in de lijst is gekozen: het formulier legt dan de correctie vast.</translation>
+    </message>
+    <message>
+        <source>Delete the draft selected in the list.</source>
+        <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
+    </message>
+    <message>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
+        <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
+    </message>
+    <message>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
         <source>Decisions are recorded in a workspace: open or create one.</source>
@@ -723,6 +751,10 @@
         <translation>Bladeren…</translation>
     </message>
     <message>
+        <source>Choose the workbook to import.</source>
+        <translation>Kies de werkmap om te importeren.</translation>
+    </message>
+    <message>
         <source>Recognise automatically</source>
         <translation>Automatisch herkennen</translation>
     </message>
@@ -778,6 +810,10 @@
         <translation>Overbelast:</translation>
     </message>
     <message>
+        <source>Select a case in the Gantt first.</source>
+        <translation>Kies eerst een zaak in de Gantt.</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>lopend</translation>
     </message>
@@ -798,8 +834,8 @@
         <translation>overbelast</translation>
     </message>
     <message>
-        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
-        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+        <source>Click a bar to select the case; drag it to another week or team to try it (or Alt+arrow keys).</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen (of Alt+pijltjestoetsen).</translation>
     </message>
     <message>
         <source>Fits: %1 on %2 from %3.</source>
@@ -1185,6 +1221,13 @@
         <source>%1 — Stuurploeg</source>
         <translation>%1 — Stuurploeg</translation>
     </message>
+    <message numerus="yes">
+        <source>+ %n what-if placement(s)</source>
+        <translation>
+            <numerusform>+ %n wat-als-plaatsing</numerusform>
+            <numerusform>+ %n wat-als-plaatsingen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Select a ranked case first.</source>
         <translation>Kies eerst een gerangschikte zaak.</translation>
@@ -1211,6 +1254,32 @@
     <message>
         <source>%1  (not imported)</source>
         <translation>%1  (niet geïmporteerd)</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingChooser</name>
+    <message>
+        <source>Drafts in:</source>
+        <translation>Concepten in:</translation>
+    </message>
+    <message>
+        <source>Meetings with draft decisions that are not yet vastgesteld; choose one to show and finalise it.</source>
+        <translation>Vergaderingen met conceptbesluiten die nog niet zijn vastgesteld; kies er een om die te tonen en vast te stellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n draft(s)</source>
+        <translation>
+            <numerusform>%1: %n concept</numerusform>
+            <numerusform>%1: %n concepten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: geen</translation>
+    </message>
+    <message>
+        <source>Drafts of another meeting: %1. Choose it above to see and finalise them.</source>
+        <translation>Concepten van een andere vergadering: %1. Kies die hierboven om ze te zien en vast te stellen.</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1312,14 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
+        <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
+    </message>
+    <message>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message>
         <source>%1 of %2 decided</source>
         <translation>%1 van %2 besloten</translation>
     </message>
@@ -1268,6 +1345,52 @@
     <message>
         <source>Open folder</source>
         <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Decision list finalised</source>
+        <translation>Besluitenlijst vastgesteld</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decision list of %1 has been finalised: %n decision(s). Export it now for the minutes?</source>
+        <translation>
+            <numerusform>De besluitenlijst van %1 is vastgesteld: %n besluit. Nu exporteren voor het verslag?</numerusform>
+            <numerusform>De besluitenlijst van %1 is vastgesteld: %n besluiten. Nu exporteren voor het verslag?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Write the besluitenlijst of this meeting to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n draft(s)</source>
+        <translation>
+            <numerusform>%1: %n concept</numerusform>
+            <numerusform>%1: %n concepten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drafts not yet finalised</source>
+        <translation>Concepten nog niet vastgesteld</translation>
+    </message>
+    <message>
+        <source>Some decisions are drafts, not yet vastgesteld:</source>
+        <translation>Er zijn conceptbesluiten die nog niet zijn vastgesteld:</translation>
+    </message>
+    <message>
+        <source>They are saved in the workspace and stay drafts until the list of their meeting is finalised.</source>
+        <translation>Ze zijn bewaard in de werkruimte en blijven concept tot de besluitenlijst van hun vergadering is vastgesteld.</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Toch sluiten</translation>
+    </message>
+    <message>
+        <source>Close; the drafts stay saved in the workspace.</source>
+        <translation>Sluiten; de concepten blijven bewaard in de werkruimte.</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1433,14 @@
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Make a plan proposal with this planner; it replaces the one on screen.</source>
+        <translation>Maak een planvoorstel met deze planner; het vervangt het voorstel op het scherm.</translation>
+    </message>
+    <message>
+        <source>Stop planning; the previous proposal stays.</source>
+        <translation>Stop met plannen; het vorige voorstel blijft staan.</translation>
     </message>
     <message>
         <source>Planner:</source>
@@ -1426,6 +1557,67 @@
     </message>
 </context>
 <context>
+    <name>Proposal</name>
+    <message>
+        <source>the weights changed</source>
+        <translation>de weging is gewijzigd</translation>
+    </message>
+    <message>
+        <source>a position in the ranking changed</source>
+        <translation>een positie in de ranglijst is aangepast</translation>
+    </message>
+    <message>
+        <source>the case list or capacity was imported again</source>
+        <translation>de zakenlijst of capaciteit is opnieuw geïmporteerd</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>om %1</translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <translation>op %1 om %2</translation>
+    </message>
+    <message>
+        <source>No proposal yet.</source>
+        <translation>Nog geen voorstel.</translation>
+    </message>
+    <message>
+        <source>Proposal of the planner %1, made %2.</source>
+        <translation>Voorstel van planner %1, gemaakt %2.</translation>
+    </message>
+    <message>
+        <source>Outdated: %1 after this proposal. %2 Plan again with %3 to bring it up to date.</source>
+        <translation>Verouderd: %1 na dit voorstel. %2 Plan opnieuw met %3 om het bij te werken.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalBanner</name>
+    <message>
+        <source>The proposal is what a decision taken now records as proposed.</source>
+        <translation>Het voorstel is wat een besluit dat nu wordt vastgelegd als voorstel bewaart.</translation>
+    </message>
+    <message>
+        <source>Plan again (%1)</source>
+        <translation>Opnieuw plannen (%1)</translation>
+    </message>
+    <message>
+        <source>Make the proposal again with the planner chosen last, with the current weights, positions and cases.</source>
+        <translation>Maak het voorstel opnieuw met de laatst gekozen planner, met de huidige weging, posities en zaken.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RankingModel</name>
     <message>
         <source>Rank</source>
@@ -1486,6 +1678,30 @@
     <message>
         <source>fragile</source>
         <translation>wankel</translation>
+    </message>
+    <message>
+        <source>Priority: ongoing exploitation with minors; ranked before the cases without it.</source>
+        <translation>Voorrang: actuele uitbuiting met minderjarigen; staat vóór de zaken zonder.</translation>
+    </message>
+    <message>
+        <source>Incomplete: not every criterion is scored; the score counts only those that are.</source>
+        <translation>Onvolledig: niet elk criterium is gescoord; de score telt alleen de gescoorde.</translation>
+    </message>
+    <message>
+        <source>Fragile: moving one weight by 5 points moves this case in or out of the plan.</source>
+        <translation>Wankel: één weging 5 punten verschuiven brengt deze zaak in of uit het plan.</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 (team and weeks of the plan proposal on screen).</source>
+        <translation>Voorgesteld: %1 (team en weken van het planvoorstel op het scherm).</translation>
+    </message>
+    <message>
+        <source>Not in the plan proposal.</source>
+        <translation>Niet in het planvoorstel.</translation>
+    </message>
+    <message>
+        <source>Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld).</source>
+        <translation>Laatste besluit: ✓ vastgesteld, … concept (nog niet vastgesteld).</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1793,30 @@
         <translation>Wijzigingen terugdraaien</translation>
     </message>
     <message>
+        <source>Add a row: a team gets more (or less) fte from a week on</source>
+        <translation>Een regel toevoegen: een team krijgt vanaf een week meer (of minder) fte</translation>
+    </message>
+    <message>
+        <source>Remove the chosen capacity change</source>
+        <translation>De gekozen capaciteitswijziging verwijderen</translation>
+    </message>
+    <message>
+        <source>Add a row: a case must be in, is excluded, or starts no earlier than a week</source>
+        <translation>Een regel toevoegen: een zaak moet erin, valt af, of begint niet vóór een week</translation>
+    </message>
+    <message>
+        <source>Remove the chosen case change</source>
+        <translation>De gekozen zaakwijziging verwijderen</translation>
+    </message>
+    <message>
+        <source>Store this scenario in the workspace</source>
+        <translation>Dit scenario in de werkruimte opslaan</translation>
+    </message>
+    <message>
+        <source>Go back to the scenario as it was last stored</source>
+        <translation>Terug naar het scenario zoals het het laatst is opgeslagen</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Naam:</translation>
     </message>
@@ -1652,12 +1892,48 @@
         <translation>Stoppen</translation>
     </message>
     <message>
+        <source>Show the base plan again as the proposal</source>
+        <translation>Het basisplan weer als voorstel tonen</translation>
+    </message>
+    <message>
+        <source>Make a new, empty scenario</source>
+        <translation>Een nieuw, leeg scenario maken</translation>
+    </message>
+    <message>
+        <source>Make a copy of the chosen scenario to change</source>
+        <translation>Een kopie van het gekozen scenario maken om te wijzigen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario from the workspace (asks first)</source>
+        <translation>Het gekozen scenario uit de werkruimte verwijderen (vraagt eerst)</translation>
+    </message>
+    <message>
+        <source>Plan the scenario with the planner of the base plan and compare the two</source>
+        <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
+    </message>
+    <message>
+        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
+        <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario</source>
+        <translation>Het plannen van het scenario stoppen</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved: save them or undo them first.</source>
+        <translation>De wijzigingen in %1 zijn niet opgeslagen: sla ze eerst op of draai ze terug.</translation>
+    </message>
+    <message>
+        <source>the new scenario</source>
+        <translation>het nieuwe scenario</translation>
     </message>
     <message>
         <source>Copied as %1.</source>
@@ -1932,6 +2208,14 @@
         <translation>Toevoegen aan gekozen scenario</translation>
     </message>
     <message>
+        <source>Make a new scenario that places the case here</source>
+        <translation>Een nieuw scenario maken dat de zaak hier plaatst</translation>
+    </message>
+    <message>
+        <source>Add this placement to the chosen scenario</source>
+        <translation>Deze plaatsing aan het gekozen scenario toevoegen</translation>
+    </message>
+    <message>
         <source>Select a case that is not in the plan to see where it could go.</source>
         <translation>Kies een zaak die niet in het plan staat om te zien waar die zou kunnen.</translation>
     </message>
@@ -1973,6 +2257,14 @@
     <message>
         <source>Reset</source>
         <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Keep these weights as a named profile.</source>
+        <translation>Bewaar deze weging als profiel met een naam.</translation>
+    </message>
+    <message>
+        <source>Back to the weights of the chosen profile.</source>
+        <translation>Terug naar de weging van het gekozen profiel.</translation>
     </message>
     <message>
         <source>Profile:</source>
@@ -2046,8 +2338,8 @@
         <translation>Nieuw: %1</translation>
     </message>
     <message>
-        <source>Changed %1, %2: %3 → %4</source>
-        <translation>Gewijzigd %1, %2: %3 → %4</translation>
+        <source>Changed %1, %2</source>
+        <translation>Gewijzigd %1, %2</translation>
     </message>
     <message>
         <source>Gone (kept, with their decisions): %1</source>

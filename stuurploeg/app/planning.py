@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +105,8 @@ class PlanResult:
     # elsewhere than in it, in ranking order.
     replan: bool = False
     moved: tuple[Move, ...] = ()
+    # The previous plan's placements it was made against (a scenario of it uses them too).
+    previous: tuple[PreviousPlacement, ...] = field(default=(), repr=False)
 
     def move_of(self, case_id: str) -> Move | None:
         """How the re-plan moved ``case_id`` from its previous spot, or None."""
@@ -195,7 +197,8 @@ def make_plan(
     state: TaskState | None = None,
     priority_rule: bool = True,
     workers: int = 8,
-    previous: Iterable[PreviousPlacement] = (),
+    previous: Iterable[PreviousPlacement] | Mapping[str, tuple[str, IsoWeek]] | None = (),
+    move_penalty: float = 0.0,
 ) -> PlanResult:
     """Rank the candidates among ``cases`` and plan them with ``planner``.
 
@@ -213,7 +216,9 @@ def make_plan(
     ``previous``: the placements of the last vastgesteld plan. The re-plan keeps each case
     there while it fits and moves one only when that raises the total priority (the rule
     in ``domain.planning.previous``); every case it moved is in ``moved``. Not used with a
-    scenario that forces cases in (those come first).
+    scenario that forces cases in (those come first). Also given as a mapping case_id ->
+    (team, start week). ``move_penalty``: priority points the optimiser's objective gives
+    each case that keeps its previous spot (when the solver takes one).
     """
     t0 = time.perf_counter()
     if planner not in PLANNERS:
@@ -235,7 +240,7 @@ def make_plan(
         extra_weeks=max(max_duration(cases) - 1, 0),
     )
     cands = scenario_cases.exclude(prepare_candidates(by_id, ranking, grid))
-    previous = tuple(previous)
+    previous = _as_placements(previous)
     stable: StablePlan | None = None
     if previous and not scenario_cases.forced_in:
         stable = stable_rank_plan(grid, cands, fixed, previous)
@@ -250,7 +255,7 @@ def make_plan(
     if planner != "rank" and not cancelled:
         final, gap, status, cancelled = _refine(
             planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings,
-            scenario_cases, stable,
+            scenario_cases, stable, move_penalty,
         )
 
     assignments = _assignments(final, cands, by_id, grid)
@@ -309,6 +314,7 @@ def make_plan(
         seconds=time.perf_counter() - t0,
         replan=stable is not None,
         moved=moved,
+        previous=previous,
     )
 
 
@@ -325,6 +331,7 @@ def _refine(
     warnings: list[str],
     scenario_cases: ScenarioCases,
     stable: StablePlan | None = None,
+    move_penalty: float = 0.0,
 ) -> tuple[PlanState, float | None, str, bool]:
     from stuurploeg.app.solvers.cpsat import solve_max_priority, wall_cap
 
@@ -340,7 +347,12 @@ def _refine(
     mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
     extra: dict[str, Any] = {}
     if stable is not None and _solver_takes_previous(solve_max_priority):
-        extra["previous"] = dict(stable.spots)  # a stability term in the solver's objective
+        # The previous spots the rank-order re-plan kept (so the hint stays feasible), for
+        # the solver's stability term.
+        extra["previous"] = {cid: spot for cid, spot in stable.spots.items()
+                             if rank_free.get(cid) == spot}
+        if move_penalty and "move_penalty" in inspect.signature(solve_max_priority).parameters:
+            extra["move_penalty"] = move_penalty
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
         workers=workers, **extra,
@@ -387,6 +399,15 @@ def _refine(
         bound = max(outcome.bound, total)
         gap = 0.0 if outcome.status == "optimaal" or bound <= 0 else max(bound - total, 0) / bound
     return chosen, gap, status, outcome.cancelled
+
+
+def _as_placements(
+    previous: Iterable[PreviousPlacement] | Mapping[str, tuple[str, IsoWeek]] | None,
+) -> tuple[PreviousPlacement, ...]:
+    if isinstance(previous, Mapping):
+        return tuple(PreviousPlacement(cid, team, week)
+                     for cid, (team, week) in previous.items())
+    return tuple(previous or ())
 
 
 def _solver_takes_previous(solve: Any) -> bool:

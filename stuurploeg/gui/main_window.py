@@ -150,11 +150,14 @@ class MainWindow(QMainWindow):
         self.shown_label = QLabel(self)  # which plan is on screen: the base or a scenario
         self.statusBar().addPermanentWidget(self.shown_label)
         self.controller.scenarios.shown_changed.connect(self._show_title)
+        self.placement.changed.connect(self._show_title)
         self.controller.message.connect(self.show_message)
         self.controller.opened.connect(self._opened)
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
         self.files.import_requested.connect(self.import_workbook)
         self.decisions_panel.export_button.clicked.connect(self.files.ask_export)
+        self.notices.export_requested.connect(self.files.ask_export)
+        self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.decisions_panel.notice.connect(self.show_message)
         self.meeting_room.form.recorded.connect(self._decision_recorded)
@@ -275,6 +278,9 @@ class MainWindow(QMainWindow):
         """The window title and status bar say which plan is shown (base or scenario)."""
         path = self.controller.path
         shown = shown_text(self.controller) if self.controller.proposal is not None else ""
+        if shown and self.placement.placements:  # cases moved by hand in the Planbord
+            n = len(self.placement.placements)
+            shown += " " + self.tr("+ %n what-if placement(s)", "", n)
         self.shown_label.setText(shown)
         if path is not None:
             title = self.tr("%1 — Stuurploeg").replace("%1", path.stem)
@@ -433,6 +439,9 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.notices.hold_close_for_drafts(self.close):
+            event.ignore()  # asked first; "Close anyway" closes again
+            return
         # The preparation layout's docks, also when closed in the meeting layout.
         state = bytes(self.saveState().data())
         if self._meeting_on:

@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
@@ -104,7 +105,9 @@ def render(folder: Path) -> int:
     _save(wizard, folder, "import_controle")
     wizard.reject()
 
+    _outdated_proposal(app, window, folder)
     render_manual(window, folder, scratch)  # last: it records decisions and imports
+    controller.close()  # first: a window with drafts asks before it closes
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     # The meeting layout on a projector: QT_SCALE_FACTOR must be set before the
@@ -151,6 +154,7 @@ def render_meeting(folder: Path, name: str, width: int, height: int) -> int:
         room.form.record()
     _wait(app, lambda: False, 0.3)
     _save(window, folder, name)
+    controller.close()  # first: a window with drafts asks before it closes
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
@@ -185,6 +189,8 @@ def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
     window.placement.clear()
     panel.tabs.setCurrentWidget(panel.gantt)
     dock.setFloating(False)
+
+
 def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) -> None:
     """Scenario's: a what-if (two digital specialists for Team Haven, one case excluded)
     compared side by side with the base plan, then made the proposal."""
@@ -204,6 +210,7 @@ def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) ->
         (CaseRow(out, "out"),)))
     dock = window.docks["scenarios"]
     dock.raise_()
+    window.show_message("")  # not the status text of the shots before
     window.resizeDocks([dock], [620], Qt.Orientation.Vertical)
     panel = window.scenario_panel
     panel.select("Extra digitaal Haven")
@@ -225,6 +232,19 @@ def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) ->
     scenarios.show_base()
     window.resizeDocks([dock], [320], Qt.Orientation.Vertical)
     window.docks["capacity"].raise_()
+
+
+def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """The capacity dock after a weight change: the proposal of the planner chosen in Plan
+    maken stays, marked outdated, with the button that makes it again."""
+    controller = window.controller
+    if controller.profile is None or controller.proposal is None:
+        return
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _wait(app, lambda: not controller.planning, 15)
+    _save(window.docks["capacity"], folder, "voorstel_verouderd")
+    controller.plan("rank")  # back to the default planner for the shots that follow
+    _wait(app, lambda: not controller.planning and not controller.proposal.outdated, 15)
 
 
 def main(argv: list[str] | None = None) -> int:

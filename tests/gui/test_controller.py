@@ -74,10 +74,12 @@ def test_a_decision_records_the_proposal_on_screen(qtbot, controller, sample_pat
     assert stored.decided_by == "mensenhandelofficier"
     assert [d.id for d in controller.meeting.drafts] == [stored.id]
 
-    # new weights: a new proposal; the plan the decision was taken against is kept
+    # new weights: the proposal is marked outdated at once, then the rank-order plan (the
+    # planner in use) makes a new one; the plan the decision was taken against is kept
     profile = controller.profile.with_weight(Criterion.SEVERITY, 0.0)
-    with qtbot.waitSignal(controller.proposal_changed, timeout=HANG_GUARD_MS):
-        controller.set_profile(profile)
+    controller.set_profile(profile)
+    assert controller.proposal.outdated_by == "weights"
+    qtbot.waitUntil(lambda: not controller.proposal.outdated, timeout=HANG_GUARD_MS)
     second = controller.proposal
     assert second is not first and second.plan_id != first.plan_id
     assert controller.workspace.plan(first.plan_id) is not None
@@ -134,16 +136,19 @@ def test_refusals_name_every_problem_and_store_nothing(qtbot, controller, sample
 
 
 @pytest.mark.slow
-def test_a_superseded_plan_is_never_shown(qtbot, controller, sample_path):
+def test_a_plan_made_with_old_weights_arrives_outdated_never_swapped(
+    qtbot, controller, sample_path
+):
     open_in(qtbot, controller, sample_path)
-    slow = controller.plan("optimal", time_limit=60)  # a long plan, with the old weights
+    slow = controller.plan("optimal", time_limit=3)  # still planning with the old weights
     assert slow is not None
     profile = controller.profile.with_weight(Criterion.URGENCY, 0.0)
     with qtbot.waitSignal(slow.finished, timeout=HANG_GUARD_MS):
-        controller.set_profile(profile)  # re-ranks at once; the quick plan replaces it
+        controller.set_profile(profile)  # re-ranks at once; no rank-order plan replaces it
     qtbot.waitUntil(lambda: not controller.planning, timeout=HANG_GUARD_MS)
-    assert controller.proposal.result.profile == profile
-    assert controller.proposal.planner == "rank" and not controller.proposal.requested
+    shown = controller.proposal
+    assert shown.planner == "optimal" and shown.requested
+    assert shown.outdated_by == "weights" and shown.result.profile != profile
 
 
 @pytest.mark.slow

@@ -210,9 +210,17 @@ def test_a_twenty_case_meeting_by_keyboard(qtbot, meeting, tmp_path):
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert controller.meeting.finalised and not controller.meeting.drafts
-    out = tmp_path / "besluitenlijst.xlsx"
-    with qtbot.waitSignal(controller.exported, timeout=HANG_GUARD_MS):
-        controller.export(out, controller.meeting.day)
+    # The export offered right after vaststellen, under the suggested name beside the
+    # workspace (tmp_path), as the officer would take it.
+    offer = window.notices.finalised_box
+    assert offer is not None and offer.isVisible()
+    offer.defaultButton().click()
+    dialog = window.files.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(controller.exported, timeout=HANG_GUARD_MS) as written:
+        dialog.accept()
+    out = written.args[0]
+    assert out.parent == tmp_path and out.name.startswith("besluitenlijst-")
     window.notices.export_box.close()
     from openpyxl import load_workbook
 

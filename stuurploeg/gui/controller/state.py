@@ -73,12 +73,15 @@ class Proposal:
     ``plan_id`` is the stored plan it is (None without a workspace); a decision taken while
     it is on screen records its snapshot. ``requested``: asked for in Plan maken (always
     kept), not made automatically after a change (replaced by the next one).
+    ``outdated_by``: why it no longer fits the weights, positions or cases on screen ("" while
+    it does); it stays on screen, marked, until it is made again (controller/proposals.py).
     """
 
     result: PlanResult
     made_at: datetime
     plan_id: int | None = None
     requested: bool = False
+    outdated_by: str = ""
     _assigned: dict[str, Assignment] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -94,6 +97,10 @@ class Proposal:
     def planner(self) -> str:
         """``rank``, ``fill`` or ``optimal``."""
         return self.result.planner
+
+    @property
+    def outdated(self) -> bool:
+        return bool(self.outdated_by)
 
     def assignment(self, case_id: str) -> Assignment | None:
         return self._assigned.get(case_id)

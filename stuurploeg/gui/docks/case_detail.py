@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CRITERIA, Case
-from stuurploeg.gui.controller import WorkspaceController
-from stuurploeg.gui.labels import criterion_label, planner_label
+from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.labels import criterion_label
 
 if TYPE_CHECKING:
     from stuurploeg.domain.scoring import RankEntry
@@ -187,9 +187,8 @@ class CaseDetailPanel(QWidget):
         if proposal is None:
             self.plan_label.setText(self.tr("No plan made yet."))
             return
-        made = self.tr("Proposal (%1 planner), made %2.").replace(
-            "%1", planner_label(proposal.planner)
-        ).replace("%2", proposal.made_at.strftime("%d-%m-%Y %H:%M"))
+        # Who made it and when; an outdated one says so, and with which planner to re-plan.
+        made = describe_proposal(proposal, self.controller.planner_choice)
         assigned = proposal.assignment(case.case_id)
         unplanned = proposal.unplanned(case.case_id)
         if assigned is not None:

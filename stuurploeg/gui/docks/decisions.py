@@ -35,7 +35,7 @@ from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.commands import RecordDecisionCommand
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
-from stuurploeg.gui.docks.decision_list import DecisionListModel
+from stuurploeg.gui.docks.decision_list import DecisionListModel, MeetingChooser
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.widgets import list_table
 
@@ -186,6 +186,10 @@ class DecisionForm(QWidget):
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.record_button = QPushButton(self.tr("Record (Ctrl+Enter)"), self)
         self.record_button.setAutoDefault(True)  # Enter on the focused button saves too
+        self.record_button.setToolTip(
+            self.tr("Record the form as a draft decision on the selected case (Ctrl+Enter); "
+                    "undo with Ctrl+Z.")
+        )  # fmt: skip
 
         for combo in (self.kind, self.team, self.target):
             # As narrow as the side of a projected meeting needs, not as the longest item.
@@ -510,9 +514,20 @@ class DecisionsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete draft"), self)
         self.finalise_button = QPushButton(self.tr("Finalise list…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        for button, tip in (
+            (self.correct_button, self.tr("Correct the final decision selected in the list: "
+                                          "the form then records its correction.")),
+            (self.delete_button, self.tr("Delete the draft selected in the list.")),
+            (self.finalise_button, self.tr("Vaststellen: the meeting's drafts become final "
+                                           "decisions of the besluitenlijst.")),
+            (self.export_button, self.tr("Write this meeting's besluitenlijst to an Excel "
+                                         "workbook.")),
+        ):  # fmt: skip
+            button.setToolTip(tip)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.list_model = DecisionListModel(self)
+        self.meetings = MeetingChooser(controller, self)
         self.list = list_table(self.list_model, self)
 
         row1 = QGridLayout()
@@ -523,6 +538,7 @@ class DecisionsPanel(QWidget):
         row2.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.meeting_fields)
+        layout.addWidget(self.meetings)
         layout.addWidget(self.decision_form)
         layout.addLayout(row1)
         layout.addWidget(self.message)

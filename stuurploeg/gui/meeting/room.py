@@ -80,6 +80,13 @@ class MeetingRoom(QWidget):
         self.keys_button.setAccessibleName(self.tr("Keyboard map (F1)"))
         self.finalise_button = QPushButton(self.tr("Finalise…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        self.finalise_button.setToolTip(
+            self.tr("Vaststellen: the meeting's drafts become final decisions of the "
+                    "besluitenlijst.")
+        )  # fmt: skip
+        self.export_button.setToolTip(
+            self.tr("Write this meeting's besluitenlijst to an Excel workbook.")
+        )
         for button in (self.keys_button, self.finalise_button, self.export_button):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays in ranking/form
         self.keys_button.setMaximumWidth(self.keys_button.fontMetrics().horizontalAdvance("?") * 4)

@@ -71,6 +71,7 @@ class ScenarioEditor(QWidget):
         self.original: str | None = None  # the stored scenario being edited; None: new
         self.problems: list[DraftProblem] = []
         self._description = ""
+        self._loaded = ScenarioDraft()  # as last loaded or saved: the edits are against it
 
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Extra digital Zuid"))
@@ -104,6 +105,14 @@ class ScenarioEditor(QWidget):
 
         self.save_button = QPushButton(self.tr("Save scenario"), self)
         self.revert_button = QPushButton(self.tr("Undo changes"), self)
+        self.add_capacity.setToolTip(
+            self.tr("Add a row: a team gets more (or less) fte from a week on"))
+        self.remove_capacity.setToolTip(self.tr("Remove the chosen capacity change"))
+        self.add_case.setToolTip(
+            self.tr("Add a row: a case must be in, is excluded, or starts no earlier than a week"))
+        self.remove_case.setToolTip(self.tr("Remove the chosen case change"))
+        self.save_button.setToolTip(self.tr("Store this scenario in the workspace"))
+        self.revert_button.setToolTip(self.tr("Go back to the scenario as it was last stored"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
@@ -154,7 +163,10 @@ class ScenarioEditor(QWidget):
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Not on every current-cell change: moving with the arrow keys must not open editors.
+        trigger = QAbstractItemView.EditTrigger
+        table.setEditTriggers(trigger.DoubleClicked | trigger.SelectedClicked
+                              | trigger.EditKeyPressed | trigger.AnyKeyPressed)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().hide()
@@ -199,7 +211,14 @@ class ScenarioEditor(QWidget):
         self.capacity_model.set_items(draft.capacity)
         self.case_model.set_items(draft.cases)
         self.status.setText("" if self.original else self.tr("A new scenario."))
+        self._loaded = self.draft()
         self.recheck()
+
+    @property
+    def dirty(self) -> bool:
+        """Edits that are not saved (a new scenario counts once it has a name or a
+        change)."""
+        return self.draft() != self._loaded
 
     def draft(self) -> ScenarioDraft:
         return ScenarioDraft(self.name.text(), self.capacity_model.rows(),
@@ -241,6 +260,7 @@ class ScenarioEditor(QWidget):
             return False
         self.original = stored.name
         self.name.setText(stored.name)
+        self._loaded = self.draft()
         self.status.setText(self.tr("Saved."))
         self.saved.emit(stored.name)
         return True

@@ -50,6 +50,8 @@ class SuggestionsBox(QGroupBox):
         self.detail.setMaximumHeight(5 * lines)
         self.new_button = QPushButton(self.tr("As new scenario"), self)
         self.add_button = QPushButton(self.tr("Add to chosen scenario"), self)
+        self.new_button.setToolTip(self.tr("Make a new scenario that places the case here"))
+        self.add_button.setToolTip(self.tr("Add this placement to the chosen scenario"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
