@@ -194,3 +194,16 @@ def test_f1_shows_the_keyboard_map_in_dutch(qtbot, room):
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Toetsenoverzicht"
     dialog.close()
+
+
+def test_drafts_of_another_meeting_are_named_in_the_meeting_layout(qtbot, room):
+    meeting_room, table = room.meeting_room, room.ranking_view.table
+    assert meeting_room.meetings.isHidden()
+    table.select_case(room.ranking_view.model.case_id_at(0))
+    assert meeting_room.form.record()
+    assert meeting_room.meetings.isHidden()  # this meeting's drafts are in the ranking
+    fields = meeting_room.meeting_fields
+    fields.day.setDate(fields.day.date().addDays(7))
+    assert not meeting_room.meetings.isHidden()
+    assert "(1)" in meeting_room.meetings.elsewhere.text()
+    assert meeting_room.progress.text().startswith("0 van")

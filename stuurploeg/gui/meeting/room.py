@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from stuurploeg.domain.decisions import KIND_LABELS
 from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.docks.decision_list import MeetingChooser
 from stuurploeg.gui.docks.decisions import DecisionForm, MeetingFields
 from stuurploeg.gui.meeting.capacity_strip import CapacityStrip
 from stuurploeg.gui.meeting.case_summary import CaseSummary
@@ -90,6 +91,9 @@ class MeetingRoom(QWidget):
         for button in (self.keys_button, self.finalise_button, self.export_button):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays in ranking/form
         self.keys_button.setMaximumWidth(self.keys_button.fontMetrics().horizontalAdvance("?") * 4)
+        # The meetings with drafts: here only while another meeting holds some (the
+        # current one's drafts are in the ranking); height is scarce on a projector.
+        self.meetings = MeetingChooser(controller, self)
         self.summary = CaseSummary(controller, self)
         self.form = DecisionForm(controller, undo_stack, self)
         self.form.by_field = self.meeting_fields.by
@@ -125,6 +129,7 @@ class MeetingRoom(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(2)
         layout.addLayout(top)
+        layout.addWidget(self.meetings)
         layout.addWidget(self.splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress)
@@ -150,6 +155,8 @@ class MeetingRoom(QWidget):
         )
         for w in (self.finalise_button, self.export_button):
             w.setEnabled(c.has_workspace)
+        # After the chooser's own refresh (connected first): shown for other meetings only.
+        self.meetings.setVisible(self.meetings.elsewhere.isVisibleTo(self.meetings))
 
     # -- the ranking, moved in and out by the window -------------------------------------
     def take_ranking(self, view: RankingView) -> None:
