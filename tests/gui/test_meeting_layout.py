@@ -121,3 +121,53 @@ def test_meeting_mode_is_a_layout_and_both_layouts_are_remembered(qtbot, sample_
     qtbot.keyClick(again, Qt.Key.Key_F8)
     assert not again.docks["capacity"].isVisible()  # the preparation layout, as it was
     again.close()
+
+
+_AT_150 = """
+import json, os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QThreadPool
+from stuurploeg.gui.settings import use_settings_folder
+use_settings_folder(Path(sys.argv[1]) / "settings")
+os.environ["STUURPLOEG_DATA_DIR"] = str(Path(sys.argv[1]) / "data")
+from stuurploeg.gui.application import build_application
+from stuurploeg.gui.main_window import MainWindow
+app = build_application([sys.argv[0]])
+window = MainWindow(); window.show(); window.start(None)
+end = time.monotonic() + 120
+while window.controller.proposal is None and time.monotonic() < end:
+    app.processEvents(); time.sleep(0.02)
+window.set_meeting_mode(True)
+window.resize(round(1280 / 1.5), round(720 / 1.5))
+for _ in range(50):
+    app.processEvents(); time.sleep(0.01)
+table, form = window.ranking_view.table, window.meeting_room.form
+table.select_case(window.ranking_view.model.case_id_at(0))
+app.processEvents()
+from PySide6.QtCore import QPoint, QRect
+button = form.record_button
+placed = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+inside = button.visibleRegion().boundingRect() == button.rect() and window.rect().contains(placed)
+print(json.dumps({"ratio": window.devicePixelRatioF(), "grab": [window.grab().width(),
+      window.grab().height()], "scroll": table.horizontalScrollBar().maximum(),
+      "save_inside": inside}))
+window.controller.close(); window.close()
+QThreadPool.globalInstance().waitForDone(10000)
+"""
+
+
+@pytest.mark.slow
+def test_meeting_layout_at_a_real_150_percent_scale(tmp_path):
+    """The same with QT_SCALE_FACTOR=1.5 itself (it must be set before the QApplication
+    exists, so in a process of its own): 1280×720 device pixels, nothing scrolls."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5")
+    out = subprocess.run([sys.executable, "-c", _AT_150, str(tmp_path)], capture_output=True,
+                         text=True, env=env, timeout=300)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    shown = json.loads(out.stdout.strip().splitlines()[-1])
+    assert shown == {"ratio": 1.5, "grab": [1280, 720], "scroll": 0, "save_inside": True}
