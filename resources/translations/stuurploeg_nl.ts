@@ -1198,6 +1198,10 @@
         <translation>Planning &amp;maken…</translation>
     </message>
     <message>
+        <source>Plan &amp;again</source>
+        <translation>&amp;Opnieuw plannen</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -1583,6 +1587,10 @@
         <translation>Nog geen voorstel.</translation>
     </message>
     <message>
+        <source>%1 (scenario %2)</source>
+        <translation>%1 (scenario %2)</translation>
+    </message>
+    <message>
         <source>Proposal of the planner %1, made %2.</source>
         <translation>Voorstel van planner %1, gemaakt %2.</translation>
     </message>
@@ -1918,6 +1926,34 @@
     <message>
         <source>Stop planning the scenario</source>
         <translation>Het plannen van het scenario stoppen</translation>
+    </message>
+    <message>
+        <source>Show the base plan as the proposal again.</source>
+        <translation>Toon het basisplan weer als voorstel.</translation>
+    </message>
+    <message>
+        <source>Make a new scenario.</source>
+        <translation>Maak een nieuw scenario.</translation>
+    </message>
+    <message>
+        <source>Copy the chosen scenario under a new name.</source>
+        <translation>Kopieer het gekozen scenario onder een nieuwe naam.</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario (asks first).</source>
+        <translation>Verwijder het gekozen scenario (vraagt eerst).</translation>
+    </message>
+    <message>
+        <source>Plan the chosen scenario and compare it with the base plan.</source>
+        <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
+    </message>
+    <message>
+        <source>Make the compared scenario the meeting&apos;s proposal.</source>
+        <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario.</source>
+        <translation>Stop met het plannen van het scenario.</translation>
     </message>
     <message>
         <source>Edit</source>

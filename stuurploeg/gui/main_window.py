@@ -213,6 +213,13 @@ class MainWindow(QMainWindow):
         self.plan_action.setShortcut(QKeySequence("Ctrl+P"))
         self.plan_action.triggered.connect(self.open_plan_dialog)
         menu.addAction(self.plan_action)
+        # An outdated proposal made again with the planner chosen, from the keyboard too.
+        self.replan_action = QAction(self.tr("Plan &again"), self)
+        self.replan_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.replan_action.triggered.connect(lambda: self.controller.replan())
+        menu.addAction(self.replan_action)
+        self.controller.proposal_changed.connect(self._proposal_changed)
+        self.replan_action.setEnabled(False)
 
     def _build_view_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&View"))
@@ -364,6 +371,10 @@ class MainWindow(QMainWindow):
     @property
     def meeting_mode(self) -> bool:
         return self._meeting_on
+
+    def _proposal_changed(self) -> None:
+        proposal = self.controller.proposal
+        self.replan_action.setEnabled(proposal is not None and proposal.outdated)
 
     def open_plan_dialog(self) -> PlanDialog:
         return open_plan_dialog(self.controller, self)

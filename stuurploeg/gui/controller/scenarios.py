@@ -387,10 +387,12 @@ class ScenarioController(QObject):
         ws = owner.workspace
         plan_id = None
         if ws is not None:
+            from stuurploeg.app.planning import PLANNER_LABELS
             from stuurploeg.app.workspace_plans import save_plan_result
 
             plan = outcome.plan
-            title = f"Scenario {name} ({plan.planner} {plan.start})"
+            planner = PLANNER_LABELS.get(plan.planner, plan.planner)  # as on screen, in Dutch
+            title = f"Scenario {name} ({planner} {plan.start})"
             plan_id = owner._attempt(lambda: save_plan_result(ws, plan, title))
         proposal = Proposal(outcome.plan, datetime.now().astimezone(), plan_id, True)
         owner._show_proposal(proposal)

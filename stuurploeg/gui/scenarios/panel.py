@@ -83,6 +83,18 @@ class ScenarioPanel(QWidget):
         self.proposal_button.setToolTip(self.tr("Make the scenario's plan the meeting's proposal"))
         self.stop_button.setToolTip(self.tr("Stop planning the scenario"))
         self.stop_button.setVisible(False)
+        for button, tip in (
+            (self.base_button, self.tr("Show the base plan as the proposal again.")),
+            (self.new_button, self.tr("Make a new scenario.")),
+            (self.duplicate_button, self.tr("Copy the chosen scenario under a new name.")),
+            (self.delete_button, self.tr("Delete the chosen scenario (asks first).")),
+            (self.compare_button, self.tr("Plan the chosen scenario and compare it with the "
+                                          "base plan.")),
+            (self.proposal_button, self.tr("Make the compared scenario the meeting's "
+                                           "proposal.")),
+            (self.stop_button, self.tr("Stop planning the scenario.")),
+        ):  # fmt: skip
+            button.setToolTip(tip)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.suggestions = SuggestionsBox(controller, self)
