@@ -130,6 +130,25 @@
     </message>
 </context>
 <context>
+    <name>CapacityStrip</name>
+    <message>
+        <source>%1 wk over</source>
+        <translation>%1 wk te veel</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Capaciteit:</translation>
+    </message>
+    <message>
+        <source>Per team: fte of running work plus the take-ups decided in this meeting, against the fte available, in the team's busiest week.</source>
+        <translation>Per team: fte van lopende zaken plus de in deze vergadering opgepakte zaken, tegen de beschikbare fte, in de drukste week van het team.</translation>
+    </message>
+    <message>
+        <source>%1: this meeting took up %2 fte; %3 weeks overloaded.</source>
+        <translation>%1: deze vergadering pakte %2 fte op; %3 weken overbelast.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPanel</name>
     <message>
         <source>Details</source>
@@ -277,6 +296,65 @@
     </message>
 </context>
 <context>
+    <name>CaseSummary</name>
+    <message>
+        <source>Select a case in the ranking (↑/↓, or type its rank).</source>
+        <translation>Kies een zaak in de ranglijst (↑/↓, of typ de plaats).</translation>
+    </message>
+    <message>
+        <source>priority rule</source>
+        <translation>voorrangsregel</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>onvolledig</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>wankel</translation>
+    </message>
+    <message>
+        <source>%1 victims</source>
+        <translation>%1 slachtoffers</translation>
+    </message>
+    <message>
+        <source> (%1 minors)</source>
+        <translation> (%1 minderjarig)</translation>
+    </message>
+    <message>
+        <source>%1 fte × %2 weeks</source>
+        <translation>%1 fte × %2 weken</translation>
+    </message>
+    <message>
+        <source>No plan made yet.</source>
+        <translation>Nog geen planning gemaakt.</translation>
+    </message>
+    <message>
+        <source>In the plan for %1 weeks.</source>
+        <translation>In de planning voor %1 weken.</translation>
+    </message>
+    <message>
+        <source>Not in the plan: %1</source>
+        <translation>Niet in de planning: %1</translation>
+    </message>
+    <message>
+        <source>Not a candidate for this plan.</source>
+        <translation>Geen kandidaat voor deze planning.</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>vastgesteld</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>Decided on %1: %2 (%3).</source>
+        <translation>Besloten op %1: %2 (%3).</translation>
+    </message>
+</context>
+<context>
     <name>CellCasesModel</name>
     <message>
         <source>Case</source>
@@ -375,6 +453,109 @@
     </message>
 </context>
 <context>
+    <name>DecisionForm</name>
+    <message>
+        <source>Type 1–6 to choose the kind of decision</source>
+        <translation>Typ 1–6 om het soort besluit te kiezen</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>until the next meeting</source>
+        <translation>tot de volgende vergadering</translation>
+    </message>
+    <message>
+        <source>Alt+M; required when departing from the proposal</source>
+        <translation>Alt+M; verplicht bij afwijken van het voorstel</translation>
+    </message>
+    <message>
+        <source>Inform the victims</source>
+        <translation>Slachtoffers informeren</translation>
+    </message>
+    <message>
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Vastleggen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
+        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Besluit:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Start week:</source>
+        <translation>Startweek:</translation>
+    </message>
+    <message>
+        <source>fte:</source>
+        <translation>fte:</translation>
+    </message>
+    <message>
+        <source>Extra weeks:</source>
+        <translation>Extra weken:</translation>
+    </message>
+    <message>
+        <source>Parked until:</source>
+        <translation>Geparkeerd tot:</translation>
+    </message>
+    <message>
+        <source>Hand over to:</source>
+        <translation>Overdragen aan:</translation>
+    </message>
+    <message>
+        <source>To whom exactly:</source>
+        <translation>Aan wie precies:</translation>
+    </message>
+    <message>
+        <source>Motivation:</source>
+        <translation>Motivering:</translation>
+    </message>
+    <message>
+        <source>Select a case in the Ranglijst, then press Enter.</source>
+        <translation>Kies een zaak in de ranglijst en druk op Enter.</translation>
+    </message>
+    <message>
+        <source>Start week: write it as 2026-W50.</source>
+        <translation>Startweek: schrijf die als 2026-W50.</translation>
+    </message>
+    <message>
+        <source>Parked until: write the date as 15-01-2027, or tick “until the next meeting”.</source>
+        <translation>Geparkeerd tot: schrijf de datum als 15-01-2027, of vink “tot de volgende vergadering” aan.</translation>
+    </message>
+    <message>
+        <source>Decision on %1</source>
+        <translation>Besluit over %1</translation>
+    </message>
+    <message>
+        <source>Decision on %1 recorded: %2 (draft).</source>
+        <translation>Besluit over %1 vastgelegd: %2 (concept).</translation>
+    </message>
+    <message>
+        <source>Replace draft decision</source>
+        <translation>Conceptbesluit vervangen</translation>
+    </message>
+    <message>
+        <source>This meeting already holds a draft decision about %1: %2. Replace it with the decision in the form? The old draft is removed.</source>
+        <translation>Deze vergadering heeft al een conceptbesluit over %1: %2. Vervangen door het besluit in het formulier? Het oude concept verdwijnt dan.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <source>Keep the first</source>
+        <translation>Eerste houden</translation>
+    </message>
+</context>
+<context>
     <name>DecisionListModel</name>
     <message>
         <source>Case</source>
@@ -420,26 +601,6 @@
 <context>
     <name>DecisionsPanel</name>
     <message>
-        <source>e.g. mensenhandelofficier</source>
-        <translation>bijv. mensenhandelofficier</translation>
-    </message>
-    <message>
-        <source>until the next meeting</source>
-        <translation>tot de volgende vergadering</translation>
-    </message>
-    <message>
-        <source>Motivation (required when departing from the proposal)</source>
-        <translation>Motivering (verplicht bij afwijken van het voorstel)</translation>
-    </message>
-    <message>
-        <source>Inform the victims</source>
-        <translation>Slachtoffers informeren</translation>
-    </message>
-    <message>
-        <source>Record (Ctrl+Enter)</source>
-        <translation>Vastleggen (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Correct selected</source>
         <translation>Gekozen besluit corrigeren</translation>
     </message>
@@ -454,10 +615,6 @@
     <message>
         <source>Export…</source>
         <translation>Exporteren…</translation>
-    </message>
-    <message>
-        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
-        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
     </message>
     <message>
         <source>Correct the final decision selected in the list: the form then records its correction.</source>
@@ -476,64 +633,8 @@
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
-        <source>Meeting:</source>
-        <translation>Vergadering:</translation>
-    </message>
-    <message>
-        <source>Decided by:</source>
-        <translation>Besloten door:</translation>
-    </message>
-    <message>
-        <source>Decision:</source>
-        <translation>Besluit:</translation>
-    </message>
-    <message>
-        <source>Team:</source>
-        <translation>Team:</translation>
-    </message>
-    <message>
-        <source>Start week:</source>
-        <translation>Startweek:</translation>
-    </message>
-    <message>
-        <source>fte:</source>
-        <translation>fte:</translation>
-    </message>
-    <message>
-        <source>Extra weeks:</source>
-        <translation>Extra weken:</translation>
-    </message>
-    <message>
-        <source>Parked until:</source>
-        <translation>Geparkeerd tot:</translation>
-    </message>
-    <message>
-        <source>Hand over to:</source>
-        <translation>Overdragen aan:</translation>
-    </message>
-    <message>
-        <source>To whom exactly:</source>
-        <translation>Aan wie precies:</translation>
-    </message>
-    <message>
-        <source>Motivation:</source>
-        <translation>Motivering:</translation>
-    </message>
-    <message>
         <source>Decisions are recorded in a workspace: open or create one.</source>
         <translation>Besluiten worden vastgelegd in een werkruimte: open of maak er een.</translation>
-    </message>
-    <message>
-        <source>Select a case in the Ranglijst, then press Enter.</source>
-        <translation>Kies een zaak in de ranglijst en druk op Enter.</translation>
-    </message>
-    <message>
-        <source>Start week: write it as 2026-W50.</source>
-        <translation>Startweek: schrijf die als 2026-W50.</translation>
-    </message>
-    <message>
-        <source>Decision on %1</source>
-        <translation>Besluit over %1</translation>
     </message>
     <message>
         <source>Select a final decision in the list to correct it.</source>
@@ -808,6 +909,72 @@
     </message>
 </context>
 <context>
+    <name>KeyMap</name>
+    <message>
+        <source>Ranking: previous / next case</source>
+        <translation>Ranglijst: vorige / volgende zaak</translation>
+    </message>
+    <message>
+        <source>Ranking: first / last case</source>
+        <translation>Ranglijst: eerste / laatste zaak</translation>
+    </message>
+    <message>
+        <source>Ranking: type a rank to go to that case</source>
+        <translation>Ranglijst: typ een plaats om naar die zaak te gaan</translation>
+    </message>
+    <message>
+        <source>Ranking: type (part of) a case number to go to it</source>
+        <translation>Ranglijst: typ (een deel van) een zaaknummer om erheen te gaan</translation>
+    </message>
+    <message>
+        <source>Search; Enter selects the first match</source>
+        <translation>Zoeken; Enter kiest de eerste treffer</translation>
+    </message>
+    <message>
+        <source>Ranking: decide on the selected case</source>
+        <translation>Ranglijst: besluiten over de gekozen zaak</translation>
+    </message>
+    <message>
+        <source>Decision field: 1 take up, 2 investigate further, 3 park, 4 do not take up, 5 hand over, 6 close</source>
+        <translation>Veld Besluit: 1 oppakken, 2 doorrechercheren, 3 parkeren, 4 niet oppakken, 5 overdragen, 6 afsluiten (door naar het eerste veld)</translation>
+    </message>
+    <message>
+        <source>Next / previous field; ranking → form → save</source>
+        <translation>Volgend / vorig veld; ranglijst → formulier → vastleggen</translation>
+    </message>
+    <message>
+        <source>To the motivation</source>
+        <translation>Naar de motivering</translation>
+    </message>
+    <message>
+        <source>Record the decision; on to the next undecided case</source>
+        <translation>Besluit vastleggen; door naar de volgende zaak zonder besluit</translation>
+    </message>
+    <message>
+        <source>Cancel: the form back to the proposal</source>
+        <translation>Annuleren: het formulier terug naar het voorstel</translation>
+    </message>
+    <message>
+        <source>Undo the last draft decision</source>
+        <translation>Laatste conceptbesluit ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Meeting layout on / off</source>
+        <translation>Vergadermodus aan / uit</translation>
+    </message>
+    <message>
+        <source>This keyboard map</source>
+        <translation>Dit toetsenoverzicht</translation>
+    </message>
+</context>
+<context>
+    <name>KeyMapDialog</name>
+    <message>
+        <source>Keyboard map</source>
+        <translation>Toetsenoverzicht</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Severity</source>
@@ -1039,12 +1206,16 @@
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <source>&amp;Meeting mode (large text)</source>
-        <translation>&amp;Vergadermodus (grote tekst)</translation>
+        <source>&amp;Meeting layout</source>
+        <translation>&amp;Vergadermodus</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard map</source>
+        <translation>&amp;Toetsenoverzicht</translation>
     </message>
     <message>
         <source>&amp;About Stuurploeg…</source>
@@ -1113,6 +1284,48 @@
     <message>
         <source>Drafts of another meeting: %1. Choose it above to see and finalise them.</source>
         <translation>Concepten van een andere vergadering: %1. Kies die hierboven om ze te zien en vast te stellen.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingFields</name>
+    <message>
+        <source>e.g. mensenhandelofficier</source>
+        <translation>bijv. mensenhandelofficier</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Vergadering:</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Besloten door:</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingRoom</name>
+    <message>
+        <source>Keyboard map (F1)</source>
+        <translation>Toetsenoverzicht (F1)</translation>
+    </message>
+    <message>
+        <source>Finalise…</source>
+        <translation>Vaststellen…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
+        <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
+    </message>
+    <message>
+        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided</source>
+        <translation>%1 van %2 besloten</translation>
     </message>
 </context>
 <context>

@@ -67,9 +67,11 @@ def _obj(values: Iterable[object]) -> np.ndarray:
     return arr
 
 
-def _week_span(a: Assignment) -> str:
-    """``2026-W41–2026-W52``: language-free, so the table needs no translated unit."""
-    return f"{a.start_week}–{a.start_week + (a.weeks - 1)}"
+def _proposal_text(a: Assignment) -> str:
+    """``Team Haven · 2026-W41 · 3,5``: team, start week and fte, what the meeting decides
+    on (the duration is in the tooltip and the case detail); no translated unit needed."""
+    fte = f"{a.fte:.1f}".replace(".", ",")
+    return f"{a.team} · {a.start_week} · {fte}"
 
 
 def build_rows(
@@ -195,6 +197,6 @@ def with_plan(
         if i is not None:
             team[i] = a.team
             in_plan[i] = IN_PLAN
-            plan[i] = f"{a.team} {_week_span(a)}"
+            plan[i] = _proposal_text(a)
             plan_reason[i] = ""
     return replace(rows, team=team, plan=plan, plan_reason=plan_reason, in_plan=in_plan)
