@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -362,7 +362,7 @@
         <translation>geen</translation>
     </message>
     <message>
-        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
+        <source>Valued with the base weights (%1); in the scenario's own weights (%2) its total is %3.</source>
         <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
     </message>
     <message>
@@ -468,11 +468,11 @@
         <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
     </message>
     <message>
-        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
+        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
         <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
     </message>
     <message>
-        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
+        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
@@ -709,6 +709,10 @@
         <translation>Overbelast:</translation>
     </message>
     <message>
+        <source>Select a case in the Gantt first.</source>
+        <translation>Kies eerst een zaak in de Gantt.</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>lopend</translation>
     </message>
@@ -729,8 +733,8 @@
         <translation>overbelast</translation>
     </message>
     <message>
-        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
-        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+        <source>Click a bar to select the case; drag it to another week or team to try it (or Alt+arrow keys).</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen (of Alt+pijltjestoetsen).</translation>
     </message>
     <message>
         <source>Fits: %1 on %2 from %3.</source>
@@ -996,7 +1000,7 @@
     </message>
     <message>
         <source>Scenarios</source>
-        <translation>Scenario&apos;s</translation>
+        <translation>Scenario's</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1027,6 +1031,10 @@
         <translation>Planning &amp;maken…</translation>
     </message>
     <message>
+        <source>Plan &amp;again</source>
+        <translation>&amp;Opnieuw plannen</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -1045,6 +1053,13 @@
     <message>
         <source>%1 — Stuurploeg</source>
         <translation>%1 — Stuurploeg</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n what-if placement(s)</source>
+        <translation>
+            <numerusform>+ %n wat-als-plaatsing</numerusform>
+            <numerusform>+ %n wat-als-plaatsingen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a ranked case first.</source>
@@ -1357,6 +1372,10 @@
     <message>
         <source>No proposal yet.</source>
         <translation>Nog geen voorstel.</translation>
+    </message>
+    <message>
+        <source>%1 (scenario %2)</source>
+        <translation>%1 (scenario %2)</translation>
     </message>
     <message>
         <source>Proposal of the planner %1, made %2.</source>
@@ -1688,12 +1707,40 @@
         <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
     </message>
     <message>
-        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
+        <source>Make the scenario's plan the meeting's proposal</source>
         <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
     </message>
     <message>
         <source>Stop planning the scenario</source>
         <translation>Het plannen van het scenario stoppen</translation>
+    </message>
+    <message>
+        <source>Show the base plan as the proposal again.</source>
+        <translation>Toon het basisplan weer als voorstel.</translation>
+    </message>
+    <message>
+        <source>Make a new scenario.</source>
+        <translation>Maak een nieuw scenario.</translation>
+    </message>
+    <message>
+        <source>Copy the chosen scenario under a new name.</source>
+        <translation>Kopieer het gekozen scenario onder een nieuwe naam.</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario (asks first).</source>
+        <translation>Verwijder het gekozen scenario (vraagt eerst).</translation>
+    </message>
+    <message>
+        <source>Plan the chosen scenario and compare it with the base plan.</source>
+        <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
+    </message>
+    <message>
+        <source>Make the compared scenario the meeting's proposal.</source>
+        <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario.</source>
+        <translation>Stop met het plannen van het scenario.</translation>
     </message>
     <message>
         <source>Edit</source>
@@ -1702,6 +1749,14 @@
     <message>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved: save them or undo them first.</source>
+        <translation>De wijzigingen in %1 zijn niet opgeslagen: sla ze eerst op of draai ze terug.</translation>
+    </message>
+    <message>
+        <source>the new scenario</source>
+        <translation>het nieuwe scenario</translation>
     </message>
     <message>
         <source>Copied as %1.</source>
@@ -1736,7 +1791,7 @@
         <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
     </message>
     <message>
-        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
+        <source>Scenario %1 is now the meeting's proposal: decisions record its plan.</source>
         <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
     </message>
 </context>
@@ -1768,7 +1823,7 @@
     </message>
     <message>
         <source>Open a workspace first: scenarios are kept in it.</source>
-        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
+        <translation>Open eerst een werkruimte: daarin worden scenario's bewaard.</translation>
     </message>
     <message>
         <source>Give the scenario a name.</source>
@@ -1779,7 +1834,7 @@
         <translation>kies een team.</translation>
     </message>
     <message>
-        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team's total.</source>
         <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
     </message>
     <message>
@@ -1792,7 +1847,7 @@
     </message>
     <message>
         <source>a start week belongs with the action start only; empty it or choose start.</source>
-        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
+        <translation>een startweek hoort alleen bij 'Start niet vóór'; maak hem leeg of kies die wijziging.</translation>
     </message>
     <message>
         <source>unknown weight profile %1; choose one from the list.</source>

@@ -60,7 +60,8 @@ from stuurploeg.domain.weeks import IsoWeek
 
 PLANNERS = ("rank", "fill", "optimal")
 MAX_HORIZON = 520
-PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
+# As the app names them in Plan maken, so that an export reads as the screen did.
+PLANNER_LABELS = {"rank": "Rangorde", "fill": "Rangorde + opvullen", "optimal": "Optimaal"}
 
 
 class PlanError(Exception):
