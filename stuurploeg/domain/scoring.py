@@ -279,8 +279,11 @@ class Ranking:
             return list(self._lazy.case_ids())
         return [e.case_id for e in self._entries]
 
-    def rank_map(self) -> dict[str, int]:
-        """case id -> rank."""
+    def rank_map(self) -> Mapping[str, int]:
+        """case id -> rank (for a lazy ranking: arrays, looked up per case on demand)."""
+        if self._entries is None:
+            assert self._lazy is not None
+            return RankMap(self._lazy)
         return dict(zip(self.case_ids(), range(1, len(self) + 1), strict=True))
 
     def columns(self) -> RankColumns:
@@ -370,6 +373,27 @@ class Reranker:
         scores = self.matrix.rescore(w)
         order = np.array(self.order(scores), dtype=np.int64)
         return Ranking._of(profile, _LazyRanking(self, w, order, scores))
+
+
+class RankMap(Mapping[str, int]):
+    """case id -> rank of one ranking, as arrays: ``ranks[i]`` is the rank of ``source[i]``
+    (the case list's candidates), so a table of the same list reads them all at once."""
+
+    def __init__(self, lazy: _LazyRanking) -> None:
+        rr = lazy.reranker
+        self.source = rr.matrix.case_ids
+        self.ranks = np.empty(len(self.source), dtype=float)
+        self.ranks[lazy.order] = np.arange(1, len(lazy.order) + 1)
+        self._by_id = rr.by_id
+
+    def __getitem__(self, case_id: str) -> int:
+        return int(self.ranks[self._by_id[case_id]])
+
+    def __iter__(self):
+        return iter(self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
 
 
 class _LazyRanking:

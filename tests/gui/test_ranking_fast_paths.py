@@ -96,3 +96,20 @@ def test_the_replan_after_a_weight_change_cancels_the_one_still_running(
         assert controller.proposal.result.profile == final
     finally:
         controller.close()
+
+
+def test_the_ranks_before_a_weight_change_read_as_arrays_or_as_a_mapping(qapp):
+    cases = tuple(make_cases(40, seed=4))
+    before = rank_cases(cases, STANDARD_PROFILE)
+    after = rank_cases(cases, STANDARD_PROFILE.with_weight(Criterion.URGENCY, 0.0))
+    ranks = before.rank_map()
+    plain = {e.case_id: e.rank for e in before.entries}
+    assert dict(ranks) == plain and ranks.get("nope") is None and len(ranks) == len(plain)
+    shown = []
+    for previous in (ranks, plain):  # the array path (same list) and the lookup path
+        model = rm.RankingModel()
+        model.set_rows(build_rows(cases, before))
+        assert model.rerank(after, previous)
+        shown.append(model.rows)
+    _assert_same(shown[0], shown[1])
+    _assert_same(shown[0], build_rows(cases, after, previous_ranks=plain))

@@ -202,6 +202,8 @@ class RankingModel(TableModel):
         """
         import numpy as np
 
+        from stuurploeg.domain.scoring import RankMap
+
         old = self._rows
         if old is None:
             return False
@@ -219,7 +221,10 @@ class RankingModel(TableModel):
         rank[rows] = places
         score = np.full(n, np.nan)
         score[rows] = cols.scores
-        before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
+        if isinstance(previous_ranks, RankMap) and previous_ranks.source is cols.source:
+            before = previous_ranks.ranks[cols.order]  # the same list ranked before
+        else:
+            before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
         movement = np.full(n, np.nan)
         movement[rows] = before - places
         flags = []
