@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.gui.docks.decisions import parse_date
@@ -193,6 +193,17 @@ def test_f1_shows_the_keyboard_map_in_dutch(qtbot, room):
     dialog = room.findChild(KeyMapDialog)
     assert dialog is not None and dialog.isVisible()
     assert dialog.windowTitle() == "Toetsenoverzicht"
+    dialog.close()
+
+
+def test_the_keyboard_map_names_the_meeting_shortcuts_of_the_menus(qtbot, room):
+    # The officer learns the keys from F1: a shortcut missing there is one nobody uses.
+    _key(qtbot, Qt.Key.Key_F1)
+    dialog = room.findChild(KeyMapDialog)
+    shown = {label.text() for label in dialog.findChildren(QLabel)}
+    for action in (room.replan_action, room.meeting_action, room.undo_action):
+        assert f"<b>{action.shortcut().toString()}</b>" in shown
+    assert any(text.startswith("Opnieuw plannen") for text in shown)
     dialog.close()
 
 
