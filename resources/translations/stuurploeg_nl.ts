@@ -2187,6 +2187,22 @@
         <translation>Verdringt</translation>
     </message>
     <message>
+        <source>The team that could take the case</source>
+        <translation>Het team dat de zaak zou kunnen oppakken</translation>
+    </message>
+    <message>
+        <source>The first week of the case in that team</source>
+        <translation>De eerste week van de zaak bij dat team</translation>
+    </message>
+    <message>
+        <source>Priority gained by placing the case here, minus the priority of the cases it pushes out</source>
+        <translation>Prioriteit die de zaak hier oplevert, min de prioriteit van de zaken die ze verdringt</translation>
+    </message>
+    <message>
+        <source>The cases this option pushes out of the plan, and those it moves</source>
+        <translation>De zaken die deze mogelijkheid uit de planning verdringt, en de zaken die ze verschuift</translation>
+    </message>
+    <message>
         <source>nothing</source>
         <translation>niets</translation>
     </message>
