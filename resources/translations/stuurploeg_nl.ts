@@ -467,12 +467,20 @@
         <translation>tot de volgende vergadering</translation>
     </message>
     <message>
+        <source>Parked until the steering group&apos;s next meeting instead of a date</source>
+        <translation>Geparkeerd tot de volgende vergadering van de stuurploeg, in plaats van tot een datum</translation>
+    </message>
+    <message>
         <source>Alt+M; required when departing from the proposal</source>
         <translation>Alt+M; verplicht bij afwijken van het voorstel</translation>
     </message>
     <message>
         <source>Inform the victims</source>
         <translation>Slachtoffers informeren</translation>
+    </message>
+    <message>
+        <source>Whether the victims are told of this decision; it is in the decision list</source>
+        <translation>Of de slachtoffers over dit besluit worden ingelicht; het staat in de besluitenlijst</translation>
     </message>
     <message>
         <source>Record (Ctrl+Enter)</source>

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.gui.docks.decisions import parse_date
@@ -218,3 +218,11 @@ def test_drafts_of_another_meeting_are_named_in_the_meeting_layout(qtbot, room):
     assert not meeting_room.meetings.isHidden()
     assert "(1)" in meeting_room.meetings.elsewhere.text()
     assert meeting_room.progress.text().startswith("0 van")
+
+
+def test_every_check_box_and_button_of_the_form_has_a_tip(room):
+    form = room.meeting_room.form
+    for widget in form.findChildren(QAbstractButton):
+        if widget.text():
+            assert widget.toolTip(), widget.text()
+    assert form.inform.toolTip().startswith("Of de slachtoffers")
