@@ -110,13 +110,3 @@ def test_chosen_kind_kept_when_a_new_plan_arrives(qtbot, panel, controller, samp
     assert panel.current_kind() == "financieel"
     k = controller.proposal.result.kinds.index("financieel")
     assert panel.chart.overbooked == overbooked_weeks(controller.proposal.result, None, k) == []
-
-
-def test_no_header_is_squeezed_under_its_text_in_a_narrow_dock(qtbot, panel):
-    panel.resize(420, 300)  # the table gets less than its columns need
-    panel.show()
-    qtbot.waitExposed(panel)
-    header = panel.table.horizontalHeader()
-    for column in range(panel.model.columnCount()):
-        text = panel.model.headerData(column, Qt.Orientation.Horizontal)
-        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), text

@@ -180,9 +180,6 @@ class CapacityPanel(QWidget):
         self.model = CapacityModel(self)
         self.table = list_table(self.model, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Each column as wide as its header: a stretched last column would be squeezed
-        # under its header ("verboekte weken") in a narrow dock; the table scrolls instead.
-        self.table.horizontalHeader().setStretchLastSection(False)
         self.team = QComboBox(self)
         self.team.setToolTip(self.tr("All teams together or one team"))
         self.kind = QComboBox(self)
