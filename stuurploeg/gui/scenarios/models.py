@@ -367,7 +367,11 @@ class SuggestionModel(ListTableModel["Suggestion"]):
     def header(self, section: int, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self.HEADER_TIPS):
             return translate("Scenarios", self.HEADER_TIPS[section])
-        return super().header(section, role)
+        text = super().header(section, role)
+        if section == 2 and isinstance(text, str):
+            # "Netto prioriteit" on two lines: the room goes to what the option pushes out.
+            return text.replace(" ", "\n", 1)
+        return text
 
     def cell(self, row: int, column: int, role: int) -> object:
         s: Suggestion = self.items[row]

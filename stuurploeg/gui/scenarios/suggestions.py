@@ -37,18 +37,15 @@ class SuggestionsBox(QGroupBox):
         self.message.setWordWrap(True)
         self.model = SuggestionModel(self)
         self.table = list_table(self.model, self)
-        # Team, week and figure take what they need; "Pushes out" gets the rest and wraps
-        # its list of cases, but never less than its own header (no "Verdrin…" in a small
-        # dock on the projector: the table scrolls sideways instead).
+        # Team, week and figure take what they need; "Pushes out" gets the rest, but never
+        # less than its own header (no "Verdrin…" in a small dock on the projector). A
+        # long list of cases is elided in the cell: it is whole in the tip and the box below.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         last = self.model.columnCount() - 1
         header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
         title = str(self.model.headerData(last, Qt.Orientation.Horizontal))
         header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance(title) + 24)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(80)
         # The chosen option in full (what it pushes out, what it moves); a text box that
         # scrolls, so a long option never squeezes the list in a small dock.
