@@ -51,6 +51,9 @@ from stuurploeg.domain.weeks import IsoWeek
 PLANNERS = ("rank", "fill", "optimal")
 MAX_HORIZON = 520
 PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
+# Share of ``time_limit`` kept for what follows the search (compaction, fill, the checks,
+# reasons and fragility), so that the whole call stays within the time limit.
+POST_SHARE = 0.1
 
 
 class PlanError(Exception):
@@ -164,15 +167,26 @@ def make_plan(
     time_limit: float = 30.0,
     state: TaskState | None = None,
     priority_rule: bool = True,
-    workers: int = 8,
+    workers: int | None = None,
+    previous: dict[str, tuple[str, IsoWeek]] | None = None,
+    move_penalty: float = 0.0,
+    wall_limit: float | None = None,
 ) -> PlanResult:
     """Rank the candidates among ``cases`` and plan them with ``planner``.
 
     Reproducible: the same input gives the same plan on every run, also for ``fill`` and
-    ``optimal`` with several ``workers`` (the solver's budget is deterministic time, about
-    ``time_limit`` seconds on a normal machine; see ``app.solvers.cpsat``). Exceptions: a
-    cancel, which keeps the best plan found so far and sets ``cancelled``, and the solver's
-    wall-clock safety cap, which adds a warning saying a re-run may differ.
+    ``optimal`` (the solver's budget is deterministic time; see ``app.solvers.cpsat``).
+    ``time_limit`` is honest: the whole call, model building and post-processing included,
+    returns within about that many seconds. Exceptions to reproducibility: a cancel, which
+    keeps the best plan found so far and sets ``cancelled``, and a machine too slow or busy
+    for the deterministic budget within ``time_limit``, which adds a warning saying a re-run
+    may differ. ``wall_limit``: seconds the call may take instead (tests give a small
+    budget a generous one, so that a busy machine still finishes it). ``workers``: solver
+    threads (default ``cpsat.WORKERS``).
+
+    ``previous``: the last plan's placements (case_id -> (team, start week)); ``fill`` and
+    ``optimal`` start from them, and with ``move_penalty`` > 0 (priority points per case)
+    they only move a case when that gains more than the penalty.
 
     Progress goes through ``state.report``; during the solver's search it is called from a
     watcher thread, never at the same time as from this one, so ``on_progress`` must only
@@ -208,7 +222,8 @@ def make_plan(
     if planner != "rank" and not cancelled:
         final, gap, status, cancelled = _refine(
             planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings,
-            scenario_cases,
+            scenario_cases, _previous_spots(previous, grid), move_penalty,
+            t0 + max(time_limit if wall_limit is None else wall_limit, 0.0) * (1.0 - POST_SHARE),
         )
 
     assignments = _assignments(final, cands, by_id, grid)
@@ -272,11 +287,14 @@ def _refine(
     rank_state: PlanState,
     time_limit: float,
     state: TaskState,
-    workers: int,
+    workers: int | None,
     warnings: list[str],
     scenario_cases: ScenarioCases,
+    previous: dict[str, tuple[int, int]],
+    move_penalty: float,
+    deadline: float,
 ) -> tuple[PlanState, float | None, str, bool]:
-    from stuurploeg.app.solvers.cpsat import solve_max_priority, wall_cap
+    from stuurploeg.app.solvers.cpsat import WORKERS, solve_max_priority
 
     cmap = {c.case_id: c for c in cands}
     base = PlanState(grid)
@@ -290,15 +308,16 @@ def _refine(
     mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
-        workers=workers,
+        workers=workers or WORKERS, wall_limit=deadline - time.perf_counter(),
+        previous={cid: p for cid, p in previous.items() if cid not in base.fixed},
+        move_penalty=move_penalty,
     )
     if not outcome.reproducible and not outcome.cancelled:
         warnings.append(
-            "De oplosser is gestopt op de veiligheidslimiet van "
-            f"{wall_cap(time_limit):.0f} seconden rekentijd (de computer is trager of drukker "
-            "dan verwacht). Het plan klopt, maar opnieuw plannen met dezelfde gegevens kan een "
-            "ander plan geven; kies een kortere rekentijd of plan opnieuw als de computer "
-            "rustiger is."
+            f"De oplosser is gestopt op de rekentijd van {time_limit:g} seconden voordat zijn "
+            "vaste rekenbudget op was (de computer is trager of drukker dan verwacht). Het "
+            "plan klopt, maar opnieuw plannen met dezelfde gegevens kan een ander plan geven; "
+            "kies een langere rekentijd of plan opnieuw als de computer rustiger is."
         )
     rank_total = rank_state.total_priority(cmap)
     refined = base.copy()
@@ -327,6 +346,19 @@ def _refine(
         bound = max(outcome.bound, total)
         gap = 0.0 if outcome.status == "optimaal" or bound <= 0 else max(bound - total, 0) / bound
     return chosen, gap, status, outcome.cancelled
+
+
+def _previous_spots(
+    previous: dict[str, tuple[str, IsoWeek]] | None, grid: CapacityGrid
+) -> dict[str, tuple[int, int]]:
+    """The last plan's placements as (team index, start index), where they still exist."""
+    out = {}
+    for cid, (team, week) in (previous or {}).items():
+        ti = grid.team_index(team)
+        s = grid.index_of(week)
+        if ti is not None and 0 <= s < grid.horizon:
+            out[cid] = (ti, s)
+    return out
 
 
 def _assignments(
