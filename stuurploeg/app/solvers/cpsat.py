@@ -171,7 +171,7 @@ def solve_max_priority(
     return SolveOutcome(
         placements,
         objective_value / SCORE_SCALE,
-        bound / SCORE_SCALE if not stay else math.inf,
+        bound / SCORE_SCALE if isinstance(stay, int) else math.inf,  # bound includes stay
         "geannuleerd" if cancelled and not proven else label,
         cancelled,
         time.perf_counter() - t0,

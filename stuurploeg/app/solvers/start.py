@@ -78,6 +78,8 @@ def _with(
 
 def _sizes(base: PlanState, cands: Sequence[Candidate]) -> tuple[dict[str, float], ...]:
     """Per candidate its fte-weeks, and its scarcity-weighted share of the capacity."""
+    if not cands:
+        return {}, {}
     free = base.remaining.sum(axis=(0, 2))  # per kind, all teams and weeks
     demand = np.array([c.demand * c.duration for c in cands]).reshape(len(cands), -1)
     wanted = demand.sum(axis=0)
