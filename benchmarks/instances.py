@@ -17,6 +17,9 @@ from __future__ import annotations
 import random
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
 
 from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Specialism, Team
 from stuurploeg.domain.weeks import IsoWeek
@@ -121,3 +124,59 @@ def _generate(rng: random.Random, n_candidates: int, n_teams: int, staffing: flo
             position=1000 + j,
         ))
     return cases, CapacityData(tuple(teams), availability)
+
+
+CASE_HEADERS = (
+    "Zaaknummer", "Onderzoeksnaam", "Status", "Minderjarige slachtoffers", "Actuele uitbuiting",
+    "Ernst", "Urgentie", "Informatiepositie", "Bewijskansen", "Doorrechercheerpotentie",
+    "Maatschappelijke impact", "Benodigde fte", "Doorlooptijd (weken)", "Digitaal (fte)",
+    "Financieel (fte)", "Tactisch (fte)", "Team", "Startweek", "Vroegste start",
+    "Uiterste start",
+)
+TEAM_HEADERS = ("Team", "Formatie (fte)", "Bezetting (fte)", "Inzetbaarheid", "Digitaal (fte)",
+                "Financieel (fte)", "Tactisch (fte)")
+
+
+def write_instance(name: str, folder: Path) -> tuple[Path, Path]:
+    """The instance as the two workbooks `stuurploeg plan` reads: (cases, capacity) paths.
+
+    The import requires the total fte to include the specialists' (the planner does not),
+    so a case whose specialists exceed its fte is written with the specialists' total."""
+    folder = Path(folder)
+    inst = instance(name)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Zaken"
+    ws.append(CASE_HEADERS)
+
+    def cell(v):
+        return "" if v is None else str(v) if isinstance(v, IsoWeek) else v
+
+    for c in inst.cases:
+        ws.append([
+            c.case_id, c.name, c.status.value, c.minors or 0, "ja" if c.ongoing else "nee",
+            *[cell(c.criteria.get(k)) for k in CRITERIA],
+            max(c.fte or 0, sum(c.specialist_fte.values())), c.weeks,
+            *[cell(c.specialist_fte.get(s)) for s in
+              (Specialism.DIGITAL, Specialism.FINANCIAL, Specialism.TACTICAL)],
+            cell(c.team), cell(c.start_week), cell(c.earliest_start), cell(c.latest_start),
+        ])
+    cases_path = folder / f"{name}-zaken.xlsx"
+    wb.save(cases_path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Teams"
+    ws.append(TEAM_HEADERS)
+    for t in inst.capacity.teams:
+        ws.append([t.team, t.formation_fte, t.staffed_fte, t.deployability,
+                   *[t.specialist_fte.get(s, 0) for s in
+                     (Specialism.DIGITAL, Specialism.FINANCIAL, Specialism.TACTICAL)]])
+    weeks = [START + i for i in range(WEEKS + 30)]
+    avail = wb.create_sheet("Beschikbaarheid")
+    avail.append(["Team", *[str(w) for w in weeks]])
+    for t in inst.capacity.teams:
+        avail.append([t.team, *[inst.capacity.availability.get((t.team, w), round(t.base_fte, 2))
+                                for w in weeks]])
+    capacity_path = folder / f"{name}-capaciteit.xlsx"
+    wb.save(capacity_path)
+    return cases_path, capacity_path
