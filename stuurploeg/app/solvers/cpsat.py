@@ -60,6 +60,11 @@ DTIME_PER_SECOND = 0.3
 # Below about one unit the interleaved search may stop in presolve without even taking the
 # hint, so that is the minimum.
 MIN_SECONDS = 1.0
+# "auto": the interval model's LNS gets this share of the deterministic budget, the
+# time-indexed model the rest, up to this many (Boolean, week) terms (above it the
+# time-indexed model's LP no longer solves within seconds and the interval model gets all).
+INTERVAL_SHARE = 0.6
+MAX_TIME_INDEXED_TERMS = 600_000
 # Phase 2 gets at most this share of the phase-1 budget, and only what phase 1 left over.
 PHASE2_SHARE = 0.25
 _POLL = 0.1  # seconds between the watcher's looks at cancel
@@ -101,7 +106,7 @@ def solve_max_priority(
     state: TaskState | None = None,
     workers: int = WORKERS,
     seed: int = 0,
-    formulation: str = "intervals",
+    formulation: str = "auto",
     deterministic: bool = True,
 ) -> SolveOutcome:
     """Place a subset of ``candidates`` on what ``base`` leaves free, maximising the total
@@ -122,47 +127,70 @@ def solve_max_priority(
     t0 = time.perf_counter()
     seconds = max(float(time_limit), MIN_SECONDS)
     wall = seconds if wall_limit is None else max(float(wall_limit), 0.5)
-    model = cp_model.CpModel()
-    build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
-    choice, objective = build(model, base, candidates, mandatory)
-    priority = sum(objective)
-    stay = _stability(model, choice, previous or {}, move_penalty)
-    model.maximize(priority + stay)
+    previous = previous or {}
+    if formulation == "auto":
+        small = _time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
+        stages = [("intervals", INTERVAL_SHARE), ("time-indexed", 1.0)] if small else [
+            ("intervals", 1.0)]
+    else:
+        stages = [(formulation, 1.0)]
     if hint is not None and not previous:  # start the search from the best greedy plan
         hint, _ = greedy_start(base, candidates, mandatory, hint)
-    merged = {**(hint or {}), **{cid: p for cid, p in (previous or {}).items() if cid in choice}}
-    if merged:
-        _add_hints(model, choice, merged)
+    hint = {**(hint or {}), **previous}
 
-    # Phase 1: maximum total priority, with the whole budget. Phase 2, only when phase 1
+    # Phase 1: maximum total priority, with the whole budget, in stages: the interval
+    # model's LNS first, then (when small enough) the time-indexed model from its plan,
+    # whose LP gives the bound and often a last improvement. Phase 2, only when phase 1
     # proved optimality with budget to spare: the same total priority, high-priority cases
     # as early as possible (an optimiser is otherwise indifferent to when a case starts,
-    # officers are not). It never takes budget from phase 1. Both budgets are deterministic
-    # time, so whether phase 2 runs does not depend on the clock.
+    # officers are not). It never takes budget from phase 1. All budgets are deterministic
+    # time, so which stages and phases run does not depend on the clock.
     budget = seconds * DTIME_PER_SECOND
     progress = _Progress(state, t0, wall)
-    lns = formulation != "time-indexed" and bool(merged)
-    solver, status = _run(model, budget, wall - (time.perf_counter() - t0), workers, seed,
-                          progress, deterministic, lns)
+    used = 0.0
+    reproducible = deterministic
+    best: _Stage | None = None
+    bound = math.inf
+    for form, share in stages:
+        dtime = budget * share - used  # a stage that ends early leaves its budget on
+        wall_left = wall - (time.perf_counter() - t0)
+        wall_stage = wall_left if share >= 1.0 else wall_left * share
+        stage = _stage(form, base, candidates, mandatory, hint, previous, move_penalty)
+        lns = form == "intervals" and bool(hint)
+        stage.solver, stage.status = _run(stage.model, dtime, wall_stage, workers, seed,
+                                          progress, deterministic, lns)
+        solver, status = stage.solver, stage.status
+        used += solver.deterministic_time if deterministic else solver.wall_time * (
+            DTIME_PER_SECOND)
+        reproducible = reproducible and not _hit_cap(solver, status, dtime)
+        if state is not None and state.cancelled:
+            reproducible = False
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            bound = min(bound, solver.best_objective_bound)
+            if best is None or solver.objective_value > best.solver.objective_value + 0.5:
+                best = stage
+                hint = _placements(solver, stage.choice)
+        elif status == cp_model.INFEASIBLE:
+            break
+        if status == cp_model.OPTIMAL or (state is not None and state.cancelled):
+            break
     cancelled = state is not None and state.cancelled
-    reproducible = deterministic and not cancelled and not _hit_cap(solver, status, budget)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if best is None:
         return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
                             time.perf_counter() - t0, reproducible)
+    solver, model, choice = best.solver, best.model, best.choice
     placements = _placements(solver, choice)
-    objective_value = solver.value(priority) if objective else 0
-    bound = solver.best_objective_bound
-    proven = status == cp_model.OPTIMAL
-    used = solver.deterministic_time if deterministic else solver.wall_time * DTIME_PER_SECOND
+    objective_value = solver.value(best.priority) if best.objective else 0
+    proven = best.status == cp_model.OPTIMAL or bound <= solver.objective_value
     left = min(budget - used, PHASE2_SHARE * budget)
     wall_left = wall - (time.perf_counter() - t0)
     if proven and not cancelled and placements and left > 0.1 and wall_left > 0.5:
         model.clear_hints()
         _add_hints(model, choice, placements)
-        model.add(priority + stay >= round(solver.objective_value))
+        model.add(best.priority + best.stay >= round(solver.objective_value))
         model.minimize(_lateness(choice, candidates))
         solver2, status2 = _run(model, left, wall_left, workers, seed, progress, deterministic,
-                                lns)
+                                False)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             placements = _placements(solver2, choice)
         cancelled = state is not None and state.cancelled
@@ -171,12 +199,49 @@ def solve_max_priority(
     return SolveOutcome(
         placements,
         objective_value / SCORE_SCALE,
-        bound / SCORE_SCALE if isinstance(stay, int) else math.inf,  # bound includes stay
+        bound / SCORE_SCALE if isinstance(best.stay, int) else math.inf,  # bound has stay
         "geannuleerd" if cancelled and not proven else label,
         cancelled,
         time.perf_counter() - t0,
         reproducible,
     )
+
+
+@dataclass
+class _Stage:
+    model: cp_model.CpModel
+    choice: Choice
+    objective: list
+    priority: cp_model.LinearExpr | int
+    stay: cp_model.LinearExpr | int
+    solver: cp_model.CpSolver | None = None
+    status: int = cp_model.UNKNOWN
+
+
+def _stage(
+    formulation: str, base: PlanState, candidates: Sequence[Candidate],
+    mandatory: Collection[str], hint: Mapping[str, tuple[int, int]],
+    previous: Mapping[str, tuple[int, int]], move_penalty: float,
+) -> _Stage:
+    model = cp_model.CpModel()
+    build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
+    choice, objective = build(model, base, candidates, mandatory)
+    priority = sum(objective)
+    stay = _stability(model, choice, previous, move_penalty)
+    model.maximize(priority + stay)
+    if hint:
+        _add_hints(model, choice, hint)
+    return _Stage(model, choice, objective, priority, stay)
+
+
+def _time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    terms = 0
+    for cand in candidates:
+        if cand.problem is None and cand.case_id not in base.placed:
+            n_kinds = int((cand.demand > 0).sum())
+            for ti in cand.teams:
+                terms += base.feasible_starts(cand, ti).size * cand.duration * n_kinds
+    return terms
 
 
 def _stability(
@@ -268,9 +333,9 @@ def _run(
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
+    params.use_lns_only = lns
     if deterministic:
         params.interleave_search = workers > 1  # deterministic parallel search
-        params.use_lns_only = lns
         params.max_deterministic_time = max(dtime, 0.1)
         params.max_time_in_seconds = max(seconds, 0.5)
     else:
