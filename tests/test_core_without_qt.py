@@ -5,6 +5,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import stuurploeg
 
 CORE = ("stuurploeg.domain", "stuurploeg.io", "stuurploeg.store", "stuurploeg.app")
@@ -18,6 +20,7 @@ def _core_modules():
             yield info.name
 
 
+@pytest.mark.slow
 def test_core_imports_no_qt():
     modules = sorted(_core_modules())
     code = (

@@ -85,6 +85,10 @@
 <context>
     <name>CapacityPanel</name>
     <message>
+        <source>All teams together or one team</source>
+        <translation>Alle teams samen of één team</translation>
+    </message>
+    <message>
         <source>Total fte or one specialism</source>
         <translation>Totaal fte of één specialisme</translation>
     </message>
@@ -244,10 +248,6 @@
         <translation>Nog geen planning gemaakt.</translation>
     </message>
     <message>
-        <source>Proposal (%1 planner), made %2.</source>
-        <translation>Voorstel (planner %1), gemaakt op %2.</translation>
-    </message>
-    <message>
         <source>In the plan: %1 from week %2 for %3 weeks.</source>
         <translation>In de planning: %1 vanaf week %2, %3 weken.</translation>
     </message>
@@ -260,6 +260,10 @@
         <translation>Geen kandidaat voor deze planning.</translation>
     </message>
     <message>
+        <source>Moved since the last meeting (was %1 from week %2): %3</source>
+        <translation>Verschoven t.o.v. vorige vergadering (was %1 vanaf week %2): %3</translation>
+    </message>
+    <message>
         <source>No decisions recorded.</source>
         <translation>Nog geen besluiten vastgelegd.</translation>
     </message>
@@ -270,6 +274,104 @@
     <message>
         <source>draft</source>
         <translation>concept</translation>
+    </message>
+</context>
+<context>
+    <name>CellCasesModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>fte</source>
+        <translation>fte</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Base → scenario</source>
+        <translation>Basis → scenario</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <source>Total priority</source>
+        <translation>Totale prioriteit</translation>
+    </message>
+    <message>
+        <source>Cases planned</source>
+        <translation>Zaken ingepland</translation>
+    </message>
+    <message>
+        <source>Overloaded team-weeks</source>
+        <translation>Overboekte team-weken</translation>
+    </message>
+    <message>
+        <source>Newly in the plan</source>
+        <translation>Nieuw ingepland</translation>
+    </message>
+    <message>
+        <source>No longer in the plan</source>
+        <translation>Niet meer ingepland</translation>
+    </message>
+    <message>
+        <source>Utilisation per team</source>
+        <translation>Benutting per team (basis → scenario)</translation>
+    </message>
+    <message>
+        <source>Choose a scenario and press Compare.</source>
+        <translation>Kies een scenario en druk op Vergelijken.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 compared with the base (%2 planner)</source>
+        <translation>Scenario %1 vergeleken met de basis (planner %2)</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>Wijzigingen: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
+        <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
+    </message>
+    <message>
+        <source>Newly in the plan (%1)</source>
+        <translation>Nieuw ingepland (%1)</translation>
+    </message>
+    <message>
+        <source>No longer in the plan (%1)</source>
+        <translation>Niet meer ingepland (%1)</translation>
     </message>
 </context>
 <context>
@@ -293,6 +395,14 @@
     <message>
         <source>State</source>
         <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Final: entry %1 of the besluitenlijst; it changes only by a correction.</source>
+        <translation>Vastgesteld: besluit %1 van de besluitenlijst; het verandert alleen nog door een correctie.</translation>
+    </message>
+    <message>
+        <source>Draft: saved in the workspace, not yet vastgesteld; it can still be changed or deleted.</source>
+        <translation>Concept: bewaard in de werkruimte, nog niet vastgesteld; het kan nog worden gewijzigd of verwijderd.</translation>
     </message>
     <message>
         <source> (correction)</source>
@@ -344,6 +454,26 @@
     <message>
         <source>Export…</source>
         <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
+        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Correct the final decision selected in the list: the form then records its correction.</source>
+        <translation>Corrigeer het vastgestelde besluit dat in de lijst is gekozen: het formulier legt dan de correctie vast.</translation>
+    </message>
+    <message>
+        <source>Delete the draft selected in the list.</source>
+        <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
+    </message>
+    <message>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
+        <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
+    </message>
+    <message>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
         <source>Meeting:</source>
@@ -520,6 +650,10 @@
         <translation>Bladeren…</translation>
     </message>
     <message>
+        <source>Choose the workbook to import.</source>
+        <translation>Kies de werkmap om te importeren.</translation>
+    </message>
+    <message>
         <source>Recognise automatically</source>
         <translation>Automatisch herkennen</translation>
     </message>
@@ -542,6 +676,69 @@
     <message>
         <source>Workbooks (*.xlsx *.xlsm *.xls *.ods)</source>
         <translation>Werkmappen (*.xlsx *.xlsm *.xls *.ods)</translation>
+    </message>
+</context>
+<context>
+    <name>GanttView</name>
+    <message>
+        <source>%1 to %2 (%3 weeks), %4 fte</source>
+        <translation>%1 t/m %2 (%3 weken), %4 fte</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <source>What-if placement (moved by hand)</source>
+        <translation>Wat-als-plaatsing (met de hand verplaatst)</translation>
+    </message>
+    <message>
+        <source>Fixed placement</source>
+        <translation>Vaste plaatsing</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>Besluit: %1</translation>
+    </message>
+    <message>
+        <source>%1 fte too much (%2)</source>
+        <translation>%1 fte te veel (%2)</translation>
+    </message>
+    <message>
+        <source>Overloaded:</source>
+        <translation>Overbelast:</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>lopend</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>vast</translation>
+    </message>
+    <message>
+        <source>what-if (dashed)</source>
+        <translation>wat-als (gestreept)</translation>
+    </message>
+    <message>
+        <source>overloaded</source>
+        <translation>overbelast</translation>
+    </message>
+    <message>
+        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+    </message>
+    <message>
+        <source>Fits: %1 on %2 from %3.</source>
+        <translation>Past: %1 op %2 vanaf %3.</translation>
+    </message>
+    <message>
+        <source>What-if: %1 on %2 from %3 (Edit → Undo takes it back).</source>
+        <translation>Wat-als: %1 op %2 vanaf %3 (Bewerken → Ongedaan maken draait het terug).</translation>
     </message>
 </context>
 <context>
@@ -714,6 +911,64 @@
     </message>
 </context>
 <context>
+    <name>LoadMapView</name>
+    <message>
+        <source>Total fte or one specialism</source>
+        <translation>Totaal fte of één specialisme</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its cases.</source>
+        <translation>Klik op een vak om de zaken erin te zien.</translation>
+    </message>
+    <message>
+        <source>Load of:</source>
+        <translation>Belasting van:</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>ruimte</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>vol</translation>
+    </message>
+    <message>
+        <source>overloaded (fte too much)</source>
+        <translation>overbelast (fte te veel)</translation>
+    </message>
+    <message>
+        <source>no capacity of this kind</source>
+        <translation>geen capaciteit van deze soort</translation>
+    </message>
+    <message>
+        <source>The load map appears once a plan has been made.</source>
+        <translation>De belastingkaart verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>%1: %2 overloaded team-weeks, %3 fte too much in all.</source>
+        <translation>%1: %2 overbelaste teamweken, samen %3 fte te veel.</translation>
+    </message>
+    <message>
+        <source>%1: no team-week overloaded.</source>
+        <translation>%1: geen teamweek overbelast.</translation>
+    </message>
+    <message>
+        <source>%1, %2 (%3): %4 of %5 fte used</source>
+        <translation>%1, %2 (%3): %4 van %5 fte gebruikt</translation>
+    </message>
+    <message>
+        <source>%1 fte too much</source>
+        <translation>%1 fte te veel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n zaak</numerusform>
+            <numerusform>%n zaken</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Stuurploeg</source>
@@ -734,6 +989,14 @@
     <message>
         <source>Decisions</source>
         <translation>Besluiten</translation>
+    </message>
+    <message>
+        <source>Planning board</source>
+        <translation>Planbord</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scenario&apos;s</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -812,6 +1075,32 @@
     </message>
 </context>
 <context>
+    <name>MeetingChooser</name>
+    <message>
+        <source>Drafts in:</source>
+        <translation>Concepten in:</translation>
+    </message>
+    <message>
+        <source>Meetings with draft decisions that are not yet vastgesteld; choose one to show and finalise it.</source>
+        <translation>Vergaderingen met conceptbesluiten die nog niet zijn vastgesteld; kies er een om die te tonen en vast te stellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n draft(s)</source>
+        <translation>
+            <numerusform>%1: %n concept</numerusform>
+            <numerusform>%1: %n concepten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: geen</translation>
+    </message>
+    <message>
+        <source>Drafts of another meeting: %1. Choose it above to see and finalise them.</source>
+        <translation>Concepten van een andere vergadering: %1. Kies die hierboven om ze te zien en vast te stellen.</translation>
+    </message>
+</context>
+<context>
     <name>Notices</name>
     <message>
         <source>Stuurploeg</source>
@@ -833,6 +1122,75 @@
         <source>Open folder</source>
         <translation>Map openen</translation>
     </message>
+    <message>
+        <source>Decision list finalised</source>
+        <translation>Besluitenlijst vastgesteld</translation>
+    </message>
+    <message numerus="yes">
+        <source>The decision list of %1 has been finalised: %n decision(s). Export it now for the minutes?</source>
+        <translation>
+            <numerusform>De besluitenlijst van %1 is vastgesteld: %n besluit. Nu exporteren voor het verslag?</numerusform>
+            <numerusform>De besluitenlijst van %1 is vastgesteld: %n besluiten. Nu exporteren voor het verslag?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Write the besluitenlijst of this meeting to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n draft(s)</source>
+        <translation>
+            <numerusform>%1: %n concept</numerusform>
+            <numerusform>%1: %n concepten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drafts not yet finalised</source>
+        <translation>Concepten nog niet vastgesteld</translation>
+    </message>
+    <message>
+        <source>Some decisions are drafts, not yet vastgesteld:</source>
+        <translation>Er zijn conceptbesluiten die nog niet zijn vastgesteld:</translation>
+    </message>
+    <message>
+        <source>They are saved in the workspace and stay drafts until the list of their meeting is finalised.</source>
+        <translation>Ze zijn bewaard in de werkruimte en blijven concept tot de besluitenlijst van hun vergadering is vastgesteld.</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Toch sluiten</translation>
+    </message>
+    <message>
+        <source>Close; the drafts stay saved in the workspace.</source>
+        <translation>Sluiten; de concepten blijven bewaard in de werkruimte.</translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <source>What-if: %1 placed on %2 from %3.</source>
+        <translation>Wat-als: %1 op %2 gezet vanaf %3.</translation>
+    </message>
+    <message>
+        <source>There is no plan yet to move cases in.</source>
+        <translation>Er is nog geen planning om zaken in te verplaatsen.</translation>
+    </message>
+    <message>
+        <source>These what-if placements no longer fit and were dropped:</source>
+        <translation>Deze wat-als-plaatsingen passen niet meer en zijn vervallen:</translation>
+    </message>
+    <message>
+        <source>What-if placement of %1</source>
+        <translation>Wat-als-plaatsing van %1</translation>
+    </message>
+    <message>
+        <source>Back to the proposal</source>
+        <translation>Terug naar het voorstel</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -851,6 +1209,14 @@
     <message>
         <source>Stop</source>
         <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Make a plan proposal with this planner; it replaces the one on screen.</source>
+        <translation>Maak een planvoorstel met deze planner; het vervangt het voorstel op het scherm.</translation>
+    </message>
+    <message>
+        <source>Stop planning; the previous proposal stays.</source>
+        <translation>Stop met plannen; het vorige voorstel blijft staan.</translation>
     </message>
     <message>
         <source>Planner:</source>
@@ -902,6 +1268,40 @@
     </message>
 </context>
 <context>
+    <name>PlanboardPanel</name>
+    <message>
+        <source>Back to the proposal</source>
+        <translation>Terug naar het voorstel</translation>
+    </message>
+    <message>
+        <source>Undo every what-if placement (Edit → Undo brings them back)</source>
+        <translation>Alle wat-als-plaatsingen ongedaan maken (Bewerken → Ongedaan maken zet ze terug)</translation>
+    </message>
+    <message>
+        <source>The planning picture appears once a plan has been made.</source>
+        <translation>Het planbord verschijnt zodra er een planning is gemaakt.</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>Gantt</translation>
+    </message>
+    <message>
+        <source>Gantt per team</source>
+        <translation>Gantt per team</translation>
+    </message>
+    <message>
+        <source>Load map</source>
+        <translation>Belastingkaart</translation>
+    </message>
+    <message numerus="yes">
+        <source>What-if: the plan on screen has %n case(s) placed by hand, not by the planner.</source>
+        <translation>
+            <numerusform>Wat-als: in de planning op het scherm is %n zaak met de hand geplaatst, niet door de planner.</numerusform>
+            <numerusform>Wat-als: in de planning op het scherm zijn %n zaken met de hand geplaatst, niet door de planner.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>Change position</source>
@@ -930,6 +1330,67 @@
     <message>
         <source>Move %1 to %2</source>
         <translation>%1 naar plaats %2</translation>
+    </message>
+</context>
+<context>
+    <name>Proposal</name>
+    <message>
+        <source>the weights changed</source>
+        <translation>de weging is gewijzigd</translation>
+    </message>
+    <message>
+        <source>a position in the ranking changed</source>
+        <translation>een positie in de ranglijst is aangepast</translation>
+    </message>
+    <message>
+        <source>the case list or capacity was imported again</source>
+        <translation>de zakenlijst of capaciteit is opnieuw geïmporteerd</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>om %1</translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <translation>op %1 om %2</translation>
+    </message>
+    <message>
+        <source>No proposal yet.</source>
+        <translation>Nog geen voorstel.</translation>
+    </message>
+    <message>
+        <source>Proposal of the planner %1, made %2.</source>
+        <translation>Voorstel van planner %1, gemaakt %2.</translation>
+    </message>
+    <message>
+        <source>Outdated: %1 after this proposal. %2 Plan again with %3 to bring it up to date.</source>
+        <translation>Verouderd: %1 na dit voorstel. %2 Plan opnieuw met %3 om het bij te werken.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalBanner</name>
+    <message>
+        <source>The proposal is what a decision taken now records as proposed.</source>
+        <translation>Het voorstel is wat een besluit dat nu wordt vastgelegd als voorstel bewaart.</translation>
+    </message>
+    <message>
+        <source>Plan again (%1)</source>
+        <translation>Opnieuw plannen (%1)</translation>
+    </message>
+    <message>
+        <source>Make the proposal again with the planner chosen last, with the current weights, positions and cases.</source>
+        <translation>Maak het voorstel opnieuw met de laatst gekozen planner, met de huidige weging, posities en zaken.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Bestands&amp;type:</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1454,30 @@
     <message>
         <source>fragile</source>
         <translation>wankel</translation>
+    </message>
+    <message>
+        <source>Priority: ongoing exploitation with minors; ranked before the cases without it.</source>
+        <translation>Voorrang: actuele uitbuiting met minderjarigen; staat vóór de zaken zonder.</translation>
+    </message>
+    <message>
+        <source>Incomplete: not every criterion is scored; the score counts only those that are.</source>
+        <translation>Onvolledig: niet elk criterium is gescoord; de score telt alleen de gescoorde.</translation>
+    </message>
+    <message>
+        <source>Fragile: moving one weight by 5 points moves this case in or out of the plan.</source>
+        <translation>Wankel: één weging 5 punten verschuiven brengt deze zaak in of uit het plan.</translation>
+    </message>
+    <message>
+        <source>Proposed: %1 (team and weeks of the plan proposal on screen).</source>
+        <translation>Voorgesteld: %1 (team en weken van het planvoorstel op het scherm).</translation>
+    </message>
+    <message>
+        <source>Not in the plan proposal.</source>
+        <translation>Niet in het planvoorstel.</translation>
+    </message>
+    <message>
+        <source>Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld).</source>
+        <translation>Laatste besluit: ✓ vastgesteld, … concept (nog niet vastgesteld).</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1543,387 @@
     </message>
 </context>
 <context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>e.g. Extra digital Zuid</source>
+        <translation>bijv. Extra digitaal Zuid</translation>
+    </message>
+    <message>
+        <source>Add capacity change</source>
+        <translation>Capaciteitswijziging toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Add case change</source>
+        <translation>Zaakwijziging toevoegen</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Scenario opslaan</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Wijzigingen terugdraaien</translation>
+    </message>
+    <message>
+        <source>Add a row: a team gets more (or less) fte from a week on</source>
+        <translation>Een regel toevoegen: een team krijgt vanaf een week meer (of minder) fte</translation>
+    </message>
+    <message>
+        <source>Remove the chosen capacity change</source>
+        <translation>De gekozen capaciteitswijziging verwijderen</translation>
+    </message>
+    <message>
+        <source>Add a row: a case must be in, is excluded, or starts no earlier than a week</source>
+        <translation>Een regel toevoegen: een zaak moet erin, valt af, of begint niet vóór een week</translation>
+    </message>
+    <message>
+        <source>Remove the chosen case change</source>
+        <translation>De gekozen zaakwijziging verwijderen</translation>
+    </message>
+    <message>
+        <source>Store this scenario in the workspace</source>
+        <translation>Dit scenario in de werkruimte opslaan</translation>
+    </message>
+    <message>
+        <source>Go back to the scenario as it was last stored</source>
+        <translation>Terug naar het scenario zoals het het laatst is opgeslagen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Naam:</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>Weging:</translation>
+    </message>
+    <message>
+        <source>Capacity changes</source>
+        <translation>Capaciteitswijzigingen</translation>
+    </message>
+    <message>
+        <source>Case changes</source>
+        <translation>Zaakwijzigingen</translation>
+    </message>
+    <message>
+        <source>Weights of the base plan</source>
+        <translation>Weging van het basisplan</translation>
+    </message>
+    <message>
+        <source>A new scenario.</source>
+        <translation>Een nieuw scenario.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked fields first.</source>
+        <translation>Niet opgeslagen: verbeter eerst de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message>
+        <source>No plan shown yet</source>
+        <translation>Nog geen plan getoond</translation>
+    </message>
+    <message>
+        <source>Shown: base plan (%1)</source>
+        <translation>Getoond: basisplan (%1)</translation>
+    </message>
+    <message>
+        <source>Shown: scenario %1 (%2)</source>
+        <translation>Getoond: scenario %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Back to the base plan</source>
+        <translation>Terug naar het basisplan</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Compare with base</source>
+        <translation>Vergelijken met basis</translation>
+    </message>
+    <message>
+        <source>Make it the proposal</source>
+        <translation>Maak het voorstel</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Show the base plan again as the proposal</source>
+        <translation>Het basisplan weer als voorstel tonen</translation>
+    </message>
+    <message>
+        <source>Make a new, empty scenario</source>
+        <translation>Een nieuw, leeg scenario maken</translation>
+    </message>
+    <message>
+        <source>Make a copy of the chosen scenario to change</source>
+        <translation>Een kopie van het gekozen scenario maken om te wijzigen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario from the workspace (asks first)</source>
+        <translation>Het gekozen scenario uit de werkruimte verwijderen (vraagt eerst)</translation>
+    </message>
+    <message>
+        <source>Plan the scenario with the planner of the base plan and compare the two</source>
+        <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
+    </message>
+    <message>
+        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
+        <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario</source>
+        <translation>Het plannen van het scenario stoppen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <source>Copied as %1.</source>
+        <translation>Gekopieerd als %1.</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>Scenario verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete scenario %1? A plan made with it keeps its own copy.</source>
+        <translation>Scenario %1 verwijderen? Een plan dat ermee is gemaakt houdt een eigen kopie.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 deleted.</source>
+        <translation>Scenario %1 verwijderd.</translation>
+    </message>
+    <message>
+        <source>Planning scenario %1…</source>
+        <translation>Scenario %1 wordt gepland…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 compared with the base.</source>
+        <translation>Scenario %1 vergeleken met de basis.</translation>
+    </message>
+    <message>
+        <source>The base plan has changed: press Compare again for an up-to-date comparison.</source>
+        <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
+    </message>
+    <message>
+        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
+        <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
+    </message>
+</context>
+<context>
+    <name>Scenarios</name>
+    <message>
+        <source>Capacity change %1</source>
+        <translation>Capaciteitswijziging %1</translation>
+    </message>
+    <message>
+        <source>Case change %1</source>
+        <translation>Zaakwijziging %1</translation>
+    </message>
+    <message>
+        <source>There is no scenario named %1.</source>
+        <translation>Er is geen scenario met de naam %1.</translation>
+    </message>
+    <message>
+        <source>There is no base plan yet: import cases and capacity, or wait for the plan.</source>
+        <translation>Er is nog geen basisplan: importeer zaken en capaciteit, of wacht op het plan.</translation>
+    </message>
+    <message>
+        <source>Import a capacity sheet first.</source>
+        <translation>Importeer eerst een capaciteitsoverzicht.</translation>
+    </message>
+    <message>
+        <source>Compare scenario %1 with the base first.</source>
+        <translation>Vergelijk scenario %1 eerst met de basis.</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: scenarios are kept in it.</source>
+        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
+    </message>
+    <message>
+        <source>Give the scenario a name.</source>
+        <translation>Geef het scenario een naam.</translation>
+    </message>
+    <message>
+        <source>choose a team.</source>
+        <translation>kies een team.</translation>
+    </message>
+    <message>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
+        <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
+    </message>
+    <message>
+        <source>choose a case.</source>
+        <translation>kies een zaak.</translation>
+    </message>
+    <message>
+        <source>unknown action %1; choose in, out or start.</source>
+        <translation>onbekende wijziging %1; kies erin, uitsluiten of start.</translation>
+    </message>
+    <message>
+        <source>a start week belongs with the action start only; empty it or choose start.</source>
+        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
+    </message>
+    <message>
+        <source>unknown weight profile %1; choose one from the list.</source>
+        <translation>onbekend wegingsprofiel %1; kies er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>give a week, e.g. %1.</source>
+        <translation>geef een week, bijv. %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a week; write year-W-week, e.g. %2.</source>
+        <translation>%1 is geen week; schrijf jaar-W-week, bijv. %2.</translation>
+    </message>
+    <message>
+        <source>fte must be a number other than 0 (negative: fewer), e.g. 2 or -1,5; not %1.</source>
+        <translation>fte moet een getal ongelijk aan 0 zijn (negatief: minder), bijv. 2 of -1,5; niet %1.</translation>
+    </message>
+    <message>
+        <source>Must be in</source>
+        <translation>Moet erin</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Uitgesloten</translation>
+    </message>
+    <message>
+        <source>Start no earlier than</source>
+        <translation>Start niet vóór</translation>
+    </message>
+    <message>
+        <source>Total (all fte)</source>
+        <translation>Totaal (alle fte)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>From week</source>
+        <translation>Vanaf week</translation>
+    </message>
+    <message>
+        <source>To week</source>
+        <translation>T/m week</translation>
+    </message>
+    <message>
+        <source>± fte</source>
+        <translation>± fte</translation>
+    </message>
+    <message>
+        <source>Of specialism</source>
+        <translation>Van specialisme</translation>
+    </message>
+    <message>
+        <source>to the end</source>
+        <translation>tot het einde</translation>
+    </message>
+    <message>
+        <source> (total unchanged)</source>
+        <translation> (totaal ongewijzigd)</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Δ priority</source>
+        <translation>Δ prioriteit</translation>
+    </message>
+    <message>
+        <source> (shown)</source>
+        <translation> (getoond)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <source> (must be in)</source>
+        <translation> (moest erin)</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Waarom niet</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Benutting</translation>
+    </message>
+    <message>
+        <source>Overloaded weeks</source>
+        <translation>Overboekte weken</translation>
+    </message>
+    <message>
+        <source>Net priority</source>
+        <translation>Netto prioriteit</translation>
+    </message>
+    <message>
+        <source>Pushes out</source>
+        <translation>Verdringt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+    <message>
+        <source>; moves %1</source>
+        <translation>; verschuift %1</translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
         <source>Sheet and header row</source>
@@ -1096,6 +1962,61 @@
     </message>
 </context>
 <context>
+    <name>SuggestionsBox</name>
+    <message>
+        <source>Suggestions for the selected case</source>
+        <translation>Suggesties voor de gekozen zaak</translation>
+    </message>
+    <message>
+        <source>As new scenario</source>
+        <translation>Als nieuw scenario</translation>
+    </message>
+    <message>
+        <source>Add to chosen scenario</source>
+        <translation>Toevoegen aan gekozen scenario</translation>
+    </message>
+    <message>
+        <source>Make a new scenario that places the case here</source>
+        <translation>Een nieuw scenario maken dat de zaak hier plaatst</translation>
+    </message>
+    <message>
+        <source>Add this placement to the chosen scenario</source>
+        <translation>Deze plaatsing aan het gekozen scenario toevoegen</translation>
+    </message>
+    <message>
+        <source>Select a case that is not in the plan to see where it could go.</source>
+        <translation>Kies een zaak die niet in het plan staat om te zien waar die zou kunnen.</translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation>Nog geen plan.</translation>
+    </message>
+    <message>
+        <source>%1 is in the plan: %2 from %3.</source>
+        <translation>%1 staat in het plan: %2 vanaf %3.</translation>
+    </message>
+    <message>
+        <source>%1 is no candidate for this plan.</source>
+        <translation>%1 is geen kandidaat voor dit plan.</translation>
+    </message>
+    <message>
+        <source>Looking for places for %1…</source>
+        <translation>Plaatsen zoeken voor %1…</translation>
+    </message>
+    <message>
+        <source>Adds the change to scenario %1.</source>
+        <translation>Voegt de wijziging toe aan scenario %1.</translation>
+    </message>
+    <message>
+        <source>Choose a scenario in the list first.</source>
+        <translation>Kies eerst een scenario in de lijst.</translation>
+    </message>
+    <message>
+        <source>In scenario %1: %2 must be in, from %3.</source>
+        <translation>In scenario %1: %2 moet erin, vanaf %3.</translation>
+    </message>
+</context>
+<context>
     <name>WeightsPanel</name>
     <message>
         <source>Save as…</source>
@@ -1104,6 +2025,14 @@
     <message>
         <source>Reset</source>
         <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Keep these weights as a named profile.</source>
+        <translation>Bewaar deze weging als profiel met een naam.</translation>
+    </message>
+    <message>
+        <source>Back to the weights of the chosen profile.</source>
+        <translation>Terug naar de weging van het gekozen profiel.</translation>
     </message>
     <message>
         <source>Profile:</source>
@@ -1177,8 +2106,8 @@
         <translation>Nieuw: %1</translation>
     </message>
     <message>
-        <source>Changed %1, %2: %3 → %4</source>
-        <translation>Gewijzigd %1, %2: %3 → %4</translation>
+        <source>Changed %1, %2</source>
+        <translation>Gewijzigd %1, %2</translation>
     </message>
     <message>
         <source>Gone (kept, with their decisions): %1</source>

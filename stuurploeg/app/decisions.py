@@ -248,9 +248,9 @@ def _refuse_on_a_broken_log(ws: Workspace, what: str) -> None:
     if problems:
         raise DecisionError([
             f"{what} kan niet: het besluitenlog van {ws.path.name} klopt niet "
-            f"({problems[0].rstrip('.')}). Zet een reservekopie terug die 'stuurploeg "
-            "verify' doorstaat, of meld dit bij de functioneel beheerder; tot dan worden "
-            "er geen besluiten aan toegevoegd."
+            f"({problems[0].rstrip('.')}). Zet met 'stuurploeg restore {ws.path.name}' een "
+            "reservekopie terug die 'stuurploeg verify' doorstaat, of meld dit bij de "
+            "functioneel beheerder; tot dan worden er geen besluiten aan toegevoegd."
         ])
 
 

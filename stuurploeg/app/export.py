@@ -14,15 +14,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from stuurploeg.app.export_scenarios import scenario_sheets
 from stuurploeg.app.planning import PLANNER_LABELS
+from stuurploeg.app.replan import last_meeting_plan, moved_since
 from stuurploeg.app.workspace import Workspace, now
 from stuurploeg.domain.criteria_text import CRITERION_LABELS as DOMAIN_CRITERION_LABELS
 from stuurploeg.domain.decisions import KIND_LABELS, Decision
-from stuurploeg.domain.model import CRITERIA, SPECIALISMS, CaseStatus, Criterion
+from stuurploeg.domain.model import CRITERIA, SPECIALISMS, CaseStatus, Criterion, DecisionKind
 from stuurploeg.domain.planning import build_grid
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.weeks import IsoWeek, week_range
 from stuurploeg.io.excel_out import Column, ExportError, Kind, Sheet, WorkbookWriter
+from stuurploeg.io.plan_export import MOVED_HEADER
 from stuurploeg.io.planning_sheets import stored_plan_board
 from stuurploeg.store.planning_repo import PlanRecord
 
@@ -95,13 +98,17 @@ def export_decision_log(
         names = {c.case_id: c for c in ws.cases(include_gone=True)}
         writer.add_sheet(_ranking_sheet(ws, plan, names))
         state.report(0.5, "Planning")
-        writer.add_sheet(_planning_sheet(plan, names))
+        writer.add_sheet(_planning_sheet(plan, names, _moved(ws, plan)))
         writer.add_sheet(stored_plan_board(plan, ws.cases()))
         state.report(0.6, "Capaciteit")
         writer.add_sheet(_capacity_sheet(ws, plan))
         state.report(0.7, "Weging")
         writer.add_sheet(_weights_sheet(plan, decisions))
         state.check()
+        if plan is not None:
+            state.report(0.75, "Scenario's")
+            for sheet in scenario_sheets(ws, plan.start_week, plan.weeks):
+                writer.add_sheet(sheet)
     state.report(0.8, "Opslaan")
     report = writer.save(out, retries=retries, delay=retry_delay)
     state.report(1.0, "Klaar")
@@ -201,23 +208,40 @@ def _ranking_sheet(ws: Workspace, plan: PlanRecord | None, cases: dict) -> Sheet
     return Sheet("Ranglijst", columns, rows, title_block=_plan_block(plan))
 
 
-def _planning_sheet(plan: PlanRecord | None, cases: dict) -> Sheet:
+def _planning_sheet(plan: PlanRecord | None, cases: dict,
+                    moved: dict[str, str] | None = None) -> Sheet:
+    """``moved``: case_id -> where the last meeting's plan had it, for the cases this plan
+    placed elsewhere (a column only when there is such a plan)."""
     columns = [
         Column("Zaak"), Column("Naam"), Column("Team"), Column("Startweek", Kind.WEEK),
         Column("Laatste week", Kind.WEEK), Column("Weken", Kind.INT), Column("fte", Kind.NUMBER),
         Column("Niet ingepland: reden", width=60, wrap=True),
     ]
+    if moved is not None:
+        columns.append(Column(MOVED_HEADER, width=30))
+    extra = (lambda cid: [moved.get(cid)]) if moved is not None else (lambda cid: [])
     rows: list[list[Any]] = []
     if plan:
         for a in plan.assignments:
             case = cases.get(a.case_id)
             rows.append([a.case_id, case.name if case else None, a.team, str(a.start_week),
-                         str(a.start_week + (a.weeks - 1)), a.weeks, a.fte, None])
+                         str(a.start_week + (a.weeks - 1)), a.weeks, a.fte, None,
+                         *extra(a.case_id)])
         for case_id, reason in plan.unplanned:
             case = cases.get(case_id)
             rows.append([case_id, case.name if case else None, None, None, None,
-                         case.weeks if case else None, case.fte if case else None, reason])
+                         case.weeks if case else None, case.fte if case else None, reason,
+                         *extra(case_id)])
     return Sheet("Planning", columns, rows, title_block=_plan_block(plan))
+
+
+def _moved(ws: Workspace, plan: PlanRecord | None) -> dict[str, str] | None:
+    """Where the last meeting's plan had each case ``plan`` moved; None without one."""
+    previous = last_meeting_plan(ws, plan) if plan is not None else None
+    if plan is None or previous is None:
+        return None
+    taken = {d.case_id for d in ws.final_entries() if d.kind is DecisionKind.TAKE_UP}
+    return moved_since(previous, plan, taken)
 
 
 def _capacity_sheet(ws: Workspace, plan: PlanRecord | None) -> Sheet:

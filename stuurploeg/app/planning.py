@@ -1,4 +1,4 @@
-"""Use case: rank the candidates and plan them onto the teams (DESIGN §4–5).
+"""Use case: rank the candidates and plan them onto the teams.
 
 ``make_plan`` is what the GUI and ``stuurploeg plan`` both call. The rank-order plan takes
 milliseconds and is always made; ``fill`` and ``optimal`` refine it with CP-SAT seeded by
@@ -8,6 +8,7 @@ independent checker of ``domain.planning.checker``.
 
 from __future__ import annotations
 
+import inspect
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,15 @@ from stuurploeg.domain.planning import (
 )
 from stuurploeg.domain.planning.candidates import Candidate, max_duration
 from stuurploeg.domain.planning.greedy import compact, place_fixed
+from stuurploeg.domain.planning.previous import (
+    GAIN_EPSILON,
+    Move,
+    PreviousPlacement,
+    StablePlan,
+    moves,
+    restore_previous,
+    stable_rank_plan,
+)
 from stuurploeg.domain.planning.scenario import ScenarioCases, apply_case_changes
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.scoring import (
@@ -97,6 +107,14 @@ class PlanResult:
     cancelled: bool = False
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
+    # Made against a previous (vastgesteld) plan; then ``moved``: the cases placed
+    # elsewhere than in it, in ranking order.
+    replan: bool = False
+    moved: tuple[Move, ...] = ()
+
+    def move_of(self, case_id: str) -> Move | None:
+        """How the re-plan moved ``case_id`` from its previous spot, or None."""
+        return next((m for m in self.moved if m.case_id == case_id), None)
 
     def capacity_rows(self) -> Iterator[CapacityRow]:
         for ti, team in enumerate(self.teams):
@@ -121,7 +139,7 @@ class PlanResult:
         return out
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "start_week": str(self.start),
             "weeks": self.weeks,
             "planner": self.planner,
@@ -154,6 +172,18 @@ class PlanResult:
             "total_priority": round(self.total_priority, 4),
             "gap": None if self.gap is None else round(self.gap, 6),
         }
+        if self.replan:
+            data["moved"] = [_move_json(m) for m in self.moved]
+        return data
+
+
+def _move_json(m: Move) -> dict[str, Any]:
+    return {
+        "case_id": m.case_id,
+        "from": {"team": m.from_team, "start_week": str(m.from_week)},
+        "to": None if m.to_team is None else {"team": m.to_team, "start_week": str(m.to_week)},
+        "reason": m.reason,
+    }
 
 
 def make_plan(
@@ -171,8 +201,7 @@ def make_plan(
     state: TaskState | None = None,
     priority_rule: bool = True,
     workers: int | None = None,
-    previous: dict[str, tuple[str, IsoWeek]] | None = None,
-    move_penalty: float = 0.0,
+    previous: Iterable[PreviousPlacement] = (),
     wall_limit: float | None = None,
 ) -> PlanResult:
     """Rank the candidates among ``cases`` and plan them with ``planner``.
@@ -187,14 +216,15 @@ def make_plan(
     budget a generous one, so that a busy machine still finishes it). ``workers``: solver
     threads (default ``cpsat.WORKERS``).
 
-    ``previous``: the last plan's placements (case_id -> (team, start week)); ``fill`` and
-    ``optimal`` start from them, and with ``move_penalty`` > 0 (priority points per case)
-    they only move a case when that gains more than the penalty.
-
     Progress goes through ``state.report``; during the solver's search it is called from a
     watcher thread, never at the same time as from this one, so ``on_progress`` must only
     do thread-safe things (the GUI's worker emits a queued Qt signal). ``state.cancel()``
     from any thread stops the search within about 0.1 s.
+
+    ``previous``: the placements of the last vastgesteld plan. The re-plan keeps each case
+    there while it fits and moves one only when that raises the total priority (the rule
+    in ``domain.planning.previous``); every case it moved is in ``moved``. Not used with a
+    scenario that forces cases in (those come first).
     """
     t0 = time.perf_counter()
     if planner not in PLANNERS:
@@ -216,7 +246,13 @@ def make_plan(
         extra_weeks=max(max_duration(cases) - 1, 0),
     )
     cands = scenario_cases.exclude(prepare_candidates(by_id, ranking, grid))
-    rank_state, failed = scenario_cases.rank_plan(grid, cands, fixed)
+    previous = tuple(previous)
+    stable: StablePlan | None = None
+    if previous and not scenario_cases.forced_in:
+        stable = stable_rank_plan(grid, cands, fixed, previous)
+        rank_state, failed = stable.state, stable.failed
+    else:
+        rank_state, failed = scenario_cases.rank_plan(grid, cands, fixed)
     state.report(0.05, "Plan in rangorde gemaakt.")
 
     final, gap, status = rank_state, None, "rangorde"
@@ -225,7 +261,7 @@ def make_plan(
     if planner != "rank" and not cancelled:
         final, gap, status, cancelled = _refine(
             planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings,
-            scenario_cases, _previous_spots(previous, grid), move_penalty,
+            scenario_cases, stable,
             _solver_deadline(t0, time_limit if wall_limit is None else wall_limit),
         )
 
@@ -254,6 +290,11 @@ def make_plan(
                                 overrides=overrides, fixed=fixed, priority_rule=priority_rule)
         ranking = ranking.with_fragile(fragile)
     cmap = {c.case_id: c for c in cands}
+    moved: tuple[Move, ...] = ()
+    if stable is not None:
+        moved = tuple(moves(final, cands, stable.previous, stable.unseated,
+                            keep_total=stable.keep_total,
+                            because=stable.because if final is rank_state else None))
     state.report(1.0, "Plan klaar.")
     h = grid.horizon
     return PlanResult(
@@ -278,6 +319,8 @@ def make_plan(
         cancelled=cancelled,
         warnings=tuple(warnings),
         seconds=time.perf_counter() - t0,
+        replan=stable is not None,
+        moved=moved,
     )
 
 
@@ -293,9 +336,8 @@ def _refine(
     workers: int | None,
     warnings: list[str],
     scenario_cases: ScenarioCases,
-    previous: dict[str, tuple[int, int]],
-    move_penalty: float,
-    deadline: float,
+    stable: StablePlan | None = None,
+    deadline: float | None = None,  # perf_counter() time by which the search must end
 ) -> tuple[PlanState, float | None, str, bool]:
     from stuurploeg.app.solvers.cpsat import WORKERS, solve_max_priority
 
@@ -309,11 +351,13 @@ def _refine(
     else:  # priority-rule cases that the rank order could place come first in every plan
         mandatory = {cid for cid in rank_free if cmap[cid].priority_rule}
     mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
+    extra: dict[str, Any] = {}
+    if stable is not None and _solver_takes_previous(solve_max_priority):
+        extra["previous"] = dict(stable.spots)  # a stability term in the solver's objective
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
-        workers=workers or WORKERS, wall_limit=deadline - time.perf_counter(),
-        previous={cid: p for cid, p in previous.items() if cid not in base.fixed},
-        move_penalty=move_penalty,
+        workers=workers or WORKERS, **extra,
+        wall_limit=None if deadline is None else deadline - time.perf_counter(),
     )
     if not outcome.reproducible and not outcome.cancelled:
         warnings.append(
@@ -332,12 +376,19 @@ def _refine(
             warnings.append(f"Oplosser plaatste zaak {cid} buiten de capaciteit; genegeerd.")
             break
         refined.place(cmap[cid], ti, s)
+    spots = stable.spots if stable is not None else {}
     if ok:
-        compact(refined, planning_order(free))
+        # Back to the previous plan's spots where the same cases still fit there; the
+        # solver is indifferent to that, the meeting is not.
+        restore_previous(refined, free, spots)
+        compact(refined, [c for c in planning_order(free) if c.case_id not in spots])
         fill_in_order(refined, planning_order(free))
         ok = mandatory <= set(refined.placed)
     total = refined.total_priority(cmap) if ok else -1.0
-    if not ok or total < rank_total - 1e-9:
+    # A re-plan moves cases of the previous plan only for more priority: an equal total is
+    # no reason to leave the stable rank-order re-plan.
+    margin = GAIN_EPSILON if stable is not None else -1e-9
+    if not ok or total < rank_total + margin:
         chosen = rank_state
         total = rank_total
         status = "rangorde (oplosser vond niets beters)"
@@ -357,17 +408,9 @@ def _solver_deadline(t0: float, limit: float) -> float:
     return t0 + max(limit, 0.0) - max(POST_SHARE * limit, POST_FACTOR * spent)
 
 
-def _previous_spots(
-    previous: dict[str, tuple[str, IsoWeek]] | None, grid: CapacityGrid
-) -> dict[str, tuple[int, int]]:
-    """The last plan's placements as (team index, start index), where they still exist."""
-    out = {}
-    for cid, (team, week) in (previous or {}).items():
-        ti = grid.team_index(team)
-        s = grid.index_of(week)
-        if ti is not None and 0 <= s < grid.horizon:
-            out[cid] = (ti, s)
-    return out
+def _solver_takes_previous(solve: Any) -> bool:
+    """Whether the solver accepts the previous plan's spots as a stability term."""
+    return "previous" in inspect.signature(solve).parameters
 
 
 def _assignments(

@@ -127,7 +127,7 @@ class _Checker:
                 label = "capaciteitswijziging" if section == CAPACITY else "zaakwijziging"
                 entry = f"{label} {index + 1}"
             problem = ScenarioProblem(f"scenario {self.scenario.name}".strip(), message,
-                                      entry=entry, key=None, severity=severity)
+                                      entry=entry, key=key, severity=severity)
         # A change "of one specialism" is two deltas from one entry: report it once.
         ident = (problem.line, problem.entry, problem.key, problem.message)
         if ident not in self._seen:

@@ -25,6 +25,7 @@ from stuurploeg.store.errors import (
 from stuurploeg.store.opening import (
     SUFFIX,
     create_workspace,
+    list_backups,
     open_or_create_workspace,
     open_workspace,
     restore_backup,
@@ -60,6 +61,7 @@ __all__ = [
     "WorkspaceTooNew",
     "create_workspace",
     "file_sha256",
+    "list_backups",
     "now",
     "open_or_create_workspace",
     "open_workspace",

@@ -156,16 +156,21 @@ def compute_plan(
     time_limit: float = 30.0,
     state: TaskState | None = None,
 ) -> PlanResult:
-    """A plan of the workspace's cases and capacity with its profile and overrides."""
+    """A plan of the workspace's cases and capacity with its profile and overrides,
+    respecting the decisions of finalised meetings and the last vastgesteld plan
+    (:func:`~stuurploeg.app.replan.replan_basis`)."""
     from stuurploeg.app.planning import make_plan  # numpy/solver set-up only when planning
+    from stuurploeg.app.replan import replan_basis
 
     chosen = scenario(ws, scenario_name) if scenario_name else None
     if chosen is not None and chosen.profile is not None:
         profile = chosen.profile  # a scenario's own weighting wins
+    start = start or IsoWeek.current()
+    basis = replan_basis(ws, start)
     return make_plan(
-        ws.cases(), ws.capacity(), profile=profile or weight_profile(ws), start=start,
-        weeks=weeks, planner=planner, overrides=position_overrides(ws),
-        scenario=chosen, time_limit=time_limit, state=state,
+        basis.cases, ws.capacity(), profile=profile or weight_profile(ws), start=start,
+        weeks=weeks, planner=planner, overrides=position_overrides(ws), fixed=basis.fixed,
+        previous=basis.previous, scenario=chosen, time_limit=time_limit, state=state,
     )
 
 

@@ -24,6 +24,7 @@ _COMMANDS: dict[str, str] = {
     "finalise": "stuurploeg.cli.workspace_cmd",
     "export": "stuurploeg.cli.workspace_cmd",
     "verify": "stuurploeg.cli.workspace_cmd",
+    "restore": "stuurploeg.cli.restore_cmd",
 }
 
 

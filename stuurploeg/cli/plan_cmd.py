@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from stuurploeg.cli import plan_scenarios
+from stuurploeg.cli import plan_scenarios, plan_workspace
 from stuurploeg.domain.weeks import IsoWeek
 
 MAX_WEEKS = 156
@@ -56,9 +56,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Leest de zakenlijst en de capaciteit, rangschikt de kandidaten en plant "
         "ze in binnen de beschikbare fte.",
     )
-    p.add_argument("--cases", required=True, type=Path, metavar="BESTAND", help="zakenlijst")
-    p.add_argument("--capacity", required=True, type=Path, metavar="BESTAND",
-                   help="capaciteitsoverzicht")
+    p.add_argument("--cases", type=Path, metavar="BESTAND",
+                   help="zakenlijst (verplicht zonder --workspace)")
+    p.add_argument("--capacity", type=Path, metavar="BESTAND",
+                   help="capaciteitsoverzicht (verplicht zonder --workspace)")
     p.add_argument("--start", type=_week, default=None, metavar="JJJJ-Www",
                    help="eerste week van de planning (standaard: deze week)")
     p.add_argument("--weeks", type=_weeks, default=26, metavar="N",
@@ -75,6 +76,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="schrijf de planning naar een Excel-werkmap")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     plan_scenarios.add_arguments(p)
+    plan_workspace.add_arguments(p)
     p.set_defaults(run=plan_scenarios.guarded(run))
 
 
@@ -85,6 +87,11 @@ def run(args: argparse.Namespace) -> int:
     from stuurploeg.domain.scoring import STANDARD_PROFILE
     from stuurploeg.io.excel_out import ExportError
 
+    if args.workspace is None and (args.cases is None or args.capacity is None):
+        # As argparse does for a missing required option: the usage error, exit 2.
+        print("stuurploeg plan: fout in de opdracht: geef --cases en --capacity, of "
+              "--workspace", file=sys.stderr)
+        raise SystemExit(2)
     profile = STANDARD_PROFILE
     if args.profile is not None:
         try:
@@ -95,14 +102,31 @@ def run(args: argparse.Namespace) -> int:
     reports = []
     # Yearless weeks ("wk 5") are read near the first planned week, not near today.
     reference = args.start or IsoWeek.current()
+    given: dict[str, Any] = {}
     for path, kind in ((args.cases, "cases"), (args.capacity, "capacity")):
+        if path is None:
+            continue
         report = check_file(path, kind, reference=reference)
         if not report.usable:
             return _fail(_not_usable(path, kind, report))
         reports.append(report)
-    cases_report, capacity_report = reports
-    scenario_warnings = plan_scenarios.check(scenario_files, cases_report.cases,
-                                             capacity_report.capacity, reference, args.weeks)
+        given[kind] = report.cases if kind == "cases" else report.capacity
+    cases, capacity = given.get("cases"), given.get("capacity")
+    source = None
+    fixed: tuple[Any, ...] = ()
+    previous: tuple[Any, ...] = ()
+    overrides: list[Any] = []
+    if args.workspace is not None:
+        try:
+            source = plan_workspace.read(args, reference, cases, capacity)
+        except plan_workspace.WorkspaceUnusable as exc:
+            return _fail(str(exc))
+        cases, capacity = list(source.basis.cases), source.capacity
+        fixed, previous, overrides = source.basis.fixed, source.basis.previous, source.overrides
+        if args.profile is None:
+            profile = source.profile
+    scenario_warnings = plan_scenarios.check(scenario_files, cases, capacity, reference,
+                                             args.weeks)
     if not args.json:
         for r in reports:
             for w in getattr(r, "warnings", ()) or ():
@@ -112,29 +136,32 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr, flush=True)
     try:
         result = make_plan(
-            cases_report.cases,
-            capacity_report.capacity,
+            cases,
+            capacity,
             profile=profile,
-            start=args.start,
+            start=reference,
             weeks=args.weeks,
             planner=args.planner,
             time_limit=args.time_limit,
+            overrides=overrides,
+            fixed=fixed,
+            previous=previous,
         )
-        outcomes = plan_scenarios.plan(scenario_files, result, cases_report.cases,
-                                       capacity_report.capacity, args)
+        outcomes = plan_scenarios.plan(scenario_files, result, cases, capacity, args,
+                                       fixed=fixed, overrides=overrides)
     except PlanError as exc:
         return _fail(str(exc))
     if args.out is not None:
-        sources = {"Zakenlijst": args.cases.name, "Capaciteit": args.capacity.name}
+        sources = {"Zakenlijst": (args.cases or args.workspace).name,
+                   "Capaciteit": (args.capacity or args.workspace).name}
         sources.update({f"Scenario {f.scenario.name}": f.source for f in scenario_files})
         try:
             if outcomes:
                 from stuurploeg.app.scenarios import export_with_scenarios
 
-                export_with_scenarios(result, cases_report.cases, args.out, outcomes,
-                                      sources=sources)
+                export_with_scenarios(result, cases, args.out, outcomes, sources=sources)
             else:
-                export_plan(result, cases_report.cases, args.out, sources=sources)
+                export_plan(result, cases, args.out, sources=sources)
         except ExportError as exc:
             return _fail(str(exc))
     if args.json:
@@ -144,11 +171,15 @@ def run(args: argparse.Namespace) -> int:
         data["warnings"] += list(result.warnings) + scenario_warnings
         if scenario_files:
             data["scenarios"] = [o.to_json() for o in outcomes]
+        if source is not None:
+            data["workspace"] = plan_workspace.to_json(source)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for w in scenario_warnings:
             print(f"waarschuwing: {w}", file=sys.stderr)
         print(_human(result, args.out))
+        if source is not None:
+            print("\n" + "\n".join(plan_workspace.human(source, result)))
         if outcomes:
             print("\n" + plan_scenarios.human(outcomes))
     return 0
@@ -215,7 +246,8 @@ def _human(result: Any, out: Path | None) -> str:
     lines.append("Ingepland:")
     for a in result.assignments:
         lines.append(f"  {a.case_id:<12} {a.team:<16} vanaf {a.start_week}  "
-                     f"{a.weeks:>3} weken  {fte(a.fte)} fte" + ("  (vastgezet)" if a.fixed else ""))
+                     f"{a.weeks:>3} weken  {fte(a.fte)} fte" + ("  (vastgezet)" if a.fixed else "")
+                     + ("  (verschoven)" if result.move_of(a.case_id) else ""))
     if result.unplanned:
         lines.append("")
         lines.append("Niet ingepland:")

@@ -76,8 +76,8 @@ def check(files: list[Any], cases: Any, capacity: Any, start: Any, weeks: int) -
     return [w.describe() for w in warnings]
 
 
-def plan(files: list[Any], base: Any, cases: Any, capacity: Any, args: argparse.Namespace
-         ) -> list[Any]:
+def plan(files: list[Any], base: Any, cases: Any, capacity: Any, args: argparse.Namespace,
+         *, fixed: Any = (), overrides: Any = ()) -> list[Any]:
     from stuurploeg.app.scenario_check import with_team_names
     from stuurploeg.app.scenarios import run_scenarios
 
@@ -86,7 +86,7 @@ def plan(files: list[Any], base: Any, cases: Any, capacity: Any, args: argparse.
               f"{args.time_limit:g} s)…", file=sys.stderr, flush=True)
     return run_scenarios(base, cases, capacity,
                          [with_team_names(f.scenario, capacity) for f in files],
-                         time_limit=args.time_limit)
+                         time_limit=args.time_limit, fixed=fixed, overrides=overrides)
 
 
 def human(outcomes: list[Any]) -> str:

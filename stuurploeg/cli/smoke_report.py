@@ -91,6 +91,7 @@ def collect(window: Any | None, waited: float) -> dict[str, Any]:
     from stuurploeg import version
     from stuurploeg.gui.paths import (
         data_folder,
+        qt_translation_file,
         resources_dir,
         sample_data_dir,
         sample_files,
@@ -109,7 +110,14 @@ def collect(window: Any | None, waited: float) -> dict[str, Any]:
         "translation_file": str(translation_file()),
         "translation_found": translation_file().is_file(),
         "qt_translations_dir": str(qt_translations),
-        "qtbase_nl_found": (qt_translations / "qtbase_nl.qm").is_file(),
+        # Qt's Dutch: Qt's own when it has it, else the copy we ship (the app loads either).
+        "qtbase_nl_file": str(
+            qt_translations / "qtbase_nl.qm"
+            if (qt_translations / "qtbase_nl.qm").is_file()
+            else qt_translation_file()
+        ),
+        "qtbase_nl_found": (qt_translations / "qtbase_nl.qm").is_file()
+        or qt_translation_file().is_file(),
         "sample_data_dir": str(sample_data_dir()),
         "sample_files_found": all(p.is_file() for p in sample_files()),
         "data_folder": str(data_folder()),

@@ -32,7 +32,7 @@ KIND_LABELS: dict[DecisionKind, str] = {
     DecisionKind.HAND_OVER: "overdragen",
     DecisionKind.CLOSE: "afsluiten",
 }
-# Kinds that always need a motivation (issue 5); the others only when departing from
+# Kinds that always need a motivation; the others only when departing from
 # the plan proposal.
 MOTIVATION_ALWAYS = frozenset({DecisionKind.DECLINE, DecisionKind.HAND_OVER, DecisionKind.CLOSE})
 

@@ -30,7 +30,7 @@ class CaseStatus(StrEnum):
 
     @property
     def is_candidate(self) -> bool:
-        """Candidates for a plan: nieuw and geparkeerd (DESIGN §4)."""
+        """Candidates for a plan: nieuw and geparkeerd."""
         return self in (CaseStatus.NEW, CaseStatus.PARKED)
 
 

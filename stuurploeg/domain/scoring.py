@@ -1,4 +1,4 @@
-"""Scoring and ranking of candidate cases (DESIGN §4).
+"""Scoring and ranking of candidate cases.
 
 Score = 100 × Σ wᶜ·(vᶜ−1)/4 ÷ Σ wᶜ, both sums over the criteria scored for that case. The
 criteria of all cases are packed once into numpy arrays (:class:`ScoreMatrix`) so that a

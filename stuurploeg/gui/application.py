@@ -29,19 +29,35 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stuurploeg.gui.main_window import MainWindow
-from stuurploeg.gui.paths import LOG_FILE_NAME, data_folder, translation_file
+from stuurploeg.gui.paths import (
+    LOG_FILE_NAME,
+    QT_TRANSLATION_NAME,
+    data_folder,
+    qt_translation_file,
+    translation_file,
+)
 from stuurploeg.gui.settings import configure_application_names
 
 log = logging.getLogger("stuurploeg")
 
 
+def install_qt_translation(app: QCoreApplication) -> Path | None:
+    """Qt's own Dutch (standard buttons, file dialogs: "Annuleren", "Zoeken in:"): from Qt
+    when it has it, else the copy we ship (the PySide6 wheels lack ``qtbase_nl.qm``).
+    Returns the file loaded, None when neither is there (then Qt's dialogs stay English)."""
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for candidate in (qt_dir / QT_TRANSLATION_NAME, qt_translation_file()):
+        translator = QTranslator(app)
+        if candidate.is_file() and translator.load(str(candidate)):
+            app.installTranslator(translator)
+            return candidate
+    log.warning("Qt-vertaling niet gevonden in %s of %s", qt_dir, qt_translation_file())
+    return None
+
 
 def install_translators(app: QCoreApplication) -> bool:
     """Load our Dutch translation (and Qt's own for standard buttons); True when ours loaded."""
-    qt_translator = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", qt_dir):
-        app.installTranslator(qt_translator)
+    install_qt_translation(app)
     ours = QTranslator(app)
     if not ours.load(str(translation_file())):
         log.warning("Vertaling niet gevonden: %s", translation_file())

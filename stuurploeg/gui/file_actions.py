@@ -4,6 +4,7 @@ with. What they start is the controller's."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -29,6 +30,10 @@ class FileActions(QObject):
         self.controller = controller
         self.settings = settings
         self.menu = QMenu(self.tr("&File"), window)
+        self.export_dialog: QFileDialog | None = None  # the one asked last
+        # Asked before another workspace replaces the open one (the window sets it to the
+        # reminder of drafts): True holds the switch, which it then makes itself or not.
+        self.hold_close: Callable[[Callable[[], object]], bool] = lambda _go_on: False
 
         def action(
             text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -73,10 +78,20 @@ class FileActions(QObject):
         recent = self.settings.recent_workspaces()
         for path in recent:
             a = self.recent_menu.addAction(str(path))
-            a.triggered.connect(lambda _checked=False, p=path: self.controller.open(p))
+            a.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
         if not recent:
             empty = self.recent_menu.addAction(self.tr("(none)"))
             empty.setEnabled(False)
+
+    def switch_to(self, path: Path, *, new: bool = False) -> None:
+        """Open (or create) ``path`` in place of the open workspace, after the reminder of
+        drafts not yet vastgesteld when there are any."""
+
+        def go_on() -> None:
+            (self.controller.create if new else self.controller.open)(path)
+
+        if not self.hold_close(go_on):
+            go_on()
 
     # -- asking for files (window-modal, never exec(): the event loop keeps running) -----
     def _ask(self, title: str, name_filter: str, chosen: Callable[[Path], object]) -> QFileDialog:
@@ -88,7 +103,7 @@ class FileActions(QObject):
 
     def ask_open(self) -> QFileDialog:
         dialog = self._ask(
-            self.tr("Open workspace"), self.tr("Workspaces (*.stuurploeg)"), self.controller.open
+            self.tr("Open workspace"), self.tr("Workspaces (*.stuurploeg)"), self.switch_to
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.open()
@@ -96,7 +111,9 @@ class FileActions(QObject):
 
     def ask_new(self) -> QFileDialog:
         dialog = self._ask(
-            self.tr("New workspace"), self.tr("Workspaces (*.stuurploeg)"), self.controller.create
+            self.tr("New workspace"),
+            self.tr("Workspaces (*.stuurploeg)"),
+            lambda p: self.switch_to(p, new=True),
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("stuurploeg")
@@ -113,9 +130,18 @@ class FileActions(QObject):
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
-        dialog.selectFile(f"besluitenlijst-{day.isoformat()}.xlsx")
+        workspace = self.controller.path
+        if workspace is not None:  # beside the workspace, unless the user goes elsewhere
+            dialog.setDirectory(str(workspace.parent))
+        dialog.selectFile(suggested_export_name(day))
+        self.export_dialog = dialog
         dialog.open()
         return dialog
+
+
+def suggested_export_name(day: date) -> str:
+    """``besluitenlijst-JJJJ-MM-DD.xlsx`` for the meeting of ``day``."""
+    return f"besluitenlijst-{day.isoformat()}.xlsx"
 
 
 def is_workbook(path: Path) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollA
 
 from stuurploeg.gui.about import AboutDialog
 from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.decisions import DecisionsPanel
@@ -30,9 +31,11 @@ from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.importing.wizard import ImportWizard
 from stuurploeg.gui.notices import Notices
+from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.planning.dialog import PlanDialog, open_plan_dialog
 from stuurploeg.gui.ranking.position import PositionDialog
 from stuurploeg.gui.ranking.view import RankingView
+from stuurploeg.gui.scenarios.panel import ScenarioPanel, shown_text
 from stuurploeg.gui.settings import Settings
 
 log = logging.getLogger("stuurploeg")
@@ -58,6 +61,9 @@ class MainWindow(QMainWindow):
         self.weights_panel = WeightsPanel(self.controller, self.undo_stack, self)
         self.capacity_panel = CapacityPanel(self.controller, self)
         self.decisions_panel = DecisionsPanel(self.controller, self.undo_stack, self)
+        self.placement = PlacementController(self.controller)
+        self.planboard_panel = PlanboardPanel(self.placement, self.undo_stack, self)
+        self.scenario_panel = ScenarioPanel(self.controller, self)
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -65,6 +71,11 @@ class MainWindow(QMainWindow):
         self._add_dock("detail", self.tr("Case detail"), self.detail_panel, right)
         self._add_dock("capacity", self.tr("Capacity"), self.capacity_panel, bottom)
         self._add_dock("decisions", self.tr("Decisions"), self.decisions_panel, right)
+        self._add_dock("planboard", self.tr("Planning board"), self.planboard_panel, bottom)
+        self.tabifyDockWidget(self.docks["capacity"], self.docks["planboard"])
+        self._add_dock("scenarios", self.tr("Scenarios"), self.scenario_panel, bottom)
+        self.tabifyDockWidget(self.docks["capacity"], self.docks["scenarios"])
+        self.docks["capacity"].raise_()
         self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
         self.docks["detail"].raise_()
 
@@ -77,11 +88,16 @@ class MainWindow(QMainWindow):
         self._build_help_menu()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+        self.shown_label = QLabel(self)  # which plan is on screen: the base or a scenario
+        self.statusBar().addPermanentWidget(self.shown_label)
+        self.controller.scenarios.shown_changed.connect(self._show_title)
         self.controller.message.connect(self.show_message)
         self.controller.opened.connect(self._opened)
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
         self.files.import_requested.connect(self.import_workbook)
         self.decisions_panel.export_button.clicked.connect(self.files.ask_export)
+        self.notices.export_requested.connect(self.files.ask_export)
+        self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.ranking_view.case_activated.connect(self.decide)
 
@@ -177,6 +193,16 @@ class MainWindow(QMainWindow):
 
     def _opened(self, path: Path) -> None:
         self.setWindowTitle(self.tr("%1 — Stuurploeg").replace("%1", path.stem))
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The window title and status bar say which plan is shown (base or scenario)."""
+        path = self.controller.path
+        shown = shown_text(self.controller) if self.controller.proposal is not None else ""
+        self.shown_label.setText(shown)
+        if path is not None:
+            title = self.tr("%1 — Stuurploeg").replace("%1", path.stem)
+            self.setWindowTitle(f"{title} — {shown}" if shown else title)
 
     def set_meeting_mode(self, on: bool) -> None:
         """Vergadermodus: larger text everywhere in this window, for the projector."""
@@ -259,6 +285,9 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.notices.hold_close_for_drafts(self.close):
+            event.ignore()  # asked first; "Close anyway" closes again
+            return
         self.settings.save_window(bytes(self.saveGeometry().data()), bytes(self.saveState().data()))
         self.settings.sync()
         self.controller.close()

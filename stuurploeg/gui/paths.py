@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths
 
 SAMPLE_WORKSPACE_NAME = "voorbeeld.stuurploeg"
 LOG_FILE_NAME = "stuurploeg.log"
+QT_TRANSLATION_NAME = "qtbase_nl.qm"  # Qt's own Dutch: standard buttons, file dialogs
 
 
 def _bundle_or_checkout(name: str) -> Path:
@@ -26,6 +27,11 @@ def resources_dir() -> Path:
 
 def translation_file() -> Path:
     return resources_dir() / "translations" / "stuurploeg_nl.qm"
+
+
+def qt_translation_file() -> Path:
+    """Our copy of Qt's Dutch translation (the PySide6 wheels do not ship it)."""
+    return resources_dir() / "translations" / QT_TRANSLATION_NAME
 
 
 def sample_data_dir() -> Path:

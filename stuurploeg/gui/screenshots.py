@@ -16,12 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.application import build_application
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import sample_files
+from stuurploeg.gui.screenshots_manual import render_manual
 from stuurploeg.gui.settings import use_settings_folder
 
 SIZE = (1500, 900)
@@ -76,6 +78,7 @@ def render(folder: Path) -> int:
     window.decisions_panel.resize(460, window.decisions_panel.sizeHint().height())
     _save(window.decisions_panel, folder, "besluiten")
     window.docks["detail"].raise_()
+    _planboard(app, window, folder)
 
     if controller.capacity is not None:
         dialog = window.open_plan_dialog()
@@ -87,6 +90,8 @@ def render(folder: Path) -> int:
             _wait(app, lambda: job.done, 30)
         _save(dialog, folder, "planning_maken")
         dialog.close()
+
+    _scenario_comparison(app, window, folder)
 
     wizard = window.import_workbook(sample_files()[0])
     wizard.next()
@@ -103,9 +108,98 @@ def render(folder: Path) -> int:
     _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
     _save(window, folder, "vergadermodus")
     window.set_meeting_mode(False)
+    _outdated_proposal(app, window, folder)
+    render_manual(window, folder, scratch)  # last: it records decisions and imports
+    controller.close()  # first: a window with drafts asks before it closes
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
     return 0
+
+
+def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Planbord: the Gantt with one what-if placement (the first planned case moved to a
+    later week where it fits, as a drag would), and the load map with a cell chosen."""
+    panel = window.planboard_panel
+    dock = window.docks["planboard"]
+    dock.raise_()
+    if panel.gantt is None or panel.load_map is None:
+        return
+    plan = window.placement.plan
+    for a in plan.assignments if plan is not None else ():
+        check = window.placement.check
+        fits = next((d for d in range(1, 8) if check(a.case_id, a.team, a.start_week + d).fits),
+                    None)  # fmt: skip
+        if fits is not None:
+            window.placement.place(a.case_id, a.team, a.start_week + fits)
+            window.controller.select_case(a.case_id)
+            break
+    dock.setFloating(True)  # its own size, whatever the window's layout leaves it
+    dock.resize(1400, 640)
+    panel.tabs.setCurrentWidget(panel.gantt)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "gantt")
+    panel.tabs.setCurrentWidget(panel.load_map)
+    panel.load_map.choose_cell(1, 6)
+    _wait(app, lambda: False, 0.3)
+    _save(dock, folder, "belastingkaart")
+    window.placement.clear()
+    panel.tabs.setCurrentWidget(panel.gantt)
+    dock.setFloating(False)
+
+
+def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """Scenario's: a what-if (two digital specialists for Team Haven, one case excluded)
+    compared side by side with the base plan, then made the proposal."""
+    from stuurploeg.gui.controller.scenarios import CapacityRow, CaseRow, ScenarioDraft
+
+    controller = window.controller
+    scenarios = controller.scenarios
+    base = scenarios.base
+    if base is None or not controller.has_workspace:
+        return
+    start = str(base.result.start)
+    out = base.result.assignments[0].case_id
+    scenarios.save(ScenarioDraft(
+        "Extra digitaal Haven",
+        (CapacityRow("Team Haven", start, "", "2", "digitaal"),
+         CapacityRow("Team Polder", str(base.result.start + 8), "", "-1,5")),
+        (CaseRow(out, "out"),)))
+    dock = window.docks["scenarios"]
+    dock.raise_()
+    window.resizeDocks([dock], [620], Qt.Orientation.Vertical)
+    panel = window.scenario_panel
+    panel.select("Extra digitaal Haven")
+    unplanned = [u.case_id for u in base.result.unplanned if controller.case(u.case_id)
+                 and controller.case(u.case_id).status.is_candidate]  # type: ignore[union-attr]
+    if unplanned:  # the suggestions for a case that does not fit
+        controller.select_case(unplanned[0])
+        _wait(app, lambda: scenarios.suggestions is not None, 30)
+    scenarios.time_limit = 5.0  # as the base plan above
+    job = panel.compare()
+    if job is not None:
+        _wait(app, lambda: job.done, 120)
+    _save(panel, folder, "scenariovergelijking")
+    panel.tabs.setCurrentIndex(panel.EDIT_TAB)
+    _save(panel, folder, "scenario_bewerken")
+    panel.make_proposal()
+    panel.tabs.setCurrentIndex(panel.COMPARE_TAB)
+    _save(window, folder, "scenario_voorstel")
+    scenarios.show_base()
+    window.resizeDocks([dock], [320], Qt.Orientation.Vertical)
+    window.docks["capacity"].raise_()
+
+
+def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> None:
+    """The capacity dock after a weight change: the proposal of the planner chosen in Plan
+    maken stays, marked outdated, with the button that makes it again."""
+    controller = window.controller
+    if controller.profile is None or controller.proposal is None:
+        return
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _wait(app, lambda: not controller.planning, 15)
+    _save(window.docks["capacity"], folder, "voorstel_verouderd")
+    controller.plan("rank")  # back to the default planner for the shots that follow
+    _wait(app, lambda: not controller.planning and not controller.proposal.outdated, 15)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """The plan workbook (``stuurploeg plan --out``): Ranglijst, Planning, Planbord,
-Capaciteit, Niet ingepland, Weging and, with scenarios, Scenario's and Scenariozaken
-(DESIGN §7), written through :class:`WorkbookWriter`.
+Capaciteit, Niet ingepland, Weging and, with scenarios, Scenario's and Scenariozaken,
+written through :class:`WorkbookWriter`.
 
 The Planbord and scenario sheets come from :mod:`stuurploeg.io.planning_sheets`, which
 the besluitenlijst uses too.
@@ -131,6 +131,9 @@ def _planning_sheet(plan: PlanLike, by_id: dict[str, Case]):
         Column("Score", Kind.NUMBER),
         Column("Vastgezet", Kind.BOOL),
     ]
+    moved = _moves(plan)
+    if moved is not None:
+        cols.append(Column(MOVED_HEADER, Kind.TEXT, width=60, wrap=True))
     scores = {e.case_id: e.score for e in plan.ranking.entries}
     rows = []
     for a in plan.assignments:
@@ -148,8 +151,26 @@ def _planning_sheet(plan: PlanLike, by_id: dict[str, Case]):
             *(a.specialist_fte.get(s) for s in SPECIALISMS),
             None if score is None else round(score, 2),
             a.fixed,
+            *(() if moved is None else (_move_text(moved.get(a.case_id)),)),
         ])
     return Sheet("Planning", cols, rows)
+
+
+MOVED_HEADER = "Verschoven t.o.v. vorige vergadering"
+
+
+def _moves(plan: PlanLike) -> dict[str, object] | None:
+    """case_id -> its move (``domain.planning.previous.Move``), or None when the plan was
+    not made against a previous plan (then the sheets have no column for it)."""
+    if not getattr(plan, "replan", False):
+        return None
+    return {m.case_id: m for m in getattr(plan, "moved", ())}
+
+
+def _move_text(move: object | None) -> str | None:
+    if move is None:
+        return None
+    return f"van {move.from_team} {move.from_week}: {move.reason}"  # type: ignore[attr-defined]
 
 
 def _capacity_sheet(plan: PlanLike):
@@ -190,6 +211,9 @@ def _unplanned_sheet(plan: PlanLike, by_id: dict[str, Case]):
         Column("Score", Kind.NUMBER),
         Column("Reden", Kind.TEXT, width=90, wrap=True),
     ]
+    moved = _moves(plan)
+    if moved is not None:
+        cols.append(Column(MOVED_HEADER, Kind.TEXT, width=60, wrap=True))
     ranks = {e.case_id: e for e in plan.ranking.entries}
     rows = []
     for u in plan.unplanned:
@@ -201,6 +225,7 @@ def _unplanned_sheet(plan: PlanLike, by_id: dict[str, Case]):
             case.name if case else None,
             None if e is None or e.score is None else round(e.score, 2),
             u.reason,
+            *(() if moved is None else (_move_text(moved.get(u.case_id)),)),
         ])
     return Sheet("Niet ingepland", cols, rows)
 

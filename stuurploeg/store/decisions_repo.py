@@ -228,7 +228,7 @@ def finalise_meeting(
     if mismatch is not None:
         raise StoreError(
             f"De besluitenlijst kan niet worden vastgesteld: {mismatch} Zet een reservekopie "
-            "terug of meld dit bij de functioneel beheerder."
+            "terug ('stuurploeg restore') of meld dit bij de functioneel beheerder."
         )
     seq, prev = chain_head(conn)
     done = []

@@ -41,7 +41,8 @@ class WorkspaceDamaged(StoreError):
         self.path, self.problems, self.backups = path, problems, backups
         hint = (
             f"Er zijn {len(backups)} reservekopieën; de nieuwste is {backups[-1].name}. "
-            "Herstel een reservekopie (het beschadigde bestand blijft bewaard)."
+            f"Zet een reservekopie terug met 'stuurploeg restore {path.name}' (het "
+            "beschadigde bestand blijft bewaard)."
             if backups
             else "Er is geen reservekopie gevonden; bewaar het bestand en vraag hulp."
         )
@@ -81,7 +82,7 @@ def translate(exc: sqlite3.Error, what: str) -> StoreError:
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return CorruptError(
             f"{what} is niet gelukt: de werkruimte is beschadigd ({text}). Sluit de app en "
-            "herstel een reservekopie."
+            "zet een reservekopie terug met 'stuurploeg restore'."
         )
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_IOERR")):
         return StoreError(

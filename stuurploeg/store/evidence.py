@@ -138,7 +138,7 @@ def compare_known_head(known: KnownHead | None, entries: Sequence[Decision]) -> 
         return (f"Op deze computer was {seen} het laatste vastgestelde besluit van deze "
                 f"werkruimte, maar het besluitenlog eindigt nu bij nr. {last}: er zijn "
                 "besluiten verwijderd, of dit is een oudere kopie. Een oudere kopie zet u "
-                "alleen terug met 'Reservekopie herstellen'.")
+                "alleen terug met 'stuurploeg restore'.")
     entry = by_seq.get(known.seq)
     if entry is None or entry.entry_hash != known.hash:
         return (f"Besluit nr. {known.seq} heeft niet meer de kophash die deze computer eerder "
@@ -147,10 +147,14 @@ def compare_known_head(known: KnownHead | None, entries: Sequence[Decision]) -> 
     return None
 
 
-def remember_head(conn: sqlite3.Connection, name: str, now: datetime) -> str | None:
-    """Keep the log's current head in the data folder; a Dutch warning if that fails."""
+def remember_head(conn: sqlite3.Connection, name: str, now: datetime,
+                  restored: bool = False) -> str | None:
+    """Keep the log's current head in the data folder; a Dutch warning if that fails.
+    ``restored``: a backup was put back on purpose, so even an empty log is now expected."""
     seq, digest = decisions_repo.chain_head(conn)
     if seq <= 0:
+        if restored:
+            known_heads.forget(workspace_id(conn))
         return None
     row = conn.execute(
         "SELECT m.finalised_at FROM decisions d JOIN meetings m ON m.id = d.meeting_id "

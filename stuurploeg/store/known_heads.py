@@ -75,3 +75,12 @@ def save(workspace_id: str | None, head: KnownHead) -> str | None:
                 f"{path.parent} ({exc.strerror or exc}); een ingekort of herschreven log "
                 "valt zo later minder snel op. Controleer of die map beschrijfbaar is.")
     return None
+
+
+def forget(workspace_id: str | None) -> None:
+    """No head is expected any more: a backup from before the first vaststelling was put
+    back deliberately (a kept head would report its empty log as cut off)."""
+    path = _path(workspace_id) if workspace_id else None
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()

@@ -195,6 +195,11 @@ def open_or_create_workspace(path: Path | str, *, staged: bool = False
     return create_workspace(path, staged=staged), True
 
 
+def list_backups(path: Path | str) -> list[Path]:
+    """The complete backups of the workspace at ``path``, oldest first (it need not open)."""
+    return backups_mod.list_backups(Path(path))
+
+
 def restore_backup(path: Path | str, backup: Path | str) -> Path:
     """Put ``backup`` in place of the workspace at ``path``.
 
@@ -229,7 +234,7 @@ def restore_backup(path: Path | str, backup: Path | str) -> Path:
         # Deliberately put back: its head is now the one this computer expects.
         restored = connect(path, readonly=True)
         try:
-            remember_head(restored, path.name, now())
+            remember_head(restored, path.name, now(), restored=True)
         finally:
             restored.close()
         return kept

@@ -67,6 +67,7 @@ def test_motivation_required_when_departing_from_the_proposal(ws):
 
 @pytest.mark.parametrize("kind", [DecisionKind.DECLINE, DecisionKind.HAND_OVER,
                                   DecisionKind.CLOSE])
+@pytest.mark.slow
 def test_motivation_always_required_for(ws, kind):
     extra = {"hand_over_to": HandOverTarget.LABOUR_INSPECTORATE} if kind is \
         DecisionKind.HAND_OVER else {}
@@ -87,6 +88,7 @@ def test_motivation_always_required_for(ws, kind):
         (Decision("MH-2099-999", DecisionKind.CLOSE, OFFICER, motivation="m"), "niet in de"),
     ],
 )
+@pytest.mark.slow
 def test_incomplete_decisions_are_refused_with_what_to_do(ws, decision, fragment):
     with pytest.raises(DecisionError, match=fragment):
         record_decision(ws, decision, DAY)
@@ -224,6 +226,7 @@ def test_finalise_hashes_the_corrected_entrys_seq_as_stored(ws, ws_path):
         (_take_up(team="Team Oost", motivation="m"), "Kies een van: Team Noord, Team Zuid"),
     ],
 )
+@pytest.mark.slow
 def test_nonsense_values_and_fields_of_another_kind_are_refused(ws, decision, fragment):
     with pytest.raises(DecisionError, match=fragment):
         record_decision(ws, decision, DAY)

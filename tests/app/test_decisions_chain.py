@@ -3,6 +3,7 @@
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,6 +53,7 @@ _MUTATIONS = {
 }
 
 
+@pytest.mark.slow
 @given(n=st.integers(1, 12), data=st.data())
 def test_any_change_to_any_entry_is_found_at_that_entry(n, data):
     chain = _chain(n)

@@ -48,6 +48,7 @@ def _cells(book_or_sheet):
             yield from row
 
 
+@pytest.mark.slow
 def test_export_reopened_no_formulas_texts_round_trip_dates_are_dates(logged, tmp_path):
     out = tmp_path / "besluitenlijst.xlsx"
     result = export_decision_log(logged, out, DAY)
@@ -95,6 +96,7 @@ def test_export_reopened_no_formulas_texts_round_trip_dates_are_dates(logged, tm
     assert "Ernst" in weging and "Standaard" in weging
 
 
+@pytest.mark.slow
 def test_export_of_all_meetings_and_of_a_draft_meeting(logged, tmp_path):
     everything = export_decision_log(logged, tmp_path / "alles.xlsx")
     assert everything.decisions == 9
@@ -111,6 +113,7 @@ def test_unknown_meeting_is_refused(logged, tmp_path):
         export_decision_log(logged, tmp_path / "x.xlsx", date(2020, 1, 1))
 
 
+@pytest.mark.slow
 def test_locked_target_leaves_the_old_file_byte_identical(logged, tmp_path, monkeypatch):
     out = tmp_path / "besluitenlijst.xlsx"
     export_decision_log(logged, out, DAY)
@@ -132,6 +135,7 @@ def test_locked_target_leaves_the_old_file_byte_identical(logged, tmp_path, monk
         "besluitenlijst.xlsx"]
 
 
+@pytest.mark.slow
 def test_text_over_excel_limit_is_reported_not_cut_silently(ws, tmp_path):
     long = "Lange motivering. " * 2500  # ~45,000 characters
     record_decision(ws, Decision("MH-2026-001", DecisionKind.DECLINE, "officier",
@@ -141,6 +145,7 @@ def test_text_over_excel_limit_is_reported_not_cut_silently(ws, tmp_path):
     assert ws.decisions(DAY)[0].motivation == long  # the workspace keeps all of it
 
 
+@pytest.mark.slow
 def test_characters_excel_cannot_store_are_replaced_and_reported(ws, tmp_path):
     record_decision(ws, Decision("MH-2026-001", DecisionKind.DECLINE, "officier",
                                  motivation="geen\x00bewijs\x07"), DAY)
@@ -162,6 +167,7 @@ def _tamper(path, *statements):
     conn.close()
 
 
+@pytest.mark.slow
 def test_export_of_a_tampered_log_says_so_in_result_and_title_block(logged, ws_path, tmp_path):
     from stuurploeg.app.workspace import open_workspace
 

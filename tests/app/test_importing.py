@@ -26,6 +26,7 @@ SAMPLES = ROOT / "sample_data"
 NOW = IsoWeek(2026, 48)
 
 
+@pytest.mark.slow
 def test_sample_case_list():
     report = check_file(SAMPLES / "zakenlijst.xlsx", reference=NOW)
     assert isinstance(report, CheckReport)

@@ -29,6 +29,7 @@ def knapsack():
     return cases, CapacityData((Team("T", 2.0),))
 
 
+@pytest.mark.slow
 def test_optimal_beats_rank_where_rank_is_greedy_and_reports_gap():
     cases, cap = knapsack()
     rank = make_plan(cases, cap, start=START, weeks=1, planner="rank")
@@ -66,6 +67,7 @@ def test_cancel_before_returns_rank_plan_marked_cancelled():
     assert r.cancelled and [a.case_id for a in r.assignments] == ["Groot"]
 
 
+@pytest.mark.slow
 def test_cancel_during_the_search_stops_it_and_keeps_the_best():
     rng = random.Random(7)
     cases = [
@@ -174,6 +176,7 @@ def test_missing_profile_file(tmp_path):
         load_profile(tmp_path / "nee.toml")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("formulation", ["time-indexed", "intervals"])
 def test_both_solver_formulations_agree_and_respect_capacity(formulation):
     from stuurploeg.app.solvers.cpsat import solve_max_priority

@@ -241,8 +241,8 @@ def test_a_scenario_made_in_the_gui_names_its_changes_by_number():
     ps = check_scenario(s, CASES, CAPACITY, start=START, weeks=26)
     assert [(p.source, p.entry) for p in ps] == [("scenario GUI", "capaciteitswijziging 1"),
                                                  ("scenario GUI", "zaakwijziging 2")]
-    assert ps[1].describe() == ('scenario GUI, zaakwijziging 2: zaak MH-2026-0012: "out" gaat '
-                                'niet samen met wijziging 1 ("in").')
+    assert ps[1].describe() == ('scenario GUI, zaakwijziging 2, sleutel action: zaak '
+                                'MH-2026-0012: "out" gaat niet samen met wijziging 1 ("in").')
     (empty,) = check_scenario(Scenario("Leeg"), CASES, CAPACITY, start=START, weeks=26)
     assert empty.severity == "warning" and "verandert niets" in empty.message
 

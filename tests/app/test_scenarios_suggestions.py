@@ -122,6 +122,7 @@ def test_a_plan_of_other_data_is_refused():
         SuggestionContext(base, CASES[:2], CAP)
 
 
+@pytest.mark.slow
 @given(instances())
 def test_suggestions_always_fit_and_never_touch_fixed_or_unplaced(inst):
     cases, capacity, start, weeks = inst

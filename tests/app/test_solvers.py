@@ -129,11 +129,6 @@ def test_previous_plan_with_a_move_penalty_keeps_cases_where_they_were():
                              move_penalty=1.0, time_limit=1, wall_limit=60)
     assert out.placements == previous
     assert out.objective == pytest.approx(2 * cands[0].score)  # without the stability term
-    # make_plan takes it by team name and week
-    r = make_plan(cases, CapacityData((Team("T", 2.0),)), start=START, weeks=2,
-                  planner="optimal", previous={"A": ("T", START + 1), "B": ("T", START)},
-                  move_penalty=1.0, time_limit=1, wall_limit=60)
-    assert sorted(_spots(r)) == [("A", "T", START + 1), ("B", "T", START)]
 
 
 @pytest.mark.slow

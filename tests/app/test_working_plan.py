@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from stuurploeg.app.decisions import record_decision
 from stuurploeg.app.workspace_plans import compute_plan, plan_record, save_working_plan
 from stuurploeg.domain.decisions import Decision
@@ -17,6 +19,7 @@ def _record(ws, weight: float, name: str = "rank"):
     return plan_record(compute_plan(ws, start=START, profile=profile), name)
 
 
+@pytest.mark.slow
 def test_working_plans_replace_each_other_and_keep_the_latest_weights(ws):
     pid = None
     for weight in range(1, 11):

@@ -65,6 +65,7 @@ def test_wrong_command_line_exit_2(argv, capsys):
     assert "fout in de opdracht" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_real_command_in_a_new_process(tmp_path):
     path = write_xlsx(tmp_path / "z.xlsx", {"Zaken": case_rows(2)})
     done = subprocess.run([sys.executable, "-m", "stuurploeg", "check", str(path), "--json"],

@@ -14,6 +14,7 @@ from tests.fs_faults import ROOT
 SAMPLES = ROOT / "sample_data"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["-1+1", "- geen capaciteit", "--- zie verslag ---", "-x"])
 def test_a_motivation_that_starts_with_a_dash_is_a_value(wsp, capsys, text):
     assert main(["decide", str(wsp), "--case", "MH-2026-001", "--kind", "decline",
@@ -43,6 +44,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_a_killed_first_import_leaves_no_workspace_under_the_real_name(tmp_path):
     wsp = tmp_path / "regio.stuurploeg"

@@ -132,6 +132,7 @@ def test_wrong_command_line_exit_2(fake_import, capsys, argv):
     assert "fout in de opdracht" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_end_to_end_on_sample_data(capsys, tmp_path):
     cases, capacity = ROOT / "sample_data/zakenlijst.xlsx", ROOT / "sample_data/capaciteit.xlsx"
     assert cases.exists() and capacity.exists(), "the sample workbooks are part of the repo"

@@ -10,6 +10,7 @@ from stuurploeg.cli import main
 from tests.cli.conftest import decide as _decide
 
 
+@pytest.mark.slow
 def test_decide_finalise_export_verify(wsp, tmp_path, capsys):
     take_up = ["--case", "MH-2026-001", "--kind", "take-up", "--team", "Team Noord",
                "--start", "2026-W41", "--fte", "2,5"]
@@ -91,6 +92,7 @@ def test_locked_workspace_is_refused_naming_the_holder(wsp, capsys):
     assert "al geopend door" in err and "proces" in err and "sinds" in err
 
 
+@pytest.mark.slow
 def test_verify_names_the_tampered_entry(wsp, capsys):
     for case in ("MH-2026-001", "MH-2026-002"):
         assert _decide(wsp, "--case", case, "--kind", "decline", "--motivation", "geen zicht") == 0
@@ -140,6 +142,7 @@ def _newer_case_list(tmp_path):
     return out, gone
 
 
+@pytest.mark.slow
 def test_import_creates_then_merges_with_a_report(tmp_path, capsys):
     wsp = tmp_path / "regio.stuurploeg"
     assert main(["import", str(wsp), "--cases", str(SAMPLES / "zakenlijst.xlsx"),

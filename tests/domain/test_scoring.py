@@ -1,4 +1,4 @@
-"""Scores, ranking order, overrides and explanations (DESIGN §4)."""
+"""Scores, ranking order, overrides and explanations."""
 
 from __future__ import annotations
 

@@ -51,10 +51,13 @@ def main_window(qtbot):
     from stuurploeg.gui.main_window import MainWindow
 
     window = MainWindow()
-    qtbot.addWidget(window)
+    # The workspace first: closing a window with drafts would ask first (a test of that
+    # answers the box itself). pytest-qt closes its widgets before this fixture's teardown.
+    qtbot.addWidget(window, before_close_func=lambda w: w.controller.close())
     window.show()
     qtbot.waitExposed(window)
     yield window
+    window.controller.close()
     window.close()
     QThreadPool.globalInstance().waitForDone(HANG_GUARD_MS)
 

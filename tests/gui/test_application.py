@@ -49,6 +49,7 @@ def test_unexpected_exception_is_logged_and_shown_once(qtbot, tmp_path):
     assert path.read_text(encoding="utf-8").count("RuntimeError: onverwacht") == 2
 
 
+@pytest.mark.slow
 def test_first_window_imports_nothing_heavy(tmp_path):
     """Start-up speed guard: pandas, numpy, pyqtgraph, openpyxl, ortools come later."""
     import os

@@ -61,6 +61,7 @@ def _choose(qtbot, combo, data) -> None:
         assert combo.currentIndex() != before, f"{data} not in the list"
 
 
+@pytest.mark.slow
 def test_kinds_listed_and_overbooked_weeks_marked_per_kind(
     qtbot, panel, controller, plan, sample_data, tmp_path
 ):
@@ -99,6 +100,7 @@ def test_kinds_listed_and_overbooked_weeks_marked_per_kind(
     assert panel.current_kind() == "tactisch"
 
 
+@pytest.mark.slow
 def test_chosen_kind_kept_when_a_new_plan_arrives(qtbot, panel, controller, sample_data, tmp_path):
     cases, capacity = sample_data
     open_in(qtbot, controller, make_workspace(tmp_path / "w.stuurploeg", cases, capacity))

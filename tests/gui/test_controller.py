@@ -60,6 +60,7 @@ def test_open_shows_everything_then_close_releases_the_lock(qtbot, controller, s
     open_workspace(sample_path).close()  # the lock is free again
 
 
+@pytest.mark.slow
 def test_a_decision_records_the_proposal_on_screen(qtbot, controller, sample_path):
     from stuurploeg.app.workspace_plans import snapshot_from_result
 
@@ -74,10 +75,12 @@ def test_a_decision_records_the_proposal_on_screen(qtbot, controller, sample_pat
     assert stored.decided_by == "mensenhandelofficier"
     assert [d.id for d in controller.meeting.drafts] == [stored.id]
 
-    # new weights: a new proposal; the plan the decision was taken against is kept
+    # new weights: the proposal is marked outdated at once, then the rank-order plan (the
+    # planner in use) makes a new one; the plan the decision was taken against is kept
     profile = controller.profile.with_weight(Criterion.SEVERITY, 0.0)
-    with qtbot.waitSignal(controller.proposal_changed, timeout=HANG_GUARD_MS):
-        controller.set_profile(profile)
+    controller.set_profile(profile)
+    assert controller.proposal.outdated_by == "weights"
+    qtbot.waitUntil(lambda: not controller.proposal.outdated, timeout=HANG_GUARD_MS)
     second = controller.proposal
     assert second is not first and second.plan_id != first.plan_id
     assert controller.workspace.plan(first.plan_id) is not None
@@ -87,6 +90,7 @@ def test_a_decision_records_the_proposal_on_screen(qtbot, controller, sample_pat
     assert again.snapshot.profile_weights[Criterion.SEVERITY.value] == 0.0
 
 
+@pytest.mark.slow
 def test_the_proposed_decision_follows_the_app_rule(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     proposal = controller.proposal
@@ -102,6 +106,7 @@ def test_the_proposed_decision_follows_the_app_rule(qtbot, controller, sample_pa
     assert controller.proposed_decision("MH-BESTAAT-NIET") is None
 
 
+@pytest.mark.slow
 def test_no_decision_before_the_first_proposal(qtbot, controller, sample_path):
     with qtbot.waitSignal(controller.opened, timeout=HANG_GUARD_MS):
         controller.open(sample_path)
@@ -115,6 +120,7 @@ def test_no_decision_before_the_first_proposal(qtbot, controller, sample_path):
     qtbot.waitUntil(lambda: controller.proposal is not None, timeout=HANG_GUARD_MS)
 
 
+@pytest.mark.slow
 def test_refusals_name_every_problem_and_store_nothing(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     case_id = controller.proposal.result.assignments[0].case_id
@@ -131,18 +137,22 @@ def test_refusals_name_every_problem_and_store_nothing(qtbot, controller, sample
 
 
 @pytest.mark.slow
-def test_a_superseded_plan_is_never_shown(qtbot, controller, sample_path):
+def test_a_plan_made_with_old_weights_arrives_outdated_never_swapped(
+    qtbot, controller, sample_path
+):
     open_in(qtbot, controller, sample_path)
-    slow = controller.plan("optimal", time_limit=60)  # a long plan, with the old weights
+    slow = controller.plan("optimal", time_limit=3)  # still planning with the old weights
     assert slow is not None
     profile = controller.profile.with_weight(Criterion.URGENCY, 0.0)
     with qtbot.waitSignal(slow.finished, timeout=HANG_GUARD_MS):
-        controller.set_profile(profile)  # re-ranks at once; the quick plan replaces it
+        controller.set_profile(profile)  # re-ranks at once; no rank-order plan replaces it
     qtbot.waitUntil(lambda: not controller.planning, timeout=HANG_GUARD_MS)
-    assert controller.proposal.result.profile == profile
-    assert controller.proposal.planner == "rank" and not controller.proposal.requested
+    shown = controller.proposal
+    assert shown.planner == "optimal" and shown.requested
+    assert shown.outdated_by == "weights" and shown.result.profile != profile
 
 
+@pytest.mark.slow
 def test_a_second_open_supersedes_the_first_and_frees_its_lock(
     qtbot, controller, sample_path, tmp_path, sample_data
 ):
@@ -176,6 +186,7 @@ def test_an_import_without_a_workspace_is_shown_not_stored(qtbot, controller):
     assert "werkruimte" in refused.value.problems[0]
 
 
+@pytest.mark.slow
 def test_the_meeting_holds_its_own_decisions(qtbot, controller, sample_path):
     open_in(qtbot, controller, sample_path)
     controller.set_decided_by("officier")

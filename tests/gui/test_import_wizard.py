@@ -118,3 +118,27 @@ def test_hand_fixed_mapping_imports_and_is_remembered(qtbot, main_window, wizard
     _next(qtbot, again)
     assert again.mapping_page.combos["case_id"].currentData() == "Kenmerk"
     assert "teruggezet" in again.mapping_page.remembered.text()
+
+
+def test_a_bracketed_lookalike_of_a_known_header_is_offered_but_not_chosen(
+        qtbot, main_window, wizard_for, tmp_path):
+    """'Naam (verdachte)' holds suspects' names: the case name comes from 'Onderzoeksnaam',
+    and the other column is shown as not imported, yet still offered for a manual choice."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Zaken"
+    ws.append(["Zaak-ID", "Naam (verdachte)", "Onderzoeksnaam", "Status", "Benodigde fte",
+               "Doorlooptijd (weken)"])
+    ws.append(["MH-1", "J. Jansen", "Onderzoek Een", "nieuw", 1, 10])
+    wb.save(tmp_path / "z.xlsx")
+    wizard = wizard_for(tmp_path / "z.xlsx")
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.mapping_page
+    assert page.combos["name"].currentData() == "Onderzoeksnaam"
+    assert page.combos["name"].findData("Naam (verdachte)") > 0  # a manual choice remains
+    assert not [k for k, c in page.combos.items() if c.currentData() == "Naam (verdachte)"]
+    greyed = [page.columns_model.item(i).text() for i in range(page.columns_model.rowCount())]
+    assert any("Naam (verdachte)" in t and "niet geïmporteerd" in t for t in greyed), greyed

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.gui
 
 def test_window_has_ranking_and_docks(main_window):
     assert main_window.centralWidget() is main_window.ranking_view
-    assert set(main_window.docks) == {"weights", "detail", "capacity", "decisions"}
+    assert set(main_window.docks) >= {"weights", "detail", "capacity", "decisions", "planboard",
+                                      "scenarios"}
     assert main_window.windowTitle() == "Stuurploeg"
     titles = [a.text() for a in main_window.menuBar().actions()]
     assert titles == ["&Bestand", "Be&werken", "&Planning", "Beel&d", "&Help"]  # Dutch
@@ -50,6 +51,7 @@ def test_meeting_mode_enlarges_fonts_and_is_remembered(qtbot, main_window):
     assert main_window.ranking_view.table.font().pointSizeF() == pytest.approx(base)
 
 
+@pytest.mark.slow
 def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window, tmp_path):
     dock, panel = main_window.docks["weights"], main_window.weights_panel
     main_window.resize(1500, 900)
@@ -62,6 +64,7 @@ def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window, 
     qtbot.keyClick(main_window, Qt.Key.Key_F8)
 
 
+@pytest.mark.slow
 def test_selection_drives_case_detail(qtbot, main_window, tmp_path):
     path = make_workspace(tmp_path / "w.stuurploeg", make_cases(40), make_capacity())
     open_in(qtbot, main_window.controller, path)  # ranked and planned

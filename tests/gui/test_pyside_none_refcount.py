@@ -26,6 +26,7 @@ def _void_calls():
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["setObjectName", "setText", "setData", "appendRow"])
 def test_void_qt_calls_keep_none_refcount(qapp, name):
     call = _void_calls()[name]

@@ -31,6 +31,7 @@ def _ranked_ids(window) -> list[str]:
     return [e.case_id for e in window.controller.ranking.entries]
 
 
+@pytest.mark.slow
 def test_weight_change_reranks_live_and_undoes(qtbot, loaded):
     window = loaded
     before = _ranked_ids(window)
@@ -57,6 +58,7 @@ def test_weight_change_reranks_live_and_undoes(qtbot, loaded):
     assert window.controller.profile.weight(Criterion.SEVERITY) == 10
 
 
+@pytest.mark.slow
 def test_override_without_motivation_is_refused(qtbot, loaded):
     window = loaded
     moved = _ranked_ids(window)[9]
@@ -109,6 +111,7 @@ def test_plan_run_with_cancel_then_rank_plan_and_difference(qtbot, loaded):
     QApplication.processEvents()
 
 
+@pytest.mark.slow
 def test_dropping_a_row_asks_for_the_position_with_motivation(qtbot, loaded):
     window = loaded
     model = window.ranking_view.model
@@ -123,6 +126,7 @@ def test_dropping_a_row_asks_for_the_position_with_motivation(qtbot, loaded):
     dialog.reject()
 
 
+@pytest.mark.slow
 def test_level_texts_are_tooltips_and_profile_is_remembered(qtbot, loaded):
     from stuurploeg.domain.criteria_text import LEVEL_TEXTS
     from stuurploeg.gui.settings import Settings

@@ -35,6 +35,7 @@ def _column(model, column, role=Qt.ItemDataRole.DisplayRole):
     return [model.data(model.index(r, column), role) for r in range(model.rowCount())]
 
 
+@pytest.mark.slow
 def test_passes_qt_model_tester(qtmodeltester, model):
     qtmodeltester.check(model, force_py=True)
 

@@ -52,6 +52,7 @@ def opened(qtbot, main_window, sample_template):
     return _start(qtbot, main_window)
 
 
+@pytest.mark.slow
 def test_first_start_makes_and_opens_the_sample_workspace(first_start):
     window = first_start
     path = sample_workspace_path()
@@ -63,6 +64,7 @@ def test_first_start_makes_and_opens_the_sample_workspace(first_start):
     assert window.files.export.isEnabled()
 
 
+@pytest.mark.slow
 def test_workspace_is_locked_while_open(opened):
     from stuurploeg.app.workspace import WorkspaceLocked, open_workspace
 
@@ -84,6 +86,7 @@ def _decide_with_keyboard(qtbot, window, case_id: str, motivation: str = "") -> 
     qtbot.keyClick(panel.kind, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
 
+@pytest.mark.slow
 def test_decision_recorded_with_the_keyboard_then_undone(qtbot, opened):
     window = opened
     plan = window.controller.proposal.result
@@ -103,6 +106,7 @@ def test_decision_recorded_with_the_keyboard_then_undone(qtbot, opened):
     assert panel.list_model.items == []
 
 
+@pytest.mark.slow
 def test_departing_from_the_proposal_needs_a_motivation(qtbot, opened):
     window = opened
     case_id = window.controller.proposal.result.assignments[0].case_id
@@ -116,6 +120,7 @@ def test_departing_from_the_proposal_needs_a_motivation(qtbot, opened):
     assert panel.list_model.items == []
 
 
+@pytest.mark.slow
 def test_finalise_correct_and_export(qtbot, opened, tmp_path):
     window = opened
     panel = window.decisions_panel
@@ -129,6 +134,7 @@ def test_finalise_correct_and_export(qtbot, opened, tmp_path):
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert all(d.final for d in panel.list_model.items)
     assert window.undo_stack.count() == 0  # final decisions are not undoable
+    window.notices.finalised_box.close()  # its export in one step: test_meeting_context.py
     # correction of a final decision: a new entry referring to it
     panel.list.selectRow(0)
     old = panel.list_model.items[0]
@@ -153,6 +159,7 @@ def test_finalise_correct_and_export(qtbot, opened, tmp_path):
     assert first in texts and second in texts
 
 
+@pytest.mark.slow
 def test_reimport_merges_into_the_open_workspace(qtbot, opened, tmp_path):
     from openpyxl import load_workbook
     window = opened
@@ -176,6 +183,7 @@ def test_reimport_merges_into_the_open_workspace(qtbot, opened, tmp_path):
     box.close()
 
 
+@pytest.mark.slow
 def test_a_second_window_on_the_same_workspace_gets_a_dutch_message(qtbot, opened):
     from stuurploeg.gui.main_window import MainWindow
 

@@ -46,6 +46,7 @@ def test_text_is_never_a_formula_and_round_trips_exactly(tmp_path):
 @settings(max_examples=60)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",),
                                       blacklist_characters="\x00"), max_size=40))
+@pytest.mark.slow
 def test_any_storable_text_round_trips(tmp_path_factory, text):
     tmp = tmp_path_factory.mktemp("rt")
     writer, report = _write(tmp, [[text + "|"]])

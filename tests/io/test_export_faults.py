@@ -47,6 +47,7 @@ def test_a_parent_that_is_a_file_is_named_as_such(tmp_path):
         _workbook().save(afile / "sub" / "lijst.xlsx")
 
 
+@pytest.mark.slow
 def test_an_unwritable_folder_gives_a_message_not_a_traceback(wsp, tmp_path):
     out = tmp_path / "alleen-lezen"
     out.mkdir()
@@ -57,6 +58,7 @@ def test_an_unwritable_folder_gives_a_message_not_a_traceback(wsp, tmp_path):
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not namespaces_available(), reason="needs a tmpfs in a mount namespace")
 def test_a_full_disk_gives_the_message_and_nothing_after_it(wsp, tmp_path):
     out = tmp_path / "vol"
@@ -81,6 +83,7 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_a_killed_export_leaves_nothing_outside_the_target_folder_and_is_cleaned_up(
         wsp, tmp_path):

@@ -30,6 +30,7 @@ def test_fault_is_reported_where_it_is(tmp_path, fault):
         assert header in report.unused_columns
 
 
+@pytest.mark.slow
 def test_the_corpus_goes_through_the_sandboxed_reader_too(tmp_path):
     """The same files through the public entry: no crash, a report for each."""
     for fault in WORKBOOK_FAULTS:

@@ -112,6 +112,7 @@ def test_broken_ole(tmp_path):
     refused(path, "beschadigd")
 
 
+@pytest.mark.slow
 def test_zip_bomb_ratio(tmp_path, good):
     path = _rezip(good, tmp_path / "bom.xlsx",
                   {"xl/worksheets/sheet1.xml": b"<x>" + b" " * (64 * 1024 * 1024) + b"</x>"})
@@ -157,6 +158,7 @@ def test_external_entity(tmp_path, good):
     assert "GEHEIME-INHOUD" not in message
 
 
+@pytest.mark.slow
 def test_million_rows_refused_before_loading(tmp_path, good):
     rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i)
                     for i in range(1, 1_000_001))
@@ -167,6 +169,7 @@ def test_million_rows_refused_before_loading(tmp_path, good):
     refused(path, "1.000.000 rijen")
 
 
+@pytest.mark.slow
 def test_many_rows_without_dimension(tmp_path, monkeypatch, good):
     """No <dimension>: calamine loads it, the sheet size check still refuses."""
     rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i)
@@ -178,6 +181,7 @@ def test_many_rows_without_dimension(tmp_path, monkeypatch, good):
     refused(path, "150.000 rijen", "hoogstens 100.000")
 
 
+@pytest.mark.slow
 def test_huge_string_cell(tmp_path):
     path = write_xlsx(tmp_path / "lang.xlsx", {"Zaken": case_rows(2)})
     huge = os.urandom(3 * 1024 * 1024).hex()  # 6 MB of text that does not compress away
@@ -199,6 +203,7 @@ def test_huge_string_cell(tmp_path):
     assert report.rows == 1
 
 
+@pytest.mark.slow
 def test_memory_limit_ends_in_message(tmp_path, good, monkeypatch):
     """A reader that runs out of memory is stopped and reported, the caller survives."""
     with pytest.raises(sandbox.ReadRefused, match="geheugen"):
@@ -232,6 +237,7 @@ def test_cancel_ends_the_reader():
     assert time.monotonic() - t0 < 5
 
 
+@pytest.mark.slow
 def test_timeout_ends_the_reader(tmp_path):
     t0 = time.monotonic()
     with pytest.raises(sandbox.ReadRefused, match="langer dan"):

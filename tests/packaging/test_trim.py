@@ -143,6 +143,7 @@ def test_strip_only_outside_the_wheels(trim, tmp_path):
     assert calls == [["strip", "--strip-debug", "-o", out[1][1], str(system_lib)]]
 
 
+@pytest.mark.slow
 @pytest.mark.gui
 def test_nothing_left_out_is_imported_on_the_apps_paths(trim):
     # The app's own modules, the GUI with its charts, the readers, the planners and the

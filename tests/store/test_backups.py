@@ -63,6 +63,7 @@ def test_restore_refuses_a_damaged_backup(ws_path, ws, tmp_path):
         assert len(still.cases()) == 12
 
 
+@pytest.mark.slow
 def test_damaged_workspace_with_a_wal_is_left_byte_identical(ws_path, ws):
     """A read-write check would checkpoint the WAL into the damaged file on close."""
     import os

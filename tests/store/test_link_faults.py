@@ -17,6 +17,7 @@ def _snapshot(path):
     return None if path is None else (path.read_bytes(), path.lstat().st_mtime_ns)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", LINK_FAULTS, ids=lambda f: f.name)
 def test_a_lock_path_that_is_not_our_file_is_refused_and_left_alone(ws_path, ws, fault):
     ws.close()

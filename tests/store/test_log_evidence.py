@@ -155,6 +155,7 @@ def test_the_last_known_head_lives_in_the_data_folder_keyed_by_the_workspace_id(
     assert "MH-2026" not in kept.read_text()  # no case data outside the workspace
 
 
+@pytest.mark.slow
 def test_a_removed_last_meeting_with_its_head_fixed_up_is_found(ws, ws_path, capsys):
     _two_meetings(ws)
     ws.close()
@@ -193,6 +194,7 @@ def test_a_restored_backup_is_no_false_alarm(ws, ws_path):
         assert verify_workspace(backup).ok  # a backup is expected to be older
 
 
+@pytest.mark.slow
 def test_another_computer_without_a_known_head_trusts_the_file_alone(ws, ws_path, tmp_path,
                                                                        monkeypatch):
     _two_meetings(ws)
@@ -219,6 +221,7 @@ def _append_forged(path, meeting_date, finalised_at):
            f"'ingevoegd', 0, '{finalised_at}', 'final', 6, '{finalised_at}', 2)")
 
 
+@pytest.mark.slow
 def test_an_entry_claiming_an_earlier_finalised_meeting_is_flagged(ws, ws_path, tmp_path,
                                                                    monkeypatch):
     _two_meetings(ws)
@@ -232,6 +235,7 @@ def test_an_entry_claiming_an_earlier_finalised_meeting_is_flagged(ws, ws_path, 
     assert "nr. 6" in found and "01-10-2026" in found
 
 
+@pytest.mark.slow
 def test_an_entry_added_to_the_last_meeting_after_it_was_finalised_is_flagged(ws, ws_path):
     _two_meetings(ws)
     last = ws.meeting(LATER)
@@ -242,6 +246,7 @@ def test_an_entry_added_to_the_last_meeting_after_it_was_finalised_is_flagged(ws
     assert any("nr. 6" in p and "al vastgesteld" in p for p in report.problems)
 
 
+@pytest.mark.slow
 def test_verify_with_head_flags_entries_after_it_that_claim_an_earlier_meeting(ws, ws_path,
                                                                                tmp_path,
                                                                                monkeypatch):

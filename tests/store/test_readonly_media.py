@@ -45,6 +45,17 @@ def test_a_closed_workspace_is_one_self_contained_file(closed):
     assert not [n for n in side if n.endswith(("-wal", "-shm", "-journal"))], side
 
 
+def test_a_closed_workspace_needs_no_side_files_for_any_reader(closed):
+    """Left in rollback mode, not WAL: another reader (the sqlite3 tool, a copy on a USB
+    stick) opening it read-only creates no -wal/-shm beside it either."""
+    assert closed.read_bytes()[18:20] == b"\x01\x01"  # header: rollback journal
+    conn = sqlite3.connect(f"{closed.resolve().as_uri()}?mode=ro", uri=True)
+    assert conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == 1
+    conn.close()
+    side = [p.name for p in closed.parent.iterdir() if p.name.startswith(closed.name + "-")]
+    assert not [n for n in side if n.endswith(("-wal", "-shm"))], side
+
+
 def test_verify_writes_nothing(closed):
     before, data_before = _tree(closed.parent), _tree(data_folder())
     content = closed.read_bytes()
@@ -64,6 +75,7 @@ def test_verify_writes_nothing_for_a_file_left_in_wal_mode(closed):
     assert _tree(closed.parent) == before
 
 
+@pytest.mark.slow
 def test_verify_and_export_from_read_only_media(closed, tmp_path):
     import shutil
 

@@ -18,6 +18,7 @@ _EARLIER_DATA = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("start", range(0, schema.SCHEMA_VERSION))
 def test_migrates_forward_from_every_earlier_version(tmp_path, start):
     path = tmp_path / f"v{start}.stuurploeg"

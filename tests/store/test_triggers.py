@@ -44,6 +44,7 @@ def _raw(path):
     " state, seq, entry_hash) VALUES (1, 'MH-2026-005', 'close', 'x', 1, '2026-10-01', 'final',"
     " 99, 'ab')",
 ])
+@pytest.mark.slow
 def test_database_refuses_changes_to_final_entries(ws, ws_path, sql):
     ids = _log(ws)
     ws.close()
@@ -122,6 +123,7 @@ def test_missing_triggers_are_reported_by_verify_and_restored_on_open(ws, ws_pat
           "UPDATE decisions SET seq = 2 WHERE seq = 10"], 1, "vorige"),
     ],
 )
+@pytest.mark.slow
 def test_tampering_is_found_and_names_the_entry(ws, ws_path, statements, seq, words):
     _log(ws)
     ws.close()
@@ -135,6 +137,7 @@ def test_tampering_is_found_and_names_the_entry(ws, ws_path, statements, seq, wo
     assert words in report.problems[0]
 
 
+@pytest.mark.slow
 def test_truncated_log_is_found(ws, ws_path):
     _log(ws)
     head = ws.head()[1]
@@ -147,6 +150,7 @@ def test_truncated_log_is_found(ws, ws_path):
     assert not verify_workspace(ws_path, expected_head=head).ok  # … the printed head can
 
 
+@pytest.mark.slow
 def test_opening_a_tampered_workspace_warns_at_once(ws, ws_path):
     from stuurploeg.app.workspace import open_workspace
 
@@ -160,6 +164,7 @@ def test_opening_a_tampered_workspace_warns_at_once(ws, ws_path):
     assert len(found) == 1 and "besluit nr. 2" in found[0] and "MH-2026-" in found[0]
 
 
+@pytest.mark.slow
 def test_a_deleted_tail_is_not_hidden_by_the_next_finalise(ws, ws_path):
     from stuurploeg.app.workspace import open_workspace
     from stuurploeg.store.errors import StoreError

@@ -1,4 +1,4 @@
-"""Capacity planning (DESIGN §5): the capacity grid, running cases, the greedy planners,
+"""Capacity planning: the capacity grid, running cases, the greedy planners,
 reasons for unplanned cases, scenarios, fragility and the comparison of plans.
 
 The exact optimisers (CP-SAT) live in ``stuurploeg.app.solvers``; everything here is pure

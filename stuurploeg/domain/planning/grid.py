@@ -2,7 +2,7 @@
 
 Arrays are ``(teams, kinds, weeks)``; week index 0 is the first week of the horizon. The
 grid runs past the horizon far enough for the longest candidate that starts in its last
-week; weeks beyond the horizon use the base capacity (no Beschikbaarheid, DESIGN §5).
+week; weeks beyond the horizon use the base capacity (no Beschikbaarheid).
 """
 
 from __future__ import annotations

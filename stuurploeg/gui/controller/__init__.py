@@ -4,6 +4,9 @@ Views import the controller and the typed state it hands out from here.
 """
 
 from stuurploeg.gui.controller.core import WorkspaceController
+from stuurploeg.gui.controller.meetings import OpenMeeting
+from stuurploeg.gui.controller.proposals import PlannerChoice
+from stuurploeg.gui.controller.proposals import describe as describe_proposal
 from stuurploeg.gui.controller.state import (
     ActionRefused,
     LayoutPreview,
@@ -18,7 +21,10 @@ __all__ = [
     "LayoutPreview",
     "MeetingState",
     "MergeSummary",
+    "OpenMeeting",
+    "PlannerChoice",
     "Proposal",
     "WorkspaceContents",
     "WorkspaceController",
+    "describe_proposal",
 ]

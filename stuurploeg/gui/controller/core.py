@@ -27,7 +27,8 @@ from stuurploeg.domain.decisions import Decision, Snapshot
 from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.gui import paths
-from stuurploeg.gui.controller import jobs, texts
+from stuurploeg.gui.controller import jobs, meetings, proposals, texts
+from stuurploeg.gui.controller.scenarios import ScenarioController
 from stuurploeg.gui.controller.state import (
     ActionRefused,
     LayoutPreview,
@@ -62,6 +63,7 @@ class WorkspaceController(QObject):
     profile_changed = Signal()  # the weights, or the list of stored profiles
     decisions_changed = Signal()  # decisions recorded, changed, deleted or finalised
     meeting_changed = Signal()  # the meeting's day or who decides
+    finalised = Signal(object)  # the day (date) of the meeting just vastgesteld
     selection_changed = Signal(str)  # the selected case ("" for none)
     # feedback, already in the user's language
     busy = Signal(bool)  # a background job of the controller started / all ended
@@ -98,10 +100,12 @@ class WorkspaceController(QObject):
         self._plan_job: Job | None = None
         self._jobs: set[Job] = set()
         self._working_plan = jobs.WorkingPlanSlot()
+        self._choice = proposals.PlannerChoice()
         self._replan = QTimer(self)
         self._replan.setSingleShot(True)
         self._replan.setInterval(self.REPLAN_DELAY_MS)
         self._replan.timeout.connect(self._quick_plan)
+        self.scenarios = ScenarioController(self)  # what-if: the scenario panel's door
 
     # == state ===========================================================================
     @property
@@ -174,6 +178,16 @@ class WorkspaceController(QObject):
     @property
     def previous_proposal(self) -> Proposal | None:
         return self._previous_proposal
+
+    @property
+    def planner_choice(self) -> proposals.PlannerChoice:
+        """The planner the officer chose last (an outdated proposal is made again with it)."""
+        return self._choice
+
+    @property
+    def open_meetings(self) -> tuple[meetings.OpenMeeting, ...]:
+        """Every meeting with drafts not yet vastgesteld, newest first."""
+        return meetings.open_meetings(self._decisions)
 
     @property
     def is_busy(self) -> bool:
@@ -314,6 +328,7 @@ class WorkspaceController(QObject):
         self._plan_job = None
         self._working_plan.forget()
         self._proposal = self._previous_proposal = None
+        self._choice = proposals.PlannerChoice()
         ws, self._workspace = self._workspace, None
         if ws is not None:
             try:
@@ -392,9 +407,7 @@ class WorkspaceController(QObject):
         self._capacity = capacity
         self._ranking = None
         self._previous_ranks = {}
-        if self._proposal is not None:
-            self._proposal = None
-            self.proposal_changed.emit()
+        self._outdate(proposals.CASES)
         self.cases_changed.emit()
         if self._selected and self._selected not in self._case_index:
             self.select_case("")
@@ -419,7 +432,21 @@ class WorkspaceController(QObject):
             self._replan.start()
 
     def _quick_plan(self) -> None:
-        self.plan("rank", time_limit=self.QUICK_PLAN_SECONDS, requested=False)
+        # Another planner's proposal stays, marked outdated, until the officer re-plans.
+        if self._proposal is None or self._choice.replans_by_itself:
+            self.plan("rank", time_limit=self.QUICK_PLAN_SECONDS, requested=False)
+
+    def _outdate(self, reason: str) -> None:
+        if self._proposal is not None and not self._proposal.outdated:
+            self._proposal = proposals.outdated(self._proposal, reason)
+            self.proposal_changed.emit()
+            if not self._choice.replans_by_itself:  # it stays so until the officer re-plans
+                self.message.emit(proposals.describe(self._proposal, self._choice))
+
+    def replan(self) -> Job | None:
+        """Make the proposal again with the planner the officer chose (its budget, horizon)."""
+        c = self._choice
+        return self.plan(c.planner, time_limit=c.time_limit, weeks=c.weeks, requested=True)
 
     def plan(
         self,
@@ -438,6 +465,8 @@ class WorkspaceController(QObject):
             return None
         if self._plan_job is not None and self._plan_job.running:
             self._plan_job.cancel()
+        if requested:
+            self._choice = proposals.PlannerChoice(planner, time_limit, weeks)
         request = jobs.PlanRequest(
             self._cases, self._capacity, self._profile, self._overrides, planner,
             time_limit, weeks, requested,
@@ -446,7 +475,9 @@ class WorkspaceController(QObject):
 
         def done(proposal: Proposal) -> None:
             if job is self._plan_job:
-                self._show_proposal(proposal)
+                now = replace(request, cases=self._cases, capacity=self._capacity,
+                              profile=self._profile, overrides=self._overrides)  # fmt: skip
+                self._show_proposal(proposals.on_arrival(proposal, request, now))
 
         def failed(exc: BaseException) -> None:
             if job is self._plan_job:  # not one superseded (or whose workspace was closed)
@@ -480,6 +511,7 @@ class WorkspaceController(QObject):
         self._profile = profile
         self.settings.set_last_profile(profile.name)
         self.profile_changed.emit()
+        self._outdate(proposals.WEIGHTS)
         self._rerank(remember=True)
 
     def save_profile(self, name: str) -> WeightProfile | None:
@@ -514,6 +546,7 @@ class WorkspaceController(QObject):
             self._attempt(lambda: ws.set_override(case_id, position, motivation, by))
         kept = [o for o in self._overrides if o.case_id != case_id]
         self._overrides = (*kept, PositionOverride(case_id, position, motivation))
+        self._outdate(proposals.POSITIONS)
         self._rerank(remember=True)
 
     def remove_override(self, case_id: str, motivation: str = "") -> None:
@@ -522,6 +555,7 @@ class WorkspaceController(QObject):
             ws, by = self._workspace, self._decided_by or None
             self._attempt(lambda: ws.remove_override(case_id, motivation, by))
         self._overrides = tuple(o for o in self._overrides if o.case_id != case_id)
+        self._outdate(proposals.POSITIONS)
         self._rerank(remember=True)
 
     # == decisions =======================================================================
@@ -597,6 +631,7 @@ class WorkspaceController(QObject):
         day, by = self._meeting_day, self._decided_by
         final = self._attempt(lambda: finalise_meeting(ws, day, by))
         self._decisions_changed()
+        self.finalised.emit(day)
         return final
 
     def _with_meeting(self, decision: Decision) -> Decision:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
+from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller.state import LayoutPreview, Proposal, WorkspaceContents
 
 if TYPE_CHECKING:
@@ -173,12 +174,18 @@ def make_proposal(
     user asked for is always kept.
     """
     from stuurploeg.app.planning import make_plan
+    from stuurploeg.app.replan import ReplanBasis, replan_basis
     from stuurploeg.app.workspace_plans import plan_record, save_working_plan
 
+    start = IsoWeek.current()
+    # Decisions of finalised meetings are fixed; the last vastgesteld plan is kept.
+    basis = (ReplanBasis(request.cases) if ws is None
+             else replan_basis(ws, start, request.cases))
     result = make_plan(
-        list(request.cases), request.capacity, profile=request.profile,
+        list(basis.cases), request.capacity, profile=request.profile,
         overrides=request.overrides, planner=request.planner, weeks=request.weeks,
-        time_limit=request.time_limit, state=state,
+        time_limit=request.time_limit, state=state, start=start, fixed=basis.fixed,
+        previous=basis.previous,
     )  # fmt: skip
     plan_id = None
     if ws is not None and not state.cancelled:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from stuurploeg.app.planning import PlanResult
     from stuurploeg.app.workspace import Workspace
     from stuurploeg.domain.planning import Assignment, PlanComparison, Unplanned
+    from stuurploeg.domain.planning.previous import Move
     from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile
     from stuurploeg.store.cases_repo import MergeReport
 
@@ -62,12 +63,15 @@ class Proposal:
     ``plan_id`` is the stored plan it is (None without a workspace); a decision taken while
     it is on screen records its snapshot. ``requested``: asked for in Plan maken (always
     kept), not made automatically after a change (replaced by the next one).
+    ``outdated_by``: why it no longer fits the weights, positions or cases on screen ("" while
+    it does); it stays on screen, marked, until it is made again (controller/proposals.py).
     """
 
     result: PlanResult
     made_at: datetime
     plan_id: int | None = None
     requested: bool = False
+    outdated_by: str = ""
     _assigned: dict[str, Assignment] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -84,11 +88,19 @@ class Proposal:
         """``rank``, ``fill`` or ``optimal``."""
         return self.result.planner
 
+    @property
+    def outdated(self) -> bool:
+        return bool(self.outdated_by)
+
     def assignment(self, case_id: str) -> Assignment | None:
         return self._assigned.get(case_id)
 
     def unplanned(self, case_id: str) -> Unplanned | None:
         return self._unplanned.get(case_id)
+
+    def move(self, case_id: str) -> Move | None:
+        """Where the plan moved the case from since the last meeting's plan, and why."""
+        return self.result.move_of(case_id)
 
 
 @dataclass(frozen=True)

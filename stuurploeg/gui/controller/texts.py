@@ -104,13 +104,14 @@ def merge_details(merged: MergeReport) -> str:
     lines = []
     if merged.new:
         lines.append(translate("Workspace", "New: %1").replace("%1", ", ".join(merged.new)))
+    # Field names and values as the user knows them: "slachtoffers: 1 → 6", "14 → 5,5".
+    from stuurploeg.app.workspace_import import describe_change
+
     for change in merged.changed:
         lines.append(
-            translate("Workspace", "Changed %1, %2: %3 → %4")
+            translate("Workspace", "Changed %1, %2")
             .replace("%1", str(change.key))
-            .replace("%2", str(change.field))
-            .replace("%3", "" if change.old is None else str(change.old))
-            .replace("%4", "" if change.new is None else str(change.new))
+            .replace("%2", describe_change(change, merged.kind))
         )
     if merged.gone:
         lines.append(

@@ -12,11 +12,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stuurploeg.domain.model import CapacityData
-from stuurploeg.gui.controller import WorkspaceController
-from stuurploeg.gui.labels import TOTAL_KIND, kind_label
+from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.labels import TOTAL_KIND, kind_label, planner_label
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
 from stuurploeg.gui.widgets import list_table, refill_combo
 
@@ -39,6 +47,7 @@ _RED = QColor(192, 57, 43)
 # team, formation, staffed, deployability, deployable, running, planned, overbooked weeks
 CapacityRow = tuple[str, float | None, float, float, float, float | None, float | None, int | None]
 _EPS = 1e-6  # fte noise, as the planner's tolerance
+_OUTDATED_STYLE = "background: #fdebd0; color: #7e5109; padding: 4px; border: 1px solid #e59866"
 
 
 def overbooked_weeks(plan: PlanResult, team: int | None, kind: int) -> list[int]:
@@ -116,16 +125,63 @@ class CapacityModel(ListTableModel[CapacityRow]):
         return None
 
 
+class ProposalBanner(QWidget):
+    """Which planner made the proposal on screen and when; outdated ones marked, with the
+    button that makes it again with the planner the officer chose."""
+
+    def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setObjectName("proposal_banner")
+        self.replan_button = QPushButton(self)
+        self.replan_button.clicked.connect(lambda: controller.replan())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.replan_button)
+        controller.proposal_changed.connect(self.refresh)
+        controller.busy.connect(lambda _busy: self.refresh())
+        self.refresh()
+
+    @property
+    def outdated(self) -> bool:
+        proposal = self.controller.proposal
+        return proposal is not None and proposal.outdated
+
+    def refresh(self) -> None:
+        proposal = self.controller.proposal
+        choice = self.controller.planner_choice
+        self.text.setText(describe_proposal(proposal, choice))
+        self.text.setStyleSheet(_OUTDATED_STYLE if self.outdated else "")
+        self.text.setToolTip(
+            self.tr("The proposal is what a decision taken now records as proposed.")
+        )
+        self.replan_button.setText(
+            self.tr("Plan again (%1)").replace("%1", planner_label(choice.planner))
+        )
+        self.replan_button.setToolTip(
+            self.tr("Make the proposal again with the planner chosen last, with the current "
+                    "weights, positions and cases.")
+        )  # fmt: skip
+        self.replan_button.setVisible(self.outdated)
+        self.replan_button.setEnabled(self.outdated and not self.controller.planning)
+        self.setVisible(proposal is not None)
+
+
 class CapacityPanel(QWidget):
     ALL = "__all__"
 
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.banner = ProposalBanner(controller, self)
         self.model = CapacityModel(self)
         self.table = list_table(self.model, self)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.team = QComboBox(self)
+        self.team.setToolTip(self.tr("All teams together or one team"))
         self.kind = QComboBox(self)
         self.kind.setToolTip(self.tr("Total fte or one specialism"))
         self.note = QLabel(self)
@@ -140,9 +196,12 @@ class CapacityPanel(QWidget):
         right.addLayout(top)
         right.addLayout(self.chart_host, 1)
         right.addWidget(self.note)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(right, 1)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
         self.team.activated.connect(self.show_chart)
         self.kind.activated.connect(self.refresh)
         controller.cases_changed.connect(self.refresh)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CRITERIA, Case
-from stuurploeg.gui.controller import WorkspaceController
-from stuurploeg.gui.labels import criterion_label, planner_label
+from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.labels import criterion_label
 
 if TYPE_CHECKING:
     from stuurploeg.domain.scoring import RankEntry
@@ -187,9 +187,8 @@ class CaseDetailPanel(QWidget):
         if proposal is None:
             self.plan_label.setText(self.tr("No plan made yet."))
             return
-        made = self.tr("Proposal (%1 planner), made %2.").replace(
-            "%1", planner_label(proposal.planner)
-        ).replace("%2", proposal.made_at.strftime("%d-%m-%Y %H:%M"))
+        # Who made it and when; an outdated one says so, and with which planner to re-plan.
+        made = describe_proposal(proposal, self.controller.planner_choice)
         assigned = proposal.assignment(case.case_id)
         unplanned = proposal.unplanned(case.case_id)
         if assigned is not None:
@@ -203,6 +202,14 @@ class CaseDetailPanel(QWidget):
             text = self.tr("Not in the plan: %1").replace("%1", unplanned.reason)
         else:
             text = self.tr("Not a candidate for this plan.")
+        move = proposal.move(case.case_id)
+        if move is not None:
+            text += "\n" + (
+                self.tr("Moved since the last meeting (was %1 from week %2): %3")
+                .replace("%1", move.from_team)
+                .replace("%2", str(move.from_week))
+                .replace("%3", move.reason)
+            )
         self.plan_label.setText(f"{text}\n{made}")
 
     def _show_history(self, case: Case) -> None:

@@ -30,7 +30,7 @@ from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.commands import RecordDecisionCommand
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
-from stuurploeg.gui.docks.decision_list import DecisionListModel
+from stuurploeg.gui.docks.decision_list import DecisionListModel, MeetingChooser
 from stuurploeg.gui.labels import decision_label
 from stuurploeg.gui.widgets import list_table
 
@@ -91,7 +91,20 @@ class DecisionsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete draft"), self)
         self.finalise_button = QPushButton(self.tr("Finalise list…"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        for button, tip in (
+            (self.record_button, self.tr("Record the form as a draft decision on the selected "
+                                         "case (Ctrl+Enter); undo with Ctrl+Z.")),
+            (self.correct_button, self.tr("Correct the final decision selected in the list: "
+                                          "the form then records its correction.")),
+            (self.delete_button, self.tr("Delete the draft selected in the list.")),
+            (self.finalise_button, self.tr("Vaststellen: the meeting's drafts become final "
+                                           "decisions of the besluitenlijst.")),
+            (self.export_button, self.tr("Write this meeting's besluitenlijst to an Excel "
+                                         "workbook.")),
+        ):  # fmt: skip
+            button.setToolTip(tip)
         self.list_model = DecisionListModel(self)
+        self.meetings = MeetingChooser(controller, self)
         self.list = list_table(self.list_model, self)
 
         meeting = QFormLayout()
@@ -120,6 +133,7 @@ class DecisionsPanel(QWidget):
         row2.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(meeting)
+        layout.addWidget(self.meetings)
         layout.addWidget(self.case_label)
         layout.addLayout(self.form)
         layout.addWidget(self.problems)
@@ -138,6 +152,8 @@ class DecisionsPanel(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.day.dateChanged.connect(lambda d: controller.set_meeting_day(d.toPython()))
         self.by.textChanged.connect(controller.set_decided_by)
+        # The meeting can also be chosen elsewhere (the meetings with drafts): follow it.
+        controller.meeting_changed.connect(lambda: self.day.setDate(controller.meeting.day))
         controller.set_meeting_day(self.meeting_day())
         controller.selection_changed.connect(self.prefill)
         controller.proposal_changed.connect(lambda: self.prefill(controller.selected_case_id))

@@ -52,6 +52,8 @@ class WeightsPanel(QWidget):
         self.profiles = QComboBox(self)
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.reset_button = QPushButton(self.tr("Reset"), self)
+        self.save_button.setToolTip(self.tr("Keep these weights as a named profile."))
+        self.reset_button.setToolTip(self.tr("Back to the weights of the chosen profile."))
         self.sliders: dict[Criterion, QSlider] = {}
         self.values: dict[Criterion, QLabel] = {}
         self.shares: dict[Criterion, QLabel] = {}

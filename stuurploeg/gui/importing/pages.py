@@ -143,6 +143,7 @@ class FilePage(QWizardPage):
         )
         self.path_edit = QLineEdit(self)
         browse = QPushButton(self.tr("Browse…"), self)
+        browse.setToolTip(self.tr("Choose the workbook to import."))
         browse.clicked.connect(self._browse)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Recognise automatically"), None)

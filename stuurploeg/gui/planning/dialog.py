@@ -51,6 +51,10 @@ class PlanDialog(QDialog):
         self.run_button = QPushButton(self.tr("Make plan"), self)
         self.run_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Stop"), self)
+        self.run_button.setToolTip(
+            self.tr("Make a plan proposal with this planner; it replaces the one on screen.")
+        )
+        self.cancel_button.setToolTip(self.tr("Stop planning; the previous proposal stays."))
         self.cancel_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)

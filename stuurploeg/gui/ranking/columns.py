@@ -53,4 +53,27 @@ BADGE_LABELS = {
     BADGE_FRAGILE: QT_TRANSLATE_NOOP("RankingModel", "fragile"),
 }
 
+# What each badge means, for its tooltip (the officer reads it on the projector).
+BADGE_TIPS = {
+    BADGE_PRIORITY: QT_TRANSLATE_NOOP(
+        "RankingModel",
+        "Priority: ongoing exploitation with minors; ranked before the cases without it.",
+    ),
+    BADGE_INCOMPLETE: QT_TRANSLATE_NOOP(
+        "RankingModel",
+        "Incomplete: not every criterion is scored; the score counts only those that are.",
+    ),
+    BADGE_FRAGILE: QT_TRANSLATE_NOOP(
+        "RankingModel",
+        "Fragile: moving one weight by 5 points moves this case in or out of the plan.",
+    ),
+}
+PLAN_TIP = QT_TRANSLATE_NOOP(
+    "RankingModel", "Proposed: %1 (team and weeks of the plan proposal on screen)."
+)
+NOT_PLANNED_TIP = QT_TRANSLATE_NOOP("RankingModel", "Not in the plan proposal.")
+DECISION_TIP = QT_TRANSLATE_NOOP(
+    "RankingModel", "Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld)."
+)
+
 NUMERIC = {RANK, SCORE, FTE, WEEKS, SPECIALIST, *range(FIRST_CRITERION, LAST_CRITERION + 1)}

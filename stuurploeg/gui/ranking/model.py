@@ -32,20 +32,24 @@ from stuurploeg.gui.ranking.columns import (
     BADGE_INCOMPLETE,
     BADGE_LABELS,
     BADGE_PRIORITY,
+    BADGE_TIPS,
     BADGES,
     BADGES_ROLE,
     CASE_ID,
     CASE_ID_ROLE,
     COLUMN_COUNT,
     DECISION,
+    DECISION_TIP,
     EXPLOITATION,
     FIRST_CRITERION,
     FTE,
     HEADERS,
     LAST_CRITERION,
     NAME,
+    NOT_PLANNED_TIP,
     NUMERIC,
     PLAN,
+    PLAN_TIP,
     RANK,
     SCORE,
     SPECIALIST,
@@ -54,7 +58,7 @@ from stuurploeg.gui.ranking.columns import (
     WEEKS,
 )
 from stuurploeg.gui.ranking.order import RankingFilter, row_order, sort_key
-from stuurploeg.gui.ranking.rows import OUT_OF_PLAN, RankingRows
+from stuurploeg.gui.ranking.rows import IN_PLAN, OUT_OF_PLAN, RankingRows
 from stuurploeg.gui.table_model import TableModel
 
 if TYPE_CHECKING:
@@ -88,6 +92,7 @@ __all__ = [
 ]
 
 _GREY = QColor(128, 128, 128)
+_OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
 
 
 def _t(text: str) -> str:
@@ -112,6 +117,14 @@ class RankingModel(TableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, np.ndarray] = {}
         self._locale = QLocale()
+        self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
+        self._proposal_outdated = False
+
+    def set_proposal_state(self, note: str, outdated: bool) -> None:
+        """The Voorstel header says who made the proposal; an outdated one is marked."""
+        if (note, outdated) != (self._proposal_note, self._proposal_outdated):
+            self._proposal_note, self._proposal_outdated = note, outdated
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
 
     # -- data in -------------------------------------------------------------------------
     def set_rows(self, rows: RankingRows) -> None:
@@ -305,6 +318,11 @@ class RankingModel(TableModel):
             return _t(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
             return criterion_label(criterion)
+        if section == PLAN:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._proposal_note or None
+            if role == Qt.ItemDataRole.ForegroundRole and self._proposal_outdated:
+                return QBrush(_OUTDATED)
         return None
 
     def cell(self, view_row: int, column: int, role: int) -> object:
@@ -324,16 +342,29 @@ class RankingModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == PLAN and r.plan_reason[row]:
-                return str(r.plan_reason[row])
-            if column == NAME:
-                return str(r.name[row])
+            return self._tooltip(row, column)
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and column == PLAN
             and r.in_plan[row] == OUT_OF_PLAN
         ):
             return QBrush(_GREY)
+        return None
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        r = self._rows
+        if column == PLAN:
+            if r.plan_reason[row]:
+                return str(r.plan_reason[row])
+            if r.in_plan[row] == IN_PLAN:
+                return _t(PLAN_TIP).replace("%1", self._display(row, column))
+            return _t(NOT_PLANNED_TIP) if r.in_plan[row] == OUT_OF_PLAN else None
+        if column == NAME:
+            return str(r.name[row])
+        if column == BADGES:
+            return "\n".join(_t(BADGE_TIPS[key]) for key, _ in self._badges(row)) or None
+        if column == DECISION and r.decision[row]:
+            return _t(DECISION_TIP)
         return None
 
     def _number(self, value: float, decimals: int = 0) -> str:

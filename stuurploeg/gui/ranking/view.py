@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CaseStatus, Exploitation
-from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.controller import WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
 from stuurploeg.gui.ranking.rows import RankingRows, build_rows
@@ -142,6 +142,7 @@ class RankingView(QWidget):
         controller.cases_changed.connect(self.reload)
         # A new proposal comes with its ranking (fragile marks): ranking_changed covers both.
         controller.ranking_changed.connect(self.refresh_ranking)
+        controller.proposal_changed.connect(self._proposal_changed)
         controller.decisions_changed.connect(self._decisions_changed)
         controller.selection_changed.connect(self._follow_selection)
         self._update_count()
@@ -180,6 +181,11 @@ class RankingView(QWidget):
 
     def refresh_ranking(self) -> None:
         self.model.update_ranking(self._rows())
+
+    def _proposal_changed(self) -> None:
+        c = self.controller
+        outdated = c.proposal is not None and c.proposal.outdated
+        self.model.set_proposal_state(describe_proposal(c.proposal, c.planner_choice), outdated)
 
     def _decisions_changed(self) -> None:
         self.model.update_decisions(self.controller.decision_labels())

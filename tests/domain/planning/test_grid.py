@@ -1,4 +1,4 @@
-"""Capacity semantics (DESIGN §5): base, Beschikbaarheid, scenarios, running cases."""
+"""Capacity semantics: base, Beschikbaarheid, scenarios, running cases."""
 
 from __future__ import annotations
 

@@ -63,6 +63,7 @@ def test_same_input_same_output(inst):
     assert _plan(inst).to_json() == _plan(inst).to_json()
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(instances(max_cases=7))
 def test_optimal_at_least_rank_and_within_capacity(inst):
@@ -75,6 +76,7 @@ def test_optimal_at_least_rank_and_within_capacity(inst):
         assert best.gap == 0.0
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(instances(max_cases=7))
 def test_fill_keeps_every_rank_case(inst):
@@ -86,6 +88,7 @@ def test_fill_keeps_every_rank_case(inst):
     assert verify_plan(cases, capacity, start, weeks, fill.assignments) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(instances(max_cases=6))
 def test_optimal_is_deterministic_with_one_worker(inst):

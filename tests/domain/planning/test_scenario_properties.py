@@ -86,6 +86,7 @@ def _check_scenario_plan(inst, scenario, base, plan):
         sum(scores[c] for c in scen_ids) - base.total_priority)
 
 
+@pytest.mark.slow
 @given(with_scenario())
 def test_rank_scenario_plan_keeps_every_scenario_rule(data):
     inst, scenario = data
@@ -94,6 +95,7 @@ def test_rank_scenario_plan_keeps_every_scenario_rule(data):
     _check_scenario_plan(inst, scenario, base, plan)
 
 
+@pytest.mark.slow
 @given(with_scenario())
 def test_forced_in_cases_are_planned_when_they_fit(data):
     """Replayed with the independent checker: a forced-in case left out fits at no team
@@ -126,6 +128,7 @@ def test_forced_in_cases_are_planned_when_they_fit(data):
                 assert not ok, f"{e.case_id} past op {team} in {week} maar moest erin"
 
 
+@pytest.mark.slow
 @given(instances())
 def test_without_changes_the_scenario_plan_is_the_base_plan(inst):
     empty = Scenario("leeg")
@@ -144,6 +147,21 @@ def test_fill_scenario_plan_keeps_every_rule_and_every_forced_case_rank_could_pl
     cases, capacity, *_ = inst
     base = _base(inst, "fill", time_limit=1.0, workers=2)
     plan = plan_scenario(base, cases, capacity, scenario, time_limit=1.0, workers=2)
+    _check_scenario_plan(inst, scenario, base, plan)
+    rank = plan_scenario(_base(inst), cases, capacity, scenario)
+    rank_forced = {a.case_id for a in rank.assignments} & scenario.forced_in
+    assert rank_forced <= {a.case_id for a in plan.assignments}
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None)
+@given(with_scenario(max_cases=5))
+def test_optimal_scenario_plan_keeps_every_rule_and_every_forced_case_rank_could_place(data):
+    inst, scenario = data
+    cases, capacity, *_ = inst
+    base = _base(inst, "optimal", time_limit=1.0, workers=1)
+    plan = plan_scenario(base, cases, capacity, scenario, time_limit=1.0, workers=1)
+    assert plan.planner == "optimal"  # the base plan's planner
     _check_scenario_plan(inst, scenario, base, plan)
     rank = plan_scenario(_base(inst), cases, capacity, scenario)
     rank_forced = {a.case_id for a in rank.assignments} & scenario.forced_in
