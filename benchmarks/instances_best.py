@@ -63,6 +63,10 @@ def load() -> dict:
 
 
 def save(data: dict) -> None:
+    for entry in data.values():  # strict JSON: an unproven bound is null, not Infinity
+        for run in entry.values():
+            if run.get("bound") is not None and not math.isfinite(run["bound"]):
+                run["bound"] = None
     tmp = BEST_KNOWN.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(tmp, BEST_KNOWN)
