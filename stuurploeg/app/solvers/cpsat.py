@@ -131,7 +131,7 @@ def solve_max_priority(
     wall = seconds if wall_limit is None else max(float(wall_limit), 0.5)
     previous = previous or {}
     if formulation == "auto":
-        small = _time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
+        small = time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
         stages = [("intervals", INTERVAL_SHARE), ("time-indexed", 1.0)] if small else [
             ("intervals", 1.0)]
     else:
@@ -236,7 +236,8 @@ def _stage(
     return _Stage(model, choice, objective, priority, stay)
 
 
-def _time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    """Size of the time-indexed model: (Boolean, week) terms over all capacity rows."""
     terms = 0
     for cand in candidates:
         if cand.problem is None and cand.case_id not in base.placed:
