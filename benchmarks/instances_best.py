@@ -29,8 +29,8 @@ from pathlib import Path
 from benchmarks.instances import START, WEEKS, instance, names, tight_names
 from stuurploeg.app.solvers.cpsat import (
     MAX_TIME_INDEXED_TERMS,
-    time_indexed_terms,
     solve_max_priority,
+    time_indexed_terms,
 )
 from stuurploeg.domain.model import CaseStatus
 from stuurploeg.domain.planning import (
