@@ -356,6 +356,7 @@ def _refine(
         extra["previous"] = dict(stable.spots)  # a stability term in the solver's objective
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
+        keep=set(rank_free) if planner == "optimal" else (),  # fill's problem first
         workers=workers or WORKERS, **extra,
         wall_limit=None if deadline is None else deadline - time.perf_counter(),
     )
