@@ -145,7 +145,9 @@ def main() -> None:
               f"{len(bare.scene().items())}")
 
         a = plan.assignments[len(plan.assignments) // 2]
+        t0 = time.perf_counter()
         placement.check(a.case_id, a.team, a.start_week)  # the context, once per plan
+        t_context = time.perf_counter() - t0
 
         def place_and_undo() -> None:
             try:
@@ -159,6 +161,8 @@ def main() -> None:
             place_and_undo,
         )
         print(f"baseline make_plan (rangorde, {WEEKS} weken): {t_rank * 1000:.1f} ms")
+        print(f"wat-als context (eenmaal per plan): {t_context * 1000:.1f} ms, "
+              f"ratio {t_context / t_rank:.3f}")
         print(f"wat-als controleren (per sleepstap): {t_check * 1000:.2f} ms, "
               f"ratio {t_check / t_rank:.4f}")
         print(f"wat-als plaatsen + terug (met hertekenen): {t_place * 1000:.1f} ms, "

@@ -709,6 +709,10 @@
         <translation>Overbelast:</translation>
     </message>
     <message>
+        <source>Select a case in the Gantt first.</source>
+        <translation>Kies eerst een zaak in de Gantt.</translation>
+    </message>
+    <message>
         <source>running</source>
         <translation>lopend</translation>
     </message>
@@ -729,8 +733,8 @@
         <translation>overbelast</translation>
     </message>
     <message>
-        <source>Click a bar to select the case; drag it to another week or team to try it.</source>
-        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen.</translation>
+        <source>Click a bar to select the case; drag it to another week or team to try it (or Alt+arrow keys).</source>
+        <translation>Klik op een balk om de zaak te kiezen; sleep hem naar een andere week of een ander team om dat te proberen (of Alt+pijltjestoetsen).</translation>
     </message>
     <message>
         <source>Fits: %1 on %2 from %3.</source>
@@ -1027,6 +1031,10 @@
         <translation>Planning &amp;maken…</translation>
     </message>
     <message>
+        <source>Plan &amp;again</source>
+        <translation>&amp;Opnieuw plannen</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -1045,6 +1053,13 @@
     <message>
         <source>%1 — Stuurploeg</source>
         <translation>%1 — Stuurploeg</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n what-if placement(s)</source>
+        <translation>
+            <numerusform>+ %n wat-als-plaatsing</numerusform>
+            <numerusform>+ %n wat-als-plaatsingen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select a ranked case first.</source>
@@ -1357,6 +1372,10 @@
     <message>
         <source>No proposal yet.</source>
         <translation>Nog geen voorstel.</translation>
+    </message>
+    <message>
+        <source>%1 (scenario %2)</source>
+        <translation>%1 (scenario %2)</translation>
     </message>
     <message>
         <source>Proposal of the planner %1, made %2.</source>
@@ -1696,12 +1715,48 @@
         <translation>Het plannen van het scenario stoppen</translation>
     </message>
     <message>
+        <source>Show the base plan as the proposal again.</source>
+        <translation>Toon het basisplan weer als voorstel.</translation>
+    </message>
+    <message>
+        <source>Make a new scenario.</source>
+        <translation>Maak een nieuw scenario.</translation>
+    </message>
+    <message>
+        <source>Copy the chosen scenario under a new name.</source>
+        <translation>Kopieer het gekozen scenario onder een nieuwe naam.</translation>
+    </message>
+    <message>
+        <source>Delete the chosen scenario (asks first).</source>
+        <translation>Verwijder het gekozen scenario (vraagt eerst).</translation>
+    </message>
+    <message>
+        <source>Plan the chosen scenario and compare it with the base plan.</source>
+        <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
+    </message>
+    <message>
+        <source>Make the compared scenario the meeting&apos;s proposal.</source>
+        <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
+    </message>
+    <message>
+        <source>Stop planning the scenario.</source>
+        <translation>Stop met het plannen van het scenario.</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>Bewerken</translation>
     </message>
     <message>
         <source>Comparison</source>
         <translation>Vergelijking</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are not saved: save them or undo them first.</source>
+        <translation>De wijzigingen in %1 zijn niet opgeslagen: sla ze eerst op of draai ze terug.</translation>
+    </message>
+    <message>
+        <source>the new scenario</source>
+        <translation>het nieuwe scenario</translation>
     </message>
     <message>
         <source>Copied as %1.</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,7 +60,8 @@ from stuurploeg.domain.weeks import IsoWeek
 
 PLANNERS = ("rank", "fill", "optimal")
 MAX_HORIZON = 520
-PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
+# As the app names them in Plan maken, so that an export reads as the screen did.
+PLANNER_LABELS = {"rank": "Rangorde", "fill": "Rangorde + opvullen", "optimal": "Optimaal"}
 # Kept for what follows the search (compaction, fill, the checks, reasons and fragility),
 # so that the whole call stays within the time limit: a share of the limit, or a multiple
 # of what ranking and the rank-order plan took, whichever is more (fragility re-plans in
@@ -111,6 +112,8 @@ class PlanResult:
     # elsewhere than in it, in ranking order.
     replan: bool = False
     moved: tuple[Move, ...] = ()
+    # The previous plan's placements it was made against (a scenario of it uses them too).
+    previous: tuple[PreviousPlacement, ...] = field(default=(), repr=False)
 
     def move_of(self, case_id: str) -> Move | None:
         """How the re-plan moved ``case_id`` from its previous spot, or None."""
@@ -201,7 +204,8 @@ def make_plan(
     state: TaskState | None = None,
     priority_rule: bool = True,
     workers: int | None = None,
-    previous: Iterable[PreviousPlacement] = (),
+    previous: Iterable[PreviousPlacement] | Mapping[str, tuple[str, IsoWeek]] | None = (),
+    move_penalty: float = 0.0,
     wall_limit: float | None = None,
 ) -> PlanResult:
     """Rank the candidates among ``cases`` and plan them with ``planner``.
@@ -224,7 +228,9 @@ def make_plan(
     ``previous``: the placements of the last vastgesteld plan. The re-plan keeps each case
     there while it fits and moves one only when that raises the total priority (the rule
     in ``domain.planning.previous``); every case it moved is in ``moved``. Not used with a
-    scenario that forces cases in (those come first).
+    scenario that forces cases in (those come first). Also given as a mapping case_id ->
+    (team, start week). ``move_penalty``: priority points the optimiser's objective gives
+    each case that keeps its previous spot (when the solver takes one).
     """
     t0 = time.perf_counter()
     if planner not in PLANNERS:
@@ -246,7 +252,7 @@ def make_plan(
         extra_weeks=max(max_duration(cases) - 1, 0),
     )
     cands = scenario_cases.exclude(prepare_candidates(by_id, ranking, grid))
-    previous = tuple(previous)
+    previous = _as_placements(previous)
     stable: StablePlan | None = None
     if previous and not scenario_cases.forced_in:
         stable = stable_rank_plan(grid, cands, fixed, previous)
@@ -261,7 +267,7 @@ def make_plan(
     if planner != "rank" and not cancelled:
         final, gap, status, cancelled = _refine(
             planner, grid, cands, fixed, failed, rank_state, time_limit, state, workers, warnings,
-            scenario_cases, stable,
+            scenario_cases, stable, move_penalty,
             _solver_deadline(t0, time_limit if wall_limit is None else wall_limit),
         )
 
@@ -321,6 +327,7 @@ def make_plan(
         seconds=time.perf_counter() - t0,
         replan=stable is not None,
         moved=moved,
+        previous=previous,
     )
 
 
@@ -337,6 +344,7 @@ def _refine(
     warnings: list[str],
     scenario_cases: ScenarioCases,
     stable: StablePlan | None = None,
+    move_penalty: float = 0.0,
     deadline: float | None = None,  # perf_counter() time by which the search must end
 ) -> tuple[PlanState, float | None, str, bool]:
     from stuurploeg.app.solvers.cpsat import WORKERS, solve_max_priority
@@ -353,7 +361,12 @@ def _refine(
     mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
     extra: dict[str, Any] = {}
     if stable is not None and _solver_takes_previous(solve_max_priority):
-        extra["previous"] = dict(stable.spots)  # a stability term in the solver's objective
+        # The previous spots the rank-order re-plan kept (so the hint stays feasible), for
+        # the solver's stability term.
+        extra["previous"] = {cid: spot for cid, spot in stable.spots.items()
+                             if rank_free.get(cid) == spot}
+        if move_penalty and "move_penalty" in inspect.signature(solve_max_priority).parameters:
+            extra["move_penalty"] = move_penalty
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
         keep=set(rank_free) if planner == "optimal" else (),  # fill's problem first
@@ -407,6 +420,15 @@ def _solver_deadline(t0: float, limit: float) -> float:
     """perf_counter() time by which the search must end for the call to end by ``limit``."""
     spent = time.perf_counter() - t0
     return t0 + max(limit, 0.0) - max(POST_SHARE * limit, POST_FACTOR * spent)
+
+
+def _as_placements(
+    previous: Iterable[PreviousPlacement] | Mapping[str, tuple[str, IsoWeek]] | None,
+) -> tuple[PreviousPlacement, ...]:
+    if isinstance(previous, Mapping):
+        return tuple(PreviousPlacement(cid, team, week)
+                     for cid, (team, week) in previous.items())
+    return tuple(previous or ())
 
 
 def _solver_takes_previous(solve: Any) -> bool:

@@ -161,11 +161,15 @@ def plan_scenario(
     workers: int | None = None,
 ) -> PlanResult:
     """Plan ``scenario`` like ``base`` (same planner, start and horizon; pass the same
-    overrides and fixed placements). Raises :class:`PlanError` (Dutch)."""
+    overrides and fixed placements; without ``fixed``, the base's fixed placements —
+    the decisions of finalised meetings — hold here too). Raises :class:`PlanError`."""
+    fixed = tuple(fixed) or tuple(
+        FixedPlacement(a.case_id, a.team, a.start_week) for a in base.assignments if a.fixed)
     result = make_plan(
         cases, capacity, profile=scenario.profile or base.profile, start=base.start,
         weeks=base.weeks, planner=base.planner, overrides=overrides, fixed=fixed,
         scenario=scenario, time_limit=time_limit, state=state, workers=workers,
+        previous=base.previous,  # a re-plan's scenario keeps the last meeting's plan too
     )
     problems = scenario_violations(result.assignments, scenario)
     if problems:

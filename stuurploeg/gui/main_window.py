@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.shown_label = QLabel(self)  # which plan is on screen: the base or a scenario
         self.statusBar().addPermanentWidget(self.shown_label)
         self.controller.scenarios.shown_changed.connect(self._show_title)
+        self.placement.changed.connect(self._show_title)
         self.controller.message.connect(self.show_message)
         self.controller.opened.connect(self._opened)
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
@@ -144,6 +145,13 @@ class MainWindow(QMainWindow):
         self.plan_action.setShortcut(QKeySequence("Ctrl+P"))
         self.plan_action.triggered.connect(self.open_plan_dialog)
         menu.addAction(self.plan_action)
+        # An outdated proposal made again with the planner chosen, from the keyboard too.
+        self.replan_action = QAction(self.tr("Plan &again"), self)
+        self.replan_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.replan_action.triggered.connect(lambda: self.controller.replan())
+        menu.addAction(self.replan_action)
+        self.controller.proposal_changed.connect(self._proposal_changed)
+        self.replan_action.setEnabled(False)
 
     def _build_view_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&View"))
@@ -199,6 +207,9 @@ class MainWindow(QMainWindow):
         """The window title and status bar say which plan is shown (base or scenario)."""
         path = self.controller.path
         shown = shown_text(self.controller) if self.controller.proposal is not None else ""
+        if shown and self.placement.placements:  # cases moved by hand in the Planbord
+            n = len(self.placement.placements)
+            shown += " " + self.tr("+ %n what-if placement(s)", "", n)
         self.shown_label.setText(shown)
         if path is not None:
             title = self.tr("%1 — Stuurploeg").replace("%1", path.stem)
@@ -226,6 +237,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.docks["weights"]], [max(340, min(width, 560))], Qt.Orientation.Horizontal
         )
+
+    def _proposal_changed(self) -> None:
+        proposal = self.controller.proposal
+        self.replan_action.setEnabled(proposal is not None and proposal.outdated)
 
     def open_plan_dialog(self) -> PlanDialog:
         return open_plan_dialog(self.controller, self)

@@ -166,6 +166,7 @@ def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) ->
         (CaseRow(out, "out"),)))
     dock = window.docks["scenarios"]
     dock.raise_()
+    window.show_message("")  # not the status text of the shots before
     window.resizeDocks([dock], [620], Qt.Orientation.Vertical)
     panel = window.scenario_panel
     panel.select("Extra digitaal Haven")

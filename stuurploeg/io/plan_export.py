@@ -29,7 +29,8 @@ from stuurploeg.io.planning_sheets import (
     scenario_comparison_sheet,
 )
 
-PLANNER_LABELS = {"rank": "rangorde", "fill": "aanvullen", "optimal": "optimaal"}
+# As the app names them in Plan maken, so that an export reads as the screen did.
+PLANNER_LABELS = {"rank": "Rangorde", "fill": "Rangorde + opvullen", "optimal": "Optimaal"}
 
 
 class PlanLike(Protocol):

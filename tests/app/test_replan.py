@@ -14,11 +14,13 @@ from openpyxl import load_workbook
 from stuurploeg.app.decisions import finalise_meeting, record_decision
 from stuurploeg.app.export import export_decision_log
 from stuurploeg.app.replan import replan_basis
+from stuurploeg.app.scenarios import compare_scenario, plan_scenario
 from stuurploeg.app.workspace import create_workspace
 from stuurploeg.app.workspace_import import import_files
 from stuurploeg.app.workspace_plans import compute_plan, plan_record, save_plan_result
 from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import DecisionKind
+from stuurploeg.domain.planning import Scenario, capacity_change
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.io.plan_export import MOVED_HEADER
 
@@ -129,3 +131,24 @@ def test_besluitenlijst_says_where_the_last_meeting_had_each_moved_case(meeting,
     assert by_id[shifted.case_id] == f"van {shifted.team} {shifted.start_week}"
     assert by_id[taken.case_id] is None  # the decision put it there: not a move
     assert {cid for cid, v in by_id.items() if v} == {m.case_id for m in again.moved}
+
+
+@pytest.mark.slow
+def test_a_scenario_of_the_replan_keeps_the_meetings_decisions(meeting):
+    ws, _first, taken = meeting
+    base = compute_plan(ws, start=START)
+    more = Scenario("Meer", capacity_change(taken.team, START, None, 2.0))
+    plan = plan_scenario(base, ws.cases(), ws.capacity(), more)
+    a = next(a for a in plan.assignments if a.case_id == taken.case_id)
+    assert a.fixed and (a.team, a.start_week) == (taken.team, taken.start_week + 1)
+
+
+@pytest.mark.slow
+def test_a_scenario_that_changes_nothing_gives_the_replan_itself(meeting):
+    ws, _first, _taken = meeting
+    base = compute_plan(ws, start=START)
+    outcome = plan_scenario(base, ws.cases(), ws.capacity(), Scenario("Niets"))
+    assert outcome.assignments == base.assignments
+    comparison = compare_scenario(base, outcome, ws.cases())
+    assert comparison.moved == () or list(comparison.moved) == []
+    assert not comparison.newly_in and not comparison.newly_out

@@ -49,7 +49,7 @@ def test_export_names_the_planner_in_dutch(wsp, tmp_path):
     assert main(["export", str(wsp), "--out", str(xlsx)]) == 0
     wb = load_workbook(xlsx)
     block = {r[0].value: r[1].value for r in wb["Ranglijst"].iter_rows(max_row=8) if r[0].value}
-    assert block["Planner"] == "rangorde"
+    assert block["Planner"] == "Rangorde"
 
 
 def test_import_reports_changes_in_dutch(tmp_path, capsys):

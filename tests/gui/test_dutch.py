@@ -62,6 +62,24 @@ def test_file_dialog_is_dutch(qtbot):
     assert {"Op&slaan", "Annuleren"} <= buttons
 
 
+def test_wizard_buttons_and_edit_menus_are_dutch(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QWizard
+
+    wizard = QWizard()
+    qtbot.addWidget(wizard)
+    buttons = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+               QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton)  # fmt: skip
+    assert [wizard.buttonText(b) for b in buttons] == [
+        "< &Terug", "&Volgende >", "Vol&tooien", "Annuleren"
+    ]
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    assert [a.text().split("\t")[0] for a in menu.actions() if a.text()][:2] == [
+        "&Ongedaan maken", "Opnie&uw"
+    ]
+
+
 # -- chart axes -------------------------------------------------------------------------------
 
 

@@ -139,6 +139,12 @@ def test_after_vaststellen_one_step_exports_under_the_suggested_name(qtbot, wind
         dialog.accept()  # Enter: the suggestion as it is
     assert written.args[0] == suggested and suggested.is_file()
     window.notices.export_box.close()
+    from openpyxl import load_workbook
+
+    rows = load_workbook(suggested)["Ranglijst"].iter_rows(max_row=8)
+    block = {r[0].value: r[1].value for r in rows if r[0].value}
+    assert block["Planner"] == "Rangorde"  # as on screen, not "rank"
+    assert block["Planning"].startswith("Rangorde 20")
 
 
 # -- an honest proposal ---------------------------------------------------------------------
@@ -194,6 +200,7 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
     assert "Plan opnieuw met Optimaal" in banner.text.text()
     assert banner.replan_button.isVisibleTo(banner)
     assert banner.replan_button.text() == "Opnieuw plannen (Optimaal)"
+    assert window.replan_action.isEnabled()  # Planning → Opnieuw plannen (Ctrl+R) too
     model = window.ranking_view.model  # the Voorstel column says so too
     header = model.headerData(rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert header == banner.text.text()
@@ -206,6 +213,7 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
     assert again.planner == "optimal" and again.result.profile == controller.profile
     assert not banner.replan_button.isVisibleTo(banner)
     assert banner.text.text().startswith("Voorstel van planner Optimaal")
+    assert not window.replan_action.isEnabled()
     tip = window.ranking_view.model.headerData(
         rm.PLAN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
@@ -213,14 +221,20 @@ def test_outdated_after_a_weight_change_until_planned_again_with_the_chosen_plan
 
 
 @pytest.mark.slow
-def test_outdated_after_a_re_import_and_never_swapped(qtbot, window):
+def test_outdated_after_a_re_import_and_never_swapped(qtbot, window, tmp_path):
+    from openpyxl import load_workbook
+
     from stuurploeg.app.importing import check_file
     from stuurploeg.gui.paths import sample_files
 
     controller, banner = window.controller, _banner(window)
     _plan(qtbot, controller, "fill")
     made = controller.proposal
-    report = check_file(sample_files()[0], "cases")
+    book = load_workbook(sample_files()[0])
+    book["Zaken"].delete_rows(book["Zaken"].max_row)  # one case gone from the new list
+    changed = tmp_path / "zakenlijst-nieuw.xlsx"
+    book.save(changed)
+    report = check_file(changed, "cases")
     with qtbot.waitSignal(controller.merged, timeout=HANG_GUARD_MS):
         controller.import_report(report)
     window.notices.merge_box.close()
@@ -236,6 +250,8 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
     first = controller.proposal
     assert first.planner == "rank"
     controller.select_case(first.result.assignments[0].case_id)
+    controller.set_profile(controller.profile)  # the same weights: nothing is outdated
+    assert controller.proposal is first
     controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
     assert controller.proposal.outdated  # marked at once …
     assert banner.text.text().startswith("Verouderd: de weging is gewijzigd")
@@ -246,3 +262,21 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
     assert "Voorstel van planner Rangorde" in window.detail_panel.plan_label.text()
 
 
+
+
+def test_a_scenario_made_the_proposal_is_never_swapped_by_itself(qtbot, small_window):
+    from stuurploeg.gui.controller.scenarios import CapacityRow, ScenarioDraft
+
+    controller, banner = small_window.controller, _banner(small_window)
+    scenarios = controller.scenarios
+    start = controller.proposal.result.start
+    scenarios.save(ScenarioDraft("Meer", (CapacityRow("Team Zuid", str(start), "", "3"),)))
+    with qtbot.waitSignal(scenarios.compared, timeout=HANG_GUARD_MS):
+        scenarios.compare("Meer")
+    made = scenarios.make_proposal("Meer")
+    assert banner.text.text().startswith("Voorstel van planner Rangorde (scenario Meer)")
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    _settled(qtbot, controller)
+    shown = controller.proposal
+    assert shown.result is made.result and shown.outdated_by == "weights"
+    assert scenarios.shown.scenario == "Meer"

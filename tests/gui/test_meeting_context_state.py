@@ -3,6 +3,7 @@ counts, and the rules that mark a proposal outdated (pure functions, no window).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -50,6 +51,13 @@ def test_outdated_keeps_the_plan_and_the_first_reason(proposal):
     assert pr.outdated(None, pr.WEIGHTS) is None
 
 
+def test_the_same_weights_under_another_name_still_fit(proposal):
+    profile = proposal.result.profile
+    assert pr.same_weights(proposal, dataclasses.replace(profile, name="Vergadering", version=3))
+    assert not pr.same_weights(proposal, profile.with_weight(Criterion.URGENCY, 0.0))
+    assert not pr.same_weights(proposal, None)
+
+
 def test_a_plan_whose_input_changed_while_it_was_made_arrives_outdated(proposal):
     cases, capacity = tuple(make_cases(20)), make_capacity()
     profile = proposal.result.profile
@@ -57,7 +65,9 @@ def test_a_plan_whose_input_changed_while_it_was_made_arrives_outdated(proposal)
     assert pr.on_arrival(proposal, asked, asked) is proposal
     reweighed = PlanRequest(cases, capacity, profile.with_weight(Criterion.URGENCY, 0.0), ())
     assert pr.on_arrival(proposal, asked, reweighed).outdated_by == pr.WEIGHTS
-    reimported = PlanRequest(tuple(make_cases(20)), capacity, profile, ())
+    same_again = PlanRequest(tuple(make_cases(20)), make_capacity(), profile, ())
+    assert pr.on_arrival(proposal, asked, same_again) is proposal  # the same lists again
+    reimported = PlanRequest(tuple(make_cases(21)), capacity, profile, ())
     assert pr.on_arrival(proposal, asked, reimported).outdated_by == pr.CASES
 
 

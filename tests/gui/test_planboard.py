@@ -78,16 +78,21 @@ def _bar_centre(board, case_id: str) -> tuple[QPoint, int]:
     return _point(gantt.plot, x, y), index
 
 
-def _drag(qtbot, widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+def _move(qtbot, widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    """Mouse moves from ``start`` to ``end`` with the left button held."""
     viewport = widget.viewport()
-    QTest.mousePress(viewport, LEFT, NONE, start)
     for i in range(1, steps + 1):
         p = start + (end - start) * (i / steps)
         move = QMouseEvent(QEvent.Type.MouseMove, QPointF(p), QPointF(viewport.mapToGlobal(p)),
                            Qt.MouseButton.NoButton, LEFT, NONE)  # fmt: skip
         QApplication.sendEvent(viewport, move)
         qtbot.wait(5)
-    QTest.mouseRelease(viewport, LEFT, NONE, end)
+
+
+def _drag(qtbot, widget, start: QPoint, end: QPoint, steps: int = 6) -> None:
+    QTest.mousePress(widget.viewport(), LEFT, NONE, start)
+    _move(qtbot, widget, start, end, steps)
+    QTest.mouseRelease(widget.viewport(), LEFT, NONE, end)
     QApplication.processEvents()
 
 
@@ -247,3 +252,51 @@ def test_resting_on_a_bar_or_a_cell_tells_its_figures(qtbot, board, controller):
     qtbot.waitExposed(plot)
     QTest.mouseMove(plot.viewport(), _point(plot, 4.5, 1.5))
     qtbot.waitUntil(lambda: "0,5 fte te veel" in board.load_map.image.toolTip(), timeout=5000)
+
+
+def test_the_window_says_when_the_plan_on_screen_holds_what_if_placements(
+    qtbot, main_window, tmp_path
+):
+    start = IsoWeek.current()
+    path = make_workspace(tmp_path / "venster.stuurploeg", planboard_cases(start),
+                          planboard_capacity())  # fmt: skip
+    open_in(qtbot, main_window.controller, path)
+    placement = main_window.placement
+    placement.place("MH-2026-0002", ROOMY, main_window.controller.proposal.result.start + 5)
+    assert main_window.shown_label.text().endswith("+ 1 wat-als-plaatsing")
+    assert "wat-als" in main_window.windowTitle()
+    placement.clear()
+    assert "wat-als" not in main_window.shown_label.text()
+
+
+def test_while_dragging_the_ghost_and_the_answer_say_whether_it_fits(qtbot, board):
+    gantt = board.gantt
+    pos, _ = _bar_centre(board, "MH-2026-0001")
+    tight = next(b for b in gantt.layout_.bands if b.team == 1)
+    target = QPoint(pos.x(), _point(gantt.plot, 0, tight.top + 0.5).y())
+    QTest.mousePress(gantt.plot.viewport(), LEFT, NONE, pos)
+    _move(qtbot, gantt.plot, pos, target)
+    assert gantt.item.ghost is not None and gantt.item.ghost[1] is False  # red
+    assert gantt.answer.text().startswith("Past niet:")
+    _move(qtbot, gantt.plot, target, pos + QPoint(30, 0), steps=3)
+    assert gantt.item.ghost is not None and gantt.item.ghost[1] is True  # green
+    assert gantt.answer.text().startswith("Past:")
+    QTest.mouseRelease(gantt.plot.viewport(), LEFT, NONE, pos)  # back where it was
+    QApplication.processEvents()
+    assert gantt.item.ghost is None and board.placement.placements == ()
+
+
+def test_alt_arrow_keys_move_the_selected_case_as_a_drag_would(qtbot, board, controller):
+    start = controller.proposal.result.start
+    gantt = board.gantt
+    pos, _ = _bar_centre(board, "MH-2026-0001")
+    QTest.mouseClick(gantt.plot.viewport(), LEFT, NONE, pos)
+    assert controller.selected_case_id == "MH-2026-0001"
+    gantt.plot.setFocus()
+    qtbot.keyClick(gantt.plot, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    moved = controller.proposal.assignment("MH-2026-0001")
+    assert (moved.team, moved.start_week) == (ROOMY, start + 1)
+    qtbot.keyClick(gantt.plot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert gantt.answer.text().startswith('<span style="color:#c0392b">Past niet:')
+    assert controller.proposal.assignment("MH-2026-0001").team == ROOMY
+    assert board.undo.count() == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from stuurploeg.app.scenarios import get_scenario, save_scenario
+from stuurploeg.app.workspace_plans import snapshot_from_result
 from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
@@ -102,6 +103,16 @@ def test_the_base_follows_the_proposal_and_comparisons_of_an_old_base_are_droppe
     proposal = scenarios.make_proposal("Meer")
     assert scenarios.base is not proposal and scenarios.shown.scenario == "Meer"
     assert scenarios.outcome("Meer") is not None  # showing a scenario keeps the base
+    assert controller.proposal is proposal
+    stored_plan = controller.workspace.plan(proposal.plan_id)
+    assert stored_plan.scenario_id is not None and stored_plan.name.startswith("Scenario Meer")
+    # a decision taken now records the scenario plan as its proposal
+    placed = proposal.result.assignments[-1]
+    controller.set_decided_by("mensenhandelofficier")
+    decision = controller.record_decision(controller.proposed_decision(placed.case_id))
+    assert decision.snapshot == snapshot_from_result(proposal.result, placed.case_id)
+    assert (decision.snapshot.proposal_team, decision.snapshot.proposal_start) == (
+        placed.team, placed.start_week)
     with qtbot.waitSignal(scenarios.outcomes_cleared, timeout=HANG_GUARD_MS):
         job = controller.plan("rank")
         qtbot.waitUntil(lambda: job.done, timeout=HANG_GUARD_MS)
@@ -151,3 +162,52 @@ def test_a_name_too_long_is_refused_beside_the_name(controller):
     (problem,) = refused.value.at
     assert problem.field == "name" and "hoogstens 100 tekens" in problem.message
     assert controller.workspace.scenarios() == []
+
+
+@pytest.mark.slow
+def test_a_scenario_is_planned_like_the_base_decisions_and_what_if_placements_fixed(
+    qtbot, controller
+):
+    """Oppakken in a finalised meeting fixes the case in the base plan; a what-if drag
+    fixes one on screen: the scenario plan keeps both where the base has them, and
+    suggestions still work on that plan."""
+    from stuurploeg.gui.controller.placement import PlacementController
+
+    controller.set_decided_by("mensenhandelofficier")
+    taken = controller.proposal.result.assignments[0]
+    controller.record_decision(controller.proposed_decision(taken.case_id))
+    controller.finalise()
+    job = controller.plan("rank")
+    qtbot.waitUntil(lambda: job.done, timeout=HANG_GUARD_MS)
+    base = controller.proposal.assignment(taken.case_id)
+    assert base.fixed and (base.team, base.start_week) == (taken.team, taken.start_week)
+
+    placement = PlacementController(controller)
+    moved, later = next(
+        (a, a.start_week + d) for a in controller.proposal.result.assignments
+        for d in range(1, 20)
+        if not a.fixed and placement.check(a.case_id, a.team, a.start_week + d).fits)
+    placement.place(moved.case_id, moved.team, later)
+    scenarios = controller.scenarios
+    assert scenarios.base is controller.proposal  # the what-if plan is the base now
+
+    start = controller.proposal.result.start
+    scenarios.save(ScenarioDraft("Minder Noord",
+                                 (CapacityRow("Team Noord", str(start), "", "-3"),)))
+    with qtbot.waitSignal(scenarios.compared, timeout=HANG_GUARD_MS):
+        scenarios.compare("Minder Noord")
+    plan = scenarios.outcome("Minder Noord").plan
+    placed = {a.case_id: a for a in plan.assignments}
+    for case_id, team, week in ((taken.case_id, taken.team, taken.start_week),
+                                (moved.case_id, moved.team, later)):
+        assert (placed[case_id].team, placed[case_id].start_week) == (team, week)
+    comparison = scenarios.outcome("Minder Noord").comparison
+    assert taken.case_id not in {m.case_id for m in comparison.moved}
+    assert moved.case_id not in {m.case_id for m in comparison.moved}
+
+    unplanned = next((u.case_id for u in controller.proposal.result.unplanned
+                      if u.case_id in scenarios.candidate_ids()), None)
+    if unplanned is not None:
+        with qtbot.waitSignal(scenarios.suggestions_ready, timeout=HANG_GUARD_MS):
+            scenarios.suggest(unplanned)
+        assert scenarios.suggestions.case_id == unplanned

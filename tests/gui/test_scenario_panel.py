@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
-from stuurploeg.app.scenarios import list_scenarios
+from stuurploeg.app.scenarios import list_scenarios, save_scenario
 from stuurploeg.app.workspace import open_workspace
-from stuurploeg.domain.planning import CaseAction
+from stuurploeg.domain.planning import CapacityDelta, CaseAction, Scenario
+from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.scenarios.models import CapacityChangesModel, CaseChangesModel
 from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
@@ -224,12 +225,23 @@ def test_compare_side_by_side_and_make_it_the_proposal(qtbot, window):
     assert "Meer Zuid" not in window.windowTitle()
 
 
-def test_compare_refuses_a_scenario_that_no_longer_fits_the_data(qtbot, window):
-    panel = make_scenario(qtbot, window, "Oud")
-    scenarios = panel.scenarios
-    assert scenarios.outcome("Oud") is None
-    panel.list.clearSelection()
-    assert panel.compare() is None and not panel.compare_button.isEnabled()
+def test_compare_refuses_a_scenario_that_no_longer_fits_the_data(qtbot, main_window,
+                                                                   tmp_path):
+    """A stored scenario about a team that is no longer in the capacity sheet: shown with
+    its problem beside the field, and not planned."""
+    path = make_workspace(tmp_path / "oud.stuurploeg", make_cases(20, seed=4), make_capacity())
+    with open_workspace(path) as ws:
+        save_scenario(ws, Scenario("Oud", (CapacityDelta("Team Weg", IsoWeek.current(), None,
+                                                         1.0),)))
+    open_in(qtbot, main_window.controller, path)
+    panel = main_window.scenario_panel
+    assert panel.current_name() is None and not panel.compare_button.isEnabled()
+    panel.select("Oud")
+    assert panel.editor.name.text() == "Oud"
+    assert "onbekend team 'Team Weg'" in panel.editor.capacity_problems.text()
+    assert panel.compare() is None
+    assert "Capaciteitswijziging 1: onbekend team" in panel.status.text()
+    assert panel.scenarios.outcome("Oud") is None and panel.job is None
 
 
 def test_a_suggestion_becomes_a_scenario(qtbot, window):
@@ -274,3 +286,85 @@ def test_a_planned_case_gets_no_suggestions(qtbot, window):
     box = window.scenario_panel.suggestions
     assert "in het plan" in box.message.text() and box.model.rowCount() == 0
     assert not box.new_button.isEnabled()
+
+
+def test_cells_are_edited_with_their_editors_by_keyboard(qtbot, window):
+    """Through the views' own editors: typed text, the team combo (also a typed team) and
+    the specialism and action combos; Enter commits, as an officer would do it."""
+    panel = window.scenario_panel
+    editor = panel.editor
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.name, "Toetsenbord")
+    qtbot.mouseClick(editor.add_capacity, Qt.MouseButton.LeftButton)
+    table, model = editor.capacity_table, editor.capacity_model
+
+    def edit(column):
+        index = model.index(0, column)
+        table.setCurrentIndex(index)
+        table.edit(index)
+        widget = QApplication.focusWidget()
+        assert widget is not None and widget is not table
+        return widget
+
+    combo = edit(CapacityChangesModel.TEAM)
+    assert isinstance(combo, QComboBox) and combo.isEditable()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Team Noord", "Team Zuid"]
+    combo.setCurrentIndex(1)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    for column, text in ((CapacityChangesModel.FROM, start_week(window)),
+                         (CapacityChangesModel.FTE, "1,5")):
+        line = edit(column)
+        assert isinstance(line, QLineEdit)
+        line.selectAll()
+        qtbot.keyClicks(line, text)
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    combo = edit(CapacityChangesModel.SPECIALISM)
+    assert not combo.isEditable() and combo.itemText(0) == "Totaal (alle fte)"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the next item, "Digitaal": taken at once
+    assert model.rows()[0].team == "Team Zuid" and model.rows()[0].fte == "1,5"
+    assert model.rows()[0].specialism == "digitaal"
+
+    qtbot.mouseClick(editor.add_case, Qt.MouseButton.LeftButton)
+    table, model = editor.case_table, editor.case_model
+    candidate = window.controller.scenarios.candidate_ids()[0]
+    combo = edit(CaseChangesModel.CASE_ID)
+    combo.setCurrentIndex(combo.findData(candidate))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    combo = edit(CaseChangesModel.ACTION)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Moet erin", "Uitgesloten", "Start niet vóór"]
+    combo.setCurrentIndex(1)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "Start niet vóór"
+    assert any(p.section == "case" and p.field == "start" and not p.warning
+               for p in editor.problems)  # a start week is now needed
+    line = edit(CaseChangesModel.START)
+    qtbot.keyClicks(line, str(window.controller.proposal.result.start + 4))
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    scenario = stored(window.path)["Toetsenbord"]
+    assert [(d.team, d.kind, d.fte) for d in scenario.deltas] == [
+        ("Team Zuid", "totaal", 1.5), ("Team Zuid", "digitaal", 1.5)]
+    (change,) = scenario.cases
+    assert (change.case_id, change.action) == (candidate, CaseAction.START)
+
+
+def test_unsaved_edits_are_never_thrown_away_by_choosing_another_scenario(qtbot, window):
+    panel = make_scenario(qtbot, window, "Een")
+    make_scenario(qtbot, window, "Twee")
+    editor = panel.editor
+    model = editor.capacity_model
+    model.setData(model.index(0, CapacityChangesModel.FTE), "7", EDIT)
+    assert editor.dirty
+    panel.list.selectRow(panel.model.row_of("Een"))
+    assert panel.current_name() == "Twee" and editor.original == "Twee"
+    assert model.index(0, CapacityChangesModel.FTE).data() == "7"
+    assert "niet opgeslagen" in panel.status.text()
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    assert editor.original == "Twee" and panel.duplicate() is None
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.dirty and stored(window.path)["Twee"].deltas[0].fte == 7.0
+    panel.list.selectRow(panel.model.row_of("Een"))
+    assert editor.original == "Een" and editor.name.text() == "Een"
+
+    window.controller.close()  # a draft is not carried into the next workspace
+    assert editor.original is None and editor.name.text() == "" and not editor.dirty

@@ -2,10 +2,11 @@
 it no longer fits there, or moving it buys priority.
 
 The rule, precisely. Let the *previous spot* of a candidate be its team and start week
-in the previous plan. The *keep plan* places the fixed placements, then every candidate
-whose previous spot is still possible (allowed team, inside its start window, enough
-free capacity) at that spot, in planning order, then fills up the rest in planning
-order at their earliest fit. A re-plan differs from the keep plan only by moves that
+in the previous plan. The *keep plan* places the fixed placements; then the cases under
+the priority rule (prioriteitsregel), which come first in every plan: each at its
+previous spot while that is still possible (allowed team, inside its start window,
+enough free capacity), the others at their earliest fit; then the other cases in the
+same way, in ranking order. A re-plan differs from the keep plan only by moves that
 raise the total priority: a case whose previous spot was possible ends up elsewhere (or
 out of the plan) only in a plan whose total priority is strictly higher than the keep
 plan's. A case whose previous spot is no longer possible is moved with the reason why.
@@ -189,9 +190,31 @@ def keep_plan(
     state = PlanState(grid)
     failed = place_fixed(state, candidates, fixed)
     rest = [c for c in candidates if c.case_id not in failed]
-    unseated = seat_previous(state, rest, spots)
-    fill_in_order(state, planning_order(rest))
+    first = [c for c in rest if c.priority_rule]
+    unseated = seat_previous(state, first, spots)
+    fill_in_order(state, first)
+    before = set(state.placed)
+    later = [c for c in rest if not c.priority_rule]
+    cmap = {c.case_id: c for c in candidates}
+    for cid, reason in seat_previous(state, later, spots).items():
+        unseated[cid] = reason + _priority_note(state, cmap, spots[cid], cid, before)
+    fill_in_order(state, later)
     return state, failed, unseated
+
+
+def _priority_note(state: PlanState, cmap: Mapping[str, Candidate], spot: tuple[int, int],
+                   case_id: str, placed: set[str]) -> str:
+    """" Zaak X valt onder de prioriteitsregel en gaat voor." when a priority-rule case
+    placed before (one of ``placed``) overlaps ``spot`` on its team; else ""."""
+    ti, s = spot
+    end = s + cmap[case_id].duration
+    for cid in sorted(placed, key=lambda c: cmap[c].order):
+        c = cmap[cid]
+        t, s2 = state.placed[cid]
+        if c.priority_rule and cid not in state.fixed and t == ti and s2 < end and \
+                s2 + c.duration > s:
+            return f" Zaak {cid} valt onder de prioriteitsregel en gaat voor."
+    return ""
 
 
 def stable_rank_plan(
@@ -225,6 +248,8 @@ def stable_rank_plan(
             state, shifted, gain = trial
             for cid in shifted:
                 because.setdefault(cid, (cand.case_id, gain))
+    if because:  # a case taken out may have left room for a smaller one
+        fill_in_order(state, [c for c in planning_order(candidates) if c.case_id not in failed])
     return StablePlan(state, failed, keep_total, prev, unseated, because)
 
 

@@ -402,12 +402,14 @@ class WorkspaceController(QObject):
 
     # == cases, ranking, planning ========================================================
     def _set_cases(self, cases: Sequence[Case], capacity: CapacityData | None) -> None:
-        self._cases = tuple(cases)
+        same = tuple(cases) == self._cases and capacity == self._capacity  # an import of
+        self._cases = tuple(cases)  # the same lists leaves the proposal as it is
         self._case_index = {c.case_id: c for c in self._cases}
         self._capacity = capacity
         self._ranking = None
         self._previous_ranks = {}
-        self._outdate(proposals.CASES)
+        if not same:
+            self._outdate(proposals.CASES)
         self.cases_changed.emit()
         if self._selected and self._selected not in self._case_index:
             self.select_case("")
@@ -432,16 +434,21 @@ class WorkspaceController(QObject):
             self._replan.start()
 
     def _quick_plan(self) -> None:
-        # Another planner's proposal stays, marked outdated, until the officer re-plans.
-        if self._proposal is None or self._choice.replans_by_itself:
+        # Another planner's proposal (or a scenario made the proposal) stays, marked
+        # outdated, until the officer re-plans.
+        if proposals.replaced_by_itself(self._proposal, self._choice):
             self.plan("rank", time_limit=self.QUICK_PLAN_SECONDS, requested=False)
 
     def _outdate(self, reason: str) -> None:
-        if self._proposal is not None and not self._proposal.outdated:
-            self._proposal = proposals.outdated(self._proposal, reason)
-            self.proposal_changed.emit()
-            if not self._choice.replans_by_itself:  # it stays so until the officer re-plans
-                self.message.emit(proposals.describe(self._proposal, self._choice))
+        shown = self._proposal
+        if shown is None or shown.outdated:
+            return
+        if reason == proposals.WEIGHTS and proposals.same_weights(shown, self._profile):
+            return  # e.g. a profile chosen again, or saved under a name
+        self._proposal = proposals.outdated(shown, reason)
+        self.proposal_changed.emit()
+        if not proposals.replaced_by_itself(shown, self._choice):  # stays until re-planned
+            self.message.emit(proposals.describe(self._proposal, self._choice))
 
     def replan(self) -> Job | None:
         """Make the proposal again with the planner the officer chose (its budget, horizon)."""

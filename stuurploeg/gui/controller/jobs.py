@@ -173,7 +173,7 @@ def make_proposal(
     a decision may refer to it: dragging a slider does not pile up plans. A plan the
     user asked for is always kept.
     """
-    from stuurploeg.app.planning import make_plan
+    from stuurploeg.app.planning import PLANNER_LABELS, make_plan
     from stuurploeg.app.replan import ReplanBasis, replan_basis
     from stuurploeg.app.workspace_plans import plan_record, save_working_plan
 
@@ -189,7 +189,9 @@ def make_proposal(
     )  # fmt: skip
     plan_id = None
     if ws is not None and not state.cancelled:
-        record = plan_record(result, f"{result.planner} {result.start}")
+        # The name the export shows: the planner in Dutch, as on screen ("Optimaal 2026-W49").
+        label = PLANNER_LABELS.get(result.planner, result.planner)
+        record = plan_record(result, f"{label} {result.start}")
         if request.requested:
             plan_id = slot.store(lambda _old: ws.save_plan(record), keep=True)
         else:

@@ -168,7 +168,8 @@ class PlacementController(QObject):
         assert base is not None
         # Not stored: the what-if plan is the planner's (stored) plan with cases moved by
         # hand, and a decision keeps its own snapshot of it.
-        self._shown = Proposal(result, base.made_at, None, base.requested)
+        # An outdated base stays marked so with the placements on it.
+        self._shown = Proposal(result, base.made_at, None, base.requested, base.outdated_by)
         self._context = context
         self._bars = None
         # The controller's own step for a new proposal (this module is part of it).

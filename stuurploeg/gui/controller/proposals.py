@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from stuurploeg.gui.controller.jobs import PlanRequest
 from stuurploeg.gui.controller.state import Proposal
 from stuurploeg.gui.labels import planner_label
+
+if TYPE_CHECKING:
+    from stuurploeg.domain.scoring import WeightProfile
 
 # Why a proposal became outdated (Proposal.outdated_by).
 WEIGHTS = "weights"
@@ -45,6 +49,19 @@ class PlannerChoice:
     def replans_by_itself(self) -> bool:
         """A change is followed by a new plan of this planner without asking."""
         return self.planner == AUTOMATIC_PLANNER
+
+
+def replaced_by_itself(proposal: Proposal | None, choice: PlannerChoice) -> bool:
+    """After a change, may an automatic rank-order plan take the place of ``proposal``?
+    Only of none yet, or of a rank-order one of the base plan (not a scenario's)."""
+    if proposal is None:
+        return True
+    return choice.replans_by_itself and proposal.result.scenario is None
+
+
+def same_weights(proposal: Proposal, profile: WeightProfile | None) -> bool:
+    """``proposal`` was made with these weights (whatever the profile is called now)."""
+    return profile is not None and dict(proposal.result.profile.weights) == dict(profile.weights)
 
 
 def outdated(proposal: Proposal | None, reason: str) -> Proposal | None:
@@ -76,9 +93,15 @@ def describe(proposal: Proposal | None, choice: PlannerChoice | None = None) -> 
     with which planner it is to be made again."""
     if proposal is None:
         return translate("Proposal", "No proposal yet.")
+    planner = planner_label(proposal.planner)
+    scenario = proposal.result.scenario
+    if scenario is not None:
+        planner = translate("Proposal", "%1 (scenario %2)").replace("%1", planner).replace(
+            "%2", scenario.name
+        )
     made = (
         translate("Proposal", "Proposal of the planner %1, made %2.")
-        .replace("%1", planner_label(proposal.planner))
+        .replace("%1", planner)
         .replace("%2", made_at_text(proposal.made_at))
     )
     if not proposal.outdated:
@@ -102,7 +125,7 @@ def on_arrival(
 ) -> Proposal:
     """A finished plan, marked outdated when the input changed while it was being made
     (``made_from``: what it was asked with; ``now``: the controller's input as it is)."""
-    if made_from.cases is not now.cases or made_from.capacity is not now.capacity:
+    if made_from.cases != now.cases or made_from.capacity != now.capacity:
         return outdated(proposal, CASES) or proposal
     if made_from.profile != now.profile:
         return outdated(proposal, WEIGHTS) or proposal

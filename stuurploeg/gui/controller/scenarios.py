@@ -359,7 +359,7 @@ class ScenarioController(QObject):
         if capacity is None:
             raise ActionRefused([translate("Scenarios", "Import a capacity sheet first.")])
         request = _Request(base.result, owner.cases, capacity, owner.overrides, scenario,
-                           self.time_limit)
+                           self.time_limit, owner.workspace)
         if self._compare_job is not None and self._compare_job.running:
             self._compare_job.cancel()
 
@@ -387,10 +387,12 @@ class ScenarioController(QObject):
         ws = owner.workspace
         plan_id = None
         if ws is not None:
+            from stuurploeg.app.planning import PLANNER_LABELS
             from stuurploeg.app.workspace_plans import save_plan_result
 
             plan = outcome.plan
-            title = f"Scenario {name} ({plan.planner} {plan.start})"
+            planner = PLANNER_LABELS.get(plan.planner, plan.planner)  # as on screen, in Dutch
+            title = f"Scenario {name} ({planner} {plan.start})"
             plan_id = owner._attempt(lambda: save_plan_result(ws, plan, title))
         proposal = Proposal(outcome.plan, datetime.now().astimezone(), plan_id, True)
         owner._show_proposal(proposal)
@@ -412,7 +414,7 @@ class ScenarioController(QObject):
             return None
         if self._suggest_job is not None and self._suggest_job.running:
             self._suggest_job.cancel()
-        cases = owner.cases
+        cases, ws = owner.cases, owner.workspace
 
         def done(result: SuggestionResult) -> None:
             if job is self._suggest_job:
@@ -424,7 +426,7 @@ class ScenarioController(QObject):
                 owner.message.emit(user_message(exc))
 
         job = owner._start(lambda state: _suggest(proposal.result, cases, capacity, case_id,
-                                                  state), done, failed)
+                                                  ws, state), done, failed)
         self._suggest_job = job
         return job
 
@@ -681,25 +683,45 @@ class _Request:
     overrides: tuple[PositionOverride, ...]
     scenario: Scenario
     time_limit: float
+    workspace: Workspace | None
 
 
 def _plan_outcome(request: _Request, state: TaskState) -> ScenarioOutcome:
-    """Plan the scenario like the base plan and compare the two (in a worker)."""
+    """Plan the scenario like the base plan and compare the two (in a worker).
+
+    Like the base: the case list with the finalised decisions applied and their fixed
+    placements (as the base plan was made), and every placement fixed in the base itself
+    (also a what-if placement dragged on the Planbord).
+    """
+    from stuurploeg.app.replan import ReplanBasis, replan_basis
     from stuurploeg.app.scenario_check import with_team_names
     from stuurploeg.app.scenarios import ScenarioOutcome, compare_scenario, plan_scenario
+    from stuurploeg.domain.planning import FixedPlacement
 
+    base, ws = request.base, request.workspace
+    basis = (ReplanBasis(request.cases) if ws is None
+             else replan_basis(ws, base.start, request.cases))
+    fixed = {a.case_id: FixedPlacement(a.case_id, a.team, a.start_week)
+             for a in base.assignments if a.fixed}
+    for f in basis.fixed:
+        fixed.setdefault(f.case_id, f)
     scenario = with_team_names(request.scenario, request.capacity)
-    plan = plan_scenario(request.base, list(request.cases), request.capacity, scenario,
-                         overrides=request.overrides, time_limit=request.time_limit,
-                         state=state)
-    return ScenarioOutcome(scenario, plan, compare_scenario(request.base, plan, request.cases))
+    plan = plan_scenario(base, list(basis.cases), request.capacity, scenario,
+                         overrides=request.overrides, fixed=tuple(fixed.values()),
+                         time_limit=request.time_limit, state=state)
+    return ScenarioOutcome(scenario, plan, compare_scenario(base, plan, basis.cases))
 
 
 def _suggest(plan: PlanResult, cases: Sequence[Case], capacity: CapacityData, case_id: str,
-             state: TaskState) -> SuggestionResult:
+             ws: Workspace | None, state: TaskState) -> SuggestionResult:
+    """Suggestions in ``plan``, on the case list as it was planned (the finalised
+    decisions applied, as for the base plan)."""
+    from stuurploeg.app.replan import replan_basis
     from stuurploeg.app.suggestions import suggest_for_case
 
     state.check()
+    if ws is not None:
+        cases = replan_basis(ws, plan.start, cases).cases
     return suggest_for_case(plan, cases, capacity, case_id)
 
 

@@ -7,12 +7,21 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont, QFontMetrics
 
 from stuurploeg.domain.weeks import IsoWeek
 
 # Week steps the ticks may take: every week, fortnight, four weeks, quarter, half year.
 _STEPS = (1, 2, 4, 13, 26, 52)
 _MIN_PIXELS = 64  # room one week label needs (also "2027-W01")
+
+
+def follow_font(axes: Sequence[pg.AxisItem], font: QFont) -> None:
+    """Tick labels in the widget's font (larger in vergadermodus, for the projector)."""
+    for axis in axes:
+        axis.setStyle(tickFont=QFont(font))
+        axis.picture = None
+        axis.update()
 
 
 def dutch_number(value: float, decimals: int = 1) -> str:
@@ -30,6 +39,8 @@ class WeekAxis(pg.AxisItem):
         super().__init__("bottom", **kwargs)
         self.start: IsoWeek | None = None
         self.weeks = 0
+        # The first label ("2026-W49") may reach into the team axis' room to its left.
+        self.setStyle(hideOverlappingLabels=60)
 
     def set_weeks(self, start: IsoWeek, weeks: int) -> None:
         self.start, self.weeks = start, weeks
@@ -38,7 +49,11 @@ class WeekAxis(pg.AxisItem):
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
         span = max(maxVal - minVal, 1.0)
-        step = next((s for s in _STEPS if size * s / span >= _MIN_PIXELS), _STEPS[-1])
+        font = self.style["tickFont"]
+        room = _MIN_PIXELS
+        if font is not None:  # the widest label in this font, and a gap
+            room = max(room, QFontMetrics(font).horizontalAdvance("2027-W01") + 14)
+        step = next((s for s in _STEPS if size * s / span >= room), _STEPS[-1])
         return [(float(step), 0.0)]
 
     def tickValues(

@@ -9,11 +9,12 @@ dragging (green / red ghost) and refused on release with the binding team-week-f
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent, QUndoStack
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut, QUndoStack
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stuurploeg.domain.model import DecisionKind
@@ -22,7 +23,7 @@ from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import ActionRefused
 from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.labels import decision_label, kind_label
-from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number
+from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number, follow_font
 from stuurploeg.gui.planboard.commands import PlaceCommand
 from stuurploeg.gui.planboard.gantt_item import GanttItem
 from stuurploeg.gui.planboard.lanes import Layout, lay_out
@@ -73,7 +74,8 @@ class GanttView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.getPlotItem().invertY(True)
-        self.plot.getPlotItem().showGrid(x=True, alpha=0.15)
+        # No axis grid: pyqtgraph redraws it translucent over the whole view on every
+        # paint; the item draws its own week lines (see bench_planboard).
         self.item = GanttItem()
         self.plot.addItem(self.item)
         self.legend = QLabel(self)
@@ -95,7 +97,9 @@ class GanttView(QWidget):
         self.controller.decisions_changed.connect(self.refresh)
         self.controller.selection_changed.connect(self._show_selection)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
+        self._keys()
         self._legend()
+        follow_font((self.week_axis, self.team_axis), self.font())
         self.refresh()
 
     # -- drawing ------------------------------------------------------------------------
@@ -136,12 +140,19 @@ class GanttView(QWidget):
         height = self.layout_.height
         if height <= 0:
             return
-        readable = max(self.plot.height() / LANE_PIXELS, 6.0)
+        lane = max(LANE_PIXELS, self.fontMetrics().height() * 1.5)  # larger in vergadermodus
+        readable = max(self.plot.height() / lane, 6.0)
         self.plot.setYRange(0, min(height, readable), padding=0.02)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_lanes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # vergadermodus on or off
+            follow_font((self.week_axis, self.team_axis), self.font())
+            self._fit_lanes()
 
     @staticmethod
     def _colour_key(bar: Bar, decision: DecisionKind | None, what_if: bool) -> str:
@@ -200,6 +211,28 @@ class GanttView(QWidget):
                         self.tr("Overloaded:") + "\n" + "\n".join(texts)))  # fmt: skip
         return out
 
+    def _keys(self) -> None:
+        """Alt+arrows move the selected case a week or a team: the drag, by keyboard."""
+        steps = ((Qt.Key.Key_Left, -1, 0), (Qt.Key.Key_Right, 1, 0),
+                 (Qt.Key.Key_Up, 0, -1), (Qt.Key.Key_Down, 0, 1))  # fmt: skip
+        for key, weeks, teams in steps:
+            shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.AltModifier | key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(partial(self.nudge, weeks, teams))
+
+    def nudge(self, weeks: int, teams: int) -> None:
+        """Move the selected case ``weeks`` along and ``teams`` down, as a drop would."""
+        case_id = self.controller.selected_case_id
+        index = next((i for i, b in enumerate(self.bars) if b.case_id == case_id), -1)
+        plan = self.placement.plan
+        if index < 0 or plan is None:
+            self.answer.setText(self.tr("Select a case in the Gantt first."))
+            return
+        bar = self.bars[index]
+        team = bar.team + teams
+        if 0 <= team < len(plan.teams):
+            self._dropped(index, team, bar.start + weeks)
+
     def _legend(self) -> None:
         entries = [
             (RUNNING_KEY, self.tr("running")),
@@ -216,7 +249,8 @@ class GanttView(QWidget):
         )
         overloaded = self.tr("overloaded")
         overload = f'<span style="color:#c0392b">▬</span>&nbsp;{overloaded}'
-        hint = self.tr("Click a bar to select the case; drag it to another week or team to try it.")
+        hint = self.tr("Click a bar to select the case; drag it to another week or team to try "
+                       "it (or Alt+arrow keys).")
         self.legend.setText(f"{swatches} {overload}<br><small>{hint}</small>")
 
     def _show_selection(self, case_id: str) -> None:

@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from stuurploeg.gui.planboard.lanes import Layout
 
@@ -22,6 +22,7 @@ _LABEL_MIN_PIXELS = 28
 _OVERLOAD_FILL = QColor(192, 57, 43, 45)
 _OVERLOAD_EDGE = QColor(192, 57, 43)
 _BAND_FILL = QColor(236, 240, 244)
+_WEEK_LINE = QColor(215, 219, 223)
 _WHAT_IF_PEN = QColor(120, 60, 0)
 
 
@@ -50,8 +51,6 @@ class GanttItem(pg.GraphicsObject):
         self._groups: dict[int, list[QRectF]] = {}
         self._brushes: dict[int, QBrush] = {}
         self._text_widths: dict[str, list[int]] = {}
-        # Paint gets the exposed part only, so labels of bars out of view are skipped.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # -- data ---------------------------------------------------------------------------
     def set_bars(
@@ -122,6 +121,12 @@ class GanttItem(pg.GraphicsObject):
         p.setPen(Qt.PenStyle.NoPen)
         for band in self.layout.bands[::2]:
             p.fillRect(QRectF(0, band.top, self.weeks, band.bottom - band.top), _BAND_FILL)
+        week_line = QPen(_WEEK_LINE)
+        week_line.setCosmetic(True)
+        p.setPen(week_line)
+        height = self.layout.height
+        p.drawLines([QLineF(w, 0, w, height) for w in range(self.weeks + 1)])
+        p.setPen(Qt.PenStyle.NoPen)
         for x0, x1, y0, y1, _tip in self.overloads:
             p.fillRect(QRectF(x0, y0, x1 - x0, y1 - y0), _OVERLOAD_FILL)
             p.fillRect(QRectF(x0, y0, x1 - x0, 0.12), _OVERLOAD_EDGE)
@@ -153,11 +158,12 @@ class GanttItem(pg.GraphicsObject):
             fill.setAlpha(60)
             p.setBrush(fill)
             p.drawRect(rect)
-        self._paint_labels(p, option.exposedRect)
+        view = self.viewRect()  # what the view shows, in item coordinates
+        self._paint_labels(p, view if view is not None else option.exposedRect)
 
     def _paint_labels(self, p: QPainter, exposed: QRectF) -> None:
         """Case and fte on each bar in view and wide enough, in screen pixels (not scaled
-        with the zoom); only the bars in ``exposed`` (item coordinates) are looked at."""
+        with the zoom); only the bars in ``exposed`` (the part in view) get one."""
         if not self.labels:
             return
         transform = p.transform()
@@ -166,7 +172,8 @@ class GanttItem(pg.GraphicsObject):
             return  # zoomed out too far for text
         wide = (self.x1 - self.x0) * abs(transform.m11()) >= _LABEL_MIN_PIXELS + 6
         across = (self.x1 > exposed.left()) & (self.x0 < exposed.right())
-        down = (self.y0 + BAR_HEIGHT > exposed.top()) & (self.y0 < exposed.bottom())
+        # Only bars wholly in view vertically: a half-shown text at the edge reads badly.
+        down = (self.y0 >= exposed.top()) & (self.y0 + BAR_HEIGHT <= exposed.bottom())
         seen = wide & across & down
         key = p.font().key()
         widths = self._text_widths.get(key)

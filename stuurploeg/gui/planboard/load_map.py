@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +36,7 @@ from PySide6.QtWidgets import (
 from stuurploeg.domain.planning.board import RUNNING, Bar
 from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label
-from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number
+from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number, follow_font
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
 from stuurploeg.gui.widgets import list_table, refill_combo
 
@@ -231,10 +239,16 @@ class LoadMapView(QWidget):
         self.cases.clicked.connect(self._case_clicked)
         self.controller.proposal_changed.connect(self.refresh)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
+        follow_font((self.week_axis, self.team_axis), self.font())
         self.refresh()
 
     def current_kind(self) -> str:
         return self.kind.currentData() or TOTAL_KIND
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # vergadermodus on or off
+            follow_font((self.week_axis, self.team_axis), self.font())
 
     def _legend(self) -> str:
         entries = (

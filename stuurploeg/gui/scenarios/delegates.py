@@ -27,7 +27,14 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setEditable(self.editable)
         for label, value in self.choices():
             combo.addItem(label, value)
+        if not self.editable:
+            # A choice from the list is the whole edit: take it at once (also by keyboard).
+            combo.activated.connect(lambda _i: self._chosen(combo))
         return combo
+
+    def _chosen(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)

@@ -71,6 +71,7 @@ class ScenarioEditor(QWidget):
         self.original: str | None = None  # the stored scenario being edited; None: new
         self.problems: list[DraftProblem] = []
         self._description = ""
+        self._loaded = ScenarioDraft()  # as last loaded or saved: the edits are against it
 
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Extra digital Zuid"))
@@ -162,7 +163,10 @@ class ScenarioEditor(QWidget):
         table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # Not on every current-cell change: moving with the arrow keys must not open editors.
+        trigger = QAbstractItemView.EditTrigger
+        table.setEditTriggers(trigger.DoubleClicked | trigger.SelectedClicked
+                              | trigger.EditKeyPressed | trigger.AnyKeyPressed)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().hide()
@@ -207,7 +211,14 @@ class ScenarioEditor(QWidget):
         self.capacity_model.set_items(draft.capacity)
         self.case_model.set_items(draft.cases)
         self.status.setText("" if self.original else self.tr("A new scenario."))
+        self._loaded = self.draft()
         self.recheck()
+
+    @property
+    def dirty(self) -> bool:
+        """Edits that are not saved (a new scenario counts once it has a name or a
+        change)."""
+        return self.draft() != self._loaded
 
     def draft(self) -> ScenarioDraft:
         return ScenarioDraft(self.name.text(), self.capacity_model.rows(),
@@ -249,6 +260,7 @@ class ScenarioEditor(QWidget):
             return False
         self.original = stored.name
         self.name.setText(stored.name)
+        self._loaded = self.draft()
         self.status.setText(self.tr("Saved."))
         self.saved.emit(stored.name)
         return True

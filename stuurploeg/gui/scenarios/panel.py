@@ -3,7 +3,7 @@ meeting's proposal, and see which plan is shown (the base or a scenario)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -83,6 +83,18 @@ class ScenarioPanel(QWidget):
         self.proposal_button.setToolTip(self.tr("Make the scenario's plan the meeting's proposal"))
         self.stop_button.setToolTip(self.tr("Stop planning the scenario"))
         self.stop_button.setVisible(False)
+        for button, tip in (
+            (self.base_button, self.tr("Show the base plan as the proposal again.")),
+            (self.new_button, self.tr("Make a new scenario.")),
+            (self.duplicate_button, self.tr("Copy the chosen scenario under a new name.")),
+            (self.delete_button, self.tr("Delete the chosen scenario (asks first).")),
+            (self.compare_button, self.tr("Plan the chosen scenario and compare it with the "
+                                          "base plan.")),
+            (self.proposal_button, self.tr("Make the compared scenario the meeting's "
+                                           "proposal.")),
+            (self.stop_button, self.tr("Stop planning the scenario.")),
+        ):  # fmt: skip
+            button.setToolTip(tip)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.suggestions = SuggestionsBox(controller, self)
@@ -138,6 +150,8 @@ class ScenarioPanel(QWidget):
         self.scenarios.outcomes_cleared.connect(self._outcomes_cleared)
         self.scenarios.shown_changed.connect(self.refresh)
         controller.cases_changed.connect(self._enable)
+        # A draft belongs to the workspace it was made in: never saved into the next one.
+        controller.closed.connect(lambda: self.editor.load(None))
         self.refresh()
 
     # -- state -----------------------------------------------------------------------------
@@ -186,9 +200,23 @@ class ScenarioPanel(QWidget):
         if self.current_name() != name:
             self.list.selectionModel().select(self.model.index(row, 0), flags)
 
+    def _keep_unsaved(self) -> bool:
+        """True (and said so) when the editor holds edits that are not saved: they are
+        never thrown away by choosing another scenario."""
+        if not self.editor.dirty:
+            return False
+        self.status.setText(self.tr("The changes to %1 are not saved: save them or undo "
+                                    "them first.")
+                            .replace("%1", self.editor.original or self.tr("the new scenario")))
+        self.tabs.setCurrentIndex(self.EDIT_TAB)
+        return True
+
     def _chosen(self) -> None:
         name = self.current_name()
         if name is not None and name != self.editor.original:
+            if self._keep_unsaved():
+                self._reselect(self.editor.original)
+                return
             self.editor.load(name)
         self._show_comparison(name)
         self._enable()
@@ -198,7 +226,16 @@ class ScenarioPanel(QWidget):
         self.comparison.show_outcome(outcome)
 
     # -- actions ---------------------------------------------------------------------------
+    def _reselect(self, name: str | None) -> None:
+        with QSignalBlocker(self.list.selectionModel()):
+            self.list.clearSelection()
+            if name is not None:
+                self._select_row(name)
+        self.list.viewport().update()
+
     def new(self) -> None:
+        if self._keep_unsaved():
+            return
         self.list.clearSelection()
         self.editor.load(None)
         self.tabs.setCurrentIndex(self.EDIT_TAB)
@@ -206,7 +243,7 @@ class ScenarioPanel(QWidget):
 
     def duplicate(self) -> str | None:
         name = self.current_name()
-        if name is None:
+        if name is None or self._keep_unsaved():
             return None
         try:
             copy = self.scenarios.duplicate(name)

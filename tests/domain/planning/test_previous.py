@@ -153,3 +153,22 @@ def test_the_optimal_planner_leaves_the_previous_spots_alone_when_that_costs_not
     assert {(a.case_id, a.team, a.start_week) for a in again.assignments} == {
         ("A", "West", START + 2), ("B", "Oost", START + 3)}
     assert again.moved == () and again.replan and again.to_json()["moved"] == []
+
+
+def test_a_new_priority_rule_case_goes_before_a_kept_case_and_the_move_says_so():
+    g = grid(2.0)
+    cands = [cand(g, "B", 0, 5, fte=2), cand(g, "Kind", 1, 1, fte=2, prio=True)]
+    plan = stable_rank_plan(g, cands, previous=[prev("B")])
+    assert where(plan, g) == {"Kind": ("T0", "2026-W40"), "B": ("T0", "2026-W42")}
+    [m] = the_moves(plan, cands)
+    assert m.case_id == "B" and "Zaak Kind valt onder de prioriteitsregel en gaat voor." in m.reason
+
+
+def test_make_plan_takes_the_previous_plan_as_a_mapping_too():
+    cases = [Case("A", "A", CaseStatus.NEW, criteria=dict.fromkeys(CRITERIA, 3), fte=1.0,
+                  weeks=2)]
+    capacity = CapacityData((Team("Oost", 4.0),))
+    a = make_plan(cases, capacity, start=START, weeks=6, previous={"A": ("Oost", START + 2)})
+    b = make_plan(cases, capacity, start=START, weeks=6,
+                  previous=[PreviousPlacement("A", "Oost", START + 2)])
+    assert a.to_json() == b.to_json() and a.assignments[0].start_week == START + 2

@@ -183,7 +183,7 @@ def test_make_plan_with_previous_stays_within_capacity_and_reports_exactly_the_m
                and now.get(cid) != (grid.teams[ti], grid.week(s))]
     if shifted:
         assert again.total_priority > keep_total + GAIN_EPSILON, (planner, shifted)
-    # the same input once more: the plan is reproducible
-    assert again.to_json() == make_plan(
-        new_cases, new_capacity, start=start, weeks=weeks, planner=planner, previous=previous,
-        fixed=fixed, time_limit=0.5, workers=1).to_json() or planner == "optimal"
+    if planner == "rank":  # the same input once more: the same plan
+        assert again.to_json() == make_plan(
+            new_cases, new_capacity, start=start, weeks=weeks, previous=previous,
+            fixed=fixed).to_json()
