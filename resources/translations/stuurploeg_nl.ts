@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -127,6 +127,25 @@
     <message>
         <source>%1: %2 overbooked weeks in this view.</source>
         <translation>%1: %2 overboekte weken in dit overzicht.</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityStrip</name>
+    <message>
+        <source>%1 wk over</source>
+        <translation>%1 wk te veel</translation>
+    </message>
+    <message>
+        <source>Capacity:</source>
+        <translation>Capaciteit:</translation>
+    </message>
+    <message>
+        <source>Per team: fte of running work plus the take-ups decided in this meeting, against the fte available, in the team's busiest week.</source>
+        <translation>Per team: fte van lopende zaken plus de in deze vergadering opgepakte zaken, tegen de beschikbare fte, in de drukste week van het team.</translation>
+    </message>
+    <message>
+        <source>%1: this meeting took up %2 fte; %3 weeks overloaded.</source>
+        <translation>%1: deze vergadering pakte %2 fte op; %3 weken overbelast.</translation>
     </message>
 </context>
 <context>
@@ -277,6 +296,65 @@
     </message>
 </context>
 <context>
+    <name>CaseSummary</name>
+    <message>
+        <source>Select a case in the ranking (↑/↓, or type its rank).</source>
+        <translation>Kies een zaak in de ranglijst (↑/↓, of typ de plaats).</translation>
+    </message>
+    <message>
+        <source>priority rule</source>
+        <translation>voorrangsregel</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>onvolledig</translation>
+    </message>
+    <message>
+        <source>fragile</source>
+        <translation>wankel</translation>
+    </message>
+    <message>
+        <source>%1 victims</source>
+        <translation>%1 slachtoffers</translation>
+    </message>
+    <message>
+        <source> (%1 minors)</source>
+        <translation> (%1 minderjarig)</translation>
+    </message>
+    <message>
+        <source>%1 fte × %2 weeks</source>
+        <translation>%1 fte × %2 weken</translation>
+    </message>
+    <message>
+        <source>No plan made yet.</source>
+        <translation>Nog geen planning gemaakt.</translation>
+    </message>
+    <message>
+        <source>In the plan for %1 weeks.</source>
+        <translation>In de planning voor %1 weken.</translation>
+    </message>
+    <message>
+        <source>Not in the plan: %1</source>
+        <translation>Niet in de planning: %1</translation>
+    </message>
+    <message>
+        <source>Not a candidate for this plan.</source>
+        <translation>Geen kandidaat voor deze planning.</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>vastgesteld</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>Decided on %1: %2 (%3).</source>
+        <translation>Besloten op %1: %2 (%3).</translation>
+    </message>
+</context>
+<context>
     <name>CellCasesModel</name>
     <message>
         <source>Case</source>
@@ -362,7 +440,7 @@
         <translation>geen</translation>
     </message>
     <message>
-        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
+        <source>Valued with the base weights (%1); in the scenario's own weights (%2) its total is %3.</source>
         <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
     </message>
     <message>
@@ -372,6 +450,109 @@
     <message>
         <source>No longer in the plan (%1)</source>
         <translation>Niet meer ingepland (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>Type 1–6 to choose the kind of decision</source>
+        <translation>Typ 1–6 om het soort besluit te kiezen</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>until the next meeting</source>
+        <translation>tot de volgende vergadering</translation>
+    </message>
+    <message>
+        <source>Alt+M; required when departing from the proposal</source>
+        <translation>Alt+M; verplicht bij afwijken van het voorstel</translation>
+    </message>
+    <message>
+        <source>Inform the victims</source>
+        <translation>Slachtoffers informeren</translation>
+    </message>
+    <message>
+        <source>Record (Ctrl+Enter)</source>
+        <translation>Vastleggen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
+        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Besluit:</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Start week:</source>
+        <translation>Startweek:</translation>
+    </message>
+    <message>
+        <source>fte:</source>
+        <translation>fte:</translation>
+    </message>
+    <message>
+        <source>Extra weeks:</source>
+        <translation>Extra weken:</translation>
+    </message>
+    <message>
+        <source>Parked until:</source>
+        <translation>Geparkeerd tot:</translation>
+    </message>
+    <message>
+        <source>Hand over to:</source>
+        <translation>Overdragen aan:</translation>
+    </message>
+    <message>
+        <source>To whom exactly:</source>
+        <translation>Aan wie precies:</translation>
+    </message>
+    <message>
+        <source>Motivation:</source>
+        <translation>Motivering:</translation>
+    </message>
+    <message>
+        <source>Select a case in the Ranglijst, then press Enter.</source>
+        <translation>Kies een zaak in de ranglijst en druk op Enter.</translation>
+    </message>
+    <message>
+        <source>Start week: write it as 2026-W50.</source>
+        <translation>Startweek: schrijf die als 2026-W50.</translation>
+    </message>
+    <message>
+        <source>Parked until: write the date as 15-01-2027, or tick “until the next meeting”.</source>
+        <translation>Geparkeerd tot: schrijf de datum als 15-01-2027, of vink “tot de volgende vergadering” aan.</translation>
+    </message>
+    <message>
+        <source>Decision on %1</source>
+        <translation>Besluit over %1</translation>
+    </message>
+    <message>
+        <source>Decision on %1 recorded: %2 (draft).</source>
+        <translation>Besluit over %1 vastgelegd: %2 (concept).</translation>
+    </message>
+    <message>
+        <source>Replace draft decision</source>
+        <translation>Conceptbesluit vervangen</translation>
+    </message>
+    <message>
+        <source>This meeting already holds a draft decision about %1: %2. Replace it with the decision in the form? The old draft is removed.</source>
+        <translation>Deze vergadering heeft al een conceptbesluit over %1: %2. Vervangen door het besluit in het formulier? Het oude concept verdwijnt dan.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <source>Keep the first</source>
+        <translation>Eerste houden</translation>
     </message>
 </context>
 <context>
@@ -420,26 +601,6 @@
 <context>
     <name>DecisionsPanel</name>
     <message>
-        <source>e.g. mensenhandelofficier</source>
-        <translation>bijv. mensenhandelofficier</translation>
-    </message>
-    <message>
-        <source>until the next meeting</source>
-        <translation>tot de volgende vergadering</translation>
-    </message>
-    <message>
-        <source>Motivation (required when departing from the proposal)</source>
-        <translation>Motivering (verplicht bij afwijken van het voorstel)</translation>
-    </message>
-    <message>
-        <source>Inform the victims</source>
-        <translation>Slachtoffers informeren</translation>
-    </message>
-    <message>
-        <source>Record (Ctrl+Enter)</source>
-        <translation>Vastleggen (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>Correct selected</source>
         <translation>Gekozen besluit corrigeren</translation>
     </message>
@@ -456,10 +617,6 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <source>Record the form as a draft decision on the selected case (Ctrl+Enter); undo with Ctrl+Z.</source>
-        <translation>Leg het formulier vast als conceptbesluit over de gekozen zaak (Ctrl+Enter); ongedaan maken met Ctrl+Z.</translation>
-    </message>
-    <message>
         <source>Correct the final decision selected in the list: the form then records its correction.</source>
         <translation>Corrigeer het vastgestelde besluit dat in de lijst is gekozen: het formulier legt dan de correctie vast.</translation>
     </message>
@@ -468,72 +625,16 @@
         <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
     </message>
     <message>
-        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
+        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
         <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
     </message>
     <message>
-        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
+        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
-    </message>
-    <message>
-        <source>Meeting:</source>
-        <translation>Vergadering:</translation>
-    </message>
-    <message>
-        <source>Decided by:</source>
-        <translation>Besloten door:</translation>
-    </message>
-    <message>
-        <source>Decision:</source>
-        <translation>Besluit:</translation>
-    </message>
-    <message>
-        <source>Team:</source>
-        <translation>Team:</translation>
-    </message>
-    <message>
-        <source>Start week:</source>
-        <translation>Startweek:</translation>
-    </message>
-    <message>
-        <source>fte:</source>
-        <translation>fte:</translation>
-    </message>
-    <message>
-        <source>Extra weeks:</source>
-        <translation>Extra weken:</translation>
-    </message>
-    <message>
-        <source>Parked until:</source>
-        <translation>Geparkeerd tot:</translation>
-    </message>
-    <message>
-        <source>Hand over to:</source>
-        <translation>Overdragen aan:</translation>
-    </message>
-    <message>
-        <source>To whom exactly:</source>
-        <translation>Aan wie precies:</translation>
-    </message>
-    <message>
-        <source>Motivation:</source>
-        <translation>Motivering:</translation>
     </message>
     <message>
         <source>Decisions are recorded in a workspace: open or create one.</source>
         <translation>Besluiten worden vastgelegd in een werkruimte: open of maak er een.</translation>
-    </message>
-    <message>
-        <source>Select a case in the Ranglijst, then press Enter.</source>
-        <translation>Kies een zaak in de ranglijst en druk op Enter.</translation>
-    </message>
-    <message>
-        <source>Start week: write it as 2026-W50.</source>
-        <translation>Startweek: schrijf die als 2026-W50.</translation>
-    </message>
-    <message>
-        <source>Decision on %1</source>
-        <translation>Besluit over %1</translation>
     </message>
     <message>
         <source>Select a final decision in the list to correct it.</source>
@@ -808,6 +909,72 @@
     </message>
 </context>
 <context>
+    <name>KeyMap</name>
+    <message>
+        <source>Ranking: previous / next case</source>
+        <translation>Ranglijst: vorige / volgende zaak</translation>
+    </message>
+    <message>
+        <source>Ranking: first / last case</source>
+        <translation>Ranglijst: eerste / laatste zaak</translation>
+    </message>
+    <message>
+        <source>Ranking: type a rank to go to that case</source>
+        <translation>Ranglijst: typ een plaats om naar die zaak te gaan</translation>
+    </message>
+    <message>
+        <source>Ranking: type (part of) a case number to go to it</source>
+        <translation>Ranglijst: typ (een deel van) een zaaknummer om erheen te gaan</translation>
+    </message>
+    <message>
+        <source>Search; Enter selects the first match</source>
+        <translation>Zoeken; Enter kiest de eerste treffer</translation>
+    </message>
+    <message>
+        <source>Ranking: decide on the selected case</source>
+        <translation>Ranglijst: besluiten over de gekozen zaak</translation>
+    </message>
+    <message>
+        <source>Decision field: 1 take up, 2 investigate further, 3 park, 4 do not take up, 5 hand over, 6 close</source>
+        <translation>Veld Besluit: 1 oppakken, 2 doorrechercheren, 3 parkeren, 4 niet oppakken, 5 overdragen, 6 afsluiten (door naar het eerste veld)</translation>
+    </message>
+    <message>
+        <source>Next / previous field; ranking → form → save</source>
+        <translation>Volgend / vorig veld; ranglijst → formulier → vastleggen</translation>
+    </message>
+    <message>
+        <source>To the motivation</source>
+        <translation>Naar de motivering</translation>
+    </message>
+    <message>
+        <source>Record the decision; on to the next undecided case</source>
+        <translation>Besluit vastleggen; door naar de volgende zaak zonder besluit</translation>
+    </message>
+    <message>
+        <source>Cancel: the form back to the proposal</source>
+        <translation>Annuleren: het formulier terug naar het voorstel</translation>
+    </message>
+    <message>
+        <source>Undo the last draft decision</source>
+        <translation>Laatste conceptbesluit ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Meeting layout on / off</source>
+        <translation>Vergadermodus aan / uit</translation>
+    </message>
+    <message>
+        <source>This keyboard map</source>
+        <translation>Dit toetsenoverzicht</translation>
+    </message>
+</context>
+<context>
+    <name>KeyMapDialog</name>
+    <message>
+        <source>Keyboard map</source>
+        <translation>Toetsenoverzicht</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Severity</source>
@@ -1000,7 +1167,7 @@
     </message>
     <message>
         <source>Scenarios</source>
-        <translation>Scenario&apos;s</translation>
+        <translation>Scenario's</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1039,12 +1206,16 @@
         <translation>Beel&amp;d</translation>
     </message>
     <message>
-        <source>&amp;Meeting mode (large text)</source>
-        <translation>&amp;Vergadermodus (grote tekst)</translation>
+        <source>&amp;Meeting layout</source>
+        <translation>&amp;Vergadermodus</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard map</source>
+        <translation>&amp;Toetsenoverzicht</translation>
     </message>
     <message>
         <source>&amp;About Stuurploeg…</source>
@@ -1113,6 +1284,48 @@
     <message>
         <source>Drafts of another meeting: %1. Choose it above to see and finalise them.</source>
         <translation>Concepten van een andere vergadering: %1. Kies die hierboven om ze te zien en vast te stellen.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingFields</name>
+    <message>
+        <source>e.g. mensenhandelofficier</source>
+        <translation>bijv. mensenhandelofficier</translation>
+    </message>
+    <message>
+        <source>Meeting:</source>
+        <translation>Vergadering:</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Besloten door:</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingRoom</name>
+    <message>
+        <source>Keyboard map (F1)</source>
+        <translation>Toetsenoverzicht (F1)</translation>
+    </message>
+    <message>
+        <source>Finalise…</source>
+        <translation>Vaststellen…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
+        <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
+    </message>
+    <message>
+        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
+        <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 decided</source>
+        <translation>%1 van %2 besloten</translation>
     </message>
 </context>
 <context>
@@ -1707,7 +1920,7 @@
         <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
     </message>
     <message>
-        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
+        <source>Make the scenario's plan the meeting's proposal</source>
         <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
     </message>
     <message>
@@ -1735,7 +1948,7 @@
         <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
     </message>
     <message>
-        <source>Make the compared scenario the meeting&apos;s proposal.</source>
+        <source>Make the compared scenario the meeting's proposal.</source>
         <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
     </message>
     <message>
@@ -1791,7 +2004,7 @@
         <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
     </message>
     <message>
-        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
+        <source>Scenario %1 is now the meeting's proposal: decisions record its plan.</source>
         <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
     </message>
 </context>
@@ -1823,7 +2036,7 @@
     </message>
     <message>
         <source>Open a workspace first: scenarios are kept in it.</source>
-        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
+        <translation>Open eerst een werkruimte: daarin worden scenario's bewaard.</translation>
     </message>
     <message>
         <source>Give the scenario a name.</source>
@@ -1834,7 +2047,7 @@
         <translation>kies een team.</translation>
     </message>
     <message>
-        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team's total.</source>
         <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
     </message>
     <message>
@@ -1847,7 +2060,7 @@
     </message>
     <message>
         <source>a start week belongs with the action start only; empty it or choose start.</source>
-        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
+        <translation>een startweek hoort alleen bij 'Start niet vóór'; maak hem leeg of kies die wijziging.</translation>
     </message>
     <message>
         <source>unknown weight profile %1; choose one from the list.</source>

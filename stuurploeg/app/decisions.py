@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from stuurploeg.app.workspace import Workspace, open_workspace
-from stuurploeg.domain.decisions import ChainReport, Decision, Snapshot, validate
+from stuurploeg.domain.decisions import ChainReport, Decision, Snapshot, validate_fields
 from stuurploeg.domain.model import Case, CaseStatus, DecisionKind
 from stuurploeg.store.errors import DecisionExists, MeetingFinalised, StoreError
 from stuurploeg.store.planning_repo import PlanRecord
@@ -94,19 +94,21 @@ def _prepare(ws: Workspace, decision: Decision, day: date) -> Decision:
         snap = snapshot_for(ws, decision.case_id)
     d = replace(decision.resolved(), meeting_date=day, case_name=case.name,
                 snapshot=_plain(snap), fte=_float(decision.fte))
-    problems = validate(d)
+    problems = validate_fields(d)
     if d.kind is DecisionKind.TAKE_UP and d.team:
         known = [t.team for t in ws.capacity().teams]
         # Case-insensitive, as the import and the planner match team names.
         if d.team.strip().casefold() not in {k.strip().casefold() for k in known}:
             choice = (f"Kies een van: {', '.join(known)}." if known
                       else "Importeer eerst het capaciteitsoverzicht.")
-            problems.append(
+            problems.append((
+                "team",
                 f"Oppakken: team {d.team} staat niet in het capaciteitsoverzicht van de "
-                f"werkruimte. {choice}"
-            )
+                f"werkruimte. {choice}",
+            ))
     if problems:
-        raise DecisionError(problems)
+        # The first field at fault: where a form puts the message and the cursor.
+        raise DecisionError([m for _f, m in problems], field=problems[0][0])
     return d
 
 

@@ -151,56 +151,78 @@ def departs_from_proposal(d: Decision) -> bool:
 
 def validate(d: Decision) -> list[str]:
     """Dutch messages for everything missing or wrong; empty when the decision is complete."""
-    errors = []
+    return [message for _field, message in validate_fields(d)]
+
+
+def validate_fields(d: Decision) -> list[tuple[str | None, str]]:
+    """As :func:`validate`, each message with the :class:`Decision` field it is about
+    (None when it is about no single field), so a form can show it next to that field."""
+    errors: list[tuple[str | None, str]] = []
     if not d.case_id.strip():
-        errors.append("Kies de zaak waarover besloten wordt.")
+        errors.append(("case_id", "Kies de zaak waarover besloten wordt."))
     if not d.decided_by.strip():
-        errors.append("Vul in wie het besluit neemt (bijvoorbeeld de mensenhandelofficier).")
+        errors.append(
+            ("decided_by", "Vul in wie het besluit neemt (bijvoorbeeld de mensenhandelofficier).")
+        )
     kind = d.kind
     if kind is DecisionKind.TAKE_UP:
         if not d.team:
-            errors.append("Oppakken: kies het team dat de zaak oppakt.")
+            errors.append(("team", "Oppakken: kies het team dat de zaak oppakt."))
         if d.start_week is None:
-            errors.append("Oppakken: vul de startweek in (JJJJ-Www).")
+            errors.append(("start_week", "Oppakken: vul de startweek in (JJJJ-Www)."))
         if not _positive(d.fte):
-            errors.append("Oppakken: vul het aantal fte in (een getal groter dan 0).")
+            errors.append(("fte", "Oppakken: vul het aantal fte in (een getal groter dan 0)."))
     elif kind is DecisionKind.EXPAND:
         if d.extra_weeks is None and d.fte is None:
-            errors.append("Doorrechercheren: vul het aantal extra weken en/of de fte in.")
+            errors.append(
+                ("extra_weeks", "Doorrechercheren: vul het aantal extra weken en/of de fte in.")
+            )
         if d.extra_weeks is not None and d.extra_weeks <= 0:
-            errors.append("Doorrechercheren: het aantal extra weken moet groter dan 0 zijn.")
+            errors.append(
+                ("extra_weeks", "Doorrechercheren: het aantal extra weken moet groter dan 0 zijn.")
+            )
         if d.fte is not None and not _positive(d.fte):
-            errors.append("Doorrechercheren: het aantal fte moet een getal groter dan 0 zijn.")
+            errors.append(
+                ("fte", "Doorrechercheren: het aantal fte moet een getal groter dan 0 zijn.")
+            )
     elif kind is DecisionKind.PARK:
         if d.until_date is None and not d.until_next_meeting:
-            errors.append("Parkeren: kies tot welke datum, of tot de volgende vergadering.")
+            errors.append(
+                ("until_date", "Parkeren: kies tot welke datum, of tot de volgende vergadering.")
+            )
         if (d.until_date is not None and d.meeting_date is not None
                 and d.until_date <= d.meeting_date):
-            errors.append("Parkeren: de einddatum moet na de vergaderdatum liggen.")
+            errors.append(("until_date", "Parkeren: de einddatum moet na de vergaderdatum liggen."))
     elif kind is DecisionKind.HAND_OVER and d.hand_over_to is None:
-        errors.append(
-            "Overdragen: kies aan wie ("
-            + ", ".join(t.value for t in HandOverTarget) + ")."
-        )
+        errors.append((
+            "hand_over_to",
+            "Overdragen: kies aan wie (" + ", ".join(t.value for t in HandOverTarget) + ").",
+        ))
     if d.fte is not None and kind not in (DecisionKind.TAKE_UP, DecisionKind.EXPAND):
-        errors.append(f"{KIND_LABELS[kind].capitalize()}: fte hoort niet bij dit besluit.")
+        errors.append(("fte", f"{KIND_LABELS[kind].capitalize()}: fte hoort niet bij dit besluit."))
     for name, label in _FIELD_LABELS.items():
         value = getattr(d, name)
         if value not in (None, False, "") and kind not in _FIELD_KINDS[name]:
-            errors.append(
+            errors.append((
+                name,
                 f"{KIND_LABELS[kind].capitalize()}: {label} hoort niet bij dit besluit. "
-                "Laat het leeg, of kies het soort besluit waar het bij hoort."
-            )
+                "Laat het leeg, of kies het soort besluit waar het bij hoort.",
+            ))
     if not (d.motivation or "").strip():
         if kind in MOTIVATION_ALWAYS:
-            errors.append(f"{KIND_LABELS[kind].capitalize()}: een motivering is verplicht.")
-        elif departs_from_proposal(d):
             errors.append(
-                "Dit besluit wijkt af van het voorstel van de planning "
-                f"({describe_proposal(d.snapshot)}): geef een motivering, of volg het voorstel."
+                ("motivation", f"{KIND_LABELS[kind].capitalize()}: een motivering is verplicht.")
             )
+        elif departs_from_proposal(d):
+            errors.append((
+                "motivation",
+                "Dit besluit wijkt af van het voorstel van de planning "
+                f"({describe_proposal(d.snapshot)}): geef een motivering, of volg het voorstel.",
+            ))
         elif d.corrects_id is not None:
-            errors.append("Een correctie heeft een motivering nodig: wat was er onjuist?")
+            errors.append(
+                ("motivation", "Een correctie heeft een motivering nodig: wat was er onjuist?")
+            )
     return errors
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -76,13 +77,11 @@ class ScoreMatrix:
     """
 
     def __init__(self, cases: Sequence[Case]) -> None:
-        n = len(cases)
-        values = np.full((n, len(CRITERIA)), np.nan)
-        for i, case in enumerate(cases):
-            for j, c in enumerate(CRITERIA):
-                v = case.criteria.get(c)
-                if v is not None:
-                    values[i, j] = v
+        # Nested lists first, one conversion after (None becomes NaN): per-element numpy
+        # assignment costs several times more at 20,000 cases.
+        values = np.array(
+            [[case.criteria.get(c) for c in CRITERIA] for case in cases], dtype=float
+        ).reshape(len(cases), len(CRITERIA))
         self.case_ids: tuple[str, ...] = tuple(c.case_id for c in cases)
         self.positions = np.array([c.position for c in cases], dtype=np.int64)
         self.values = values
@@ -180,44 +179,140 @@ class RankEntry:
     override: PositionOverride | None = None
 
 
-@dataclass(frozen=True)
+class RankColumns(NamedTuple):
+    """A ranking as arrays in rank order (entry ``i`` has rank ``i + 1``)."""
+
+    case_ids: tuple[str, ...]
+    scores: np.ndarray  # float, NaN when unscored
+    priority: np.ndarray  # bool
+    incomplete: np.ndarray  # bool
+    fragile: np.ndarray  # bool
+    # ``case_ids[i] == source[order[i]]``; ``source`` is the same tuple for every ranking of
+    # the same case list, so a table can map it to its rows once.
+    source: tuple[str, ...] = ()
+    order: np.ndarray | None = None
+
+
 class Ranking:
     """Candidates in ranking order, with per neighbouring pair the smallest swapping change.
 
     ``swaps[i]`` explains entries ``i`` and ``i + 1`` (None when no single weight change
     swaps them: different priority group, an unscored case, a manual override, or equal
     values).
+
+    A ranking made by :func:`rank_cases` keeps its arrays and builds ``entries`` and
+    ``swaps`` only when they are first read: a slider step re-ranks thousands of cases,
+    and the table needs only :meth:`columns`.
     """
 
-    profile: WeightProfile
-    entries: tuple[RankEntry, ...]
-    swaps: tuple[SwapExplanation | None, ...] = ()
-    ignored_overrides: tuple[PositionOverride, ...] = ()
-    _index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(
+        self,
+        profile: WeightProfile,
+        entries: Iterable[RankEntry] = (),
+        swaps: Iterable[SwapExplanation | None] = (),
+        ignored_overrides: Iterable[PositionOverride] = (),
+    ) -> None:
+        self.profile = profile
+        self.ignored_overrides = tuple(ignored_overrides)
+        self._entries: tuple[RankEntry, ...] | None = tuple(entries)
+        self._swaps: tuple[SwapExplanation | None, ...] | None = tuple(swaps)
+        self._lazy: _LazyRanking | None = None
+        self._index: dict[str, int] | None = None
 
-    def __post_init__(self) -> None:
-        self._index.update({e.case_id: i for i, e in enumerate(self.entries)})
+    @classmethod
+    def _of(cls, profile: WeightProfile, lazy: _LazyRanking) -> Ranking:
+        ranking = cls(profile, (), (), lazy.reranker.ignored)
+        ranking._entries = ranking._swaps = None
+        ranking._lazy = lazy
+        return ranking
+
+    @property
+    def entries(self) -> tuple[RankEntry, ...]:
+        if self._entries is None:
+            assert self._lazy is not None
+            self._entries = self._lazy.entries()
+        return self._entries
+
+    @property
+    def swaps(self) -> tuple[SwapExplanation | None, ...]:
+        if self._swaps is None:
+            assert self._lazy is not None
+            self._swaps = self._lazy.swaps()
+        return self._swaps
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._lazy.order) if self._entries is None else len(self._entries)
 
     def __iter__(self):
         return iter(self.entries)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ranking):
+            return NotImplemented
+        return (self.profile, self.entries, self.swaps, self.ignored_overrides) == (
+            other.profile, other.entries, other.swaps, other.ignored_overrides
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Ranking(profile={self.profile.name!r}, {len(self)} entries)"
+
+    def _positions(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {cid: i for i, cid in enumerate(self.case_ids())}
+        return self._index
+
     def entry(self, case_id: str) -> RankEntry:
-        return self.entries[self._index[case_id]]
+        i = self._positions()[case_id]
+        if self._entries is None:
+            assert self._lazy is not None
+            return self._lazy.entry(i)
+        return self._entries[i]
+
+    def __contains__(self, case_id: object) -> bool:
+        return case_id in self._positions()
 
     def case_ids(self) -> list[str]:
-        return [e.case_id for e in self.entries]
+        if self._entries is None:
+            assert self._lazy is not None
+            return list(self._lazy.case_ids())
+        return [e.case_id for e in self._entries]
+
+    def rank_map(self) -> Mapping[str, int]:
+        """case id -> rank (for a lazy ranking: arrays, looked up per case on demand)."""
+        if self._entries is None:
+            assert self._lazy is not None
+            return RankMap(self._lazy)
+        return dict(zip(self.case_ids(), range(1, len(self) + 1), strict=True))
+
+    def columns(self) -> RankColumns:
+        """The ranking as arrays, without building an entry per case."""
+        if self._entries is None:
+            assert self._lazy is not None
+            return self._lazy.columns()
+        es = self._entries
+        return RankColumns(
+            tuple(e.case_id for e in es),
+            np.array([np.nan if e.score is None else e.score for e in es], dtype=float),
+            np.array([e.priority_rule for e in es], dtype=bool),
+            np.array([e.incomplete for e in es], dtype=bool),
+            np.array([e.fragile for e in es], dtype=bool),
+        )
 
     def with_fragile(self, fragile: Iterable[str]) -> Ranking:
         marks = set(fragile)
+        if self._entries is None:
+            assert self._lazy is not None
+            ranking = Ranking._of(self.profile, self._lazy.with_fragile(marks))
+            ranking._swaps = self._swaps
+            return ranking
         entries = tuple(
             RankEntry(
                 e.rank, e.case_id, e.score, e.contributions, e.priority_rule, e.incomplete,
                 e.case_id in marks, e.override,
             )
-            for e in self.entries
+            for e in self._entries
         )
         return Ranking(self.profile, entries, self.swaps, self.ignored_overrides)
 
@@ -227,55 +322,184 @@ def candidates_of(cases: Iterable[Case]) -> list[Case]:
     return sorted((c for c in cases if c.status.is_candidate), key=lambda c: c.position)
 
 
+class Reranker:
+    """The candidates of a fixed case list, packed once, ranked again for any weights.
+
+    :func:`rank_cases` is one use; the fragility check ranks the same list a dozen times
+    and needs only the order, so it skips the per-entry objects.
+    """
+
+    def __init__(
+        self,
+        cases: Sequence[Case],
+        overrides: Iterable[PositionOverride] = (),
+        priority_rule: bool = True,
+    ) -> None:
+        self.cands = candidates_of(cases)
+        self.matrix = ScoreMatrix(self.cands)
+        self.prio = np.array(
+            [priority_rule and has_priority_rule(c) for c in self.cands], dtype=bool
+        )
+        self.positions = self.matrix.positions
+        self.id_array = np.array(self.matrix.case_ids, dtype=object)
+        self.by_id = {c.case_id: i for i, c in enumerate(self.cands)}
+        self.applied: dict[str, PositionOverride] = {}
+        ignored: list[PositionOverride] = []
+        for ov in overrides:  # the last override of a case wins
+            if ov.case_id in self.by_id:
+                self.applied[ov.case_id] = ov
+            else:
+                ignored.append(ov)
+        self.ignored = tuple(ignored)
+
+    def order(self, scores: np.ndarray) -> list[int]:
+        """Candidate indices in ranking order for ``scores``, overrides applied."""
+        order = order_indices(scores, self.prio, self.positions).tolist()
+        if self.applied:
+            by_id = self.by_id
+            moved = sorted(self.applied.values(), key=lambda o: (o.position, by_id[o.case_id]))
+            order = [i for i in order if self.cands[i].case_id not in self.applied]
+            for ov in moved:
+                order.insert(min(ov.position - 1, len(order)), by_id[ov.case_id])
+        return order
+
+    def case_ids(self, profile: WeightProfile) -> list[str]:
+        """The candidates' ids in ranking order under ``profile``."""
+        ids = self.matrix.case_ids
+        return [ids[i] for i in self.order(self.matrix.rescore(profile.vector()))]
+
+    def ranking(self, profile: WeightProfile) -> Ranking:
+        w = profile.vector()
+        scores = self.matrix.rescore(w)
+        order = np.array(self.order(scores), dtype=np.int64)
+        return Ranking._of(profile, _LazyRanking(self, w, order, scores))
+
+
+class RankMap(Mapping[str, int]):
+    """case id -> rank of one ranking, as arrays: ``ranks[i]`` is the rank of ``source[i]``
+    (the case list's candidates), so a table of the same list reads them all at once."""
+
+    def __init__(self, lazy: _LazyRanking) -> None:
+        rr = lazy.reranker
+        self.source = rr.matrix.case_ids
+        self.ranks = np.empty(len(self.source), dtype=float)
+        self.ranks[lazy.order] = np.arange(1, len(lazy.order) + 1)
+        self._by_id = rr.by_id
+
+    def __getitem__(self, case_id: str) -> int:
+        return int(self.ranks[self._by_id[case_id]])
+
+    def __iter__(self):
+        return iter(self.source)
+
+    def __len__(self) -> int:
+        return len(self.source)
+
+
+class _LazyRanking:
+    """What a :class:`Ranking` from :class:`Reranker` is built from (arrays; the entries
+    and swaps follow from them when asked)."""
+
+    def __init__(self, reranker: Reranker, w: np.ndarray, order: np.ndarray,
+                 scores: np.ndarray, fragile: frozenset[str] = frozenset()) -> None:
+        self.reranker, self.w, self.order, self.scores = reranker, w, order, scores
+        self.fragile = fragile
+        self._ids: tuple[str, ...] | None = None
+        self._contrib: np.ndarray | None = None
+
+    def with_fragile(self, fragile: set[str]) -> _LazyRanking:
+        other = _LazyRanking(self.reranker, self.w, self.order, self.scores, frozenset(fragile))
+        other._ids, other._contrib = self._ids, self._contrib
+        return other
+
+    def case_ids(self) -> tuple[str, ...]:
+        if self._ids is None:
+            self._ids = tuple(self.reranker.id_array[self.order].tolist())
+        return self._ids
+
+    def contributions(self) -> np.ndarray:
+        if self._contrib is None:
+            self._contrib = self.reranker.matrix.contributions(self.w)
+        return self._contrib
+
+    def columns(self) -> RankColumns:
+        ids = self.case_ids()
+        order, rr = self.order, self.reranker
+        fragile = np.zeros(len(rr.cands), dtype=bool)  # per candidate, then in rank order
+        fragile[[rr.by_id[c] for c in self.fragile if c in rr.by_id]] = True
+        return RankColumns(ids, self.scores[order], rr.prio[order], rr.matrix.incomplete[order],
+                           fragile[order], rr.matrix.case_ids, order)  # fmt: skip
+
+    def entry(self, i: int) -> RankEntry:
+        return self._entries((i,))[0]
+
+    def entries(self) -> tuple[RankEntry, ...]:
+        return self._entries(range(len(self.order)))
+
+    def _entries(self, places: Sequence[int]) -> tuple[RankEntry, ...]:
+        rr, ids = self.reranker, self.case_ids()
+        picked = self.order[list(places)]
+        # Plain Python values in one go: per-element numpy scalars cost more than the rest.
+        score_list = [None if s != s else s for s in self.scores[picked].tolist()]
+        contrib_rows = self.contributions()[picked].tolist()
+        prio_list = rr.prio[picked].tolist()
+        incomplete_list = rr.matrix.incomplete[picked].tolist()
+        out = []
+        for place, s, row, p, inc in zip(
+            places, score_list, contrib_rows, prio_list, incomplete_list, strict=True
+        ):
+            case_id = ids[place]
+            out.append(
+                RankEntry(
+                    rank=place + 1,
+                    case_id=case_id,
+                    score=s,
+                    contributions=dict(
+                        zip(CRITERIA, [None if v != v else v for v in row], strict=True)
+                    ),
+                    priority_rule=p,
+                    incomplete=inc,
+                    fragile=case_id in self.fragile,
+                    override=rr.applied.get(case_id),
+                )
+            )
+        return tuple(out)
+
+    def swaps(self) -> tuple[SwapExplanation | None, ...]:
+        rr = self.reranker
+        return _neighbour_swaps(rr.matrix, self.w, self.order, rr.prio, rr.applied, rr.cands)
+
+
 def rank_cases(
     cases: Sequence[Case],
     profile: WeightProfile = STANDARD_PROFILE,
     overrides: Iterable[PositionOverride] = (),
     priority_rule: bool = True,
 ) -> Ranking:
-    """Rank the candidates among ``cases`` (other statuses are left out)."""
-    cands = candidates_of(cases)
-    matrix = ScoreMatrix(cands)
-    w = profile.vector()
-    scores = matrix.rescore(w)
-    contrib = matrix.contributions(w)
-    prio = np.array([priority_rule and has_priority_rule(c) for c in cands], dtype=bool)
-    positions = np.array([c.position for c in cands], dtype=np.int64)
-    order = list(order_indices(scores, prio, positions))
+    """Rank the candidates among ``cases`` (other statuses are left out).
 
-    by_id = {c.case_id: i for i, c in enumerate(cands)}
-    applied: dict[str, PositionOverride] = {}
-    ignored: list[PositionOverride] = []
-    for ov in overrides:  # the last override of a case wins
-        if ov.case_id in by_id:
-            applied[ov.case_id] = ov
-        else:
-            ignored.append(ov)
-    if applied:
-        moved = sorted(applied.values(), key=lambda o: (o.position, by_id[o.case_id]))
-        order = [i for i in order if cands[i].case_id not in applied]
-        for ov in moved:
-            order.insert(min(ov.position - 1, len(order)), by_id[ov.case_id])
+    The window re-ranks the same tuple of cases at every slider step; packing them is
+    most of the work at 20,000 cases, so the last packing is kept. Only for a tuple (a
+    list may change under us) and frozen cases; the key holds the tuple itself, so an
+    equal-looking new list is never mistaken for it.
+    """
+    global _last_reranker
+    overrides = tuple(overrides)
+    key = (cases, overrides, priority_rule)
+    last = _last_reranker
+    if isinstance(cases, tuple) and last is not None and last[0][0] is cases and (
+        last[0][1:] == key[1:]
+    ):
+        reranker = last[1]
+    else:
+        reranker = Reranker(cases, overrides, priority_rule)
+        if isinstance(cases, tuple):
+            _last_reranker = (key, reranker)  # one assignment: safe beside a worker thread
+    return reranker.ranking(profile)
 
-    entries = []
-    for rank, i in enumerate(order, start=1):
-        s = scores[i]
-        entries.append(
-            RankEntry(
-                rank=rank,
-                case_id=cands[i].case_id,
-                score=None if np.isnan(s) else float(s),
-                contributions={
-                    c: (None if np.isnan(contrib[i, j]) else float(contrib[i, j]))
-                    for j, c in enumerate(CRITERIA)
-                },
-                priority_rule=bool(prio[i]),
-                incomplete=bool(matrix.incomplete[i]),
-                override=applied.get(cands[i].case_id),
-            )
-        )
-    swaps = _neighbour_swaps(matrix, w, np.array(order, dtype=np.int64), prio, applied, cands)
-    return Ranking(profile, tuple(entries), swaps, tuple(ignored))
+
+_last_reranker: tuple[tuple[Sequence[Case], tuple[PositionOverride, ...], bool], Reranker] | None
+_last_reranker = None
 
 
 def _neighbour_swaps(

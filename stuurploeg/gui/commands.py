@@ -94,7 +94,9 @@ class SetOverrideCommand(QUndoCommand):
 
 
 class RecordDecisionCommand(QUndoCommand):
-    """A draft decision: undo deletes the draft, redo records it again."""
+    """A draft decision: undo deletes the draft, redo records it again. With
+    ``replace_draft`` (the user confirmed it) it takes the place of the case's draft in the
+    meeting, and undo puts that draft back."""
 
     def __init__(
         self,
@@ -102,18 +104,28 @@ class RecordDecisionCommand(QUndoCommand):
         decision: Decision,
         corrects: int | None,
         text: str,
+        *,
+        replace_draft: bool = False,
     ) -> None:
         super().__init__(text)
         self.controller, self.corrects = controller, corrects
         # The meeting it belongs to, also when redone after the day was changed.
         self.decision = replace(decision, meeting_date=controller.meeting.day)
+        self.replace_draft = replace_draft
+        self.replaced: Decision | None = None
+        if replace_draft:
+            self.replaced = next(
+                (d for d in controller.meeting.drafts if d.case_id == decision.case_id), None
+            )
         self.stored: Decision | None = None
         self.error: ActionRefused | None = None
 
     def redo(self) -> None:
         try:
-            self.stored = self.controller.record_decision(self.decision, self.corrects)
-        except ActionRefused as exc:  # nothing stored; the panel shows why
+            self.stored = self.controller.record_decision(
+                self.decision, self.corrects, replace_draft=self.replace_draft
+            )
+        except ActionRefused as exc:  # nothing stored; the form shows why
             self.error = exc
             self.setObsolete(True)
 
@@ -123,5 +135,10 @@ class RecordDecisionCommand(QUndoCommand):
             return
         try:
             self.controller.delete_draft(stored.id)
+            old = self.replaced
+            if old is not None:  # the draft it replaced comes back as it was
+                self.controller.record_decision(
+                    replace(old, id=None, created_at=None, state="draft"), old.corrects_id
+                )
         except ActionRefused as exc:
             self.controller.error.emit("\n".join(exc.problems))

@@ -6,10 +6,11 @@ it. This class only builds the widgets, the menus and the keyboard flow between 
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -17,19 +18,33 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QKeySequence,
+    QResizeEvent,
     QUndoStack,
 )
-from PySide6.QtWidgets import QDockWidget, QFrame, QLabel, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stuurploeg.gui.about import AboutDialog
 from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.controller.meeting import next_undecided
 from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
-from stuurploeg.gui.docks.decisions import DecisionsPanel
+from stuurploeg.gui.docks.decisions import DecisionForm, DecisionsPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.importing.wizard import ImportWizard
+from stuurploeg.gui.meeting.keymap import KeyMapDialog
+from stuurploeg.gui.meeting.room import MeetingRoom
 from stuurploeg.gui.notices import Notices
 from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.planning.dialog import PlanDialog, open_plan_dialog
@@ -40,7 +55,39 @@ from stuurploeg.gui.settings import Settings
 
 log = logging.getLogger("stuurploeg")
 
+# The meeting layout's text grows with the window (projector at 1920×1080), from the
+# normal size at 1280×720 with 150 % scaling (853×480 logical pixels) up to this
 MEETING_FONT_SCALE = 1.6
+_MEETING_BASE = (1100, 620)  # logical size at which the meeting text starts to grow
+
+
+class FocusRing(QObject):
+    """Tab on the last widget of the keyboard flow goes round to the first (Shift+Tab on
+    the first to the last), instead of on into the rest of the window."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.first: QWidget | None = None
+        self.last: QWidget | None = None
+
+    def close(self, first: QWidget, last: QWidget) -> None:
+        for old in (self.first, self.last):
+            if old is not None:
+                old.removeEventFilter(self)
+        self.first, self.last = first, last
+        first.installEventFilter(self)
+        last.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self.first and self.last:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Tab and watched is self.last:
+                self.first.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+            if key == Qt.Key.Key_Backtab and watched is self.first:
+                self.last.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +102,19 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.ranking_view = RankingView(self.controller, self)
-        self.setCentralWidget(self.ranking_view)
+        # Two layouts over the same views: preparation (ranking and docks) for the analyst,
+        # the meeting room for the projector. The ranking view moves between them.
+        self.preparation = QWidget(self)
+        QVBoxLayout(self.preparation).setContentsMargins(0, 0, 0, 0)
+        self.preparation.layout().addWidget(self.ranking_view)
+        self.meeting_room = MeetingRoom(self.controller, self.undo_stack, self)
+        self.layouts = QStackedWidget(self)
+        self.layouts.addWidget(self.preparation)
+        self.layouts.addWidget(self.meeting_room)
+        self.setCentralWidget(self.layouts)
+        self._meeting_on = False
+        self._preparation_state: bytes | None = None
+        self._focus_ring = FocusRing(self)
 
         self.detail_panel = CaseDetailPanel(self.controller, self)
         self.weights_panel = WeightsPanel(self.controller, self.undo_stack, self)
@@ -100,10 +159,19 @@ class MainWindow(QMainWindow):
         self.notices.export_requested.connect(self.files.ask_export)
         self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
+        self.decisions_panel.notice.connect(self.show_message)
+        self.meeting_room.form.recorded.connect(self._decision_recorded)
+        self.meeting_room.form.cancelled.connect(self._back_to_ranking)
+        self.decisions_panel.decision_form.cancelled.connect(self._back_to_ranking)
+        self.meeting_room.finalise_requested.connect(self.decisions_panel.ask_finalise)
+        self.meeting_room.export_requested.connect(self.files.ask_export)
+        self.meeting_room.keys_requested.connect(self.show_keymap)
         self.ranking_view.case_activated.connect(self.decide)
 
         self._restore_window()
         self.set_meeting_mode(self.settings.meeting_mode())
+        if not self._meeting_on:
+            self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
 
     # -- construction helpers ----------------------------------------------------------
     def _add_dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -155,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def _build_view_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&View"))
-        self.meeting_action = QAction(self.tr("&Meeting mode (large text)"), self)
+        self.meeting_action = QAction(self.tr("&Meeting layout"), self)
         self.meeting_action.setCheckable(True)
         self.meeting_action.setShortcut(QKeySequence("F8"))
         self.meeting_action.toggled.connect(self.set_meeting_mode)
@@ -166,12 +234,22 @@ class MainWindow(QMainWindow):
 
     def _build_help_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.keymap_action = QAction(self.tr("&Keyboard map"), self)
+        self.keymap_action.setShortcut(QKeySequence("F1"))
+        self.keymap_action.triggered.connect(self.show_keymap)
+        menu.addAction(self.keymap_action)
         self.about_action = QAction(self.tr("&About Stuurploeg…"), self)
         self.about_action.triggered.connect(self.show_about)
         menu.addAction(self.about_action)
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open()
+        return dialog
+
+    def show_keymap(self) -> KeyMapDialog:
+        dialog = KeyMapDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
         return dialog
@@ -216,27 +294,83 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{title} — {shown}" if shown else title)
 
     def set_meeting_mode(self, on: bool) -> None:
-        """Vergadermodus: larger text everywhere in this window, for the projector."""
+        """Vergadermodus: the meeting room layout (ranking, case and decision form side by
+        side, the docks out of the way); off: the preparation layout as it was left. Both
+        are remembered."""
         if self.meeting_action.isChecked() != on:
             self.meeting_action.setChecked(on)
             return
-        font = QFont(self._base_font)
+        if on == self._meeting_on:
+            return
+        self._meeting_on = on
+        room = self.meeting_room
         if on:
-            font.setPointSizeF(self._base_font.pointSizeF() * MEETING_FONT_SCALE)
-        self.setFont(font)
-        self.ranking_view.table.apply_widths()
-        # The Weging dock follows its larger text (once laid out), so the weights stay readable.
-        QTimer.singleShot(0, self._fit_weights_dock)
+            self._preparation_state = bytes(self.saveState().data())
+            for dock in self.docks.values():
+                dock.hide()
+            self._hide_dock_tabs()
+            room.take_ranking(self.ranking_view)
+            self.layouts.setCurrentWidget(room)
+            room.layout().activate()  # the splitter at its real width before sizing it
+            saved = self.settings.meeting_layout()
+            if not saved or not room.splitter.restoreState(saved):
+                room.splitter.setSizes(room.default_sizes(self.width()))
+            self._fit_meeting_font()
+            self._chain_focus(self.ranking_view.table, room.form)
+        else:
+            self.settings.set_meeting_layout(bytes(room.splitter.saveState().data()))
+            view = room.give_back_ranking()
+            if view is not None:
+                self.preparation.layout().addWidget(view)
+            self.layouts.setCurrentWidget(self.preparation)
+            self.setFont(self._base_font)
+            if self._preparation_state:
+                self.restoreState(self._preparation_state)
+            else:
+                for dock in self.docks.values():
+                    dock.show()
+            self.ranking_view.table.apply_widths()
+            self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
         self.settings.set_meeting_mode(on)
 
-    def _fit_weights_dock(self) -> None:
-        layout = self.weights_panel.layout()
-        if layout is not None:
-            layout.activate()
-        width = self.weights_panel.sizeHint().width() + 24  # + the dock's scroll bar
-        self.resizeDocks(
-            [self.docks["weights"]], [max(340, min(width, 560))], Qt.Orientation.Horizontal
-        )
+    def _hide_dock_tabs(self) -> None:
+        """The tab bars of tabified docks can outlive their hidden docks for a layout
+        pass and paint over the meeting layout; the window's layout brings them back
+        with the docks."""
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
+
+    def _chain_focus(self, table: QWidget, form: DecisionForm) -> None:
+        """Tab: search → ranking → the form's fields → save → round to the search box."""
+        chain = [
+            self.ranking_view.search, table, form.kind, form.team, form.start, form.fte,
+            form.extra_weeks, form.until, form.until_next, form.target, form.target_detail,
+            form.motivation, form.inform, form.record_button,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._focus_ring.close(first=self.ranking_view.search, last=form.record_button)
+
+    def _fit_meeting_font(self) -> None:
+        """The meeting's text as large as the window allows (never smaller than normal)."""
+        if not self._meeting_on:
+            return
+        scale = min(self.width() / _MEETING_BASE[0], self.height() / _MEETING_BASE[1])
+        scale = round(max(1.0, min(scale, MEETING_FONT_SCALE)) * 10) / 10
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * scale)
+        if font != self.font():
+            self.setFont(font)
+            self.ranking_view.table.apply_widths()
+            self.meeting_room.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_meeting_font()
+
+    @property
+    def meeting_mode(self) -> bool:
+        return self._meeting_on
 
     def _proposal_changed(self) -> None:
         proposal = self.controller.proposal
@@ -258,20 +392,36 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    @property
+    def decision_form(self) -> DecisionForm:
+        """The form the current layout shows."""
+        if self._meeting_on:
+            return self.meeting_room.form
+        return self.decisions_panel.decision_form
+
     def decide(self, case_id: str) -> None:
         """Enter on a case: straight to the decision form (keyboard-only meeting flow)."""
-        self.docks["decisions"].show()
-        self.docks["decisions"].raise_()
-        self.decisions_panel.prefill(case_id)
-        self.decisions_panel.focus_form()
+        if not self._meeting_on:
+            self.docks["decisions"].show()
+            self.docks["decisions"].raise_()
+        form = self.decision_form
+        form.prefill(case_id)
+        form.focus_form()
 
-    def _decision_recorded(self, case_id: str) -> None:
-        """After Ctrl+Enter: back to the Ranglijst, on the next case."""
+    def _decision_recorded(self, case_id: str, text: str) -> None:
+        """After Ctrl+Enter: said in the status bar; back to the Ranglijst, on the next
+        case not decided in this meeting yet."""
+        self.show_message(text)
         view = self.ranking_view
-        row = view.model.row_of(case_id)
-        if row is not None and row + 1 < view.model.rowCount():
-            view.table.select_case(view.model.case_id_at(row + 1))
+        order = [view.model.case_id_at(r) for r in range(view.model.rowCount())]
+        decided = {d.case_id for d in self.controller.meeting.decisions}
+        following = next_undecided(order, case_id, decided)
+        if following is not None:
+            view.table.select_case(following)
         view.table.setFocus()
+
+    def _back_to_ranking(self) -> None:
+        self.ranking_view.table.setFocus()
 
     def import_workbook(self, path: Path | None = None) -> ImportWizard:
         """Open the import wizard (for ``path`` when given, e.g. a dropped workbook)."""
@@ -303,7 +453,12 @@ class MainWindow(QMainWindow):
         if self.notices.hold_close_for_drafts(self.close):
             event.ignore()  # asked first; "Close anyway" closes again
             return
-        self.settings.save_window(bytes(self.saveGeometry().data()), bytes(self.saveState().data()))
+        # The preparation layout's docks, also when closed in the meeting layout.
+        state = bytes(self.saveState().data())
+        if self._meeting_on:
+            self.settings.set_meeting_layout(bytes(self.meeting_room.splitter.saveState().data()))
+            state = self._preparation_state or state
+        self.settings.save_window(bytes(self.saveGeometry().data()), state)
         self.settings.sync()
         self.controller.close()
         super().closeEvent(event)

@@ -8,6 +8,7 @@ Settings and the sample workspace go to a temporary folder: the user's own are u
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,12 +105,55 @@ def render(folder: Path) -> int:
     _save(wizard, folder, "import_controle")
     wizard.reject()
 
-    window.set_meeting_mode(True)
-    _wait(app, lambda: False, 0.3)  # let the docks follow the larger text
-    _save(window, folder, "vergadermodus")
-    window.set_meeting_mode(False)
     _outdated_proposal(app, window, folder)
     render_manual(window, folder, scratch)  # last: it records decisions and imports
+    controller.close()  # first: a window with drafts asks before it closes
+    window.close()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    # The meeting layout on a projector: QT_SCALE_FACTOR must be set before the
+    # QApplication exists, so each size is rendered by a process of its own.
+    for name, (width, height), scale in MEETING_SHOTS:
+        env = {**os.environ, "QT_SCALE_FACTOR": scale}
+        subprocess.run(
+            [sys.executable, "-m", "stuurploeg.gui.screenshots", "--meeting", name,
+             str(width), str(height), str(folder)], env=env, check=True,
+        )  # fmt: skip
+    return 0
+
+
+# (file name, window size in device pixels, QT_SCALE_FACTOR)
+MEETING_SHOTS = (
+    ("vergadermodus", (1280, 720), "1.5"),
+    ("vergadermodus_1920x1080", (1920, 1080), "1"),
+)
+
+
+def render_meeting(folder: Path, name: str, width: int, height: int) -> int:
+    """The meeting layout with three decisions recorded, ``width``×``height`` device pixels."""
+    scratch = Path(tempfile.mkdtemp(prefix="stuurploeg-shots-"))
+    os.environ["STUURPLOEG_DATA_DIR"] = str(scratch / "data")
+    use_settings_folder(scratch / "settings")
+    app = build_application([sys.argv[0]])
+    window = MainWindow()
+    window.show()
+    window.start(None)
+    window.set_meeting_mode(True)
+    # Sized once the preparation layout's docks are gone (they need a wider window).
+    ratio = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    logical = (round(width / ratio), round(height / ratio))
+    window.resize(*logical)
+    _wait(app, lambda: (window.width(), window.height()) == logical, 5)
+    controller = window.controller
+    _wait(app, lambda: controller.proposal is not None, 30)
+    QThreadPool.globalInstance().waitForDone(15_000)
+    room, table = window.meeting_room, window.ranking_view.table
+    room.meeting_fields.by.setText("mensenhandelofficier")
+    model = window.ranking_view.model
+    for row in range(min(3, model.rowCount())):
+        table.select_case(model.case_id_at(row))
+        room.form.record()
+    _wait(app, lambda: False, 0.3)
+    _save(window, folder, name)
     controller.close()  # first: a window with drafts asks before it closes
     window.close()
     QThreadPool.globalInstance().waitForDone(10_000)
@@ -205,6 +249,9 @@ def _outdated_proposal(app: QApplication, window: MainWindow, folder: Path) -> N
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--meeting"]:
+        name, width, height, folder = args[1:5]
+        return render_meeting(Path(folder), name, int(width), int(height))
     return render(Path(args[0] if args else "docs/screenshots"))
 
 

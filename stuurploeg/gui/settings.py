@@ -23,6 +23,7 @@ KEY_STATE = "window/state"
 KEY_RECENT = "workspaces/recent"
 KEY_LAST = "workspaces/last"
 KEY_MEETING_MODE = "view/meeting_mode"
+KEY_MEETING_LAYOUT = "view/meeting_layout"
 KEY_PROFILE = "ranking/last_profile"
 KEY_MAPPINGS = "import/mappings"
 
@@ -92,6 +93,14 @@ class Settings:
 
     def set_meeting_mode(self, on: bool) -> None:
         self._s.setValue(KEY_MEETING_MODE, "true" if on else "false")
+
+    def meeting_layout(self) -> bytes | None:
+        """The meeting layout's splitter (the preparation layout is the window state)."""
+        value = self._s.value(KEY_MEETING_LAYOUT)
+        return bytes(value) if value else None
+
+    def set_meeting_layout(self, state: bytes) -> None:
+        self._s.setValue(KEY_MEETING_LAYOUT, state)
 
     def last_profile(self) -> str | None:
         value = self._s.value(KEY_PROFILE)

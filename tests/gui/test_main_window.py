@@ -18,7 +18,9 @@ pytestmark = pytest.mark.gui
 
 
 def test_window_has_ranking_and_docks(main_window):
-    assert main_window.centralWidget() is main_window.ranking_view
+    assert main_window.centralWidget() is main_window.layouts
+    assert main_window.layouts.currentWidget() is main_window.preparation
+    assert main_window.ranking_view.parent() is main_window.preparation
     assert set(main_window.docks) >= {"weights", "detail", "capacity", "decisions", "planboard",
                                       "scenarios"}
     assert main_window.windowTitle() == "Stuurploeg"
@@ -39,29 +41,6 @@ def test_file_menu_has_standard_shortcuts(main_window):
     assert files.open.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert files.new.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert files.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
-
-
-def test_meeting_mode_enlarges_fonts_and_is_remembered(qtbot, main_window):
-    base = main_window.ranking_view.table.font().pointSizeF()
-    qtbot.keyClick(main_window, Qt.Key.Key_F8)
-    assert main_window.meeting_action.isChecked()
-    assert main_window.ranking_view.table.font().pointSizeF() > base * 1.4
-    assert Settings().meeting_mode() is True
-    qtbot.keyClick(main_window, Qt.Key.Key_F8)
-    assert main_window.ranking_view.table.font().pointSizeF() == pytest.approx(base)
-
-
-@pytest.mark.slow
-def test_meeting_mode_widens_the_weighting_dock_to_its_text(qtbot, main_window, tmp_path):
-    dock, panel = main_window.docks["weights"], main_window.weights_panel
-    main_window.resize(1500, 900)
-    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(40))
-    open_in(qtbot, main_window.controller, path)
-    qtbot.wait(50)
-    qtbot.keyClick(main_window, Qt.Key.Key_F8)
-    # the dock follows once the larger text is laid out: every weight and share visible
-    qtbot.waitUntil(lambda: dock.width() >= panel.sizeHint().width(), timeout=2000)
-    qtbot.keyClick(main_window, Qt.Key.Key_F8)
 
 
 @pytest.mark.slow

@@ -43,16 +43,45 @@ def prepare_candidates(
     cases: Mapping[str, Case], ranking: Ranking, grid: CapacityGrid
 ) -> list[Candidate]:
     """One :class:`Candidate` per ranking entry, in ranking order."""
-    out = []
-    for order, entry in enumerate(ranking.entries):
-        case = cases[entry.case_id]
-        out.append(_candidate(case, order, entry.score, entry.priority_rule, grid))
-    return out
+    # The ranking's columns, not its entries: a long ranking builds those only when asked.
+    cols = ranking.columns()
+    scores = [None if s != s else s for s in cols.scores.tolist()]
+    return [
+        candidate_for(cases[cid], order, score, prio, grid)
+        for order, (cid, score, prio) in enumerate(
+            zip(cols.case_ids, scores, cols.priority.tolist(), strict=True)
+        )
+    ]
 
 
-def _candidate(
+def candidate_for(
     case: Case, order: int, score: float | None, prio: bool, grid: CapacityGrid
 ) -> Candidate:
+    """The candidate of ``case`` at place ``order`` with ``score``.
+
+    What does not depend on the place (demand, window, teams, the problem) is kept on the
+    grid per case: the fragility check prepares every case a dozen times.
+    """
+    shapes = grid.shapes
+    known = shapes.get(case.case_id)
+    if known is None or known[0] is not case:
+        known = shapes[case.case_id] = (case, _shape(case, grid))
+    shape = known[1]
+    return Candidate(
+        case_id=shape.case_id,
+        order=order,
+        score=float(score) if score is not None else 0.0,
+        priority_rule=prio,
+        demand=shape.demand,
+        duration=shape.duration,
+        teams=shape.teams,
+        first=shape.first,
+        last=shape.last,
+        problem=shape.problem,
+    )
+
+
+def _shape(case: Case, grid: CapacityGrid) -> Candidate:
     demand = np.zeros(1 + len(SPECIALISMS))
     demand[0] = case.fte or 0.0
     for si, spec in enumerate(SPECIALISMS, start=1):
@@ -104,11 +133,12 @@ def _candidate(
         problem = problem or "Er is geen team om de zaak op te plannen."
     elif duration > grid.length - first:
         problem = "De doorlooptijd is langer dan de rekenperiode van de planning."
-    if problem is None:
+    if problem is None and demand[1:].any():
+        has_kind = grid.has_kind()[list(teams)].any(axis=0)
         missing = [
             spec.value
             for si, spec in enumerate(SPECIALISMS, start=1)
-            if demand[si] > 0 and not (grid.available[list(teams), si, :] > 0).any()
+            if demand[si] > 0 and not has_kind[si]
         ]
         if missing:
             names = ", ".join(missing)
@@ -121,9 +151,9 @@ def _candidate(
                 )
     return Candidate(
         case_id=case.case_id,
-        order=order,
-        score=float(score) if score is not None else 0.0,
-        priority_rule=prio,
+        order=0,
+        score=0.0,
+        priority_rule=False,
         demand=demand,
         duration=duration,
         teams=teams,

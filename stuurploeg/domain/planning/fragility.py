@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from stuurploeg.domain.model import CRITERIA, Case
-from stuurploeg.domain.planning.candidates import prepare_candidates
+from stuurploeg.domain.planning.candidates import candidate_for
 from stuurploeg.domain.planning.greedy import rank_plan
 from stuurploeg.domain.planning.grid import CapacityGrid
 from stuurploeg.domain.planning.types import FixedPlacement
-from stuurploeg.domain.scoring import PositionOverride, WeightProfile, rank_cases
+from stuurploeg.domain.scoring import PositionOverride, Reranker, WeightProfile
 
 FRAGILITY_STEP = 5.0
 
@@ -26,16 +26,24 @@ def fragile_cases(
     step: float = FRAGILITY_STEP,
 ) -> set[str]:
     """Candidates whose place in or out of the rank plan flips when any one weight moves
-    by ``±step`` points (``planned``: the rank plan's cases under ``profile``)."""
+    by ``±step`` points (``planned``: the rank plan's cases under ``profile``).
+
+    The candidates are prepared once: a weight change moves them in the order, and the
+    rank plan looks at nothing else that a weight changes.
+    """
     overrides, fixed = tuple(overrides), tuple(fixed)
-    case_list = list(cases.values())
+    reranker = Reranker(list(cases.values()), overrides, priority_rule)
+    prio = reranker.prio.tolist()
+    prepared = {
+        c.case_id: candidate_for(c, 0, None, prio[i], grid) for i, c in enumerate(reranker.cands)
+    }
     fragile: set[str] = set()
     for c in CRITERIA:
         for sign in (-1.0, 1.0):
             w = profile.weight(c) + sign * step
             if w < 0:
                 continue
-            ranking = rank_cases(case_list, profile.with_weight(c, w), overrides, priority_rule)
-            state, _ = rank_plan(grid, prepare_candidates(cases, ranking, grid), fixed)
+            order = reranker.case_ids(profile.with_weight(c, w))
+            state, _ = rank_plan(grid, [prepared[cid] for cid in order], fixed)
             fragile |= planned.symmetric_difference(state.placed)
     return fragile

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -32,13 +33,29 @@ class CapacityGrid:
     running: np.ndarray  # (T, K, L) fte running cases use
     overbooked: list[Overbooking] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Caches of values derived from the arrays above (which do not change once built).
+    _weeks: dict[int, IsoWeek] = field(default_factory=dict, repr=False, compare=False)
+    _has_kind: np.ndarray | None = field(default=None, repr=False, compare=False)
+    # case id -> (case, its candidate shape): see ``candidates.candidate_for``
+    shapes: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
+    # values the planner derives from a candidate's signature alone (``state.first_fit``)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def length(self) -> int:
         return self.available.shape[2]
 
     def week(self, index: int) -> IsoWeek:
-        return self.start + index
+        week = self._weeks.get(index)
+        if week is None:  # week arithmetic goes through a date: worth remembering
+            week = self._weeks[index] = self.start + index
+        return week
+
+    def has_kind(self) -> np.ndarray:
+        """(T, K) bool: the team has some fte of that kind in some week."""
+        if self._has_kind is None:
+            self._has_kind = (self.available > 0).any(axis=2)
+        return self._has_kind
 
     def index_of(self, week: IsoWeek) -> int:
         return week - self.start  # type: ignore[return-value]

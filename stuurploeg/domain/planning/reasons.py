@@ -9,10 +9,11 @@ follow in further sentences, for a tooltip or the export.
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from stuurploeg.domain.planning import format as fmt
 from stuurploeg.domain.planning.candidates import Candidate
-from stuurploeg.domain.planning.state import PlanState
+from stuurploeg.domain.planning.state import PlanState, signature
 from stuurploeg.domain.planning.types import KINDS, TOLERANCE
 
 _MAX_TEAMS_NAMED = 3
@@ -33,21 +34,32 @@ def unplanned_reason(state: PlanState, cand: Candidate) -> str:
     """
     if cand.problem is not None:
         return cand.problem
+    key = ("reason", signature(cand))
+    reason = state.derived.get(key)
+    if reason is None:
+        reason = state.derived[key] = _reason(state, cand)
+    return reason
+
+
+def _reason(state: PlanState, cand: Candidate) -> str:
     grid = state.grid
     last = min(cand.last, state.remaining.shape[2] - cand.duration)
     starts = np.arange(cand.first, last + 1)
     per_team = []
-    for ti in cand.teams:
-        best = None
-        for s in starts:
-            window = state.remaining[ti, :, s : s + cand.duration]
-            short = cand.demand[:, None] - window  # (K, D)
-            short[cand.demand <= 0] = -np.inf
-            worst = float(short.max())
-            if best is None or worst < best[0] - 1e-9:
-                best = (worst, int(s), short)
-        if best is not None:
-            per_team.append((best[0], ti, best[1], best[2]))
+    if starts.size:
+        # every team and start week at once: (T, K, starts, D) shortfalls
+        teams = list(cand.teams)
+        windows = sliding_window_view(state.remaining[teams], cand.duration, axis=2)
+        shorts = cand.demand[None, :, None, None] - windows[:, :, starts]
+        shorts[:, cand.demand <= 0] = -np.inf
+        for t, worsts in enumerate(shorts.max(axis=(1, 3)).tolist()):
+            best = None
+            for j, worst in enumerate(worsts):
+                if best is None or worst < best[0] - 1e-9:
+                    best = (worst, j)
+            if best is not None:
+                j = best[1]
+                per_team.append((best[0], teams[t], int(starts[j]), shorts[t, :, j, :]))
     if not per_team:
         return "Geen startweek binnen de planperiode en het startvenster van de zaak."
     per_team.sort(key=lambda t: (t[0], cand.teams.index(t[1])))

@@ -427,7 +427,7 @@ class WorkspaceController(QObject):
             self._profile = STANDARD_PROFILE
             self.profile_changed.emit()
         if remember and self._ranking is not None:
-            self._previous_ranks = {e.case_id: e.rank for e in self._ranking.entries}
+            self._previous_ranks = self._ranking.rank_map()
         self._ranking = rank_cases(self._cases, self._profile, self._overrides)
         self.ranking_changed.emit()
         if self._capacity is not None and self._capacity.teams:
@@ -593,10 +593,13 @@ class WorkspaceController(QObject):
             raise ActionRefused([texts.unknown_case(case_id)])
         return self._workspace
 
-    def record_decision(self, decision: Decision, corrects: int | None = None) -> Decision:
+    def record_decision(
+        self, decision: Decision, corrects: int | None = None, *, replace_draft: bool = False
+    ) -> Decision:
         """Record a draft in its meeting (default: the current one), with the proposal on
-        screen as its snapshot; ``corrects``: the id of the final decision it corrects.
-        Raises :class:`ActionRefused` (nothing stored)."""
+        screen as its snapshot; ``corrects``: the id of the final decision it corrects;
+        ``replace_draft``: the user confirmed replacing the case's draft in this meeting.
+        Raises :class:`ActionRefused` (nothing stored; ``existing`` names a first one)."""
         from stuurploeg.app.decisions import correct_decision, record_decision
 
         ws = self._ready_to_decide(decision.case_id)
@@ -605,7 +608,9 @@ class WorkspaceController(QObject):
         if corrects is not None:
             stored = self._attempt(lambda: correct_decision(ws, corrects, decision, day))
         else:
-            stored = self._attempt(lambda: record_decision(ws, decision, day))
+            stored = self._attempt(
+                lambda: record_decision(ws, decision, day, replace=replace_draft)
+            )
         self._decisions_changed()
         return stored
 
@@ -741,7 +746,8 @@ class WorkspaceController(QObject):
         try:
             return action()
         except DecisionError as exc:
-            raise ActionRefused(exc.problems) from exc
+            existing = getattr(exc, "existing", None)  # a DuplicateDecision names the first
+            raise ActionRefused(exc.problems, exc.field, existing) from exc
         except Exception as exc:
             if not type(exc).__module__.startswith("stuurploeg."):
                 log.exception("Onverwachte fout bij een wijziging in de werkruimte")

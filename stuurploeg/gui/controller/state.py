@@ -49,10 +49,20 @@ class ActionRefused(Exception):
 
     Nothing was changed. The controller turns the app layer's refusals (an incomplete
     decision, a finalised meeting, a locked workspace …) into this one type.
+
+    ``field``: the :class:`Decision` field at fault (a form shows the message there);
+    ``existing``: the decision the meeting already holds about the case, when that is why.
     """
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(
+        self,
+        problems: Sequence[str],
+        field: str | None = None,
+        existing: Decision | None = None,
+    ) -> None:
         self.problems = list(problems)
+        self.field = field
+        self.existing = existing
         super().__init__(" ".join(self.problems))
 
 

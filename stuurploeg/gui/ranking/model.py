@@ -10,6 +10,8 @@ case behind a row whatever the order.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -64,6 +66,8 @@ from stuurploeg.gui.table_model import TableModel
 if TYPE_CHECKING:
     import numpy as np
 
+    from stuurploeg.domain.scoring import RankColumns, Ranking
+
 # Users of the model import its columns, roles and filter from here.
 __all__ = [
     "BADGES",
@@ -92,6 +96,17 @@ __all__ = [
 ]
 
 _GREY = QColor(128, 128, 128)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_CASE_ID = int(CASE_ID_ROLE)
+_VALUE = int(VALUE_ROLE)
+_BADGES = int(BADGES_ROLE)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_HANDLED_ROLES = frozenset(
+    {_DISPLAY, _CASE_ID, _VALUE, _BADGES, _ALIGNMENT, _TOOLTIP, _FOREGROUND}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
 
 
@@ -116,6 +131,8 @@ class RankingModel(TableModel):
         self._sort_column = RANK
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._keys: dict[int, np.ndarray] = {}
+        self._index_of: tuple[RankingRows, dict[str, int]] | None = None
+        self._source_rows: tuple[tuple[str, ...], dict[str, int], np.ndarray] | None = None
         self._locale = QLocale()
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
         self._proposal_outdated = False
@@ -168,7 +185,96 @@ class RankingModel(TableModel):
         if old is None or len(rows) != len(old) or not np.array_equal(rows.case_id, old.case_id):
             self.set_rows(rows)
             return
+        self._apply_ranking(rows)
+
+    def rerank(
+        self,
+        ranking: Ranking,
+        previous_ranks: Mapping[str, int],
+        base: RankingRows | None = None,
+    ) -> bool:
+        """A weight change or a new plan for the same cases: new ranks, scores and marks
+        (and the plan columns of ``base``, rows of the same cases, when given).
+
+        Rewrites those few arrays from ``ranking.columns()`` (no row is rebuilt and no
+        ranking entry made), then re-sorts. Returns False, changing nothing, when the
+        ranking names a case the table does not have (the caller then rebuilds).
+        """
+        import numpy as np
+
+        from stuurploeg.domain.scoring import RankMap
+
+        old = self._rows
+        if old is None:
+            return False
+        if base is not None:
+            if base.case_id is not old.case_id:
+                return False
+            old = base
+        cols = ranking.columns()
+        rows = self._rows_of(cols)
+        if rows is None:
+            return False
+        n = len(old)
+        places = np.arange(1, len(rows) + 1, dtype=float)
+        rank = np.full(n, np.nan)
+        rank[rows] = places
+        score = np.full(n, np.nan)
+        score[rows] = cols.scores
+        if isinstance(previous_ranks, RankMap) and previous_ranks.source is cols.source:
+            before = previous_ranks.ranks[cols.order]  # the same list ranked before
+        else:
+            before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
+        movement = np.full(n, np.nan)
+        movement[rows] = before - places
+        flags = []
+        for values in (cols.priority, cols.incomplete, cols.fragile):
+            flag = np.zeros(n, dtype=bool)
+            flag[rows] = values
+            flags.append(flag)
+        self._apply_ranking(replace(
+            old, rank=rank, score=score, movement=movement, priority=flags[0],
+            incomplete=flags[1], fragile=flags[2],
+        ))  # fmt: skip
+        return True
+
+    def _rows_of(self, cols: RankColumns) -> np.ndarray | None:
+        """The data row of every ranked case (rank order), None when one is not here. The
+        rows of a ranking's source list are kept: the next weight change reuses them."""
+        import numpy as np
+
+        index = self._row_index()
+        known = self._source_rows
+        if cols.order is not None and known is not None and known[0] is cols.source and (
+            known[1] is index
+        ):
+            return known[2][cols.order]
+        ids = cols.source if cols.order is not None else cols.case_ids
+        try:
+            rows = np.array(list(map(index.__getitem__, ids)), dtype=np.intp)
+        except KeyError:
+            return None
+        if cols.order is None:
+            return rows
+        self._source_rows = (cols.source, index, rows)
+        return rows[cols.order]
+
+    def row_index(self) -> dict[str, int]:
+        """case id -> data row (the model's own, do not change it)."""
+        return self._row_index()
+
+    def _row_index(self) -> dict[str, int]:
+        """case id -> data row, made once per set of rows."""
+        rows = self._rows
+        if self._index_of is None or self._index_of[0] is not rows:
+            self._index_of = (rows, {c: i for i, c in enumerate(self.rows.case_id.tolist())})
+        return self._index_of[1]
+
+    def _apply_ranking(self, rows: RankingRows) -> None:
+        known = self._index_of
         self._rows = rows
+        if known is not None and known[0].case_id is rows.case_id:
+            self._index_of = (rows, known[1])  # the same cases: the index still holds
         self._keys.clear()
         for column in (RANK, SCORE, PLAN, BADGES):
             self._column_changed(column)
@@ -326,28 +432,28 @@ class RankingModel(TableModel):
         return None
 
     def cell(self, view_row: int, column: int, role: int) -> object:
+        # A repaint asks every visible cell for about ten roles; most of them are answered
+        # with nothing, so that answer comes first, without touching the arrays.
+        if role not in _HANDLED_ROLES:
+            return None
         row = int(self._order[view_row])
         r = self._rows
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == CASE_ID_ROLE:
+        if role == _CASE_ID:
             return str(r.case_id[row])
-        if role == VALUE_ROLE:
+        if role == _VALUE:
             key = self.sort_key(column) if column in NUMERIC else None
             if key is None or math.isnan(key[row]):
                 return None
             return float(key[row])
-        if role == BADGES_ROLE and column == BADGES:
-            return self._badges(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _BADGES:
+            return self._badges(row) if column == BADGES else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column in NUMERIC else None
+        if role == _TOOLTIP:
             return self._tooltip(row, column)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == PLAN
-            and r.in_plan[row] == OUT_OF_PLAN
-        ):
+        if column == PLAN and r.in_plan[row] == OUT_OF_PLAN:  # the foreground
             return QBrush(_GREY)
         return None
 

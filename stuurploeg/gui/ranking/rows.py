@@ -11,7 +11,7 @@ need them: the first window shows before any rows exist (start-up time).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from stuurploeg.domain.model import CRITERIA, Case
@@ -67,13 +67,11 @@ def _obj(values: Iterable[object]) -> np.ndarray:
     return arr
 
 
-def _f(value: float | None) -> float:
-    return float("nan") if value is None else float(value)
-
-
-def _week_span(a: Assignment) -> str:
-    """``2026-W41–2026-W52``: language-free, so the table needs no translated unit."""
-    return f"{a.start_week}–{a.start_week + (a.weeks - 1)}"
+def _proposal_text(a: Assignment) -> str:
+    """``Team Haven · 2026-W41 · 3,5``: team, start week and fte, what the meeting decides
+    on (the duration is in the tooltip and the case detail); no translated unit needed."""
+    fte = f"{a.fte:.1f}".replace(".", ",")
+    return f"{a.team} · {a.start_week} · {fte}"
 
 
 def build_rows(
@@ -92,12 +90,7 @@ def build_rows(
     """
     import numpy as np
 
-    from stuurploeg.domain.planning.reasons import reason_summary
-
     n = len(cases)
-    entries = {e.case_id: e for e in ranking.entries} if ranking is not None else {}
-    assigned = {a.case_id: a for a in assignments or ()}
-    not_placed = {u.case_id: u for u in unplanned}
     decisions = decisions or {}
     previous_ranks = previous_ranks or {}
 
@@ -112,54 +105,45 @@ def build_rows(
     priority = np.zeros(n, dtype=bool)
     incomplete = np.zeros(n, dtype=bool)
     fragile = np.zeros(n, dtype=bool)
-    teams: list[str] = []
-    plan_texts: list[str] = []
-    reasons: list[str] = []
 
-    for i, case in enumerate(cases):
-        for j, criterion in enumerate(CRITERIA):
-            value = case.criteria.get(criterion)
-            if value is not None:
-                criteria[i, j] = value
-        fte[i] = _f(case.fte)
-        weeks[i] = _f(case.weeks)
-        if case.specialist_fte:
-            specialist[i] = float(sum(case.specialist_fte.values()))
-        entry = entries.get(case.case_id)
-        if entry is not None:
-            rank[i] = entry.rank
-            score[i] = _f(entry.score)
-            priority[i] = entry.priority_rule
-            incomplete[i] = entry.incomplete
-            fragile[i] = entry.fragile
-            before = previous_ranks.get(case.case_id)
-            if before is not None:
-                movement[i] = before - entry.rank
-        team = case.team or ""
-        text, reason = "", ""
-        a = assigned.get(case.case_id)
-        if a is not None:
-            team = a.team
-            in_plan[i] = IN_PLAN
-            text = f"{a.team} {_week_span(a)}"
-        elif case.case_id in not_placed:
-            in_plan[i] = OUT_OF_PLAN
-            reason = not_placed[case.case_id].reason
-            text = reason_summary(reason)  # the whole reason is the tooltip
-        elif assignments is not None:
-            in_plan[i] = OUT_OF_PLAN
-        teams.append(team)
-        plan_texts.append(text)
-        reasons.append(reason)
+    if n:
+        # Lists first, one conversion each (None becomes NaN): per-element numpy
+        # assignment costs several times more.
+        criteria = np.array(
+            [[c.criteria.get(k) for k in CRITERIA] for c in cases], dtype=float
+        ).reshape(n, len(CRITERIA))
+        fte = np.array([c.fte for c in cases], dtype=float)
+        weeks = np.array([c.weeks for c in cases], dtype=float)
+        specialist = np.array(
+            [sum(c.specialist_fte.values()) if c.specialist_fte else None for c in cases],
+            dtype=float,
+        )
+    if ranking is not None and n:
+        # The ranking's columns in one go (no entry objects: a ranking builds those lazily).
+        cols = ranking.columns()
+        index = {c.case_id: i for i, c in enumerate(cases)}
+        places = [(index[cid], p) for p, cid in enumerate(cols.case_ids) if cid in index]
+        if places:
+            at = np.array([r for r, _ in places], dtype=np.intp)
+            picked = np.array([p for _, p in places], dtype=np.intp)
+            rank[at] = picked + 1
+            score[at] = cols.scores[picked]
+            priority[at] = cols.priority[picked]
+            incomplete[at] = cols.incomplete[picked]
+            fragile[at] = cols.fragile[picked]
+            before = np.array([previous_ranks.get(cols.case_ids[p], np.nan) for p in picked],
+                              dtype=float)  # fmt: skip
+            movement[at] = before - (picked + 1)
 
-    return RankingRows(
+    empty = _obj("" for _ in range(n))
+    rows = RankingRows(
         case_id=_obj(c.case_id for c in cases),
         name=_obj(c.name for c in cases),
         exploitation=_obj(str(c.exploitation) if c.exploitation else "" for c in cases),
         status=_obj(str(c.status) for c in cases),
-        team=_obj(teams),
-        plan=_obj(plan_texts),
-        plan_reason=_obj(reasons),
+        team=empty,
+        plan=empty,
+        plan_reason=empty,
         decision=_obj(decisions.get(c.case_id, "") for c in cases),
         rank=rank,
         movement=movement,
@@ -174,3 +158,45 @@ def build_rows(
         fragile=fragile,
         search_text=[f"{c.case_id} {c.name}".casefold() for c in cases],
     )
+    # The plan columns as a new plan for the same cases lays them out.
+    return with_plan(rows, cases, {c.case_id: i for i, c in enumerate(cases)}, assignments,
+                     unplanned)  # fmt: skip
+
+
+def with_plan(
+    rows: RankingRows,
+    cases: Sequence[Case],
+    index: Mapping[str, int],
+    assignments: Sequence[Assignment] | None,
+    unplanned: Sequence[Unplanned] = (),
+) -> RankingRows:
+    """``rows`` (of ``cases``, ``index``: case id -> row) with the plan columns of a new
+    proposal, as :func:`build_rows` lays them out; the other columns are shared, so a new
+    plan for the same cases costs a loop over the plan only."""
+    import numpy as np
+
+    from stuurploeg.domain.planning.reasons import reason_summary
+
+    n = len(rows)
+    team = _obj(c.team or "" for c in cases)
+    plan = np.full(n, "", dtype=object)
+    plan_reason = np.full(n, "", dtype=object)
+    in_plan = np.full(n, IN_PLAN_UNKNOWN if assignments is None else OUT_OF_PLAN, dtype=np.int8)
+    summaries: dict[str, str] = {}  # many cases share a reason (same demand and window)
+    for u in unplanned:
+        i = index.get(u.case_id)
+        if i is not None:
+            in_plan[i] = OUT_OF_PLAN
+            plan_reason[i] = u.reason
+            summary = summaries.get(u.reason)
+            if summary is None:
+                summary = summaries[u.reason] = reason_summary(u.reason)
+            plan[i] = summary  # the whole reason is the tooltip
+    for a in assignments or ():
+        i = index.get(a.case_id)
+        if i is not None:
+            team[i] = a.team
+            in_plan[i] = IN_PLAN
+            plan[i] = _proposal_text(a)
+            plan_reason[i] = ""
+    return replace(rows, team=team, plan=plan, plan_reason=plan_reason, in_plan=in_plan)

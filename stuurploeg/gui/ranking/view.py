@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CaseStatus, Exploitation
-from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
-from stuurploeg.gui.ranking.rows import RankingRows, build_rows
+from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
@@ -51,6 +61,10 @@ class RankingTable(QTableView):
         self.setItemDelegateForColumn(rm.SCORE, ScoreBarDelegate(self))
         self.setItemDelegateForColumn(rm.BADGES, BadgeDelegate(self))
         self._kept: list[str] = []
+        # Tab leaves the table (to the decision form), it never walks its cells.
+        self.setTabKeyNavigation(False)
+        self._typed = ""
+        self._typed_at = QElapsedTimer()
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         self.apply_widths()
@@ -87,6 +101,68 @@ class RankingTable(QTableView):
         self.scrollTo(index)
         return True
 
+    # -- keyboard ------------------------------------------------------------------------
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home/End (with or without Ctrl) go to the first/last row, never sideways: the
+        case number and name stay in view."""
+        model = self.model()
+        rows = model.rowCount()
+        if rows == 0:
+            return super().moveCursor(action, modifiers)
+        column = max(self.currentIndex().column(), rm.NAME)
+        cursor = QAbstractItemView.CursorAction
+        if action in (cursor.MoveHome, cursor.MoveEnd):
+            row = 0 if action is cursor.MoveHome else rows - 1
+            return model.index(row, column)
+        return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Nothing selected yet (just opened): the first ↓ or ↑ selects rank 1; Qt would
+        # move on from its unseen current row and skip it.
+        navigation = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+        model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        if (
+            event.key() in navigation
+            and not self.selectionModel().hasSelection()
+            and model.rowCount()
+        ):
+            self.select_case(model.case_id_at(0))
+            return
+        super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing in the table jumps: digits to that rank (Plaats), anything else to the
+        first case whose number starts with (else contains) what was typed."""
+        if not self._typed_at.isValid() or (
+            self._typed_at.elapsed() > QApplication.keyboardInputInterval()
+        ):
+            self._typed = ""
+        self._typed += search
+        self._typed_at.start()
+        case_id = self.find_case(self._typed)
+        if case_id:
+            self.select_case(case_id)
+
+    def find_case(self, typed: str) -> str:
+        """The case ``typed`` points at (a rank or part of a case number); "" for none."""
+        model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        rows = model.rows
+        text = typed.strip().casefold()
+        if not text or len(rows) == 0:
+            return ""
+        if text.isdigit():
+            hits = [i for i, r in enumerate(rows.rank) if r == int(text)]
+            if hits and model.row_of(str(rows.case_id[hits[0]])) is not None:
+                return str(rows.case_id[hits[0]])
+        visible = [model.case_id_at(r) for r in range(model.rowCount())]
+        for match in (str.startswith, str.__contains__):
+            for case_id in visible:
+                if match(case_id.casefold(), text):
+                    return case_id
+        return ""
+
     def _remember_selection(self) -> None:
         self._kept = [i.data(rm.CASE_ID_ROLE) for i in self.selectionModel().selectedRows()]
 
@@ -104,6 +180,8 @@ class RankingView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.model = rm.RankingModel(self)
+        self._rows_proposal: Proposal | None = None  # the proposal the plan column shows
+        self._rows_cases: object = None  # the cases the table's rows are
         self.table = RankingTable(self.model, self)
 
         self.search = QLineEdit(self)
@@ -134,6 +212,10 @@ class RankingView(QWidget):
         self._search_timer.setInterval(150)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
+        # Enter in the search box: the first match is selected and the table has the keys
+        # (caught before the line edit, so the same Enter does not also open the form).
+        self.search.installEventFilter(self)
+        QWidget.setTabOrder(self.search, self.table)
         for combo in (self.form_filter, self.status_filter, self.team_filter, self.plan_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -168,6 +250,8 @@ class RankingView(QWidget):
         )
 
     def reload(self) -> None:
+        self._rows_proposal = self.controller.proposal
+        self._rows_cases = self.controller.cases
         self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
         capacity = self.controller.capacity
@@ -180,6 +264,22 @@ class RankingView(QWidget):
         self.apply_filter()
 
     def refresh_ranking(self) -> None:
+        c = self.controller
+        # The same cases (a weight change, a new plan): only the ranking's columns and,
+        # for a new plan, the plan columns are rewritten; no row is rebuilt.
+        if c.ranking is not None and c.cases is self._rows_cases:
+            base = None
+            if _result(c.proposal) is not _result(self._rows_proposal):  # not only outdated
+                p = c.proposal
+                base = with_plan(
+                    self.model.rows, c.cases, self.model.row_index(),
+                    None if p is None else p.result.assignments,
+                    () if p is None else p.result.unplanned,
+                )  # fmt: skip
+            if self.model.rerank(c.ranking, c.previous_ranks, base):
+                self._rows_proposal = c.proposal
+                return
+        self._rows_proposal = c.proposal
         self.model.update_ranking(self._rows())
 
     def _proposal_changed(self) -> None:
@@ -209,6 +309,12 @@ class RankingView(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
+    def take_first_match(self) -> None:
+        self.apply_filter()
+        if self.model.rowCount():
+            self.table.select_case(self.model.case_id_at(0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _update_count(self) -> None:
         self.count_label.setText(
             self.tr("%1 of %2 cases")
@@ -234,3 +340,21 @@ class RankingView(QWidget):
             self._activate()
             return
         super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.take_first_match()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search.clear()  # Esc in the search box: everything back, to the table
+                self.apply_filter()
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _result(proposal: Proposal | None) -> object:
+    """The plan behind a proposal (an outdated copy of a proposal shares it)."""
+    return None if proposal is None else proposal.result
