@@ -1720,8 +1720,8 @@
         <translation>Niet in het planvoorstel.</translation>
     </message>
     <message>
-        <source>Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld).</source>
-        <translation>Laatste besluit: ✓ vastgesteld, … concept (nog niet vastgesteld).</translation>
+        <source>Latest decision: ✓ vastgesteld, ✎ draft (not yet vastgesteld).</source>
+        <translation>Laatste besluit: ✓ vastgesteld, ✎ concept (nog niet vastgesteld).</translation>
     </message>
 </context>
 <context>
