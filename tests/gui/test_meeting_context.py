@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.docks.capacity import CapacityPanel
@@ -168,6 +168,13 @@ def _plan(qtbot, controller, planner: str) -> None:
     with qtbot.waitSignal(job.finished, timeout=HANG_GUARD_MS):
         pass
     assert controller.proposal.planner == planner and not controller.proposal.outdated
+    # On a busy machine the 1-second search may end on the clock before its fixed budget;
+    # the plan is valid and the window says a re-run may differ. That box, and only that
+    # one, is closed here, so the test does not depend on the machine's speed.
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox) and box.isVisible():
+            assert "rekentijd" in box.text(), box.text()
+            box.close()
 
 
 def _settled(qtbot, controller) -> None:
