@@ -204,8 +204,10 @@ class CapacityPanel(QWidget):
         layout.addLayout(body, 1)
         self.team.activated.connect(self.show_chart)
         self.kind.activated.connect(self.refresh)
+        self._shown: tuple[object, object] = (None, None)  # the plan and capacity on screen
+        self.refreshes = 0  # full redraws (tests count them)
         controller.cases_changed.connect(self.refresh)
-        controller.proposal_changed.connect(self.refresh)
+        controller.proposal_changed.connect(self._proposal_changed)
         self.refresh()
 
     def current_kind(self) -> str:
@@ -215,8 +217,16 @@ class CapacityPanel(QWidget):
         proposal = self.controller.proposal
         return None if proposal is None else proposal.result
 
+    def _proposal_changed(self) -> None:
+        # A weight change marks the proposal outdated and keeps its plan: the chart stays.
+        plan, capacity = self._shown
+        if self.plan() is not plan or self.controller.capacity is not capacity:
+            self.refresh()
+
     def refresh(self) -> None:
         plan = self.plan()
+        self._shown = (plan, self.controller.capacity)
+        self.refreshes += 1
         kinds = plan.kinds if plan is not None else (TOTAL_KIND,)
         refill_combo(self.kind, ((kind_label(k), k) for k in kinds))
         self.model.set_data(self.controller.capacity, plan, self.current_kind())
