@@ -30,6 +30,7 @@ def docks(qtbot, tmp_path, sample_data):
     chart = CapacityPanel(controller)
     for widget in (board, chart):
         qtbot.addWidget(widget)
+        widget.resize(1600, 500)  # the outdated text fits on one line, as in the window
         widget.show()
     open_in(qtbot, controller, path)
     qtbot.waitUntil(lambda: board.gantt is not None and not controller.planning,
