@@ -158,7 +158,7 @@ def plan_scenario(
     fixed: Iterable[FixedPlacement] = (),
     time_limit: float = 30.0,
     state: TaskState | None = None,
-    workers: int = 8,
+    workers: int | None = None,
 ) -> PlanResult:
     """Plan ``scenario`` like ``base`` (same planner, start and horizon; pass the same
     overrides and fixed placements; without ``fixed``, the base's fixed placements —
@@ -195,7 +195,7 @@ def run_scenarios(
     fixed: Iterable[FixedPlacement] = (),
     time_limit: float = 30.0,
     state: TaskState | None = None,
-    workers: int = 8,
+    workers: int | None = None,
 ) -> list[ScenarioOutcome]:
     """Plan and compare every scenario in turn; progress is shared out over them."""
     state = state or TaskState()

@@ -67,8 +67,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--planner", choices=("rank", "fill", "optimal"), default="rank",
                    help="rank: in rangorde; fill: rangorde aangevuld; optimal: maximale prioriteit")
     p.add_argument("--time-limit", type=_seconds, default=30.0, metavar="S",
-                   help="rekenbudget voor fill/optimal, ongeveer in seconden (standaard 30); "
-                        "dezelfde gegevens geven altijd hetzelfde plan")
+                   help="rekentijd voor fill/optimal in seconden, alles inbegrepen (standaard "
+                        "30); dezelfde gegevens geven hetzelfde plan, behalve als de computer "
+                        "te druk was (dan volgt een waarschuwing)")
     p.add_argument("--profile", type=Path, default=None, metavar="BESTAND",
                    help="wegingsprofiel (TOML)")
     p.add_argument("--out", type=Path, default=None, metavar="PLAN.xlsx",
@@ -131,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             for w in getattr(r, "warnings", ()) or ():
                 print(f"waarschuwing: {w.describe()}", file=sys.stderr)
     if args.planner != "rank" and not args.json:
-        print(f"Plan verbeteren met planner {args.planner} (ongeveer {args.time_limit:g} s)…",
+        print(f"Plan verbeteren met planner {args.planner} (hoogstens {args.time_limit:g} s)…",
               file=sys.stderr, flush=True)
     try:
         result = make_plan(

@@ -251,7 +251,8 @@ def test_optimal_with_default_workers_gives_the_same_plan_every_run():
     # depends on how the parallel workers interleave; it must not.
     cases, cap = _busy_instance(60, seed=3)
     runs = [
-        make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=1)
+        make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=1,
+                  wall_limit=60)  # a busy machine still finishes the small fixed budget
         for _ in range(2)
     ]
     assert runs[0].status == "toegestaan" and runs[0].gap > 0  # not settled by a proof
@@ -259,7 +260,7 @@ def test_optimal_with_default_workers_gives_the_same_plan_every_run():
     assert spots[0] == spots[1]
     assert runs[0].total_priority == runs[1].total_priority
     assert runs[0].gap == runs[1].gap
-    assert not any("veiligheidslimiet" in w for r in runs for w in r.warnings)
+    assert not any("ander plan" in w for r in runs for w in r.warnings)
 
 
 @pytest.mark.slow
@@ -333,17 +334,14 @@ def test_solver_progress_comes_from_one_other_thread_at_a_time():
 
 
 @pytest.mark.slow
-def test_wall_clock_cap_ends_the_search_with_a_valid_plan_and_a_warning(monkeypatch):
-    from stuurploeg.app.solvers import cpsat
-
-    monkeypatch.setattr(cpsat, "WALL_CAP_FACTOR", 0.0)
-    monkeypatch.setattr(cpsat, "WALL_CAP_EXTRA", 0.0)  # the solver's floor of 1 s remains
+def test_wall_clock_limit_ends_the_search_with_a_valid_plan_and_a_warning():
     cases, cap = _busy_instance()
     t0 = time.perf_counter()
-    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=30)
-    assert time.perf_counter() - t0 < 15  # ended by the cap, well before the 30 s budget
+    r = make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=300,
+                  wall_limit=2)
+    assert time.perf_counter() - t0 < 60  # ended by the wall clock, not the 300 s budget
     assert not r.cancelled
-    assert any("veiligheidslimiet" in w and "ander plan" in w for w in r.warnings)
+    assert any("rekentijd" in w and "ander plan" in w for w in r.warnings)
     rank = make_plan(cases, cap, start=START, weeks=26, planner="rank")
     assert r.total_priority >= rank.total_priority - 1e-9
     assert verify_plan(cases, cap, START, 26, r.assignments) == []

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from stuurploeg.domain.model import CaseStatus, Criterion, DecisionKind
+from stuurploeg.domain.model import Case, CaseStatus, Criterion, DecisionKind
+from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
 from stuurploeg.gui.settings import Settings
 from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
@@ -202,3 +203,20 @@ def test_the_meeting_holds_its_own_decisions(qtbot, controller, sample_path):
     assert controller.history(case_id)[-1].final
     assert controller.decision_labels()[case_id].endswith("✓")
     assert isinstance(controller.meeting.day, date)
+
+
+def test_the_plan_warnings_the_cli_prints_reach_the_window_once(qtbot, controller, tmp_path,
+                                                                  sample_data):
+    cases, capacity = sample_data
+    stray = Case("LP-X", "Lopend", CaseStatus.RUNNING, fte=1.0, weeks=10, team="Team Elders",
+                 start_week=IsoWeek.current() - 1, position=999)
+    path = make_workspace(tmp_path / "regio.stuurploeg", [*cases, stray], capacity)
+    shown: list[str] = []
+    controller.warning.connect(shown.append)
+    open_in(qtbot, controller, path)
+    assert [w for w in shown if "LP-X" in w and "Team Elders" in w]
+    # an automatic re-plan with the same warnings does not show them again
+    before = len(shown)
+    with qtbot.waitSignal(controller.proposal_changed, timeout=HANG_GUARD_MS):
+        controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
+    assert len(shown) == before

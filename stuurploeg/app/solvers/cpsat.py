@@ -2,71 +2,34 @@
 
 Two formulations of the same problem (candidates only at start weeks where they fit on
 their own; at most one team and start each; mandatory cases exactly one):
+- *intervals* (the default, the plan): per candidate and team an optional fixed-size
+  interval, per team and kind a cumulative (with fixed "blocker" intervals for the weeks
+  below the team's peak). Small, and CP-SAT's scheduling propagation and its
+  large-neighbourhood search (LNS) workers improve the rank-order hint quickly.
 - *time-indexed*: a Boolean per candidate, team and start week, and per team, kind and
-  week a linear capacity row. CP-SAT's LP relaxation of these rows gives a tight bound
-  and guides the search. Used up to 600,000 (Boolean, week) terms.
-- *intervals*: per candidate and team an optional fixed-size interval, per team and kind
-  a cumulative (with fixed "blocker" intervals for the weeks below the team's peak). Much
-  smaller, so it takes over for very large inputs, but its bound is weak.
+  week a linear capacity row. Its LP relaxation gives a tight bound, but the model is large
+  and on tight instances its plans trail the interval model's; it is used for the proven
+  bound in the benchmark's long runs (benchmarks/instances_best.py).
+Why, with the measured figures: docs/optimiser.md.
 
-Chosen by measurement (benchmarks/bench_planning.py prints the comparison; no starting
-solution, generated unit-scale instances, 2 shared cores; figures vary with machine load).
-DESIGN §5 expected the interval/cumulative model to scale best; on these instances it
-does not:
-- 120 candidates, 20 s: CP-SAT time-indexed 3251–3287 (gap 2–3%), HiGHS on the same MILP
-  3276 (gap 2.1%), CP-SAT intervals 3193–3221 (gap ~18%); rank-order greedy 2251.
-- 200 candidates, 20 s: CP-SAT time-indexed 3978–4205 (gap 3–8%), HiGHS 4158 (gap 3.7%),
-  intervals 3529–4056 (gap 24–31%); greedy 2365.
-- benchmark, 12 s each (two runs): 120 candidates HiGHS 3256.5–3270.2 (2.3–2.7%),
-  intervals 3029.3–3181.5 (18–22%), time-indexed free 3262.7–3283.6 (1.9–2.6%),
-  time-indexed deterministic 3293.0 (1.7%) both runs; 200 candidates HiGHS 4039.1 (6.4%),
-  intervals 3553.6–3816.0 (26–31%), time-indexed free 4124.6–4146.0 (4.1–4.5%),
-  deterministic 3972.2 (8.3%) both runs.
-So the time-indexed formulation is the model; CP-SAT and HiGHS are on par with it. CP-SAT
-is used because it is already a dependency, takes the rank-order plan as a hint, can be
-stopped mid-search (cancel) and reports progress; scipy's milp can do neither. 8 workers:
-with 2 or 4 the LP-based workers that give the bound are missing (gap 15–35%).
+Determinism: the search is CP-SAT's interleaved parallel mode (the workers run in fixed
+batches and share solutions only at batch ends) with a *deterministic-time* budget, so the
+same input, seed and ``workers`` give the same plan. A wall-clock limit (``wall_limit``,
+by default the time limit itself) keeps the budget honest on a slow or busy machine; when
+it ends the search first, the plan is still within capacity and never worse than the hint,
+but *may differ from run to run*: ``reproducible`` is then False (make_plan says so in a
+warning). Cancelling likewise keeps the best plan so far.
 
-Determinism. An officer who re-plans on the same data must get the same plan, so the
-search is CP-SAT's deterministic parallel mode (``interleave_search``: the workers run in
-fixed batches and share solutions only at batch ends) and its budget is *deterministic
-time* (CP-SAT's count of work done), not seconds. ``time_limit`` seconds become
-``time_limit × DTIME_PER_SECOND`` deterministic time; calibrated on this 2-core machine
-(shared, under load), where 20 and 30 units took 18–20 s and 28 s of wall-clock time on
-the benchmark instance. The same input, seed and workers then give the same plan on any
-machine; a slower machine simply takes longer. A wall-clock cap of
-``WALL_CAP_FACTOR × time_limit + WALL_CAP_EXTRA`` seconds remains as a safety net against a
-hung or very slow machine: when it is hit, the search stops with the best plan found so
-far, which is still within capacity and never worse than the rank-order plan, but *may
-differ from run to run*; the outcome then says ``reproducible=False`` and ``make_plan``
-adds a warning saying so. Cancelling likewise keeps the best plan so far (not reproducible
-either, by nature).
+Threads: ``solve`` blocks the caller's thread; a watcher thread reports progress through
+``TaskState.report`` (never at the same time as the caller, which is blocked until the
+watcher has been joined) and passes a cancel on with ``stop_search`` within about 0.1 s. A
+solution callback records each improving plan's total priority, which the watcher puts in
+its message and uses to move the bar. An exception raised by ``on_progress`` stops the
+search and is re-raised in the caller's thread.
 
-Cost of determinism, measured on the benchmark instance (120 candidates, 5 teams, 26
-weeks, time-indexed, 8 workers), total priority / proven gap:
-- with the rank-order hint, as make_plan runs it: before (free-running parallel search,
-  wall-clock limit) 20 s 3289.0 / 1.8%, 30 s 3286.5 / 1.9%, different from run to run;
-  after (interleaved, deterministic time) 20 units 3242.7 / 3.2% (18 s), 30 units
-  3255.2 / 2.8% (28 s), identical on every run; 12 workers instead of 8 gave the same
-  3242.7. make_plan("optimal", time_limit=15) in the benchmark: 3252.7 / 2.8%.
-- without a hint, benchmarks/bench_planning.py at 12 s / 12 units: 120 candidates free
-  3283.6 / 1.9%, deterministic 3293.0 / 1.7% (11.2 s); 200 candidates free 4146.0 / 4.1%,
-  deterministic 3972.2 / 8.3% (13.4 s). The free search's figures vary by a few percent
-  from run to run (3978–4205 at 200 candidates and 20 s), the deterministic ones do not.
-So determinism costs about 0–4% total priority on a single run (one fixed trajectory
-instead of the luckiest of several); make_plan's compaction and in-order fill afterwards
-can only add to it. Wall-clock time per unit varied between 0.9 and 1.4 s with the load of
-the shared machine (optimal planner: 15 units took 21 s in one benchmark run).
-
-Threads. ``solve`` blocks the caller's thread; a watcher thread reports progress through
-``TaskState.report`` (so ``on_progress`` is called from that thread, never at the same time
-as from the caller, which is blocked in ``solve`` until the watcher has been joined) and
-passes a cancel on with ``stop_search`` within about 0.1 s. An exception raised by
-``on_progress`` stops the search and is re-raised in the caller's thread.
-
-fte are scaled to integers conservatively (demand rounded up, capacity rounded down), so
-a plan that satisfies the integer model never exceeds the real capacity; the caller
-re-checks every plan in floats (tolerance 1e-6) and with the independent checker.
+fte are scaled to integers conservatively (demand rounded up, capacity rounded down), so a
+plan that satisfies the integer model never exceeds the real capacity; the caller
+re-checks every plan in floats and with the independent checker.
 """
 
 from __future__ import annotations
@@ -80,25 +43,33 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
+from stuurploeg.app.solvers.start import FTE_SCALE, greedy_start
 from stuurploeg.domain.planning import Candidate, PlanState
 from stuurploeg.domain.progress import TaskState
 
-FTE_SCALE = 100  # fte -> integer hundredths
-# Above this many (Boolean, week) terms the time-indexed model's LP no longer solves in a
-# time budget of seconds and the interval model does better (measured: 120 candidates ×
-# 5 teams × 26 weeks ≈ 120,000 terms, 300 candidates ≈ 410,000 still better
-# time-indexed at 20 s; 500 × 8 teams ≈ 1.1 million clearly worse at 10 s).
-MAX_TIME_INDEXED_TERMS = 600_000
 SCORE_SCALE = 1000  # priority points -> integer thousandths
 
-
-# Deterministic time per requested second, and the wall-clock safety cap (module docstring).
-DTIME_PER_SECOND = 1.0
-WALL_CAP_FACTOR = 3.0
-WALL_CAP_EXTRA = 10.0
+# Two workers: this machine class has two cores, and workers time-sliced on fewer cores
+# starve each other (measured, docs/optimiser.md). Fixed rather than os.cpu_count(), so a
+# plan made on a colleague's 8-core machine is the same plan.
+WORKERS = 2
+# Deterministic time per requested second. Calibrated on an idle 2-core machine so that
+# the deterministic budget ends before the wall-clock limit (docs/optimiser.md); on a busy
+# machine the wall-clock limit ends the search first and the plan is flagged.
+DTIME_PER_SECOND = 0.3
 # Below about one unit the interleaved search may stop in presolve without even taking the
-# hint (measured: 0.3 units on 60 candidates returned no solution), so that is the minimum.
+# hint, so that is the minimum.
 MIN_SECONDS = 1.0
+# "auto": the interval model's LNS gets this share of the deterministic budget, the
+# time-indexed model the rest, up to this many (Boolean, week) terms; above it the
+# time-indexed model's LP does not solve within seconds on a busy 2-core machine and the
+# interval model gets the whole budget (docs/optimiser.md: at 32,000 terms the second stage
+# closed most of the gap, at 155,000 it cost the interval search its time).
+INTERVAL_SHARE = 0.6
+# With ``keep``: the share of the budget for the first stage, the interval model with the
+# kept cases mandatory (measured: ``fill`` beat ``optimal`` on several tight instances).
+KEEP_SHARE = 0.35
+MAX_TIME_INDEXED_TERMS = 120_000
 # Phase 2 gets at most this share of the phase-1 budget, and only what phase 1 left over.
 PHASE2_SHARE = 0.25
 _POLL = 0.1  # seconds between the watcher's looks at cancel
@@ -114,8 +85,8 @@ class SolveOutcome:
     status: str  # "optimaal", "toegestaan", "geen oplossing", "geannuleerd"
     cancelled: bool
     seconds: float
-    # False when the wall-clock cap or a cancel ended the search: the plan is valid but a
-    # re-run on the same input may give another one.
+    # False when the wall-clock limit or a cancel ended the search: the plan is valid but
+    # a re-run on the same input may give another one.
     reproducible: bool = True
 
 
@@ -127,20 +98,19 @@ def scaled_capacity(fte: float) -> int:
     return max(math.floor(fte * FTE_SCALE + 1e-7), 0)
 
 
-def wall_cap(time_limit: float) -> float:
-    """Seconds after which the search stops whatever its deterministic budget."""
-    return WALL_CAP_FACTOR * max(float(time_limit), 0.0) + WALL_CAP_EXTRA
-
-
 def solve_max_priority(
     base: PlanState,
     candidates: Sequence[Candidate],
     *,
     mandatory: Collection[str] = (),
+    keep: Collection[str] = (),
     hint: Mapping[str, tuple[int, int]] | None = None,
+    previous: Mapping[str, tuple[int, int]] | None = None,
+    move_penalty: float = 0.0,
     time_limit: float = 30.0,
+    wall_limit: float | None = None,
     state: TaskState | None = None,
-    workers: int = 8,
+    workers: int = WORKERS,
     seed: int = 0,
     formulation: str = "auto",
     deterministic: bool = True,
@@ -148,57 +118,104 @@ def solve_max_priority(
     """Place a subset of ``candidates`` on what ``base`` leaves free, maximising the total
     score; every case in ``mandatory`` must be placed (its hint, if any, must be feasible).
 
+    ``keep``: cases (placed in ``hint``) that the first part of the search keeps placed,
+    as ``fill`` does, before it may drop them: the search of that smaller problem
+    converges much faster, and its plan is a good start for the whole problem.
+
+    ``previous``: the placement a case had in the last plan (case_id -> (team index, start
+    index)); it is added to the hint, and with ``move_penalty`` > 0 every case that keeps
+    exactly that placement earns ``move_penalty`` priority points in the objective (a case
+    that moves or drops out forgoes them), so the plan only changes where that buys more
+    than the penalty. The reported ``objective`` is the total priority without that term.
+
     ``time_limit`` is turned into a deterministic budget, so the same input, ``workers``
-    and ``seed`` give the same outcome on every run unless the wall-clock cap
-    (:func:`wall_cap`) or a cancel through ``state`` ends the search early; then
-    ``reproducible`` is False. ``state.report`` is called from a watcher thread (see the
-    module docstring). ``deterministic=False`` is the free-running parallel search with a
-    plain wall-clock limit of ``time_limit`` seconds, kept only for the benchmark's
-    comparison.
+    and ``seed`` give the same outcome on every run unless ``wall_limit`` seconds (default:
+    ``time_limit``) or a cancel through ``state`` end the search first; then
+    ``reproducible`` is False. ``deterministic=False`` is the free-running parallel search
+    with a plain wall-clock limit of ``time_limit`` seconds (for the benchmark's long runs).
     """
     t0 = time.perf_counter()
-    cap = wall_cap(time_limit)
-    model = cp_model.CpModel()
+    seconds = max(float(time_limit), MIN_SECONDS)
+    wall = seconds if wall_limit is None else max(float(wall_limit), 0.5)
+    previous = previous or {}
+    keep = set(keep) - set(mandatory) if hint is not None and not previous else set()
+    # (model, share of the budget used up by the end of the stage, keeps ``keep`` placed)
+    stages: list[tuple[str, float, bool]] = [("intervals", KEEP_SHARE, True)] if keep else []
     if formulation == "auto":
-        formulation = (
-            "time-indexed" if _time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
-            else "intervals"
-        )
-    build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
-    choice, objective = build(model, base, candidates, mandatory)
-    priority = sum(objective)
-    model.maximize(priority)
-    if hint:
-        _add_hints(model, choice, hint)
+        small = time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
+        stages += [("intervals", INTERVAL_SHARE, False), ("time-indexed", 1.0, False)] if (
+            small) else [("intervals", 1.0, False)]
+    else:
+        stages.append((formulation, 1.0, False))
+    start_hint = dict(hint or {})
+    free_total = -math.inf
+    if hint is not None and not previous:  # start the search from the best greedy plan
+        hint, free_total = greedy_start(base, candidates, mandatory, hint)
+    free_start = dict(hint or {})
+    hint = {**(hint or {}), **previous}
 
-    # Phase 1: maximum total priority, with the whole budget. Phase 2, only when phase 1
+    # Phase 1: maximum total priority, with the whole budget, in stages: the interval
+    # model's LNS first, then (when small enough) the time-indexed model from its plan,
+    # whose LP gives the bound and often a last improvement. Phase 2, only when phase 1
     # proved optimality with budget to spare: the same total priority, high-priority cases
     # as early as possible (an optimiser is otherwise indifferent to when a case starts,
-    # officers are not). Measured: giving phase 2 a fixed share of the budget cost up to 4%
-    # total priority on unit-scale instances, so it never takes budget from phase 1. Both
-    # budgets are deterministic time, so whether phase 2 runs does not depend on the clock.
-    budget = max(float(time_limit), MIN_SECONDS) * DTIME_PER_SECOND
-    progress = _Progress(state, t0, max(float(time_limit), MIN_SECONDS))
-    solver, status = _run(model, budget, cap - (time.perf_counter() - t0), workers, seed,
-                          progress, deterministic)
+    # officers are not). It never takes budget from phase 1. All budgets are deterministic
+    # time, so which stages and phases run does not depend on the clock.
+    budget = seconds * DTIME_PER_SECOND
+    progress = _Progress(state, t0, wall)
+    used = 0.0
+    reproducible = deterministic
+    best: _Stage | None = None
+    bound = math.inf
+    done = 0.0
+    for form, share, keeps in stages:
+        dtime = budget * share - used  # a stage that ends early leaves its budget on
+        wall_left = wall - (time.perf_counter() - t0)
+        wall_stage = wall_left * (share - done) / (1.0 - done)
+        done = share
+        must = set(mandatory) | keep if keeps else mandatory
+        stage_hint = greedy_start(base, candidates, must, start_hint)[0] if keeps else hint
+        stage = _stage(form, base, candidates, must, stage_hint, previous, move_penalty)
+        stage.keeps = keeps
+        lns = form == "intervals" and bool(stage_hint)
+        stage.solver, stage.status = _run(stage.model, dtime, wall_stage, workers, seed,
+                                          progress, deterministic, lns)
+        solver, status = stage.solver, stage.status
+        used += solver.deterministic_time if deterministic else solver.wall_time * (
+            DTIME_PER_SECOND)
+        reproducible = reproducible and not _hit_cap(solver, status, dtime)
+        if state is not None and state.cancelled:
+            reproducible = False
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            if not keeps:  # a bound of the smaller problem is none of the whole one
+                bound = min(bound, solver.best_objective_bound)
+            if best is None or solver.objective_value > best.solver.objective_value + 0.5:
+                best = stage
+                hint = _placements(solver, stage.choice)
+            if keeps and free_total * SCORE_SCALE > solver.objective_value:
+                hint = free_start  # the greedy plan without the kept cases is better
+        elif status == cp_model.INFEASIBLE:
+            break
+        if (status == cp_model.OPTIMAL and not keeps) or (state is not None and state.cancelled):
+            break
     cancelled = state is not None and state.cancelled
-    reproducible = deterministic and not cancelled and not _hit_cap(solver, status, budget)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if best is None:
         return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
                             time.perf_counter() - t0, reproducible)
+    solver, model, choice = best.solver, best.model, best.choice
     placements = _placements(solver, choice)
-    objective_value = solver.objective_value
-    bound = solver.best_objective_bound
-    proven = status == cp_model.OPTIMAL
-    used = solver.deterministic_time if deterministic else solver.wall_time * DTIME_PER_SECOND
+    objective_value = solver.value(best.priority) if best.objective else 0
+    proven = ((best.status == cp_model.OPTIMAL and not best.keeps)
+              or bound <= solver.objective_value)
     left = min(budget - used, PHASE2_SHARE * budget)
-    if proven and not cancelled and placements and left > 0.2:
+    wall_left = wall - (time.perf_counter() - t0)
+    if proven and not cancelled and placements and left > 0.1 and wall_left > 0.5:
         model.clear_hints()
         _add_hints(model, choice, placements)
-        model.add(priority >= round(objective_value))
+        model.add(best.priority + best.stay >= round(solver.objective_value))
         model.minimize(_lateness(choice, candidates))
-        solver2, status2 = _run(model, left, cap - (time.perf_counter() - t0), workers, seed,
-                                progress, deterministic)
+        solver2, status2 = _run(model, left, wall_left, workers, seed, progress, deterministic,
+                                False)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             placements = _placements(solver2, choice)
         cancelled = state is not None and state.cancelled
@@ -207,12 +224,75 @@ def solve_max_priority(
     return SolveOutcome(
         placements,
         objective_value / SCORE_SCALE,
-        bound / SCORE_SCALE,
+        bound / SCORE_SCALE if isinstance(best.stay, int) else math.inf,  # bound has stay
         "geannuleerd" if cancelled and not proven else label,
         cancelled,
         time.perf_counter() - t0,
         reproducible,
     )
+
+
+@dataclass
+class _Stage:
+    model: cp_model.CpModel
+    choice: Choice
+    objective: list
+    priority: cp_model.LinearExpr | int
+    stay: cp_model.LinearExpr | int
+    solver: cp_model.CpSolver | None = None
+    status: int = cp_model.UNKNOWN
+    keeps: bool = False  # solved with the kept cases mandatory
+
+
+def _stage(
+    formulation: str, base: PlanState, candidates: Sequence[Candidate],
+    mandatory: Collection[str], hint: Mapping[str, tuple[int, int]],
+    previous: Mapping[str, tuple[int, int]], move_penalty: float,
+) -> _Stage:
+    model = cp_model.CpModel()
+    build = _build_time_indexed if formulation == "time-indexed" else _build_intervals
+    choice, objective = build(model, base, candidates, mandatory)
+    priority = sum(objective)
+    stay = _stability(model, choice, previous, move_penalty)
+    model.maximize(priority + stay)
+    if hint:
+        _add_hints(model, choice, hint)
+    return _Stage(model, choice, objective, priority, stay)
+
+
+def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    """Size of the time-indexed model: (Boolean, week) terms over all capacity rows."""
+    terms = 0
+    for cand in candidates:
+        if cand.problem is None and cand.case_id not in base.placed:
+            n_kinds = int((cand.demand > 0).sum())
+            for ti in cand.teams:
+                terms += base.feasible_starts(cand, ti).size * cand.duration * n_kinds
+    return terms
+
+
+def _stability(
+    model: cp_model.CpModel, choice: Choice, previous: Mapping[str, tuple[int, int]],
+    penalty: float,
+) -> cp_model.LinearExpr | int:
+    """Σ penalty × [case keeps its previous team and start week]."""
+    weight = round(penalty * SCORE_SCALE)
+    if weight <= 0 or not previous:
+        return 0
+    terms = []
+    for cid, (pt, ps) in previous.items():
+        for ti, present, start in choice.get(cid, ()):
+            if ti != pt:
+                continue
+            if isinstance(start, int):
+                if start == ps:
+                    terms.append(weight * present)
+            else:
+                keeps = model.new_bool_var(f"keep_{cid}")
+                model.add_implication(keeps, present)
+                model.add(start == ps).only_enforce_if(keeps)
+                terms.append(weight * keeps)
+    return sum(terms) if terms else 0
 
 
 def _hit_cap(solver: cp_model.CpSolver, status: int, budget: float) -> bool:
@@ -270,24 +350,28 @@ def _run(
     seed: int,
     progress: _Progress,
     deterministic: bool = True,
+    lns: bool = False,
 ) -> tuple[cp_model.CpSolver, int]:
-    """Solve with a deterministic budget of ``dtime`` and a wall-clock cap of ``seconds``
-    (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit)."""
+    """Solve with a deterministic budget of ``dtime`` and a wall-clock limit of ``seconds``
+    (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit).
+    ``lns``: only large-neighbourhood search from the hint (measured the best use of two
+    busy cores for the interval model, docs/optimiser.md)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
+    params.use_lns_only = lns
     if deterministic:
         params.interleave_search = workers > 1  # deterministic parallel search
-        params.max_deterministic_time = max(dtime, 0.2)
-        params.max_time_in_seconds = max(seconds, 1.0)
+        params.max_deterministic_time = max(dtime, 0.1)
+        params.max_time_in_seconds = max(seconds, 0.5)
     else:
         params.max_time_in_seconds = max(min(dtime / DTIME_PER_SECOND, seconds), 0.2)
     done = threading.Event()
     watcher = threading.Thread(target=progress.watch, args=(solver, done), daemon=True)
     watcher.start()
     try:
-        status = solver.solve(model)
+        status = solver.solve(model, progress.callback())
     finally:
         done.set()
         watcher.join()
@@ -376,16 +460,6 @@ def _build_time_indexed(
     return choice, objective
 
 
-def _time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
-    terms = 0
-    for cand in candidates:
-        if cand.problem is None and cand.case_id not in base.placed:
-            n_kinds = int((cand.demand > 0).sum())
-            for ti in cand.teams:
-                terms += base.feasible_starts(cand, ti).size * cand.duration * n_kinds
-    return terms
-
-
 def _choose(model, cand, options, mandatory, choice, objective) -> None:
     if not options:
         return
@@ -415,21 +489,43 @@ def _runs(caps: np.ndarray, peak: int) -> list[tuple[int, int, int]]:
     return out
 
 
+class _Best(cp_model.CpSolverSolutionCallback):
+    """Records the objective of each improving solution; reads no variables, so it costs
+    nothing and does not change the search."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.value: float | None = None
+
+    def on_solution_callback(self) -> None:
+        self.value = self.objective_value
+
+
 class _Progress:
     """Reports progress and passes a cancel on to the solver, from a watcher thread.
 
-    Fractions only grow (0.05 … 0.95 over the expected ``seconds``), so a progress bar fed
-    from here and from the caller never jumps back. The watcher keeps calling
-    ``stop_search`` while cancelled (or after ``on_progress`` failed), so a stop that lands
-    before CP-SAT has started its search is not lost.
+    The bar moves with the search: over the wall-clock limit, and a step further at each
+    improving plan the solution callback has seen, whose total priority the message names.
+    Fractions only grow (0.05 … 0.95), so a bar fed from here and from the caller never
+    jumps back. The watcher keeps calling ``stop_search`` while cancelled (or after
+    ``on_progress`` failed), so a stop that lands before CP-SAT has started its search is
+    not lost.
     """
 
     def __init__(self, state: TaskState | None, t0: float, seconds: float) -> None:
         self.state = state
         self.t0 = t0
-        self.seconds = seconds
+        self.seconds = max(seconds, 1e-3)
         self.fraction = PROGRESS_FROM
         self.error: BaseException | None = None
+        self.best = _Best()
+        self.improvements = 0
+        self._seen: float | None = None
+
+    def callback(self) -> _Best:
+        self.best = _Best()
+        self._seen = None
+        return self.best
 
     def watch(self, solver: cp_model.CpSolver, done: threading.Event) -> None:
         state = self.state
@@ -439,17 +535,29 @@ class _Progress:
             if state.cancelled or self.error is not None:
                 solver.stop_search()
             else:
-                elapsed = time.perf_counter() - self.t0
-                share = min(elapsed / self.seconds, 1.0)
-                self.fraction = max(self.fraction,
-                                    PROGRESS_FROM + (PROGRESS_TO - PROGRESS_FROM) * share)
-                try:
-                    state.report(self.fraction, "Zoeken naar een beter plan…")
-                except BaseException as exc:  # re-raised in the caller's thread
-                    self.error = exc
-                    continue  # stop the search at once
+                self._report(state)
             if done.wait(_POLL):
                 return
+
+    def _report(self, state: TaskState) -> None:
+        elapsed = time.perf_counter() - self.t0
+        share = min(elapsed / self.seconds, 1.0)
+        value = self.best.value
+        if value is not None and value != self._seen:
+            self._seen = value
+            self.improvements += 1
+        # each improvement closes a bit of what is left, on top of the clock
+        extra = 1.0 - 0.97 ** self.improvements
+        share = min(1.0, share + (1.0 - share) * extra * 0.5)
+        self.fraction = max(self.fraction, PROGRESS_FROM + (PROGRESS_TO - PROGRESS_FROM) * share)
+        message = "Zoeken naar een beter plan…"
+        if value is not None:
+            message = (f"Zoeken naar een beter plan… (beste tot nu: totale prioriteit "
+                       f"{value / SCORE_SCALE:.1f})").replace(".", ",", 1)
+        try:
+            state.report(self.fraction, message)
+        except BaseException as exc:  # re-raised in the caller's thread
+            self.error = exc
 
     def raise_error(self) -> None:
         if self.error is not None:

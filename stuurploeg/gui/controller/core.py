@@ -495,8 +495,13 @@ class WorkspaceController(QObject):
         return job
 
     def _show_proposal(self, proposal: Proposal) -> None:
+        before = self._proposal
         self._previous_proposal = self._proposal
         self._proposal = proposal
+        warnings = proposal.result.warnings  # what `stuurploeg plan` prints, shown once
+        if warnings and (proposal.requested or before is None
+                         or before.result.warnings != warnings):
+            self.warning.emit("\n".join(warnings))
         self._ranking = proposal.result.ranking  # the same ranks, with the fragile marks
         self.ranking_changed.emit()
         self.proposal_changed.emit()

@@ -19,9 +19,9 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 
 from stuurploeg.domain.model import SPECIALISMS, CapacityData, Case
 from stuurploeg.domain.progress import TaskState
@@ -46,11 +46,11 @@ class Owner(Protocol):
     """What this helper uses of the :class:`WorkspaceController` that holds it (named
     here, not imported: the controller module imports this one)."""
 
-    opened: Any
-    closed: Any
-    proposal_changed: Any
-    error: Any
-    message: Any
+    opened: SignalInstance
+    closed: SignalInstance
+    proposal_changed: SignalInstance
+    error: SignalInstance
+    message: SignalInstance
 
     @property
     def workspace(self) -> Workspace | None: ...

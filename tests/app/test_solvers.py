@@ -1,0 +1,151 @@
+"""The optimiser: invariants of every planner (hypothesis), the greedy start, the previous
+plan's stability term, progress that moves with the search."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stuurploeg.app.planning import make_plan
+from stuurploeg.app.solvers.cpsat import solve_max_priority
+from stuurploeg.app.solvers.start import greedy_start
+from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Specialism, Team
+from stuurploeg.domain.planning import (
+    FixedPlacement,
+    PlanState,
+    build_grid,
+    prepare_candidates,
+    rank_plan,
+    verify_plan,
+)
+from stuurploeg.domain.progress import TaskState
+from stuurploeg.domain.scoring import rank_cases
+from stuurploeg.domain.weeks import IsoWeek
+
+START = IsoWeek(2026, 40)
+WEEKS = 8
+# a small budget, and a wall-clock limit generous enough that a busy machine still
+# finishes it (so the plan is the reproducible one)
+BUDGET = dict(time_limit=0.5, wall_limit=60)
+
+
+@st.composite
+def units(draw):
+    n_teams = draw(st.integers(1, 3))
+    teams = tuple(
+        Team(f"T{i}", draw(st.sampled_from((1.0, 2.0, 3.5))),
+             specialist_fte={Specialism.DIGITAL: draw(st.sampled_from((0.0, 1.0)))})
+        for i in range(n_teams)
+    )
+    cases = []
+    for i in range(draw(st.integers(1, 9))):
+        digital = draw(st.sampled_from((0.0, 0.0, 0.5)))
+        cases.append(Case(
+            f"Z{i}", "z", CaseStatus.NEW, position=i,
+            criteria={c: draw(st.integers(1, 5)) for c in CRITERIA},
+            fte=draw(st.sampled_from((0.5, 1.0, 1.5, 2.0))),
+            weeks=draw(st.integers(1, 6)),
+            specialist_fte={Specialism.DIGITAL: digital} if digital else {},
+            team=draw(st.sampled_from([None, None] + [t.team for t in teams])),
+            latest_start=draw(st.sampled_from((None, START + 1, START + 4))),
+            minors=draw(st.sampled_from((0, 0, 0, 1))),  # the priority rule
+        ))
+    fixed = ()
+    if cases and draw(st.booleans()):
+        fixed = (FixedPlacement(cases[-1].case_id, teams[0].team, START + 2),)
+    return cases, CapacityData(teams), fixed
+
+
+def _spots(r):
+    return [(a.case_id, a.team, a.start_week) for a in r.assignments]
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(units())
+def test_every_planner_keeps_capacity_rank_and_fixed_placements(unit):
+    cases, cap, fixed = unit
+    plans = {p: make_plan(cases, cap, start=START, weeks=WEEKS, planner=p, fixed=fixed,
+                          **BUDGET)
+             for p in ("rank", "fill", "optimal")}
+    rank = plans["rank"]
+    for r in plans.values():
+        assert verify_plan(cases, cap, START, WEEKS, r.assignments, fixed=fixed) == []
+        fixed_spots = {(a.case_id, a.team, a.start_week) for a in r.assignments if a.fixed}
+        assert fixed_spots == {(a.case_id, a.team, a.start_week)
+                               for a in rank.assignments if a.fixed}
+    assert plans["optimal"].total_priority >= rank.total_priority - 1e-9
+    assert plans["fill"].total_priority >= rank.total_priority - 1e-9
+    assert {a.case_id for a in plans["fill"].assignments} >= {a.case_id for a in rank.assignments}
+    # priority-rule cases that rank order places stay placed in the optimal plan too
+    prio = {e.case_id for e in rank.ranking.entries if e.priority_rule}
+    placed = {a.case_id for a in rank.assignments} & prio
+    assert placed <= {a.case_id for a in plans["optimal"].assignments}
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(units())
+def test_same_input_same_plan(unit):
+    cases, cap, fixed = unit
+    for planner in ("fill", "optimal"):
+        a, b = (make_plan(cases, cap, start=START, weeks=WEEKS, planner=planner, fixed=fixed,
+                          **BUDGET) for _ in range(2))
+        assert _spots(a) == _spots(b)
+        assert a.total_priority == b.total_priority
+
+
+def _problem(cases, cap, weeks=WEEKS):
+    grid = build_grid(cap, START, weeks, extra_weeks=max(c.weeks for c in cases) - 1)
+    cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
+    rank_state, _ = rank_plan(grid, cands)
+    return grid, cands, rank_state
+
+
+def _case(cid, score, fte, weeks, pos):
+    return Case(cid, cid, CaseStatus.NEW, criteria=dict.fromkeys(CRITERIA, score), fte=fte,
+                weeks=weeks, position=pos)
+
+
+def test_greedy_start_prefers_priority_per_fte_and_keeps_mandatory_cases():
+    # rank order takes the big top case; two small ones are worth more together
+    cases = [_case("Groot", 5, 2.0, 4, 0), _case("K1", 4, 1.0, 4, 1), _case("K2", 4, 1.0, 4, 2)]
+    grid, cands, rank_state = _problem(cases, CapacityData((Team("T", 2.0),)), weeks=1)
+    placed, total = greedy_start(PlanState(grid), cands, (), dict(rank_state.placed))
+    assert total == pytest.approx(sum(c.score for c in cands if c.case_id != "Groot"))
+    assert sorted(placed) == ["K1", "K2"]
+    placed, _ = greedy_start(PlanState(grid), cands, {"Groot"}, dict(rank_state.placed))
+    assert placed == {"Groot": rank_state.placed["Groot"]}
+
+
+def test_previous_plan_with_a_move_penalty_keeps_cases_where_they_were():
+    # two equal cases, one week each, one team with room for one at a time: without the
+    # previous plan the search may put either first; with it (and a penalty) it keeps them
+    cases = [_case("A", 3, 2.0, 1, 0), _case("B", 3, 2.0, 1, 1)]
+    grid, cands, _ = _problem(cases, CapacityData((Team("T", 2.0),)), weeks=2)
+    previous = {"A": (0, 1), "B": (0, 0)}
+    out = solve_max_priority(PlanState(grid), cands, hint={}, previous=previous,
+                             move_penalty=1.0, time_limit=1, wall_limit=60)
+    assert out.placements == previous
+    assert out.objective == pytest.approx(2 * cands[0].score)  # without the stability term
+
+
+@pytest.mark.slow
+def test_progress_names_the_best_plan_found_so_far():
+    import random
+
+    rng = random.Random(5)
+    cases = [
+        Case(f"Z{i}", "z", CaseStatus.NEW, position=i, fte=rng.choice((1, 1.5, 2, 3)),
+             weeks=rng.randint(4, 16), criteria={c: rng.randint(1, 5) for c in CRITERIA})
+        for i in range(60)
+    ]
+    cap = CapacityData(tuple(Team(f"T{i}", 4.0 + i) for i in range(3)))
+    seen = []
+    make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=2,
+              wall_limit=60, state=TaskState(lambda f, m: seen.append((f, m))))
+    search = [(f, m) for f, m in seen if m.startswith("Zoeken")]
+    assert any("beste tot nu" in m for _, m in search)
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions)
