@@ -14,6 +14,7 @@ import pytest
 from stuurploeg.cli import _COMMANDS
 from stuurploeg.domain.decisions import KIND_LABELS
 from stuurploeg.domain.model import HandOverTarget
+from stuurploeg.gui.meeting.keymap import KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 MANUAL = ROOT / "docs" / "handleiding.md"
@@ -64,6 +65,15 @@ def test_every_command_it_quotes_exists():
 def test_the_screen_labels_it_names_are_the_programs_own(label):
     assert label.rstrip(":") in TEXT
     assert label in _dutch_labels()
+
+
+def test_the_keyboard_section_lists_every_key_of_the_keyboard_map():
+    section = TEXT.split("### B2. Het toetsenoverzicht", 1)[1].split("\n### ", 1)[0]
+    for keys, _text in KEYS:
+        if keys.startswith(("1 …", "MH-")):
+            continue  # written out in words in the manual
+        first = keys.split()[0]
+        assert first in section, keys
 
 
 def test_every_decision_kind_and_hand_over_target_is_explained():

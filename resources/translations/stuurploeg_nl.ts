@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -140,7 +140,7 @@
         <translation>Capaciteit:</translation>
     </message>
     <message>
-        <source>Per team: fte of running work plus the take-ups decided in this meeting, against the fte available, in the team's busiest week.</source>
+        <source>Per team: fte of running work plus the take-ups decided in this meeting, against the fte available, in the team&apos;s busiest week.</source>
         <translation>Per team: fte van lopende zaken plus de in deze vergadering opgepakte zaken, tegen de beschikbare fte, in de drukste week van het team.</translation>
     </message>
     <message>
@@ -440,7 +440,7 @@
         <translation>geen</translation>
     </message>
     <message>
-        <source>Valued with the base weights (%1); in the scenario's own weights (%2) its total is %3.</source>
+        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
         <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
     </message>
     <message>
@@ -467,12 +467,20 @@
         <translation>tot de volgende vergadering</translation>
     </message>
     <message>
+        <source>Parked until the steering group&apos;s next meeting instead of a date</source>
+        <translation>Geparkeerd tot de volgende vergadering van de stuurploeg, in plaats van tot een datum</translation>
+    </message>
+    <message>
         <source>Alt+M; required when departing from the proposal</source>
         <translation>Alt+M; verplicht bij afwijken van het voorstel</translation>
     </message>
     <message>
         <source>Inform the victims</source>
         <translation>Slachtoffers informeren</translation>
+    </message>
+    <message>
+        <source>Whether the victims are told of this decision; it is in the decision list</source>
+        <translation>Of de slachtoffers over dit besluit worden ingelicht; het staat in de besluitenlijst</translation>
     </message>
     <message>
         <source>Record (Ctrl+Enter)</source>
@@ -625,11 +633,11 @@
         <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
     </message>
     <message>
-        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
         <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
     </message>
     <message>
-        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
@@ -959,6 +967,10 @@
         <translation>Laatste conceptbesluit ongedaan maken</translation>
     </message>
     <message>
+        <source>Plan again: an outdated proposal anew, with the planner chosen</source>
+        <translation>Opnieuw plannen: een verouderd voorstel opnieuw, met de gekozen planner</translation>
+    </message>
+    <message>
         <source>Meeting layout on / off</source>
         <translation>Vergadermodus aan / uit</translation>
     </message>
@@ -1167,7 +1179,7 @@
     </message>
     <message>
         <source>Scenarios</source>
-        <translation>Scenario's</translation>
+        <translation>Scenario&apos;s</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1316,11 +1328,11 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
         <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
     </message>
     <message>
-        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
@@ -1708,8 +1720,8 @@
         <translation>Niet in het planvoorstel.</translation>
     </message>
     <message>
-        <source>Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld).</source>
-        <translation>Laatste besluit: ✓ vastgesteld, … concept (nog niet vastgesteld).</translation>
+        <source>Latest decision: ✓ vastgesteld, ✎ draft (not yet vastgesteld).</source>
+        <translation>Laatste besluit: ✓ vastgesteld, ✎ concept (nog niet vastgesteld).</translation>
     </message>
 </context>
 <context>
@@ -1920,7 +1932,7 @@
         <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
     </message>
     <message>
-        <source>Make the scenario's plan the meeting's proposal</source>
+        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
         <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
     </message>
     <message>
@@ -1948,7 +1960,7 @@
         <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
     </message>
     <message>
-        <source>Make the compared scenario the meeting's proposal.</source>
+        <source>Make the compared scenario the meeting&apos;s proposal.</source>
         <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
     </message>
     <message>
@@ -2004,7 +2016,7 @@
         <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
     </message>
     <message>
-        <source>Scenario %1 is now the meeting's proposal: decisions record its plan.</source>
+        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
         <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
     </message>
 </context>
@@ -2036,7 +2048,7 @@
     </message>
     <message>
         <source>Open a workspace first: scenarios are kept in it.</source>
-        <translation>Open eerst een werkruimte: daarin worden scenario's bewaard.</translation>
+        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
     </message>
     <message>
         <source>Give the scenario a name.</source>
@@ -2047,7 +2059,7 @@
         <translation>kies een team.</translation>
     </message>
     <message>
-        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team's total.</source>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
         <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
     </message>
     <message>
@@ -2060,7 +2072,7 @@
     </message>
     <message>
         <source>a start week belongs with the action start only; empty it or choose start.</source>
-        <translation>een startweek hoort alleen bij 'Start niet vóór'; maak hem leeg of kies die wijziging.</translation>
+        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
     </message>
     <message>
         <source>unknown weight profile %1; choose one from the list.</source>
@@ -2181,6 +2193,22 @@
     <message>
         <source>Pushes out</source>
         <translation>Verdringt</translation>
+    </message>
+    <message>
+        <source>The team that could take the case</source>
+        <translation>Het team dat de zaak zou kunnen oppakken</translation>
+    </message>
+    <message>
+        <source>The first week of the case in that team</source>
+        <translation>De eerste week van de zaak bij dat team</translation>
+    </message>
+    <message>
+        <source>Priority gained by placing the case here, minus the priority of the cases it pushes out</source>
+        <translation>Prioriteit die de zaak hier oplevert, min de prioriteit van de zaken die ze verdringt</translation>
+    </message>
+    <message>
+        <source>The cases this option pushes out of the plan, and those it moves</source>
+        <translation>De zaken die deze mogelijkheid uit de planning verdringt, en de zaken die ze verschuift</translation>
     </message>
     <message>
         <source>nothing</source>

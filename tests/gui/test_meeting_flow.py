@@ -163,7 +163,7 @@ def test_a_twenty_case_meeting_by_keyboard(qtbot, meeting, tmp_path):
         assert [d.kind for d in stored] == [kind]
         # the save is seen where the eye is: the row, the status bar, the next case
         row = view.model.row_of(case_id)
-        assert view.model.index(row, rm.DECISION).data().endswith("…")
+        assert view.model.index(row, rm.DECISION).data().endswith("✎")
         assert case_id in window.status_label.text()
         assert table.hasFocus()
     assert expanded and not script

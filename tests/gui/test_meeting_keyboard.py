@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
 
 from stuurploeg.domain.model import DecisionKind, HandOverTarget
 from stuurploeg.gui.docks.decisions import parse_date
@@ -196,6 +196,17 @@ def test_f1_shows_the_keyboard_map_in_dutch(qtbot, room):
     dialog.close()
 
 
+def test_the_keyboard_map_names_the_meeting_shortcuts_of_the_menus(qtbot, room):
+    # The officer learns the keys from F1: a shortcut missing there is one nobody uses.
+    _key(qtbot, Qt.Key.Key_F1)
+    dialog = room.findChild(KeyMapDialog)
+    shown = {label.text() for label in dialog.findChildren(QLabel)}
+    for action in (room.replan_action, room.meeting_action, room.undo_action):
+        assert f"<b>{action.shortcut().toString()}</b>" in shown
+    assert any(text.startswith("Opnieuw plannen") for text in shown)
+    dialog.close()
+
+
 def test_drafts_of_another_meeting_are_named_in_the_meeting_layout(qtbot, room):
     meeting_room, table = room.meeting_room, room.ranking_view.table
     assert meeting_room.meetings.isHidden()
@@ -207,3 +218,11 @@ def test_drafts_of_another_meeting_are_named_in_the_meeting_layout(qtbot, room):
     assert not meeting_room.meetings.isHidden()
     assert "(1)" in meeting_room.meetings.elsewhere.text()
     assert meeting_room.progress.text().startswith("0 van")
+
+
+def test_every_check_box_and_button_of_the_form_has_a_tip(room):
+    form = room.meeting_room.form
+    for widget in form.findChildren(QAbstractButton):
+        if widget.text():
+            assert widget.toolTip(), widget.text()
+    assert form.inform.toolTip().startswith("Of de slachtoffers")

@@ -206,8 +206,9 @@ class WorkspaceController(QObject):
         return self._decisions
 
     def decision_labels(self) -> dict[str, str]:
-        """The Ranglijst's decision column: each case's latest decision, ✓ when final."""
-        return {d.case_id: f"{d.label} {'✓' if d.final else '…'}" for d in self._decisions}
+        """The Ranglijst's decision column: each case's latest decision, ✓ when final, ✎ a
+        draft (not "…", which reads as a text cut off)."""
+        return {d.case_id: f"{d.label} {'✓' if d.final else '✎'}" for d in self._decisions}
 
     def history(self, case_id: str) -> tuple[Decision, ...]:
         """Every decision on ``case_id``, oldest first."""

@@ -166,6 +166,8 @@ class DecisionForm(QWidget):
         self.until = QLineEdit(self)
         self.until.setPlaceholderText(self.tr("dd-mm-yyyy"))
         self.until_next = QCheckBox(self.tr("until the next meeting"), self)
+        self.until_next.setToolTip(
+            self.tr("Parked until the steering group's next meeting instead of a date"))
         self.target = QComboBox(self)
         self.target.addItem("", None)
         for target in HandOverTarget:
@@ -180,6 +182,8 @@ class DecisionForm(QWidget):
         # Never a single squeezed line: room for two lines of text at least.
         self.motivation.setMinimumHeight(self.motivation.fontMetrics().lineSpacing() * 2 + 12)
         self.inform = QCheckBox(self.tr("Inform the victims"), self)
+        self.inform.setToolTip(
+            self.tr("Whether the victims are told of this decision; it is in the decision list"))
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a93226")

@@ -23,6 +23,8 @@ KEYS = (
         "KeyMap", "Record the decision; on to the next undecided case")),
     ("Esc", QT_TRANSLATE_NOOP("KeyMap", "Cancel: the form back to the proposal")),
     ("Ctrl+Z", QT_TRANSLATE_NOOP("KeyMap", "Undo the last draft decision")),
+    ("Ctrl+R", QT_TRANSLATE_NOOP(
+        "KeyMap", "Plan again: an outdated proposal anew, with the planner chosen")),
     ("F8", QT_TRANSLATE_NOOP("KeyMap", "Meeting layout on / off")),
     ("F1", QT_TRANSLATE_NOOP("KeyMap", "This keyboard map")),
 )  # fmt: skip

@@ -16,6 +16,11 @@ _STEPS = (1, 2, 4, 13, 26, 52)
 _MIN_PIXELS = 64  # room one week label needs (also "2027-W01")
 
 
+def _overhang(font: QFont) -> int:
+    """How far the widest week label may reach past the axis' ends, in pixels."""
+    return max(60, QFontMetrics(font).horizontalAdvance("2027-W01") // 2 + 16)
+
+
 def follow_font(axes: Sequence[pg.AxisItem], font: QFont) -> None:
     """Tick labels in the widget's font (larger in vergadermodus, for the projector)."""
     for axis in axes:
@@ -39,8 +44,16 @@ class WeekAxis(pg.AxisItem):
         super().__init__("bottom", **kwargs)
         self.start: IsoWeek | None = None
         self.weeks = 0
-        # The first label ("2026-W49") may reach into the team axis' room to its left.
-        self.setStyle(hideOverlappingLabels=60)
+        # The first label ("2026-W49") stands under the middle of the first, narrow week,
+        # so half of it reaches into the team axis' room to its left: allowed, by as much
+        # as the label needs in the current font (larger in vergadermodus).
+        self.setStyle(hideOverlappingLabels=_overhang(QFont()))
+
+    def setStyle(self, **kwds: object) -> None:
+        font = kwds.get("tickFont")
+        if isinstance(font, QFont):
+            kwds["hideOverlappingLabels"] = _overhang(font)
+        super().setStyle(**kwds)
 
     def set_weeks(self, start: IsoWeek, weeks: int) -> None:
         self.start, self.weeks = start, weeks

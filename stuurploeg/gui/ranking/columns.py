@@ -73,7 +73,7 @@ PLAN_TIP = QT_TRANSLATE_NOOP(
 )
 NOT_PLANNED_TIP = QT_TRANSLATE_NOOP("RankingModel", "Not in the plan proposal.")
 DECISION_TIP = QT_TRANSLATE_NOOP(
-    "RankingModel", "Latest decision: ✓ vastgesteld, … draft (not yet vastgesteld)."
+    "RankingModel", "Latest decision: ✓ vastgesteld, ✎ draft (not yet vastgesteld)."
 )
 
 NUMERIC = {RANK, SCORE, FTE, WEEKS, SPECIALIST, *range(FIRST_CRITERION, LAST_CRITERION + 1)}

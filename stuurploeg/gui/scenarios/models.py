@@ -354,6 +354,24 @@ class SuggestionModel(ListTableModel["Suggestion"]):
         QT_TRANSLATE_NOOP("Scenarios", "Net priority"),
         QT_TRANSLATE_NOOP("Scenarios", "Pushes out"),
     )
+    HEADER_TIPS = (
+        QT_TRANSLATE_NOOP("Scenarios", "The team that could take the case"),
+        QT_TRANSLATE_NOOP("Scenarios", "The first week of the case in that team"),
+        QT_TRANSLATE_NOOP(
+            "Scenarios", "Priority gained by placing the case here, minus the priority of "
+            "the cases it pushes out"),
+        QT_TRANSLATE_NOOP(
+            "Scenarios", "The cases this option pushes out of the plan, and those it moves"),
+    )
+
+    def header(self, section: int, role: int) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self.HEADER_TIPS):
+            return translate("Scenarios", self.HEADER_TIPS[section])
+        text = super().header(section, role)
+        if section == 2 and isinstance(text, str):
+            # "Netto prioriteit" on two lines: the room goes to what the option pushes out.
+            return text.replace(" ", "\n", 1)
+        return text
 
     def cell(self, row: int, column: int, role: int) -> object:
         s: Suggestion = self.items[row]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -37,9 +37,15 @@ class SuggestionsBox(QGroupBox):
         self.message.setWordWrap(True)
         self.model = SuggestionModel(self)
         self.table = list_table(self.model, self)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Team, week and figure take what they need; "Pushes out" gets the rest, but never
+        # less than its own header (no "Verdrin…" in a small dock on the projector). A
+        # long list of cases is elided in the cell: it is whole in the tip and the box below.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        last = self.model.columnCount() - 1
+        header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        title = str(self.model.headerData(last, Qt.Orientation.Horizontal))
+        header.setMinimumSectionSize(header.fontMetrics().horizontalAdvance(title) + 24)
         self.table.setMinimumHeight(80)
         # The chosen option in full (what it pushes out, what it moves); a text box that
         # scrolls, so a long option never squeezes the list in a small dock.
