@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from stuurploeg.app.scenarios import get_scenario, save_scenario
+from stuurploeg.app.workspace import open_workspace
 from stuurploeg.app.workspace_plans import snapshot_from_result
 from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
 from stuurploeg.domain.weeks import IsoWeek
@@ -211,3 +212,30 @@ def test_a_scenario_is_planned_like_the_base_decisions_and_what_if_placements_fi
         with qtbot.waitSignal(scenarios.suggestions_ready, timeout=HANG_GUARD_MS):
             scenarios.suggest(unplanned)
         assert scenarios.suggestions.case_id == unplanned
+
+
+def test_the_scenarios_are_listed_off_the_gui_thread_on_opening(qtbot, tmp_path, monkeypatch):
+    """Listing them imports the planning code: on opening that is a worker's job."""
+    import threading
+
+    import stuurploeg.app.scenarios as app_scenarios
+
+    path = make_workspace(tmp_path / "s.stuurploeg", make_cases(20, seed=6), make_capacity())
+    with open_workspace(path) as ws:
+        save_scenario(ws, Scenario("Eerder", (), ()))
+    threads: list[threading.Thread] = []
+    real = app_scenarios.list_scenarios
+
+    def recording(ws):
+        threads.append(threading.current_thread())
+        return real(ws)
+
+    monkeypatch.setattr(app_scenarios, "list_scenarios", recording)
+    controller = WorkspaceController(Settings())
+    try:
+        open_in(qtbot, controller, path)
+        qtbot.waitUntil(lambda: controller.scenarios.names() == ["Eerder"],
+                        timeout=HANG_GUARD_MS)  # fmt: skip
+        assert threads and threads[0] is not threading.main_thread()
+    finally:
+        controller.close()

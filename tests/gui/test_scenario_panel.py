@@ -235,6 +235,8 @@ def test_compare_refuses_a_scenario_that_no_longer_fits_the_data(qtbot, main_win
                                                          1.0),)))
     open_in(qtbot, main_window.controller, path)
     panel = main_window.scenario_panel
+    # listed in a worker on opening
+    qtbot.waitUntil(lambda: "Oud" in panel.scenarios.names(), timeout=HANG_GUARD_MS)
     assert panel.current_name() is None and not panel.compare_button.isEnabled()
     panel.select("Oud")
     assert panel.editor.name.text() == "Oud"

@@ -179,7 +179,8 @@ class ScenarioController(QObject):
         self._suggestions: SuggestionResult | None = None
         # the time budget of a scenario plan with the fill or optimal planner (seconds)
         self.time_limit = SCENARIO_TIME_LIMIT
-        owner.opened.connect(lambda _path: self._reload())
+        self._listing = 0  # which listing of the scenarios is the latest
+        owner.opened.connect(lambda _path: self._list_in_worker())
         owner.closed.connect(self._forget)
         owner.proposal_changed.connect(self._proposal_changed)
 
@@ -477,14 +478,34 @@ class ScenarioController(QObject):
                                                  "kept in it.")])
         return ws
 
-    def _reload(self) -> None:
+    def _list_in_worker(self) -> None:
+        # On opening, in a worker: reading them imports the planning code (a quarter of a
+        # second), which would hold up the first ranking on the GUI thread.
         ws = self._owner.workspace
         if ws is None:
-            self._scenarios = ()
-        else:
-            from stuurploeg.app.scenarios import list_scenarios
+            self._reload()
+            return
+        self._listing += 1
+        listing = self._listing
 
-            self._scenarios = tuple(list_scenarios(ws))
+        def done(scenarios: tuple[Scenario, ...]) -> None:
+            # not when the workspace was closed, or a save listed them again since
+            if listing == self._listing and self._owner.workspace is ws:
+                self._show(scenarios)
+
+        def failed(exc: BaseException) -> None:
+            if listing == self._listing and self._owner.workspace is ws:
+                self._owner.error.emit(user_message(exc))
+
+        self._owner._start(lambda _state: _list_scenarios(ws), done, failed)
+
+    def _reload(self) -> None:
+        self._listing += 1
+        ws = self._owner.workspace
+        self._show(() if ws is None else _list_scenarios(ws))
+
+    def _show(self, scenarios: tuple[Scenario, ...]) -> None:
+        self._scenarios = scenarios
         names = set(self.names())
         self._outcomes = {k: v for k, v in self._outcomes.items() if k in names}
         self.changed.emit()
@@ -710,6 +731,12 @@ def _plan_outcome(request: _Request, state: TaskState) -> ScenarioOutcome:
                          overrides=request.overrides, fixed=tuple(fixed.values()),
                          time_limit=request.time_limit, state=state)
     return ScenarioOutcome(scenario, plan, compare_scenario(base, plan, basis.cases))
+
+
+def _list_scenarios(ws: Workspace) -> tuple[Scenario, ...]:
+    from stuurploeg.app.scenarios import list_scenarios
+
+    return tuple(list_scenarios(ws))
 
 
 def _suggest(plan: PlanResult, cases: Sequence[Case], capacity: CapacityData, case_id: str,

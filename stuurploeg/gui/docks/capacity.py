@@ -48,6 +48,9 @@ _RED = QColor(192, 57, 43)
 CapacityRow = tuple[str, float | None, float, float, float, float | None, float | None, int | None]
 _EPS = 1e-6  # fte noise, as the planner's tolerance
 _OUTDATED_STYLE = "background: #fdebd0; color: #7e5109; padding: 4px; border: 1px solid #e59866"
+# The same box without the colours: marking a proposal outdated keeps the banner's height,
+# so the chart and table below are not laid out and repainted again.
+_CURRENT_STYLE = "padding: 4px; border: 1px solid transparent"
 
 
 def overbooked_weeks(plan: PlanResult, team: int | None, kind: int) -> list[int]:
@@ -137,6 +140,11 @@ class ProposalBanner(QWidget):
         self.text.setObjectName("proposal_banner")
         self.replan_button = QPushButton(self)
         self.replan_button.clicked.connect(lambda: controller.replan())
+        # Its place is kept while hidden: marking the proposal outdated then shows it
+        # without laying out (and so repainting) the chart and table below again.
+        keep = self.replan_button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.replan_button.setSizePolicy(keep)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
@@ -154,7 +162,7 @@ class ProposalBanner(QWidget):
         proposal = self.controller.proposal
         choice = self.controller.planner_choice
         self.text.setText(describe_proposal(proposal, choice))
-        self.text.setStyleSheet(_OUTDATED_STYLE if self.outdated else "")
+        self.text.setStyleSheet(_OUTDATED_STYLE if self.outdated else _CURRENT_STYLE)
         self.text.setToolTip(
             self.tr("The proposal is what a decision taken now records as proposed.")
         )
@@ -204,8 +212,10 @@ class CapacityPanel(QWidget):
         layout.addLayout(body, 1)
         self.team.activated.connect(self.show_chart)
         self.kind.activated.connect(self.refresh)
+        self._shown: tuple[object, object] = (None, None)  # the plan and capacity on screen
+        self.refreshes = 0  # full redraws (tests count them)
         controller.cases_changed.connect(self.refresh)
-        controller.proposal_changed.connect(self.refresh)
+        controller.proposal_changed.connect(self._proposal_changed)
         self.refresh()
 
     def current_kind(self) -> str:
@@ -215,8 +225,16 @@ class CapacityPanel(QWidget):
         proposal = self.controller.proposal
         return None if proposal is None else proposal.result
 
+    def _proposal_changed(self) -> None:
+        # A weight change marks the proposal outdated and keeps its plan: the chart stays.
+        plan, capacity = self._shown
+        if self.plan() is not plan or self.controller.capacity is not capacity:
+            self.refresh()
+
     def refresh(self) -> None:
         plan = self.plan()
+        self._shown = (plan, self.controller.capacity)
+        self.refreshes += 1
         kinds = plan.kinds if plan is not None else (TOTAL_KIND,)
         refill_combo(self.kind, ((kind_label(k), k) for k in kinds))
         self.model.set_data(self.controller.capacity, plan, self.current_kind())

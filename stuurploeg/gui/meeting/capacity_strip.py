@@ -30,8 +30,9 @@ class CapacityStrip(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
+        self._shown_plan: object = None  # the plan the chips were counted on
+        controller.proposal_changed.connect(self._proposal_changed)
         for changed in (
-            controller.proposal_changed,
             controller.decisions_changed,
             controller.meeting_changed,
             controller.cases_changed,
@@ -52,8 +53,15 @@ class CapacityStrip(QWidget):
             out.append(text)
         return out
 
+    def _proposal_changed(self) -> None:
+        # A weight change marks the proposal outdated and keeps its plan: the loads stay.
+        proposal = self.controller.proposal
+        if (None if proposal is None else proposal.result) is not self._shown_plan:
+            self.refresh()
+
     def refresh(self) -> None:
         c = self.controller
+        self._shown_plan = None if c.proposal is None else c.proposal.result
         self.loads = team_loads(c.proposal, c.meeting.decisions, {x.case_id: x for x in c.cases})
         title = escape(self.tr("Capacity:"))
         if not self.loads:

@@ -66,6 +66,8 @@ class GanttView(QWidget):
         self.bars: tuple[Bar, ...] = ()
         self.layout_: Layout = Layout((), ())
         self._shown_shape: tuple[IsoWeek, int, float] | None = None
+        self._shown: tuple[object, object] = (None, None)  # the plan and cases on screen
+        self.refreshes = 0  # full redraws (tests count them)
         self.week_axis = WeekAxis()
         self.team_axis = TeamAxis()
         self.plot = pg.PlotWidget(self, axisItems={"bottom": self.week_axis,
@@ -93,7 +95,7 @@ class GanttView(QWidget):
         self.item.probed.connect(self._probed)
         self.item.dropped.connect(self._dropped)
         self.item.drag_cancelled.connect(lambda: self.answer.setText(""))
-        self.controller.proposal_changed.connect(self.refresh)
+        self.controller.proposal_changed.connect(self._proposal_changed)
         self.controller.decisions_changed.connect(self.refresh)
         self.controller.selection_changed.connect(self._show_selection)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
@@ -103,8 +105,16 @@ class GanttView(QWidget):
         self.refresh()
 
     # -- drawing ------------------------------------------------------------------------
+    def _proposal_changed(self) -> None:
+        # A weight change marks the proposal outdated and keeps its plan: the bars stay.
+        plan, cases = self._shown
+        if self.placement.plan is not plan or self.controller.cases is not cases:
+            self.refresh()
+
     def refresh(self) -> None:
         plan = self.placement.plan
+        self._shown = (plan, self.controller.cases)
+        self.refreshes += 1
         self.bars = self.placement.bars()
         if plan is None:
             self.item.set_bars(Layout((), ()), [], [], 0, [], [], self._tip_of, [], [])

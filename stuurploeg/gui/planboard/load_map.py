@@ -182,6 +182,8 @@ class LoadMapView(QWidget):
         super().__init__(parent)
         self.placement = placement
         self.controller = placement.controller
+        self._shown_plan: object = None  # the plan on screen
+        self.refreshes = 0  # full redraws (tests count them)
         self.kind = QComboBox(self)
         self.kind.setObjectName("load_kind")
         self.kind.setToolTip(self.tr("Total fte or one specialism"))
@@ -237,7 +239,7 @@ class LoadMapView(QWidget):
         self.kind.activated.connect(self.refresh)
         self.image.cell_clicked.connect(self.choose_cell)
         self.cases.clicked.connect(self._case_clicked)
-        self.controller.proposal_changed.connect(self.refresh)
+        self.controller.proposal_changed.connect(self._proposal_changed)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
         follow_font((self.week_axis, self.team_axis), self.font())
         self.refresh()
@@ -259,8 +261,15 @@ class LoadMapView(QWidget):
         )
         return " &nbsp; ".join(f'<span style="color:{c}">■</span> {t}' for c, t in entries)
 
+    def _proposal_changed(self) -> None:
+        # A weight change marks the proposal outdated and keeps its plan: the load stays.
+        if self.placement.plan is not self._shown_plan:
+            self.refresh()
+
     def refresh(self) -> None:
         plan = self.placement.plan
+        self._shown_plan = plan
+        self.refreshes += 1
         kinds = plan.kinds if plan is not None else (TOTAL_KIND,)
         refill_combo(self.kind, ((kind_label(k), k) for k in kinds))
         load = self.placement.load(self.current_kind())

@@ -371,11 +371,16 @@ class RankingModel(TableModel):
         return [str(c) for c in self._rows.case_id[self._order]]
 
     # -- drag a row to another place (Positie aanpassen) -------------------------------
+    # Combined once: a repaint asks every visible cell, and each enum "|" is a Python call.
+    _CELL_FLAGS = (
+        Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled
+        | Qt.ItemFlag.ItemIsDropEnabled
+    )  # fmt: skip
+    _OUTSIDE_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if not index.isValid():
-            return base | Qt.ItemFlag.ItemIsDropEnabled
-        return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return self._CELL_FLAGS if index.isValid() else self._OUTSIDE_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction

@@ -1,0 +1,73 @@
+"""A weight change marks the proposal outdated but keeps its plan: the capacity chart, the
+Gantt and the load map are not drawn again until a new plan arrives (each slider step
+would otherwise redraw all three on the GUI thread), nor is the meeting's capacity strip
+counted again. The banner still shows the mark, at the same height."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from stuurploeg.domain.model import Criterion
+from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.controller.placement import PlacementController
+from stuurploeg.gui.docks.capacity import CapacityPanel
+from stuurploeg.gui.meeting.capacity_strip import CapacityStrip
+from stuurploeg.gui.planboard.panel import PlanboardPanel
+from stuurploeg.gui.settings import Settings
+from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+
+@pytest.fixture
+def docks(qtbot, tmp_path, sample_data):
+    cases, capacity = sample_data
+    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+    controller = WorkspaceController(Settings())
+    placement = PlacementController(controller)
+    undo = QUndoStack()
+    board = PlanboardPanel(placement, undo)
+    board.undo = undo  # type: ignore[attr-defined]  (kept alive with the panel)
+    chart = CapacityPanel(controller)
+    strip = CapacityStrip(controller)
+    for widget in (board, chart, strip):
+        qtbot.addWidget(widget)
+        widget.resize(1600, 500)  # the outdated text fits on one line, as in the window
+        widget.show()
+    open_in(qtbot, controller, path)
+    qtbot.waitUntil(lambda: board.gantt is not None and not controller.planning,
+                    timeout=HANG_GUARD_MS)  # fmt: skip
+    QApplication.processEvents()
+    yield controller, board, chart, strip
+    controller.close()
+
+
+def _counts(board, chart) -> tuple[int, int, int]:
+    return board.gantt.refreshes, board.load_map.refreshes, chart.refreshes
+
+
+def test_a_weight_change_does_not_redraw_the_plan_docks_until_its_plan_arrives(qtbot, docks):
+    controller, board, chart, strip = docks
+    shown = controller.proposal
+    before = _counts(board, chart)
+    loads = strip.loads
+    banner = chart.banner.geometry()
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 1.0))
+    assert controller.proposal.outdated
+    assert controller.proposal.result is shown.result
+    assert _counts(board, chart) == before
+    assert loads and strip.loads is loads  # the meeting's capacity strip is not counted again
+    assert chart.banner.replan_button.isVisibleTo(chart)  # the mark is shown all the same
+    QApplication.processEvents()
+    assert chart.banner.geometry() == banner  # so nothing below it is laid out again
+    # The re-plan after the change brings a new plan: now every dock draws it, once.
+    qtbot.waitUntil(lambda: not controller.proposal.outdated and not controller.planning,
+                    timeout=HANG_GUARD_MS)  # fmt: skip
+    assert controller.proposal.result is not shown.result
+    assert _counts(board, chart) == tuple(n + 1 for n in before)
+    assert strip.loads is not loads
+    assert board.gantt.bars == board.placement.bars()
+
