@@ -1769,9 +1769,26 @@
         <source>Import without the rows that have errors</source>
         <translation>Importeren zonder de rijen met fouten</translation>
     </message>
-    <message>
-        <source>%1 usable rows, %2 errors, %3 warnings.</source>
-        <translation>%1 bruikbare rijen, %2 fouten, %3 waarschuwingen.</translation>
+    <message numerus="yes">
+        <source>%n usable row(s),</source>
+        <translation>
+            <numerusform>%n bruikbare rij,</numerusform>
+            <numerusform>%n bruikbare rijen,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s),</source>
+        <translation>
+            <numerusform>%n fout,</numerusform>
+            <numerusform>%n fouten,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s).</source>
+        <translation>
+            <numerusform>%n waarschuwing.</numerusform>
+            <numerusform>%n waarschuwingen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Columns not imported: %1.</source>

@@ -99,3 +99,12 @@ def test_visible_texts_of_the_main_window_are_dutch(main_window):
     seen += [main_window.ranking_view.search.placeholderText()]
     leaked = [t for t in seen if t in english]
     assert not leaked, f"English text on screen: {leaked}"
+
+
+def test_counts_read_as_dutch_in_the_singular_too(stuurploeg_app):
+    # "1 fouten" on the import check page read wrongly; the counts use Qt's plural forms.
+    say = QCoreApplication.translate
+    assert say("ReportPage", "%n error(s),", "", 1) == "1 fout,"
+    assert say("ReportPage", "%n error(s),", "", 2) == "2 fouten,"
+    assert say("ReportPage", "%n warning(s).", "", 1) == "1 waarschuwing."
+    assert say("ReportPage", "%n usable row(s),", "", 60) == "60 bruikbare rijen,"

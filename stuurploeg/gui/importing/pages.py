@@ -402,12 +402,11 @@ class ReportPage(_WorkingPage):
         d = self.draft
         d.report = report
         self.issues.set_issues(report.errors, report.warnings)
-        summary = (
-            self.tr("%1 usable rows, %2 errors, %3 warnings.")
-            .replace("%1", str(report.rows))
-            .replace("%2", str(len(report.errors)))
-            .replace("%3", str(len(report.warnings)))
-        )
+        summary = " ".join((
+            self.tr("%n usable row(s),", "", report.rows),
+            self.tr("%n error(s),", "", len(report.errors)),
+            self.tr("%n warning(s).", "", len(report.warnings)),
+        ))
         if report.unused_columns:
             unused = ", ".join(report.unused_columns)
             summary += " " + self.tr("Columns not imported: %1.").replace("%1", unused)
