@@ -8,7 +8,6 @@ independent checker of ``domain.planning.checker``.
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -359,18 +358,17 @@ def _refine(
     else:  # priority-rule cases that the rank order could place come first in every plan
         mandatory = {cid for cid in rank_free if cmap[cid].priority_rule}
     mandatory |= scenario_cases.mandatory(rank_free)  # forced in and shown to fit
-    extra: dict[str, Any] = {}
-    if stable is not None and _solver_takes_previous(solve_max_priority):
+    previous: dict[str, tuple[int, int]] | None = None
+    if stable is not None:
         # The previous spots the rank-order re-plan kept (so the hint stays feasible), for
         # the solver's stability term.
-        extra["previous"] = {cid: spot for cid, spot in stable.spots.items()
-                             if rank_free.get(cid) == spot}
-        if move_penalty and "move_penalty" in inspect.signature(solve_max_priority).parameters:
-            extra["move_penalty"] = move_penalty
+        previous = {cid: spot for cid, spot in stable.spots.items()
+                    if rank_free.get(cid) == spot}
     outcome = solve_max_priority(
         base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
         keep=set(rank_free) if planner == "optimal" else (),  # fill's problem first
-        workers=workers or WORKERS, **extra,
+        workers=workers or WORKERS, previous=previous,
+        move_penalty=move_penalty if previous is not None else 0.0,
         wall_limit=None if deadline is None else deadline - time.perf_counter(),
     )
     if not outcome.reproducible and not outcome.cancelled:
@@ -429,11 +427,6 @@ def _as_placements(
         return tuple(PreviousPlacement(cid, team, week)
                      for cid, (team, week) in previous.items())
     return tuple(previous or ())
-
-
-def _solver_takes_previous(solve: Any) -> bool:
-    """Whether the solver accepts the previous plan's spots as a stability term."""
-    return "previous" in inspect.signature(solve).parameters
 
 
 def _assignments(
