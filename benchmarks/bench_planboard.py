@@ -21,23 +21,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.bench_planning import unit_instance
+from benchmarks.instances import unit_instance
+from benchmarks.timing import best_of
 
 N_CANDIDATES = 300
 WEEKS = 52
 SIZE = (1400, 700)
-REPEATS = 5
 
-
-def _best(*fns, repeats: int = REPEATS) -> list[float]:
-    """Best time of each function, run in turn (a busy shared machine drifts)."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(repeats):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            times[i].append(time.perf_counter() - t0)
-    return [min(t) for t in times]
 
 
 def main() -> None:
@@ -122,13 +112,13 @@ def main() -> None:
 
         panel.tabs.setCurrentWidget(gantt)
         app.processEvents()
-        t_bare, t_gantt, t_bare_pan, t_gantt_pan = _best(
+        t_bare, t_gantt, t_bare_pan, t_gantt_pan = best_of(
             bare_refresh, lambda: (gantt.refresh(), gantt.grab()),
             lambda: pan(bare), lambda: pan(gantt.plot),
         )  # fmt: skip
         panel.tabs.setCurrentWidget(load_map)
         app.processEvents()
-        t_load, t_load_pan = _best(lambda: (load_map.refresh(), load_map.grab()),
+        t_load, t_load_pan = best_of(lambda: (load_map.refresh(), load_map.grab()),
                                    lambda: pan(load_map.plot))  # fmt: skip
         print(f"baseline: kale PlotWidget met één BarGraphItem van {n_bars} balken, "
               f"verversen + tekenen: {t_bare * 1000:.1f} ms; "
@@ -155,7 +145,7 @@ def main() -> None:
             finally:
                 placement.clear()
 
-        t_rank, t_check, t_place = _best(
+        t_rank, t_check, t_place = best_of(
             lambda: make_plan(controller.cases, capacity, start=plan.start, weeks=WEEKS),
             lambda: placement.check(a.case_id, plan.teams[0], a.start_week + 1),
             place_and_undo,

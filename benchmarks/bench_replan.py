@@ -12,7 +12,7 @@ import random
 import time
 from dataclasses import replace
 
-from benchmarks.bench_planning import START, WEEKS, unit_instance
+from benchmarks.instances import START, WEEKS, unit_instance
 from stuurploeg.app.planning import make_plan
 from stuurploeg.domain.planning.previous import PreviousPlacement
 

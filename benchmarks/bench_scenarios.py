@@ -14,25 +14,15 @@ from __future__ import annotations
 import statistics
 import time
 
-from benchmarks.bench_planning import START, WEEKS, unit_instance
+from benchmarks.instances import START, WEEKS, unit_instance
+from benchmarks.timing import best_of
 from stuurploeg.app.planning import make_plan
 from stuurploeg.app.scenarios import compare_scenario, plan_scenario
 from stuurploeg.app.suggestions import SuggestionContext
 from stuurploeg.domain.planning import CaseAction, CaseChange, Scenario, capacity_change
 
 N_CANDIDATES = 300
-REPEATS = 5
 
-
-def _best(*fns, repeats: int = REPEATS) -> list[float]:
-    """Best time of each function, run in turn (a busy shared machine drifts)."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(repeats):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            times[i].append(time.perf_counter() - t0)
-    return [min(t) for t in times]
 
 
 def main() -> None:
@@ -46,7 +36,7 @@ def main() -> None:
                         (CaseChange(base.unplanned[0].case_id, CaseAction.IN),
                          CaseChange(base.assignments[0].case_id, CaseAction.OUT)))
     plan = plan_scenario(base, cases, capacity, scenario)
-    baseline, t_plan, t_cmp, t_ctx = _best(
+    baseline, t_plan, t_cmp, t_ctx = best_of(
         lambda: make_plan(cases, capacity, start=START, weeks=WEEKS),
         lambda: plan_scenario(base, cases, capacity, scenario),
         lambda: compare_scenario(base, plan, cases),

@@ -180,3 +180,69 @@ def write_instance(name: str, folder: Path) -> tuple[Path, Path]:
     capacity_path = folder / f"{name}-capaciteit.xlsx"
     wb.save(capacity_path)
     return cases_path, capacity_path
+
+
+def unit_instance(seed: int = 11, n_candidates: int = 120, n_teams: int = 5):
+    """A loose unit with running cases: the one the view, scenario and re-plan benchmarks
+    time their work on (not a planner-quality instance; those are :func:`instance`)."""
+    rng = random.Random(seed)
+    teams = tuple(
+        Team(
+            f"Team {chr(65 + i)}",
+            staffed_fte=rng.choice((10, 12, 14, 16)),
+            deployability=rng.uniform(0.64, 0.78),
+            specialist_fte={
+                Specialism.DIGITAL: rng.choice((0, 1, 2)),
+                Specialism.FINANCIAL: rng.choice((0, 1)),
+                Specialism.TACTICAL: rng.choice((1, 2)),
+            },
+            position=i,
+        )
+        for i in range(n_teams)
+    )
+    availability = {}
+    for t in teams:  # holiday dips
+        for w in (12, 13, 14):
+            availability[(t.team, START + w)] = round(t.base_fte * 0.6, 1)
+    cases = []
+    for i in range(n_candidates):
+        spec = {}
+        if rng.random() < 0.25:
+            spec[Specialism.DIGITAL] = rng.choice((0.5, 1.0))
+        if rng.random() < 0.15:
+            spec[Specialism.FINANCIAL] = 0.5
+        if rng.random() < 0.2:
+            spec[Specialism.TACTICAL] = 0.5
+        earliest = START + rng.randint(0, 10) if rng.random() < 0.15 else None
+        latest = START + rng.randint(4, 20) if rng.random() < 0.15 else None
+        if earliest and latest and latest < earliest:
+            earliest, latest = latest, earliest
+        cases.append(
+            Case(
+                f"MH-{i:03d}", f"Onderzoek {i}",
+                rng.choice((CaseStatus.NEW, CaseStatus.NEW, CaseStatus.PARKED)),
+                criteria={c: (None if rng.random() < 0.05 else rng.randint(1, 5))
+                          for c in CRITERIA},
+                fte=rng.choice((1.0, 1.5, 2.0, 2.5, 3.0, 4.0)),
+                weeks=rng.randint(6, 26),
+                specialist_fte=spec,
+                team=teams[rng.randrange(n_teams)].team if rng.random() < 0.1 else None,
+                earliest_start=earliest,
+                latest_start=latest,
+                ongoing=rng.random() < 0.3,
+                minors=1 if rng.random() < 0.06 else 0,
+                position=i,
+            )
+        )
+    for j in range(3 * n_teams):
+        t = teams[j % n_teams]
+        cases.append(
+            Case(
+                f"LP-{j:03d}", f"Lopend {j}", CaseStatus.RUNNING,
+                fte=rng.choice((1.5, 2.0, 2.5)), weeks=rng.randint(8, 30),
+                team=t.team, start_week=START - rng.randint(0, 12),
+                specialist_fte={Specialism.TACTICAL: 0.5} if rng.random() < 0.3 else {},
+                position=1000 + j,
+            )
+        )
+    return cases, CapacityData(teams, availability)
