@@ -120,6 +120,20 @@ def run(name: str, kind: str, seconds: float) -> dict:
     }
 
 
+def record(name: str, kind: str, entry: dict) -> bool:
+    """Store ``entry`` as the best known ``kind`` plan of ``name`` when it is better than
+    the stored one (a stored proven bound is kept); True when it was stored."""
+    data = load()
+    old = data.get(name, {}).get(kind)
+    if old is not None and entry["total_priority"] <= old["total_priority"] + 1e-9:
+        return False
+    if old and old.get("bound") is not None and entry.get("bound") is None:
+        entry["bound"] = old["bound"]
+    data.setdefault(name, {})[kind] = entry
+    save(data)
+    return True
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=float, default=180.0)
@@ -131,13 +145,7 @@ def main() -> None:
         for kind in ("optimal", "fill"):
             seconds = args.seconds if kind == "optimal" else args.seconds / 2
             entry = run(name, kind, seconds)
-            data = load()
-            old = data.get(name, {}).get(kind)
-            if old is None or entry["total_priority"] > old["total_priority"] + 1e-9:
-                if old and old.get("bound") is not None and entry["bound"] is None:
-                    entry["bound"] = old["bound"]
-                data.setdefault(name, {})[kind] = entry
-                save(data)
+            record(name, kind, entry)
             print(name, kind, entry, flush=True)
 
 
