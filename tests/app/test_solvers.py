@@ -8,7 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stuurploeg.app.planning import make_plan
-from stuurploeg.app.solvers.cpsat import solve_max_priority
+from stuurploeg.app.solvers.cpsat import (
+    DTIME_PER_SECOND_MAX,
+    dtime_per_second,
+    interval_kinds,
+    solve_max_priority,
+)
 from stuurploeg.app.solvers.start import greedy_start
 from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Specialism, Team
 from stuurploeg.domain.planning import (
@@ -129,6 +134,20 @@ def test_previous_plan_with_a_move_penalty_keeps_cases_where_they_were():
                              move_penalty=1.0, time_limit=1, wall_limit=60)
     assert out.placements == previous
     assert out.objective == pytest.approx(2 * cands[0].score)  # without the stability term
+
+
+def test_deterministic_budget_shrinks_with_the_model_and_depends_only_on_the_input():
+    teams = CapacityData(tuple(Team(f"T{i}", 3.0) for i in range(4)))
+    rates = []
+    for n in (5, 300, 1500):
+        cases = [_case(f"Z{i}", 1 + i % 5, 1.0, 2, i) for i in range(n)]
+        grid, cands, _ = _problem(cases, teams)
+        base = PlanState(grid)
+        assert interval_kinds(base, cands) == n * 4  # every case fits on every team
+        rates.append(dtime_per_second(base, cands))
+        assert dtime_per_second(PlanState(grid), list(cands)) == rates[-1]
+    assert rates[0] == DTIME_PER_SECOND_MAX  # a small unit: the cap
+    assert rates[0] > rates[1] > rates[2] > 0
 
 
 @pytest.mark.slow

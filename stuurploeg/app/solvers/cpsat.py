@@ -53,10 +53,19 @@ SCORE_SCALE = 1000  # priority points -> integer thousandths
 # starve each other (measured, docs/optimiser.md). Fixed rather than os.cpu_count(), so a
 # plan made on a colleague's 8-core machine is the same plan.
 WORKERS = 2
-# Deterministic time per requested second. Calibrated on an idle 2-core machine so that
-# the deterministic budget ends before the wall-clock limit (docs/optimiser.md); on a busy
-# machine the wall-clock limit ends the search first and the plan is flagged.
-DTIME_PER_SECOND = 0.3
+# Deterministic time per requested second, by model size. A unit of CP-SAT's deterministic
+# time costs more CPU the larger the interval model (measured on the benchmark instances:
+# about 0.25 units per CPU-second at 200 interval-kinds, 0.15 at 800, 0.06 at 2,400), so
+# one fixed rate either overran the wall clock on large units or starved small ones. The
+# rate falls with the size as (REF_SIZE / size) ** SIZE_EXPONENT, calibrated on an idle
+# 2-core machine so that the budget of the largest benchmark unit (300 candidates, 8
+# teams) ends within the wall-clock limit with a margin (docs/optimiser.md); on a busy
+# machine the wall-clock limit ends the search first and the plan is flagged. The rate
+# depends only on the input, so the same input still gets the same budget.
+DTIME_PER_SECOND_AT_REF = 0.09
+REF_SIZE = 2400  # interval-kinds: (candidate, team) options x kinds the case needs
+SIZE_EXPONENT = 0.6
+DTIME_PER_SECOND_MAX = 0.3
 # Below about one unit the interleaved search may stop in presolve without even taking the
 # hint, so that is the minimum.
 MIN_SECONDS = 1.0
@@ -72,6 +81,8 @@ KEEP_SHARE = 0.35
 MAX_TIME_INDEXED_TERMS = 120_000
 # Phase 2 gets at most this share of the phase-1 budget, and only what phase 1 left over.
 PHASE2_SHARE = 0.25
+# A stage may take this multiple of its share of the wall-clock time left.
+STAGE_WALL_SLACK = 1.3
 _POLL = 0.1  # seconds between the watcher's looks at cancel
 # Solver progress is mapped into this part of the bar; make_plan reports the rest.
 PROGRESS_FROM, PROGRESS_TO = 0.05, 0.95
@@ -161,7 +172,8 @@ def solve_max_priority(
     # as early as possible (an optimiser is otherwise indifferent to when a case starts,
     # officers are not). It never takes budget from phase 1. All budgets are deterministic
     # time, so which stages and phases run does not depend on the clock.
-    budget = seconds * DTIME_PER_SECOND
+    rate = dtime_per_second(base, candidates)
+    budget = seconds * rate
     progress = _Progress(state, t0, wall)
     used = 0.0
     reproducible = deterministic
@@ -171,7 +183,9 @@ def solve_max_priority(
     for form, share, keeps in stages:
         dtime = budget * share - used  # a stage that ends early leaves its budget on
         wall_left = wall - (time.perf_counter() - t0)
-        wall_stage = wall_left * (share - done) / (1.0 - done)
+        # its share of the wall clock and some slack: a stage whose dtime comes slower than
+        # the others' should not be the one that ends the budget on an idle machine
+        wall_stage = min(wall_left, STAGE_WALL_SLACK * wall_left * (share - done) / (1.0 - done))
         done = share
         must = set(mandatory) | keep if keeps else mandatory
         stage_hint = greedy_start(base, candidates, must, start_hint)[0] if keeps else hint
@@ -179,10 +193,9 @@ def solve_max_priority(
         stage.keeps = keeps
         lns = form == "intervals" and bool(stage_hint)
         stage.solver, stage.status = _run(stage.model, dtime, wall_stage, workers, seed,
-                                          progress, deterministic, lns)
+                                          progress, deterministic, lns, rate)
         solver, status = stage.solver, stage.status
-        used += solver.deterministic_time if deterministic else solver.wall_time * (
-            DTIME_PER_SECOND)
+        used += solver.deterministic_time if deterministic else solver.wall_time * rate
         reproducible = reproducible and not _hit_cap(solver, status, dtime)
         if state is not None and state.cancelled:
             reproducible = False
@@ -215,7 +228,7 @@ def solve_max_priority(
         model.add(best.priority + best.stay >= round(solver.objective_value))
         model.minimize(_lateness(choice, candidates))
         solver2, status2 = _run(model, left, wall_left, workers, seed, progress, deterministic,
-                                False)
+                                False, rate)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             placements = _placements(solver2, choice)
         cancelled = state is not None and state.cancelled
@@ -258,6 +271,23 @@ def _stage(
     if hint:
         _add_hints(model, choice, hint)
     return _Stage(model, choice, objective, priority, stay)
+
+
+def interval_kinds(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    """Size of the interval model: per candidate, its teams with a feasible start times the
+    kinds of capacity it needs (the terms of the cumulatives)."""
+    size = 0
+    for cand in candidates:
+        if cand.problem is None and cand.case_id not in base.placed:
+            n_kinds = int((cand.demand > 0).sum())
+            size += n_kinds * sum(1 for ti in cand.teams if base.feasible_starts(cand, ti).size)
+    return size
+
+
+def dtime_per_second(base: PlanState, candidates: Sequence[Candidate]) -> float:
+    """Deterministic time per requested second for this problem (see REF_SIZE)."""
+    size = max(interval_kinds(base, candidates), 1)
+    return min(DTIME_PER_SECOND_MAX, DTIME_PER_SECOND_AT_REF * (REF_SIZE / size) ** SIZE_EXPONENT)
 
 
 def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
@@ -351,9 +381,11 @@ def _run(
     progress: _Progress,
     deterministic: bool = True,
     lns: bool = False,
+    rate: float = DTIME_PER_SECOND_MAX,
 ) -> tuple[cp_model.CpSolver, int]:
     """Solve with a deterministic budget of ``dtime`` and a wall-clock limit of ``seconds``
-    (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit).
+    (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit at
+    ``rate`` units per second).
     ``lns``: only large-neighbourhood search from the hint (measured the best use of two
     busy cores for the interval model, docs/optimiser.md)."""
     solver = cp_model.CpSolver()
@@ -366,7 +398,7 @@ def _run(
         params.max_deterministic_time = max(dtime, 0.1)
         params.max_time_in_seconds = max(seconds, 0.5)
     else:
-        params.max_time_in_seconds = max(min(dtime / DTIME_PER_SECOND, seconds), 0.2)
+        params.max_time_in_seconds = max(min(dtime / rate, seconds), 0.2)
     done = threading.Event()
     watcher = threading.Thread(target=progress.watch, args=(solver, done), daemon=True)
     watcher.start()
