@@ -44,9 +44,10 @@ import os, sys, tempfile
 from pathlib import Path
 from stuurploeg.gui.settings import use_settings_folder
 use_settings_folder(Path(sys.argv[1]))
-from stuurploeg.gui.application import build_application
+from stuurploeg.gui.application import ExceptionHandler, build_application, setup_logging
 from stuurploeg.gui.main_window import MainWindow
 app = build_application()
+ExceptionHandler(setup_logging(Path(sys.argv[1])), app).install()  # as run_app does
 w = MainWindow(); w.show()
 app.processEvents()
 print("shown", flush=True)

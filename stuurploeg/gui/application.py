@@ -11,7 +11,6 @@ import sys
 import threading
 import traceback
 from functools import partial
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -69,6 +68,10 @@ def install_translators(app: QCoreApplication) -> bool:
 
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to a rotating file in the user's data folder; return the file's path."""
+    # Here, not at the top: logging.handlers brings socket and pickle (about 20 ms), and
+    # the window shows before the log is set up.
+    from logging.handlers import RotatingFileHandler
+
     folder = folder or data_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE_NAME
