@@ -42,19 +42,20 @@ from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.decisions import DecisionForm, DecisionsPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
-from stuurploeg.gui.meeting.room import MeetingRoom
 from stuurploeg.gui.notices import Notices
 from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.ranking.view import RankingView
 from stuurploeg.gui.scenarios.shown import shown_text
 from stuurploeg.gui.settings import Settings
 
-# Start-up time: the dialogs and the scenario panel (hidden behind the capacity tab) are
-# imported where first used, so the window shows without them (tests/gui/test_application.py).
+# Start-up time: the dialogs, the meeting room and the scenario panel (hidden behind the
+# capacity tab) are imported where first used, so the window shows without them
+# (tests/gui/test_application.py).
 if TYPE_CHECKING:
     from stuurploeg.gui.about import AboutDialog
     from stuurploeg.gui.importing.wizard import ImportWizard
     from stuurploeg.gui.meeting.keymap import KeyMapDialog
+    from stuurploeg.gui.meeting.room import MeetingRoom
     from stuurploeg.gui.planning.dialog import PlanDialog
     from stuurploeg.gui.ranking.position import PositionDialog
     from stuurploeg.gui.scenarios.panel import ScenarioPanel
@@ -113,10 +114,9 @@ class MainWindow(QMainWindow):
         self.preparation = QWidget(self)
         QVBoxLayout(self.preparation).setContentsMargins(0, 0, 0, 0)
         self.preparation.layout().addWidget(self.ranking_view)
-        self.meeting_room = MeetingRoom(self.controller, self.undo_stack, self)
+        self._meeting_room: MeetingRoom | None = None  # built for the first meeting layout
         self.layouts = QStackedWidget(self)
         self.layouts.addWidget(self.preparation)
-        self.layouts.addWidget(self.meeting_room)
         self.setCentralWidget(self.layouts)
         self._meeting_on = False
         self._preparation_state: bytes | None = None
@@ -167,12 +167,7 @@ class MainWindow(QMainWindow):
         self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.decisions_panel.notice.connect(self.show_message)
-        self.meeting_room.form.recorded.connect(self._decision_recorded)
-        self.meeting_room.form.cancelled.connect(self._back_to_ranking)
         self.decisions_panel.decision_form.cancelled.connect(self._back_to_ranking)
-        self.meeting_room.finalise_requested.connect(self.decisions_panel.ask_finalise)
-        self.meeting_room.export_requested.connect(self.files.ask_export)
-        self.meeting_room.keys_requested.connect(self.show_keymap)
         self.ranking_view.case_activated.connect(self.decide)
 
         self._restore_window()
@@ -196,6 +191,34 @@ class MainWindow(QMainWindow):
         dock.setWidget(scroll)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+
+    @property
+    def meeting_room(self) -> MeetingRoom:
+        """The meeting layout, built the first time it is shown (or asked for): most
+        starts are in the preparation layout. Built late, it is brought up to the
+        controller's state as it would have followed it."""
+        if self._meeting_room is None:
+            from stuurploeg.gui.meeting.room import MeetingRoom  # start-up time
+
+            meeting = self.controller.meeting
+            room = MeetingRoom(self.controller, self.undo_stack, self)
+            # Its meeting fields start at today, as the dock's did at start-up: the day
+            # chosen since then stays.
+            self.controller.set_meeting_day(meeting.day)
+            room.summary.refresh()
+            room.form.prefill(self.controller.selected_case_id)
+            self.layouts.addWidget(room)
+            # Its size hints taken now, at the preparation font, as the window took them
+            # when the room was made with it: the switch to the meeting font then sizes the
+            # window as it always did (tests/gui/test_meeting_layout.py, 853x480).
+            self.layouts.minimumSizeHint()
+            room.form.recorded.connect(self._decision_recorded)
+            room.form.cancelled.connect(self._back_to_ranking)
+            room.finalise_requested.connect(self.decisions_panel.ask_finalise)
+            room.export_requested.connect(self.files.ask_export)
+            room.keys_requested.connect(self.show_keymap)
+            self._meeting_room = room
+        return self._meeting_room
 
     @property
     def scenario_panel(self) -> ScenarioPanel:
@@ -336,8 +359,8 @@ class MainWindow(QMainWindow):
             return
         if on == self._meeting_on:
             return
+        room = self.meeting_room  # built the first time before the layout counts as switched
         self._meeting_on = on
-        room = self.meeting_room
         if on:
             self._preparation_state = bytes(self.saveState().data())
             for dock in self.docks.values():
