@@ -289,6 +289,10 @@ w = MainWindow(); w.show()
 app.processEvents()
 print("shown", flush=True)
 w.start(None)
+# as run_app: the start-up safety checks (openpyxl) after the workspace open has begun
+from PySide6.QtCore import QTimer
+from stuurploeg.gui.application import _refuse_unsafe_install
+QTimer.singleShot(0, lambda: _refuse_unsafe_install(w))
 while w.ranking_view.model.rowCount() == 0:
     app.processEvents()
     time.sleep(0.001)

@@ -165,3 +165,38 @@ def test_log_setup_still_rotates(tmp_path):
             if isinstance(h, RotatingFileHandler):
                 log.removeHandler(h)
                 h.close()
+
+
+def test_the_safety_checks_run_in_a_worker_after_the_first_workspace(
+    qtbot, main_window, tmp_path, monkeypatch
+):
+    """They import openpyxl (and numpy): off the GUI thread, once the first workspace is
+    shown; a failure is still said and the app quits when it has been read."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from stuurploeg.gui import application
+
+    window = main_window
+    ran: list[tuple[bool, bool]] = []
+
+    def problem() -> str:
+        ran.append((threading.current_thread() is threading.main_thread(),
+                    window.controller.has_workspace))  # fmt: skip
+        return "defusedxml ontbreekt"
+
+    monkeypatch.setattr(window.controller, "installation_problem", problem)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    application._refuse_unsafe_install(window)
+    qtbot.wait(50)
+    assert ran == []  # not before the workspace
+    open_in(qtbot, window.controller, make_workspace(tmp_path / "w.stuurploeg", make_cases(5)))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)
+    assert ran == [(False, True)]  # in a worker, with the workspace shown
+    qtbot.waitUntil(lambda: getattr(window.notices, "problem_box", None) is not None)
+    box = window.notices.problem_box
+    assert "defusedxml ontbreekt" in box.text() and box.isVisible()
+    box.accept()
+    qtbot.waitUntil(lambda: quits == [True])
