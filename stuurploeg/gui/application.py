@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import (
     LOG_FILE_NAME,
@@ -68,8 +69,8 @@ def install_translators(app: QCoreApplication) -> bool:
 
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to a rotating file in the user's data folder; return the file's path."""
-    # Here, not at the top: logging.handlers brings socket and pickle (about 20 ms), and
-    # the window shows before the log is set up.
+    # Here, not at the top: logging.handlers brings socket and pickle (about 20 ms), which
+    # a window made without a log file (tests, tools) does not need.
     from logging.handlers import RotatingFileHandler
 
     folder = folder or data_folder()
@@ -195,6 +196,8 @@ def _refuse_unsafe_install(window: MainWindow) -> None:
         start_job(
             lambda _state: controller.installation_problem(),
             on_result=lambda problem: _refuse(window, problem),
+            # a check that could not run is no pass (it was logged by the worker)
+            on_error=lambda exc: _refuse(window, user_message(exc)),
             parent=window,
         )
 

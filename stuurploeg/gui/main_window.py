@@ -50,7 +50,7 @@ from stuurploeg.gui.settings import Settings
 
 # Start-up time: the dialogs, the meeting room and the scenario panel (hidden behind the
 # capacity tab) are imported where first used, so the window shows without them
-# (tests/gui/test_application.py).
+# (tests/gui/test_startup.py).
 if TYPE_CHECKING:
     from stuurploeg.gui.about import AboutDialog
     from stuurploeg.gui.importing.wizard import ImportWizard
