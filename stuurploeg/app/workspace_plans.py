@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from stuurploeg.app.workspace import Workspace
 from stuurploeg.domain.decisions import Snapshot
 from stuurploeg.domain.model import Criterion
-from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.scoring import STANDARD_PROFILE, PositionOverride, WeightProfile
 from stuurploeg.domain.weeks import IsoWeek
@@ -29,6 +28,7 @@ from stuurploeg.store.planning_repo import (
 
 if TYPE_CHECKING:
     from stuurploeg.app.planning import PlanResult
+    from stuurploeg.domain.planning import Scenario
 
 DEFAULT_WEEKS = 26
 
@@ -62,6 +62,10 @@ def position_overrides(ws: Workspace) -> list[PositionOverride]:
 
 
 def to_scenario(record: ScenarioRecord) -> Scenario:
+    # Here, not at the top: opening a workspace reads profiles through this module, and the
+    # planning engine (about 0.1 s of imports) is not needed to show the ranking.
+    from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
+
     return Scenario(
         record.name,
         tuple(CapacityDelta(d.team, d.from_week, d.to_week, d.fte, d.kind)

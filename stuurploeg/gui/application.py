@@ -10,8 +10,6 @@ import logging
 import sys
 import threading
 import traceback
-from functools import partial
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -28,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from stuurploeg.gui.errors import user_message
 from stuurploeg.gui.main_window import MainWindow
 from stuurploeg.gui.paths import (
     LOG_FILE_NAME,
@@ -37,6 +36,7 @@ from stuurploeg.gui.paths import (
     translation_file,
 )
 from stuurploeg.gui.settings import configure_application_names
+from stuurploeg.gui.workers import start_job
 
 log = logging.getLogger("stuurploeg")
 
@@ -69,6 +69,10 @@ def install_translators(app: QCoreApplication) -> bool:
 
 def setup_logging(folder: Path | None = None) -> Path:
     """Log to a rotating file in the user's data folder; return the file's path."""
+    # Here, not at the top: logging.handlers brings socket and pickle (about 20 ms), which
+    # a window made without a log file (tests, tools) does not need.
+    from logging.handlers import RotatingFileHandler
+
     folder = folder or data_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOG_FILE_NAME
@@ -169,10 +173,43 @@ def show_main_window(workspace: Path | None) -> MainWindow:
     return window
 
 
+#: the start-up safety checks begin this long after the first workspace is shown (or
+#: failed to open), and at the latest this long after the window
+SAFETY_CHECK_AFTER_OPEN_MS = 300
+SAFETY_CHECK_LATEST_MS = 2000
+
+
 def _refuse_unsafe_install(window: MainWindow) -> None:
-    """Run the start-up safety checks once the window is up (they import openpyxl); when
-    they fail, say why and quit once the user has read it."""
-    problem = window.controller.installation_problem()
+    """Run the start-up safety checks once the window is up and its first workspace shown,
+    in a worker: they import openpyxl, and with it numpy (about a second of CPU here),
+    which on the GUI thread froze the new window and held up the first ranking. Nothing
+    reads a workbook before then (the sample's are our own). When they fail, say why and
+    quit once the user has read it."""
+    controller = window.controller
+    started = False
+
+    def check() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        start_job(
+            lambda _state: controller.installation_problem(),
+            on_result=lambda problem: _refuse(window, problem),
+            # a check that could not run is no pass (it was logged by the worker)
+            on_error=lambda exc: _refuse(window, user_message(exc)),
+            parent=window,
+        )
+
+    def soon(*_args: object) -> None:
+        QTimer.singleShot(SAFETY_CHECK_AFTER_OPEN_MS, window, check)
+
+    controller.opened.connect(soon)
+    controller.error.connect(soon)
+    QTimer.singleShot(SAFETY_CHECK_LATEST_MS, window, check)  # not once the window is gone
+
+
+def _refuse(window: MainWindow, problem: str | None) -> None:
     if problem is None:
         return
     log.error("Start-up check failed: %s", problem)
@@ -190,7 +227,7 @@ def run_app(workspace: Path | None) -> int:
     handler.install()
     log.info("Stuurploeg gestart (werkruimte: %s)", workspace)
     window = show_main_window(workspace)
-    QTimer.singleShot(0, partial(_refuse_unsafe_install, window))
+    _refuse_unsafe_install(window)
     try:
         return int(app.exec())
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stuurploeg.gui.about import AboutDialog
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.controller.meeting import next_undecided
 from stuurploeg.gui.controller.placement import PlacementController
@@ -42,16 +42,23 @@ from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.decisions import DecisionForm, DecisionsPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
-from stuurploeg.gui.importing.wizard import ImportWizard
-from stuurploeg.gui.meeting.keymap import KeyMapDialog
-from stuurploeg.gui.meeting.room import MeetingRoom
 from stuurploeg.gui.notices import Notices
 from stuurploeg.gui.planboard.panel import PlanboardPanel
-from stuurploeg.gui.planning.dialog import PlanDialog, open_plan_dialog
-from stuurploeg.gui.ranking.position import PositionDialog
 from stuurploeg.gui.ranking.view import RankingView
-from stuurploeg.gui.scenarios.panel import ScenarioPanel, shown_text
+from stuurploeg.gui.scenarios.shown import shown_text
 from stuurploeg.gui.settings import Settings
+
+# Start-up time: the dialogs, the meeting room and the scenario panel (hidden behind the
+# capacity tab) are imported where first used, so the window shows without them
+# (tests/gui/test_startup.py).
+if TYPE_CHECKING:
+    from stuurploeg.gui.about import AboutDialog
+    from stuurploeg.gui.importing.wizard import ImportWizard
+    from stuurploeg.gui.meeting.keymap import KeyMapDialog
+    from stuurploeg.gui.meeting.room import MeetingRoom
+    from stuurploeg.gui.planning.dialog import PlanDialog
+    from stuurploeg.gui.ranking.position import PositionDialog
+    from stuurploeg.gui.scenarios.panel import ScenarioPanel
 
 log = logging.getLogger("stuurploeg")
 
@@ -107,10 +114,9 @@ class MainWindow(QMainWindow):
         self.preparation = QWidget(self)
         QVBoxLayout(self.preparation).setContentsMargins(0, 0, 0, 0)
         self.preparation.layout().addWidget(self.ranking_view)
-        self.meeting_room = MeetingRoom(self.controller, self.undo_stack, self)
+        self._meeting_room: MeetingRoom | None = None  # built for the first meeting layout
         self.layouts = QStackedWidget(self)
         self.layouts.addWidget(self.preparation)
-        self.layouts.addWidget(self.meeting_room)
         self.setCentralWidget(self.layouts)
         self._meeting_on = False
         self._preparation_state: bytes | None = None
@@ -122,7 +128,7 @@ class MainWindow(QMainWindow):
         self.decisions_panel = DecisionsPanel(self.controller, self.undo_stack, self)
         self.placement = PlacementController(self.controller)
         self.planboard_panel = PlanboardPanel(self.placement, self.undo_stack, self)
-        self.scenario_panel = ScenarioPanel(self.controller, self)
+        self._scenario_panel: ScenarioPanel | None = None  # built when its dock first shows
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -132,7 +138,8 @@ class MainWindow(QMainWindow):
         self._add_dock("decisions", self.tr("Decisions"), self.decisions_panel, right)
         self._add_dock("planboard", self.tr("Planning board"), self.planboard_panel, bottom)
         self.tabifyDockWidget(self.docks["capacity"], self.docks["planboard"])
-        self._add_dock("scenarios", self.tr("Scenarios"), self.scenario_panel, bottom)
+        self._add_dock("scenarios", self.tr("Scenarios"), None, bottom)
+        self.docks["scenarios"].visibilityChanged.connect(self._scenarios_shown)
         self.tabifyDockWidget(self.docks["capacity"], self.docks["scenarios"])
         self.docks["capacity"].raise_()
         self.tabifyDockWidget(self.docks["detail"], self.docks["decisions"])
@@ -160,12 +167,7 @@ class MainWindow(QMainWindow):
         self.files.hold_close = self.notices.hold_close_for_drafts
         self.decisions_panel.recorded.connect(self._decision_recorded)
         self.decisions_panel.notice.connect(self.show_message)
-        self.meeting_room.form.recorded.connect(self._decision_recorded)
-        self.meeting_room.form.cancelled.connect(self._back_to_ranking)
         self.decisions_panel.decision_form.cancelled.connect(self._back_to_ranking)
-        self.meeting_room.finalise_requested.connect(self.decisions_panel.ask_finalise)
-        self.meeting_room.export_requested.connect(self.files.ask_export)
-        self.meeting_room.keys_requested.connect(self.show_keymap)
         self.ranking_view.case_activated.connect(self.decide)
 
         self._restore_window()
@@ -174,17 +176,68 @@ class MainWindow(QMainWindow):
             self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
 
     # -- construction helpers ----------------------------------------------------------
-    def _add_dock(self, name: str, title: str, body: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _add_dock(
+        self, name: str, title: str, body: QWidget | None, area: Qt.DockWidgetArea
+    ) -> None:
+        """``body`` None: the dock's widget is put in later (built on first show)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         # Scroll rather than force a minimum window size (laptop screens, vergadermodus).
         scroll = QScrollArea(dock)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        if body is not None:
+            scroll.setWidget(body)
         dock.setWidget(scroll)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+
+    @property
+    def meeting_room(self) -> MeetingRoom:
+        """The meeting layout, built the first time it is shown (or asked for): most
+        starts are in the preparation layout. Built late, it is brought up to the
+        controller's state as it would have followed it."""
+        if self._meeting_room is None:
+            from stuurploeg.gui.meeting.room import MeetingRoom  # start-up time
+
+            meeting = self.controller.meeting
+            room = MeetingRoom(self.controller, self.undo_stack, self)
+            # Its meeting fields start at today, as the dock's did at start-up: the day
+            # chosen since then stays.
+            self.controller.set_meeting_day(meeting.day)
+            room.summary.refresh()
+            room.form.prefill(self.controller.selected_case_id)
+            self.layouts.addWidget(room)
+            # Its size hints taken now, at the preparation font, as the window took them
+            # when the room was made with it: the switch to the meeting font then sizes the
+            # window as it always did (tests/gui/test_meeting_layout.py, 853x480).
+            self.layouts.minimumSizeHint()
+            room.form.recorded.connect(self._decision_recorded)
+            room.form.cancelled.connect(self._back_to_ranking)
+            room.finalise_requested.connect(self.decisions_panel.ask_finalise)
+            room.export_requested.connect(self.files.ask_export)
+            room.keys_requested.connect(self.show_keymap)
+            self._meeting_room = room
+        return self._meeting_room
+
+    @property
+    def scenario_panel(self) -> ScenarioPanel:
+        """The Scenarios dock's panel, built on first use: its dock starts behind the
+        Capacity tab, and building it (and its suggestions box, which asks for
+        suggestions on every selection) is not needed to show the window."""
+        if self._scenario_panel is None:
+            from stuurploeg.gui.scenarios.panel import ScenarioPanel  # start-up time
+
+            panel = ScenarioPanel(self.controller, self)
+            scroll = self.docks["scenarios"].widget()
+            assert isinstance(scroll, QScrollArea)
+            scroll.setWidget(panel)
+            self._scenario_panel = panel
+        return self._scenario_panel
+
+    def _scenarios_shown(self, visible: bool) -> None:
+        if visible:
+            self.scenario_panel  # noqa: B018 — built now that the dock is on screen
 
     def _build_edit_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -243,12 +296,16 @@ class MainWindow(QMainWindow):
         menu.addAction(self.about_action)
 
     def show_about(self) -> AboutDialog:
+        from stuurploeg.gui.about import AboutDialog  # on first use: start-up time
+
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
         return dialog
 
     def show_keymap(self) -> KeyMapDialog:
+        from stuurploeg.gui.meeting.keymap import KeyMapDialog  # on first use: start-up time
+
         dialog = KeyMapDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.open()
@@ -302,8 +359,8 @@ class MainWindow(QMainWindow):
             return
         if on == self._meeting_on:
             return
+        room = self.meeting_room  # built the first time before the layout counts as switched
         self._meeting_on = on
-        room = self.meeting_room
         if on:
             self._preparation_state = bytes(self.saveState().data())
             for dock in self.docks.values():
@@ -377,6 +434,8 @@ class MainWindow(QMainWindow):
         self.replan_action.setEnabled(proposal is not None and proposal.outdated)
 
     def open_plan_dialog(self) -> PlanDialog:
+        from stuurploeg.gui.planning.dialog import open_plan_dialog  # on first use: start-up
+
         return open_plan_dialog(self.controller, self)
 
     def change_position(self, case_id: str = "", position: int = 0) -> PositionDialog | None:
@@ -385,6 +444,8 @@ class MainWindow(QMainWindow):
         if not case_id or self.controller.ranking is None:
             self.show_message(self.tr("Select a ranked case first."))
             return None
+        from stuurploeg.gui.ranking.position import PositionDialog  # on first use: start-up
+
         dialog = PositionDialog(self.controller, self.undo_stack, case_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if position:
@@ -425,6 +486,8 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self, path: Path | None = None) -> ImportWizard:
         """Open the import wizard (for ``path`` when given, e.g. a dropped workbook)."""
+        from stuurploeg.gui.importing.wizard import ImportWizard  # on first use: start-up
+
         wizard = ImportWizard(self.controller, self.settings, self, path=path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()  # window-modal, never exec(): tests and the event loop keep running

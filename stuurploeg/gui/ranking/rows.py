@@ -175,8 +175,6 @@ def with_plan(
     plan for the same cases costs a loop over the plan only."""
     import numpy as np
 
-    from stuurploeg.domain.planning.reasons import reason_summary
-
     n = len(rows)
     team = _obj(c.team or "" for c in cases)
     plan = np.full(n, "", dtype=object)
@@ -190,6 +188,10 @@ def with_plan(
             plan_reason[i] = u.reason
             summary = summaries.get(u.reason)
             if summary is None:
+                # Only with a plan: the first ranking, at start-up, shows before the
+                # planning engine is imported.
+                from stuurploeg.domain.planning.reasons import reason_summary
+
                 summary = summaries[u.reason] = reason_summary(u.reason)
             plan[i] = summary  # the whole reason is the tooltip
     for a in assignments or ():

@@ -3,7 +3,7 @@ meeting's proposal, and see which plan is shown (the base or a scenario)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSignalBlocker, Qt
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,26 +19,13 @@ from PySide6.QtWidgets import (
 
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
 from stuurploeg.gui.errors import user_message
-from stuurploeg.gui.labels import planner_label
 from stuurploeg.gui.scenarios.comparison import ComparisonView
 from stuurploeg.gui.scenarios.editor import ScenarioEditor
 from stuurploeg.gui.scenarios.models import ScenarioListModel
+from stuurploeg.gui.scenarios.shown import shown_text
 from stuurploeg.gui.scenarios.suggestions import SuggestionsBox
 from stuurploeg.gui.widgets import list_table
 from stuurploeg.gui.workers import Job
-
-
-def shown_text(controller: WorkspaceController) -> str:
-    """Which plan is on screen, for the panel, the status bar and the window title."""
-    shown = controller.scenarios.shown
-    translate = QCoreApplication.translate
-    if controller.proposal is None:
-        return translate("ScenarioPanel", "No plan shown yet")
-    planner = planner_label(shown.planner or "")
-    if shown.is_base:
-        return translate("ScenarioPanel", "Shown: base plan (%1)").replace("%1", planner)
-    text = translate("ScenarioPanel", "Shown: scenario %1 (%2)")
-    return text.replace("%1", shown.scenario or "").replace("%2", planner)
 
 
 class ScenarioPanel(QWidget):

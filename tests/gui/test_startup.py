@@ -1,0 +1,202 @@
+"""Start-up guards: what the first window and the first ranking do *not* load, and the
+parts built on first use (meeting room, Scenarios panel) showing what they would have
+shown had they been built with the window. No time bounds: `python -m benchmarks scale`
+measures the time (docs/performance.md)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.gui.factories import make_cases
+from tests.gui.fixtures import make_workspace, open_in
+
+pytestmark = pytest.mark.gui
+
+# Not needed to show the window; each is imported where first used.
+NOT_BEFORE_THE_WINDOW = (
+    "numpy",
+    "pandas",
+    "pyqtgraph",
+    "openpyxl",
+    "ortools",
+    "stuurploeg.app",
+    "stuurploeg.store",
+    "stuurploeg.domain.planning",
+    "stuurploeg.domain.scoring",
+    "stuurploeg.gui.about",
+    "stuurploeg.gui.importing.wizard",
+    "stuurploeg.gui.meeting.keymap",
+    "stuurploeg.gui.meeting.room",
+    "stuurploeg.gui.planning.dialog",
+    "stuurploeg.gui.ranking.position",
+    "stuurploeg.gui.scenarios.panel",
+)
+
+_WINDOW = """
+import sys, pathlib
+from stuurploeg.gui.settings import use_settings_folder
+use_settings_folder(pathlib.Path(sys.argv[1]))
+from stuurploeg.gui.application import ExceptionHandler, build_application, setup_logging
+from stuurploeg.gui.main_window import MainWindow
+app = build_application()
+ExceptionHandler(setup_logging(pathlib.Path(sys.argv[1])), app).install()
+w = MainWindow(); w.show(); app.processEvents()
+print("loaded:" + ",".join(m for m in sys.argv[2].split(",") if m in sys.modules))
+"""
+
+# The first ranking of a workspace: what is loaded when it is shown (before the scenario
+# listing and the plan, which come after it and need the planning engine).
+_FIRST_RANKING = """
+import sys, pathlib, time
+from stuurploeg.gui.settings import use_settings_folder
+use_settings_folder(pathlib.Path(sys.argv[1]))
+from stuurploeg.gui.application import build_application
+from stuurploeg.gui.main_window import MainWindow
+app = build_application()
+w = MainWindow(); w.show(); app.processEvents()
+seen = []
+w.controller.ranking_changed.connect(
+    lambda: seen or seen.append([m for m in sys.argv[3].split(",") if m in sys.modules]))
+w.start(pathlib.Path(sys.argv[2]))
+deadline = time.monotonic() + 60
+while not seen and time.monotonic() < deadline:
+    app.processEvents(); time.sleep(0.005)
+print("rows", w.ranking_view.model.rowCount())
+print("loaded:" + ",".join(seen[0] if seen else ["(no ranking)"]))
+"""
+
+
+def _run(code: str, *args: str) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip().splitlines()
+
+
+def _loaded(lines: list[str], names: tuple[str, ...]) -> list[str]:
+    """Which of ``names`` (a module or a package) the child reported as loaded."""
+    return [n for n in names if n in lines[-1].removeprefix("loaded:").split(",")]
+
+
+@pytest.mark.slow
+def test_the_window_shows_without_the_parts_it_does_not_show(tmp_path):
+    """As run_app starts: log file, exception handler, window. Packages are checked by
+    their top module (``stuurploeg.app`` is loaded with any app module)."""
+    lines = _run(_WINDOW, str(tmp_path), ",".join(NOT_BEFORE_THE_WINDOW))
+    assert _loaded(lines, NOT_BEFORE_THE_WINDOW) == [], lines
+
+
+@pytest.mark.slow
+def test_the_first_ranking_shows_before_the_planning_engine_is_loaded(tmp_path):
+    path = make_workspace(tmp_path / "werk.stuurploeg", make_cases(30, seed=3))
+    heavy = ("stuurploeg.domain.planning", "pandas", "openpyxl", "ortools", "pyqtgraph")
+    lines = _run(_FIRST_RANKING, str(tmp_path / "settings"), str(path), ",".join(heavy))
+    assert lines[0] == "rows 30", lines
+    assert _loaded(lines, heavy) == [], lines
+
+
+def test_the_meeting_room_is_built_when_first_shown_and_keeps_the_meeting(
+    qtbot, main_window, tmp_path, sample_data
+):
+    window = main_window
+    cases, capacity = sample_data
+    open_in(qtbot, window.controller, make_workspace(tmp_path / "v.stuurploeg", cases, capacity))
+    assert window._meeting_room is None  # not built with the window
+    # The meeting's day chosen in the Decisions dock, and a case selected, before the room
+    # exists: the room built afterwards shows both, as one built with the window would.
+    fields = window.decisions_panel.meeting_fields
+    day = fields.meeting_day() + timedelta(days=3)
+    fields.day.setDate(day)
+    case_id = window.ranking_view.model.case_id_at(0)
+    window.ranking_view.table.select_case(case_id)
+    qtbot.waitUntil(lambda: window.controller.selected_case_id == case_id)
+
+    window.set_meeting_mode(True)
+    room = window.meeting_room
+    assert window.layouts.currentWidget() is room
+    assert window.controller.meeting.day == day
+    assert room.meeting_fields.meeting_day() == day
+    assert fields.meeting_day() == day
+    assert room.summary.title.text().startswith(case_id)
+    assert case_id in room.form.case_label.text()
+    # and it is wired like before: Esc in its form goes back to the ranking
+    room.form.cancelled.emit()
+    assert window.ranking_view.table.hasFocus() or not window.isActiveWindow()
+
+
+def test_the_scenario_panel_is_built_when_its_dock_shows(qtbot, main_window, tmp_path):
+    window = main_window
+    open_in(qtbot, window.controller, make_workspace(tmp_path / "w.stuurploeg", make_cases(5)))
+    assert window._scenario_panel is None  # behind the Capacity tab
+    dock = window.docks["scenarios"]
+    dock.raise_()
+    qtbot.waitUntil(lambda: window._scenario_panel is not None)
+    panel = window.scenario_panel
+    assert dock.widget().widget() is panel and panel.isVisible()
+    assert panel.new_button.isEnabled()  # it reads the open workspace when built
+
+
+def test_the_scenario_panel_can_be_asked_for_before_its_dock_shows(main_window):
+    panel = main_window.scenario_panel
+    assert main_window.docks["scenarios"].widget().widget() is panel
+    assert main_window.scenario_panel is panel  # built once
+
+
+def test_log_setup_still_rotates(tmp_path):
+    """logging.handlers is imported where the log is set up."""
+    from logging.handlers import RotatingFileHandler
+
+    from stuurploeg.gui.application import log, setup_logging
+
+    path = setup_logging(Path(tmp_path))
+    try:
+        handlers = [h for h in log.handlers if isinstance(h, RotatingFileHandler)]
+        assert [Path(h.baseFilename) for h in handlers] == [path]
+    finally:
+        for h in list(log.handlers):
+            if isinstance(h, RotatingFileHandler):
+                log.removeHandler(h)
+                h.close()
+
+
+def test_the_safety_checks_run_in_a_worker_after_the_first_workspace(
+    qtbot, main_window, tmp_path, monkeypatch
+):
+    """They import openpyxl (and numpy): off the GUI thread, once the first workspace is
+    shown; a failure is still said and the app quits when it has been read."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from stuurploeg.gui import application
+
+    window = main_window
+    ran: list[tuple[bool, bool]] = []
+
+    def problem() -> str:
+        ran.append((threading.current_thread() is threading.main_thread(),
+                    window.controller.has_workspace))  # fmt: skip
+        return "defusedxml ontbreekt"
+
+    monkeypatch.setattr(window.controller, "installation_problem", problem)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    application._refuse_unsafe_install(window)
+    qtbot.wait(50)
+    assert ran == []  # not before the workspace
+    open_in(qtbot, window.controller, make_workspace(tmp_path / "w.stuurploeg", make_cases(5)))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)
+    assert ran == [(False, True)]  # in a worker, with the workspace shown
+    qtbot.waitUntil(lambda: getattr(window.notices, "problem_box", None) is not None)
+    box = window.notices.problem_box
+    assert "defusedxml ontbreekt" in box.text() and box.isVisible()
+    box.accept()
+    qtbot.waitUntil(lambda: quits == [True])
