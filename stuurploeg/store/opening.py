@@ -34,12 +34,21 @@ SUFFIX = ".stuurploeg"
 
 
 def open_workspace(
-    path: Path | str, *, readonly: bool = False, keep_backups: int = backups_mod.DEFAULT_KEEP
+    path: Path | str,
+    *,
+    readonly: bool = False,
+    keep_backups: int = backups_mod.DEFAULT_KEEP,
+    defer_backup: bool = False,
 ) -> Workspace:
     """Open an existing workspace: lock, check, back up, migrate.
 
     ``readonly`` takes no lock and makes no backup (``verify``, ``export`` beside a running
-    app). Raises :class:`StoreError` subclasses with a Dutch message.
+    app). ``defer_backup``: the backup made at every opening is left for
+    :meth:`Workspace.make_due_backup` (the app makes it in a worker once the ranking is on
+    screen); the workspace makes it itself before its first change is written, or when
+    it is closed. The integrity check, a migration's backup and a backup before triggers
+    are put back are never deferred. Raises :class:`StoreError` subclasses with a Dutch
+    message.
     """
     path = Path(path)
     if not path.is_file():
@@ -75,6 +84,7 @@ def open_workspace(
             conn = None
             conn = connect(path)
         backup = None
+        due = None  # the reason of a backup left for later (``defer_backup``)
         if readonly:
             if schema.schema_version(conn) != schema.SCHEMA_VERSION:
                 raise StoreError(
@@ -89,7 +99,11 @@ def open_workspace(
                     conn, path, backups_mod.PRE_MIGRATION, keep_backups)
                 schema.migrate(conn)
             elif chain_finding(conn, path) is None:
-                backup = backups_mod.make_backup(conn, path, "geopend", keep_backups)
+                # Putting missing triggers back below writes: the copy comes before that.
+                if defer_backup and not schema.missing_triggers(conn):
+                    due = "geopend"
+                else:
+                    backup = backups_mod.make_backup(conn, path, "geopend", keep_backups)
             # else: a copy of a tampered log would push the good copies out of the rotation.
         chain = _trigger_warnings(conn, path.name, restore=not readonly)
         found = collect(conn, path=path)
@@ -99,7 +113,7 @@ def open_workspace(
             kept = remember_head(conn, path.name, now())
             if kept:
                 chain.append(kept)
-        if chain and not readonly and backup is None:
+        if chain and not readonly and backup is None and due is None:
             chain.append(
                 "Daarom is bij het openen geen reservekopie gemaakt: de bestaande "
                 "reservekopieën blijven zo bewaard."
@@ -108,7 +122,8 @@ def open_workspace(
         doubles = duplicate_warning(decisions_repo.list_decisions(conn), path.name)
         if doubles:
             warnings.append(doubles)
-        return Workspace(path, conn, lock, warnings=warnings, backup=backup, readonly=readonly)
+        return Workspace(path, conn, lock, warnings=warnings, backup=backup, readonly=readonly,
+                         backup_due=due, keep_backups=keep_backups)
     except BaseException:
         if conn is not None:
             conn.close()

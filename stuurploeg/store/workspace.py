@@ -70,6 +70,8 @@ class Workspace:
         backup: Path | None = None,
         readonly: bool = False,
         staged: Path | None = None,
+        backup_due: str | None = None,
+        keep_backups: int = backups_mod.DEFAULT_KEEP,
     ) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = conn
@@ -82,6 +84,10 @@ class Workspace:
         # commit, so a process killed before that leaves no empty workspace behind.
         self._staged = staged
         self._evidence: tuple[int, LogEvidence] | None = None
+        # The backup of the workspace as opened, when opening left it for later: made
+        # before the first change is written (``writing``), at the latest on closing.
+        self._backup_due = backup_due
+        self._keep_backups = keep_backups
 
     # -- life cycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -90,6 +96,13 @@ class Workspace:
             self.discard()
             return
         with self._mutex:
+            if self._backup_due is not None and self._conn is not None:
+                # Nothing was written since opening (a write makes the backup first), so
+                # the file is the state the backup would hold; a copy that fails now is
+                # made at the next opening, and closing must not fail for it.
+                with contextlib.suppress(StoreError):
+                    self._backup_if_due()
+                self._backup_due = None
             conn, self._conn = self._conn, None
             if conn is not None:
                 if not self.readonly:
@@ -165,6 +178,9 @@ class Workspace:
                 f"{what} kan niet: de werkruimte {self.path.name} is alleen-lezen geopend."
             )
         with self._mutex:
+            # The state as opened is copied before anything changes it; when that copy
+            # fails, so does the change (as the opening itself failed before).
+            self._backup_if_due()
             with write_transaction(self.conn, what) as conn:
                 yield conn
             if self._staged is not None:
@@ -446,9 +462,30 @@ class Workspace:
     def backups(self) -> list[Path]:
         return backups_mod.list_backups(self.path)
 
+    @property
+    def backup_due(self) -> bool:
+        """True while the backup of the workspace as opened is still to be made."""
+        return self._backup_due is not None
+
+    def make_due_backup(self) -> Path | None:
+        """Make the backup the opening left for later (``defer_backup``); None when there
+        is none to make. Raises :class:`StoreError` when it fails (it stays due)."""
+        with self._mutex:
+            return self._backup_if_due()
+
+    def _backup_if_due(self) -> Path | None:
+        reason = self._backup_due
+        if reason is None:
+            return None
+        self.last_backup = backups_mod.make_backup(self.conn, self.path, reason,
+                                                   self._keep_backups)
+        self._backup_due = None
+        return self.last_backup
+
     def backup_now(self, reason: str = "handmatig") -> Path:
         with self._mutex:
             self.last_backup = backups_mod.make_backup(self.conn, self.path, reason)
+            self._backup_due = None  # nothing written since opening: this copy is that state
             return self.last_backup
 
 

@@ -188,3 +188,51 @@ def test_backups_in_the_old_folder_are_still_listed_and_never_pruned(ws_path, ws
         open_workspace(ws_path, keep_backups=2).close()
     assert kept.exists() and list_backups(ws_path)[0] == kept
     assert len(list_backups(ws_path)) == 3
+
+
+def test_a_deferred_backup_is_made_before_the_first_change(ws_path, ws):
+    ws.close()
+    before = list_backups(ws_path)
+    with open_workspace(ws_path, defer_backup=True) as again:
+        assert again.backup_due and again.last_backup is None
+        assert list_backups(ws_path) == before
+        again.save_profile("eigen", {"urgency": 1.0})  # the first change: the copy first
+        assert not again.backup_due and again.last_backup is not None
+        copy = sqlite3.connect(again.last_backup)
+        try:  # the state as opened, without the change
+            assert copy.execute("SELECT COUNT(*) FROM profiles WHERE name = 'eigen'"
+                                ).fetchone()[0] == 0
+        finally:
+            copy.close()
+    assert len(list_backups(ws_path)) == len(before) + 1
+
+
+def test_a_deferred_backup_is_made_in_the_background_or_on_closing(ws_path, ws):
+    ws.close()
+    with open_workspace(ws_path, defer_backup=True) as again:
+        made = again.make_due_backup()
+        assert made is not None and made == again.last_backup and not again.backup_due
+        assert again.make_due_backup() is None  # once
+    count = len(list_backups(ws_path))
+    open_workspace(ws_path, defer_backup=True).close()  # closed before it was made
+    assert len(list_backups(ws_path)) == count + 1
+
+
+def test_a_change_is_refused_while_the_deferred_backup_fails(ws_path, ws, monkeypatch):
+    from stuurploeg.store import backups
+    from stuurploeg.store.errors import StoreError
+
+    ws.close()
+    with open_workspace(ws_path, defer_backup=True) as again:
+        real = backups.make_backup
+
+        def full(*_args, **_kwargs):
+            raise StoreError("Kon geen reservekopie maken: schijf vol")
+
+        monkeypatch.setattr(backups, "make_backup", full)
+        with pytest.raises(StoreError, match="reservekopie"):
+            again.save_profile("eigen", {"urgency": 1.0})
+        assert again.backup_due and "eigen" not in [p.name for p in again.profiles()]
+        monkeypatch.setattr(backups, "make_backup", real)
+        again.save_profile("eigen", {"urgency": 1.0})
+        assert not again.backup_due

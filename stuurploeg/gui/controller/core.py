@@ -299,6 +299,14 @@ class WorkspaceController(QObject):
         self.message.emit(texts.opened(len(self._cases), path))
         for warning in ws.warnings:
             self.warning.emit(warning)
+        # The backup of the opening, once the ranking is on screen (the workspace makes it
+        # itself first should a change come sooner).
+        QTimer.singleShot(self.REPLAN_DELAY_MS // 2, self, lambda: self._back_up(ws))
+
+    def _back_up(self, ws: Workspace) -> None:
+        if ws is self._workspace and ws.backup_due:
+            self._start(lambda _state: ws.make_due_backup(), lambda _path: None,
+                        lambda exc: self.error.emit(user_message(exc)))
 
     def _preferred(self, stored: Sequence[WeightProfile]) -> WeightProfile | None:
         """The profile last used (from the settings) when stored, else none yet (the

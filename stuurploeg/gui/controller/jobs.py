@@ -56,7 +56,7 @@ def open_workspace(path: Path, state: TaskState) -> tuple[Workspace, WorkspaceCo
     from stuurploeg.app.workspace import open_workspace as open_ws
 
     state.report(0.1, translate("Workspace", "Opening %1…").replace("%1", path.name))
-    ws = open_ws(path)
+    ws = open_ws(path, defer_backup=True)  # the controller backs up once it is shown
     return ws, _read_or_close(ws, state)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, SignalInstance
 
 from stuurploeg.domain.model import SPECIALISMS, CapacityData, Case
 from stuurploeg.domain.progress import TaskState
@@ -160,6 +160,10 @@ class _Converted:
     rows_of_deltas: list[int] = field(default_factory=list)  # delta index -> draft row
 
 
+#: the stored scenarios are listed this long after a workspace opened
+LISTING_DELAY_MS = 200
+
+
 # -- the controller ----------------------------------------------------------------------
 class ScenarioController(QObject):
     changed = Signal()  # the list of stored scenarios changed
@@ -180,7 +184,10 @@ class ScenarioController(QObject):
         # the time budget of a scenario plan with the fill or optimal planner (seconds)
         self.time_limit = SCENARIO_TIME_LIMIT
         self._listing = 0  # which listing of the scenarios is the latest
-        owner.opened.connect(lambda _path: self._list_in_worker())
+        # Listed a moment after opening, not with it: the listing's worker imports the
+        # planning code, which held the GIL while the first ranking was painted.
+        owner.opened.connect(
+            lambda _path: QTimer.singleShot(LISTING_DELAY_MS, self, self._list_in_worker))
         owner.closed.connect(self._forget)
         owner.proposal_changed.connect(self._proposal_changed)
 
