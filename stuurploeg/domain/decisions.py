@@ -7,8 +7,6 @@ in ``stuurploeg.store``.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -285,10 +283,14 @@ def canonical_content(d: Decision) -> str:
         doc["hash_format"] = d.hash_format
         doc["meeting_finalised_at"] = _iso(d.meeting_finalised_at)
         doc["meeting_finalised_by"] = d.meeting_finalised_by
+    import json  # here: the window that shows decisions does not hash them (start-up)
+
     return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def compute_hash(prev_hash: str, d: Decision) -> str:
+    import hashlib  # here, as json above
+
     data = (prev_hash + "\n" + canonical_content(d)).encode("utf-8")
     return hashlib.sha256(data).hexdigest()
 

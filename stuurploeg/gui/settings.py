@@ -7,7 +7,6 @@ at a temporary folder with :func:`use_settings_folder`, so they never touch the 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -114,6 +113,8 @@ class Settings:
         raw = self._s.value(f"{KEY_MAPPINGS}/{layout_key}")
         if not raw:
             return None
+        import json  # here: only the import wizard reads mappings (start-up)
+
         try:
             data = json.loads(str(raw))
         except ValueError:
@@ -121,4 +122,6 @@ class Settings:
         return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else None
 
     def remember_mapping(self, layout_key: str, mapping: dict[str, str]) -> None:
+        import json
+
         self._s.setValue(f"{KEY_MAPPINGS}/{layout_key}", json.dumps(mapping, sort_keys=True))

@@ -36,6 +36,9 @@ NOT_BEFORE_THE_WINDOW = (
     "stuurploeg.gui.planning.dialog",
     "stuurploeg.gui.ranking.position",
     "stuurploeg.gui.scenarios.panel",
+    "logging.handlers",  # the log file rotates without it (socket, pickle, queue)
+    "hashlib",  # decisions are hashed where recorded, not shown
+    "json",
 )
 
 _WINDOW = """
@@ -151,18 +154,30 @@ def test_the_scenario_panel_can_be_asked_for_before_its_dock_shows(main_window):
 
 
 def test_log_setup_still_rotates(tmp_path):
-    """logging.handlers is imported where the log is set up."""
-    from logging.handlers import RotatingFileHandler
+    """The log file rotates without logging.handlers (not imported before the window)."""
+    import logging
 
-    from stuurploeg.gui.application import log, setup_logging
+    from stuurploeg.gui.application import RotatingLog, log, setup_logging
 
     path = setup_logging(Path(tmp_path))
     try:
-        handlers = [h for h in log.handlers if isinstance(h, RotatingFileHandler)]
+        handlers = [h for h in log.handlers if isinstance(h, RotatingLog)]
         assert [Path(h.baseFilename) for h in handlers] == [path]
+        small = RotatingLog(tmp_path / "klein.log", max_bytes=200, backup_count=2)
+        small.setFormatter(logging.Formatter("%(message)s"))
+        for n in range(20):
+            small.handle(logging.LogRecord("t", logging.INFO, "", 0, f"regel {n:02d} " + "x" * 40,
+                                           None, None))
+        small.close()
+        kept = sorted(p.name for p in tmp_path.glob("klein.log*"))
+        assert kept == ["klein.log", "klein.log.1", "klein.log.2"]
+        assert all(p.stat().st_size < 200 for p in tmp_path.glob("klein.log*"))
+        newest = (tmp_path / "klein.log").read_text(encoding="utf-8")
+        assert "regel 19" in newest and "regel 18" in (tmp_path / "klein.log.1").read_text(
+            encoding="utf-8") + newest
     finally:
         for h in list(log.handlers):
-            if isinstance(h, RotatingFileHandler):
+            if isinstance(h, RotatingLog):
                 log.removeHandler(h)
                 h.close()
 
