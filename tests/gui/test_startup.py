@@ -215,3 +215,27 @@ def test_the_safety_checks_run_in_a_worker_after_the_first_workspace(
     assert "defusedxml ontbreekt" in box.text() and box.isVisible()
     box.accept()
     qtbot.waitUntil(lambda: quits == [True])
+
+
+def test_the_cheaper_import_check_answers_as_pysides_own():
+    """gui/import_check.py replaces PySide6's check of each imported module (does it use
+    PySide6?) with one that reads the file's bytes: the same answer for every module."""
+    import inspect
+
+    from stuurploeg.gui import import_check
+
+    def pysides(module) -> bool:  # the check as PySide6 6.x makes it
+        try:
+            source = inspect.getsource(module)
+        except (TypeError, OSError, SyntaxError):
+            return False
+        return "PySide6" in source
+
+    feature = sys.modules["shibokensupport.feature"]
+    assert feature._mod_uses_pyside is import_check._uses_pyside
+    modules = [m for m in list(sys.modules.values()) if isinstance(m, type(sys))]
+    assert len(modules) > 100
+    differ = [m.__name__ for m in modules if import_check._uses_pyside(m) != pysides(m)]
+    assert differ == []
+    assert import_check._uses_pyside(sys.modules["stuurploeg.gui.main_window"])
+    assert not import_check._uses_pyside(sys.modules["stuurploeg.domain.model"])
