@@ -239,3 +239,57 @@ def test_the_cheaper_import_check_answers_as_pysides_own():
     assert differ == []
     assert import_check._uses_pyside(sys.modules["stuurploeg.gui.main_window"])
     assert not import_check._uses_pyside(sys.modules["stuurploeg.domain.model"])
+
+
+def test_the_backup_of_an_opening_follows_the_first_ranking(qtbot, tmp_path, sample_data):
+    """Opened in the app, the workspace is shown before its backup is made; the backup
+    follows in a worker, and it is the workspace as opened."""
+    import sqlite3
+
+    from stuurploeg.gui.controller import WorkspaceController
+    from stuurploeg.gui.settings import Settings
+    from stuurploeg.store.backups import list_backups
+
+    cases, capacity = sample_data
+    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+    before = list_backups(path)
+    controller = WorkspaceController(Settings())
+    at_ranking: list[int] = []
+    controller.ranking_changed.connect(
+        lambda: at_ranking or at_ranking.append(len(list_backups(path))))
+    try:
+        open_in(qtbot, controller, path, planned=False)
+        ws = controller.workspace
+        assert at_ranking == [len(before)]  # shown first
+        qtbot.waitUntil(lambda: not ws.backup_due, timeout=10_000)
+        made = ws.last_backup
+        assert made is not None and list_backups(path) == [*before, made]
+        copy = sqlite3.connect(made)
+        try:
+            assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert copy.execute("SELECT COUNT(*) FROM cases").fetchone()[0] == len(cases)
+        finally:
+            copy.close()
+    finally:
+        controller.close()
+
+
+def test_a_change_right_after_opening_is_backed_up_first(qtbot, tmp_path, sample_data):
+    from stuurploeg.gui.controller import WorkspaceController
+    from stuurploeg.gui.settings import Settings
+    from stuurploeg.store.backups import list_backups
+
+    cases, capacity = sample_data
+    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+    count = len(list_backups(path))
+    controller = WorkspaceController(Settings())
+    try:
+        open_in(qtbot, controller, path, planned=False)
+        ws = controller.workspace
+        assert ws.backup_due  # the worker has not begun yet
+        ws.save_profile("eigen", {"urgency": 1.0})  # as a weight change stored at once
+        assert not ws.backup_due and len(list_backups(path)) == count + 1
+        qtbot.wait(400)  # the worker's turn comes and finds nothing to do
+        assert len(list_backups(path)) == count + 1
+    finally:
+        controller.close()
