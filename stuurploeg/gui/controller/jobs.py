@@ -52,7 +52,8 @@ def read_contents(ws: Workspace) -> WorkspaceContents:
 
 
 def open_workspace(path: Path, state: TaskState) -> tuple[Workspace, WorkspaceContents]:
-    """Open ``path`` (lock, integrity check, backup, migration) and read what it holds."""
+    """Open ``path`` (lock, integrity check, migration; the backup of the opening follows
+    in a worker once it is shown) and read what it holds."""
     from stuurploeg.app.workspace import open_workspace as open_ws
 
     state.report(0.1, translate("Workspace", "Opening %1…").replace("%1", path.name))
