@@ -74,14 +74,16 @@ class TableModel(QAbstractTableModel):
         A view's delegate asks each cell it paints for seven roles; Qt's default answers
         them with seven calls of :meth:`data`, and each call from C++ into Python costs
         several times what the answer does (about 85 µs against 18 µs per cell, measured).
-        A role without an answer is left as the caller made it: invalid.
+        Every role is set or cleared: a delegate hands the same span from cell to cell.
         """
         if not index.isValid():
             return
         row, column, cell = index.row(), index.column(), self.cell
         for role_data in roleDataSpan:
             value = cell(row, column, role_data.role())
-            if value is not None:
+            if value is None:
+                role_data.clearData()
+            else:
                 role_data.setData(value)
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QByteArray,
     QCoreApplication,
     QLocale,
@@ -113,7 +114,14 @@ _OTHER_TEXT_SOURCES = (
     "case_id", "name", "exploitation", "status", "plan", "decision", "criteria", "fte",
     "weeks", "specialist",
 )  # fmt: skip
+# Painted by the table itself, one pass for all visible rows (``RankingTable.paintEvent``,
+# bars and badges): to the item delegate, which then draws only their background, these
+# cells have no text. ``data`` answers their text as for any other column.
+PAINTED_BY_TABLE = frozenset({SCORE, BADGES})
+_LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
+_ROWS_SORTED = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _DELEGATE_ROLES = 7  # how many roles QStyledItemDelegate.initStyleOption asks at once
+_UNANSWERED = (0, 3, 4, 6)  # font, check state, decoration, background: their positions
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
 
@@ -364,7 +372,10 @@ class RankingModel(TableModel):
             self.endResetModel()
             self.order_changed.emit()
             return
-        self.layoutAboutToBeChanged.emit()
+        # Rows only change places: with the vertical-sort hint the column header keeps its
+        # sections as they are (without it, it records and restores one persistent index
+        # per sized column around every re-sort, and those are moved below as well).
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_SORTED)
         old = self.persistentIndexList()
         data_rows = self._order[[i.row() for i in old]] if old else np.zeros(0, np.intp)
         inverse = np.full(self.total_count(), -1, dtype=np.intp)
@@ -375,7 +386,7 @@ class RankingModel(TableModel):
             for d, i in zip(data_rows, old, strict=True)
         ]
         self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_SORTED)
         self.order_changed.emit()
 
     # -- lookups -------------------------------------------------------------------------
@@ -491,8 +502,9 @@ class RankingModel(TableModel):
         span = roleDataSpan
         # QStyledItemDelegate asks font, alignment, foreground, check state, decoration,
         # display and background, in that order; the Ranglijst answers three of them.
-        # Reaching those three directly, when they are there, costs a third of walking
-        # all seven (each is a wrapper made and a role read).
+        # Reaching the seven by position, when they are there, costs less than walking
+        # them (each step makes a wrapper and reads a role). The delegate keeps the same
+        # seven from cell to cell, so every role is set or cleared, never left as it was.
         if len(span) == _DELEGATE_ROLES:
             display, alignment, foreground = span[5], span[1], span[2]
             if (
@@ -500,18 +512,39 @@ class RankingModel(TableModel):
                 and alignment.role() == _ALIGNMENT
                 and foreground.role() == _FOREGROUND
             ):
-                display.setData(self._text(row, column))
-                if column in NUMERIC:
-                    alignment.setData(_RIGHT)
-                elif column == PLAN and self._rows.in_plan[row] == OUT_OF_PLAN:
+                for other in _UNANSWERED:
+                    span[other].clearData()
+                if column in PAINTED_BY_TABLE:  # the table paints their content
+                    display.clearData()
+                    alignment.clearData()
+                else:
+                    display.setData(self._text(row, column))
+                    if column in NUMERIC:
+                        alignment.setData(_RIGHT)
+                    else:
+                        alignment.clearData()
+                if column == PLAN and self._rows.in_plan[row] == OUT_OF_PLAN:
                     foreground.setData(_GREY)
+                else:
+                    foreground.clearData()
                 return
         for role_data in span:
             role = role_data.role()
-            if role in _HANDLED_ROLES:
-                value = self._answer(row, column, role)
-                if value is not None:
-                    role_data.setData(value)
+            value = self._answer(row, column, role) if role in _HANDLED_ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def score_cell(self, view_row: int) -> tuple[str, float | None]:
+        """The score text of a visible row and the value its bar shows (None: no bar)."""
+        row = int(self._order[view_row])
+        value = self._rows.score[row]
+        return self._text(row, SCORE), None if math.isnan(value) else float(value)
+
+    def badges_at(self, view_row: int) -> list[tuple[str, str]]:
+        """The (badge key, label) pairs of a visible row."""
+        return self._badges(int(self._order[view_row]))
 
     def _text(self, row: int, column: int) -> str:
         """The display text of a cell of data row ``row``, made once (see ``_texts``)."""

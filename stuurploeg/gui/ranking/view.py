@@ -8,11 +8,12 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
-from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
+from stuurploeg.gui.ranking.delegates import paint_badges, paint_score
 from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
@@ -58,8 +59,6 @@ class RankingTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionsMovable(True)
-        self.setItemDelegateForColumn(rm.SCORE, ScoreBarDelegate(self))
-        self.setItemDelegateForColumn(rm.BADGES, BadgeDelegate(self))
         self._kept: list[str] = []
         # Tab leaves the table (to the decision form), it never walks its cells.
         self.setTabKeyNavigation(False)
@@ -82,6 +81,56 @@ class RankingTable(QTableView):
         for column, chars in widths.items():
             self.setColumnWidth(column, chars * char + 16)
         self.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt draws the cells (the score and badge cells without text), then the bars,
+        score texts and badges of the visible rows are drawn in one pass."""
+        super().paintEvent(event)
+        model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        if model.rowCount() == 0:
+            return
+        area = event.rect()
+        first = self.rowAt(area.top())
+        if first < 0:
+            return  # below the last row
+        last = self.rowAt(area.bottom())
+        last = model.rowCount() - 1 if last < 0 else last
+        grid = 1 if self.showGrid() else 0
+        painted = []
+        for column in (rm.SCORE, rm.BADGES):
+            x, width = self.columnViewportPosition(column), self.columnWidth(column)
+            if width > 0 and not self.isColumnHidden(column) and (
+                x <= area.right() and x + width > area.left()
+            ):
+                painted.append((column, x, width - grid))
+        if not painted:
+            return
+        # The colours an item delegate would get: the view's palette, in the group
+        # QTableView gives an enabled cell.
+        palette = self.palette()
+        if self.isEnabled():
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+        text = palette.color(QPalette.ColorRole.Text)
+        chosen = palette.color(QPalette.ColorRole.HighlightedText)
+        selected = _selected_rows(self.selectionModel(), rm.SCORE)
+        metrics = self.fontMetrics()
+        painter = QPainter(self.viewport())
+        for row in range(first, last + 1):
+            if self.isRowHidden(row):
+                continue
+            y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
+            for column, x, width in painted:
+                cell = QRect(x, y, width, height)
+                if column == rm.SCORE:
+                    shown, value = model.score_cell(row)
+                    pen = chosen if row in selected else text
+                    paint_score(painter, cell, value, shown, pen)
+                else:
+                    painter.save()
+                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                    paint_badges(painter, cell, metrics, model.badges_at(row))
+                    painter.restore()
+        painter.end()
 
     def current_case_id(self) -> str:
         rows = self.selectionModel().selectedRows()
@@ -353,6 +402,16 @@ class RankingView(QWidget):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _selected_rows(selection: QItemSelectionModel, column: int) -> set[int]:
+    """The rows whose cell in ``column`` is selected (``isSelected`` per cell makes an
+    index per cell, each a call back into the model)."""
+    rows: set[int] = set()
+    for part in selection.selection():
+        if part.left() <= column <= part.right():
+            rows.update(range(part.top(), part.bottom() + 1))
+    return rows
 
 
 def _result(proposal: Proposal | None) -> object:
