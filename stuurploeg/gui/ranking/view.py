@@ -365,11 +365,13 @@ class RankingView(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_count(self) -> None:
-        self.count_label.setText(
+        text = (
             self.tr("%1 of %2 cases")
             .replace("%1", str(self.model.rowCount()))
             .replace("%2", str(self.model.total_count()))
         )
+        if text != self.count_label.text():  # a re-sort keeps the count: no relayout
+            self.count_label.setText(text)
 
     # -- selection -----------------------------------------------------------------------
     def _selection_changed(self) -> None:
