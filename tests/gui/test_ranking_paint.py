@@ -149,3 +149,20 @@ def test_the_table_paints_score_bars_and_badges(qtbot):
     scored = _cell_colours(image, table, 0, rm.SCORE)
     unscored_row = next(r for r in range(model.rowCount()) if model.score_cell(r)[1] is None)
     assert len(scored) > len(_cell_colours(image, table, unscored_row, rm.SCORE))
+
+
+def test_fitting_a_painted_column_to_its_contents_measures_its_text(qtbot):
+    model = _model(badges=(0, 1))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1200, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    metrics = table.fontMetrics()
+    for column in sorted(rm.PAINTED_BY_TABLE):
+        widest = max(metrics.horizontalAdvance(model.index(r, column).data() or "")
+                     for r in range(model.rowCount()))  # fmt: skip
+        assert table.sizeHintForColumn(column) >= widest > 0
+    # and painting goes on without their text afterwards
+    option = _option(QStyledItemDelegate(), model.index(0, rm.BADGES))
+    assert option.text == ""

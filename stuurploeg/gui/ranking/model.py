@@ -10,7 +10,8 @@ case behind a row whatever the order.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -156,6 +157,7 @@ class RankingModel(TableModel):
         # screen only).
         self._texts: list[dict[int, str]] = [{} for _ in range(COLUMN_COUNT)]
         self._badge_lists: dict[int, list[tuple[str, str]]] = {}
+        self._measuring = False  # see measuring()
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
         self._proposal_outdated = False
 
@@ -514,7 +516,7 @@ class RankingModel(TableModel):
             ):
                 for other in _UNANSWERED:
                     span[other].clearData()
-                if column in PAINTED_BY_TABLE:  # the table paints their content
+                if column in PAINTED_BY_TABLE and not self._measuring:  # the table paints it
                     display.clearData()
                     alignment.clearData()
                 else:
@@ -535,6 +537,16 @@ class RankingModel(TableModel):
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    @contextmanager
+    def measuring(self) -> Iterator[None]:
+        """Within it the delegate gets the text of the columns the table paints itself,
+        so it measures them as wide as they are (a column fitted to its contents)."""
+        self._measuring = True
+        try:
+            yield
+        finally:
+            self._measuring = False
 
     def score_cell(self, view_row: int) -> tuple[str, float | None]:
         """The score text of a visible row and the value its bar shows (None: no bar)."""

@@ -132,6 +132,12 @@ class RankingTable(QTableView):
                     painter.restore()
         painter.end()
 
+    def sizeHintForColumn(self, column: int) -> int:
+        """Fitting a column to its contents measures the score and badge texts too."""
+        model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        with model.measuring():
+            return super().sizeHintForColumn(column)
+
     def current_case_id(self) -> str:
         rows = self.selectionModel().selectedRows()
         return rows[0].data(rm.CASE_ID_ROLE) if rows else ""
