@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -166,3 +166,42 @@ def test_fitting_a_painted_column_to_its_contents_measures_its_text(qtbot):
     # and painting goes on without their text afterwards
     option = _option(QStyledItemDelegate(), model.index(0, rm.BADGES))
     assert option.text == ""
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_weight_change_repaints_the_table_once(qtbot):
+    """The re-sort is laid out at once: the change asks for one frame, not a second one
+    from the delayed layout after it."""
+    from stuurploeg.domain.model import Criterion
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+
+    cases = make_cases(200, seed=5)
+    before = rank_cases(cases, STANDARD_PROFILE)
+    model = rm.RankingModel()
+    model.set_rows(build_rows(cases, before))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1000, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    paints = _Paints()
+    table.viewport().installEventFilter(paints)
+    for weight in (0.0, 40.0, 5.0):
+        ranking = rank_cases(cases, STANDARD_PROFILE.with_weight(Criterion.URGENCY, weight))
+        QApplication.processEvents()
+        paints.count = 0
+        assert model.rerank(ranking, before.rank_map())
+        qtbot.waitUntil(lambda: paints.count >= 1)
+        for _ in range(5):  # what the change left queued (the delayed layout's timer)
+            QApplication.processEvents()
+        assert paints.count == 1

@@ -66,6 +66,10 @@ class RankingTable(QTableView):
         self._typed_at = QElapsedTimer()
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        # A re-sort (every weight change) lays the rows out at once, not from a zero
+        # timer after the repaint the change already asked for: that layout asks for a
+        # second repaint of the whole table (one frame instead of two per slider step).
+        model.layoutChanged.connect(self.executeDelayedItemsLayout)
         self.apply_widths()
 
     def apply_widths(self) -> None:
