@@ -100,13 +100,14 @@ class RankingTable(QTableView):
         last = self.rowAt(area.bottom())
         last = model.rowCount() - 1 if last < 0 else last
         grid = 1 if self.showGrid() else 0
+        shift = grid if self.isRightToLeft() else 0  # where QTableView puts the cell then
         painted = []
         for column in (rm.SCORE, rm.BADGES):
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
             if width > 0 and not self.isColumnHidden(column) and (
                 x <= area.right() and x + width > area.left()
             ):
-                painted.append((column, x, width - grid))
+                painted.append((column, x + shift, width - grid))
         if not painted:
             return
         # The colours an item delegate would get: the view's palette, in the group
