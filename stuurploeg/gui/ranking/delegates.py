@@ -9,10 +9,11 @@ focus) without text; these functions draw the content on top, as the delegates d
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 
 from stuurploeg.gui.ranking.columns import BADGE_FRAGILE, BADGE_INCOMPLETE, BADGE_PRIORITY
 
@@ -43,21 +44,57 @@ def paint_score(
     painter.drawText(rect, _RIGHT, text)
 
 
-def paint_badges(
-    painter: QPainter, cell: QRect, metrics: QFontMetrics, badges: Sequence[tuple[str, str]]
-) -> None:
-    """Rounded labels (voorrang, onvolledig, wankel) side by side, as many as fit."""
-    x = float(cell.left() + 3)
-    height = min(metrics.height() + 2, cell.height() - 4)
-    y = cell.top() + (cell.height() - height) / 2
-    for key, label in badges:
-        width = metrics.horizontalAdvance(label) + 10
-        if x + width > cell.right():
-            break
-        box = QRectF(x, y, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BADGE_COLOURS.get(key, _OTHER_BADGE))
-        painter.drawRoundedRect(box, height / 2, height / 2)
-        painter.setPen(_BADGE_TEXT)
-        painter.drawText(box, _CENTRE, label)
-        x += width + 4
+class Badges:
+    """Draws badges; each badge (label, size, font) is drawn once into an image with the
+    antialiasing on, then copied: a rounded outline and its text cost more than the rest
+    of a row."""
+
+    def __init__(self) -> None:
+        self._images: dict[tuple[object, ...], QImage] = {}
+
+    def paint(
+        self,
+        painter: QPainter,
+        cell: QRect,
+        metrics: QFontMetrics,
+        badges: Sequence[tuple[str, str]],
+    ) -> None:
+        """Rounded labels (voorrang, onvolledig, wankel) side by side, as many as fit."""
+        x = cell.left() + 3
+        height = min(metrics.height() + 2, cell.height() - 4)
+        top = cell.top() + (cell.height() - height) / 2
+        row = math.floor(top)
+        for key, label in badges:
+            width = metrics.horizontalAdvance(label) + 10
+            if x + width > cell.right():
+                break
+            image = self._image(painter, key, label, width, height, top - row)
+            painter.drawImage(QPoint(x, row), image)
+            x += width + 4
+
+    def _image(
+        self, painter: QPainter, key: str, label: str, width: int, height: int, offset: float
+    ) -> QImage:
+        font = painter.font()
+        ratio = painter.device().devicePixelRatioF()
+        known = (key, label, width, height, offset, font.key(), ratio)
+        image = self._images.get(known)
+        if image is None:
+            image = QImage(
+                math.ceil(width * ratio), math.ceil((height + 1) * ratio),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )  # fmt: skip
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            own = QPainter(image)
+            own.setRenderHints(painter.renderHints() | QPainter.RenderHint.Antialiasing)
+            own.setFont(font)
+            box = QRectF(0, offset, width, height)
+            own.setPen(Qt.PenStyle.NoPen)
+            own.setBrush(BADGE_COLOURS.get(key, _OTHER_BADGE))
+            own.drawRoundedRect(box, height / 2, height / 2)
+            own.setPen(_BADGE_TEXT)
+            own.drawText(box, _CENTRE, label)
+            own.end()
+            self._images[known] = image
+        return image

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
-from stuurploeg.gui.ranking.delegates import paint_badges, paint_score
+from stuurploeg.gui.ranking.delegates import Badges, paint_score
 from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
@@ -60,6 +60,7 @@ class RankingTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionsMovable(True)
         self._kept: list[str] = []
+        self._badges = Badges()
         # Tab leaves the table (to the decision form), it never walks its cells.
         self.setTabKeyNavigation(False)
         self._typed = ""
@@ -131,10 +132,7 @@ class RankingTable(QTableView):
                     pen = chosen if row in selected else text
                     paint_score(painter, cell, value, shown, pen)
                 else:
-                    painter.save()
-                    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                    paint_badges(painter, cell, metrics, model.badges_at(row))
-                    painter.restore()
+                    self._badges.paint(painter, cell, metrics, model.badges_at(row))
         painter.end()
 
     def sizeHintForColumn(self, column: int) -> int:
