@@ -4,7 +4,8 @@ The table paints these two columns itself, all visible rows in one pass after Qt
 drawn the cells (:meth:`RankingTable.paintEvent`): a delegate per cell is a call from C++
 into Python for every painted score and badge cell, which cost more than the rest of the
 repaint together. The item delegate draws their background (selection, alternating rows,
-focus) without text; these functions draw the content on top, as the delegates did.
+focus) without text; :func:`paint_score` and :class:`Badges` draw the content on top,
+pixel for pixel as the delegates did (each badge from an image made once).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class Badges:
     ) -> QImage:
         font = painter.font()
         ratio = painter.device().devicePixelRatioF()
-        known = (key, label, width, height, offset, font.key(), ratio)
+        known = (key, label, width, height, offset, font.key(), ratio, painter.layoutDirection())
         image = self._images.get(known)
         if image is None:
             image = QImage(
@@ -88,6 +89,7 @@ class Badges:
             image.fill(Qt.GlobalColor.transparent)
             own = QPainter(image)
             own.setRenderHints(painter.renderHints() | QPainter.RenderHint.Antialiasing)
+            own.setLayoutDirection(painter.layoutDirection())
             own.setFont(font)
             box = QRectF(0, offset, width, height)
             own.setPen(Qt.PenStyle.NoPen)
