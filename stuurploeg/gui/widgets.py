@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QSignalBlocker
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSignalBlocker
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QWidget
 
 
@@ -29,3 +29,31 @@ def list_table(model: QAbstractItemModel, parent: QWidget | None = None) -> QTab
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().hide()
     return table
+
+
+class WhenShown(QObject):
+    """Runs ``refresh`` now while ``widget`` is visible, else once when it is next shown.
+
+    A dock behind another tab (the Planbord behind Capaciteit) need not redraw for every
+    new plan: that was GUI-thread time after each re-plan for nothing anyone could see.
+    """
+
+    def __init__(self, widget: QWidget, refresh: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._refresh = refresh
+        self.pending = False
+        widget.installEventFilter(self)
+
+    def request(self) -> None:
+        if self._widget.isVisible():
+            self.pending = False
+            self._refresh()
+        else:
+            self.pending = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Show and self.pending:
+            self.pending = False
+            self._refresh()
+        return False

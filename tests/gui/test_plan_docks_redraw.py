@@ -1,7 +1,8 @@
 """A weight change marks the proposal outdated but keeps its plan: the capacity chart, the
 Gantt and the load map are not drawn again until a new plan arrives (each slider step
 would otherwise redraw all three on the GUI thread), nor is the meeting's capacity strip
-counted again. The banner still shows the mark, at the same height."""
+counted again. The banner still shows the mark, at the same height. A dock hidden behind
+another tab draws the new plan when it is shown, not before."""
 
 from __future__ import annotations
 
@@ -63,11 +64,18 @@ def test_a_weight_change_does_not_redraw_the_plan_docks_until_its_plan_arrives(q
     assert chart.banner.replan_button.isVisibleTo(chart)  # the mark is shown all the same
     QApplication.processEvents()
     assert chart.banner.geometry() == banner  # so nothing below it is laid out again
-    # The re-plan after the change brings a new plan: now every dock draws it, once.
+    # The re-plan after the change brings a new plan: now every dock on screen draws it,
+    # once; the load map, behind the Gantt's tab, when it is shown.
     qtbot.waitUntil(lambda: not controller.proposal.outdated and not controller.planning,
                     timeout=HANG_GUARD_MS)  # fmt: skip
     assert controller.proposal.result is not shown.result
-    assert _counts(board, chart) == tuple(n + 1 for n in before)
+    gantt, load_map, capacity = before
+    assert not board.load_map.isVisible()
+    assert _counts(board, chart) == (gantt + 1, load_map, capacity + 1)
+    board.tabs.setCurrentWidget(board.load_map)
+    assert _counts(board, chart) == (gantt + 1, load_map + 1, capacity + 1)
+    board.tabs.setCurrentWidget(board.gantt)
+    assert _counts(board, chart) == (gantt + 1, load_map + 1, capacity + 1)
     assert strip.loads is not loads
     assert board.gantt.bars == board.placement.bars()
 

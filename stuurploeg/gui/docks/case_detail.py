@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -74,16 +74,24 @@ class CaseDetailPanel(QWidget):
         outer.addWidget(scroll)
 
         controller.selection_changed.connect(self.show_case)
+        # A new plan brings ranking_changed and proposal_changed, an import cases_changed,
+        # ranking_changed and decisions_changed: the case is shown again once, after them
+        # (in the next turn of the event loop, not inside the plan's arrival).
+        self._again = QTimer(self)
+        self._again.setSingleShot(True)
+        self._again.setInterval(0)
+        self._again.timeout.connect(self.refresh)
         for changed in (
             controller.ranking_changed,
             controller.proposal_changed,
             controller.decisions_changed,
             controller.cases_changed,
         ):
-            changed.connect(self.refresh)
+            changed.connect(self._again.start)
         self.show_case("")
 
     def refresh(self) -> None:
+        self._again.stop()
         self.show_case(self.controller.selected_case_id)
 
     def _clear_fields(self) -> None:
