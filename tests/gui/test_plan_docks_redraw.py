@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from stuurploeg.domain.model import Criterion
-from stuurploeg.gui.controller import WorkspaceController
+from stuurploeg.gui.controller import WorkspaceController, describe_proposal
 from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.meeting.capacity_strip import CapacityStrip
@@ -79,3 +79,36 @@ def test_a_weight_change_does_not_redraw_the_plan_docks_until_its_plan_arrives(q
     assert strip.loads is not loads
     assert board.gantt.bars == board.placement.bars()
 
+
+
+def test_the_banner_keeps_its_height_where_the_outdated_text_wraps(qtbot, tmp_path, sample_data):
+    """In the window the capacity dock is narrow: "Verouderd: … Plan opnieuw …" takes more
+    lines than the current text, and the banner growing and shrinking with each weight
+    change and new plan laid out (and repainted) the table and chart below it."""
+    cases, capacity = sample_data
+    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+    controller = WorkspaceController(Settings())
+    panel = CapacityPanel(controller)
+    qtbot.addWidget(panel)
+    panel.resize(520, 500)
+    panel.show()
+    open_in(qtbot, controller, path)
+    qtbot.waitUntil(lambda: controller.proposal is not None and not controller.planning,
+                    timeout=HANG_GUARD_MS)  # fmt: skip
+    QApplication.processEvents()
+    text = panel.banner.text
+    shown = controller.proposal
+    longer = QLabel(describe_proposal(shown, controller.planner_choice, "weights"))
+    longer.setWordWrap(True)
+    assert longer.heightForWidth(text.width()) > QLabel(text.text()).heightForWidth(text.width())
+    where = (panel.banner.geometry(), panel.table.geometry(), panel.chart.geometry())
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    QApplication.processEvents()
+    assert controller.proposal.outdated
+    assert (panel.banner.geometry(), panel.table.geometry(), panel.chart.geometry()) == where
+    qtbot.waitUntil(lambda: not controller.proposal.outdated and not controller.planning,
+                    timeout=HANG_GUARD_MS)  # fmt: skip
+    QApplication.processEvents()
+    assert controller.proposal.result is not shown.result
+    assert (panel.banner.geometry(), panel.table.geometry(), panel.chart.geometry()) == where
+    controller.close()

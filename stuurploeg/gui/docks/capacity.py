@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CapacityData
-from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.controller import OUTDATED_REASONS, WorkspaceController, describe_proposal
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label, planner_label
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
 from stuurploeg.gui.widgets import list_table, refill_combo
@@ -128,6 +128,49 @@ class CapacityModel(ListTableModel[CapacityRow]):
         return None
 
 
+class BannerText(QLabel):
+    """The banner's words, as high as the highest text it may show at its width.
+
+    The banner alternates between "Proposal of …" and "Outdated: … Plan again …" with every
+    weight change and every new plan; where the longer text wraps to more lines, the
+    change of height laid out, and so repainted, the capacity table and chart below each
+    time (about half of a re-plan's stall on the GUI thread). ``alternatives`` are the
+    texts to make room for; a twin label that is never shown measures them.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._twin = QLabel()
+        self._twin.setWordWrap(True)
+        self._twin.setStyleSheet(_CURRENT_STYLE)  # the same box as either style
+        self._alternatives: tuple[str, ...] = ()
+        self._room: dict[int, int] = {}  # width -> height of the highest alternative
+
+    def set_alternatives(self, texts: tuple[str, ...]) -> None:
+        if texts != self._alternatives:
+            self._alternatives = texts
+            self._room.clear()
+            self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # vergadermodus on or off
+            self._room.clear()
+
+    def heightForWidth(self, width: int) -> int:
+        room = self._room.get(width)
+        if room is None:
+            twin = self._twin
+            twin.setFont(self.font())
+            room = 0
+            for text in self._alternatives:
+                twin.setText(text)
+                room = max(room, twin.heightForWidth(width))
+            self._room[width] = room
+        return max(super().heightForWidth(width), room)
+
+
 class ProposalBanner(QWidget):
     """Which planner made the proposal on screen and when; outdated ones marked, with the
     button that makes it again with the planner the officer chose."""
@@ -135,8 +178,7 @@ class ProposalBanner(QWidget):
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
+        self.text = BannerText(self)
         self.text.setObjectName("proposal_banner")
         self.replan_button = QPushButton(self)
         self.replan_button.clicked.connect(lambda: controller.replan())
@@ -162,6 +204,10 @@ class ProposalBanner(QWidget):
         proposal = self.controller.proposal
         choice = self.controller.planner_choice
         self.text.setText(describe_proposal(proposal, choice))
+        if proposal is not None:  # room for it current and outdated, whichever is shown
+            self.text.set_alternatives(tuple(
+                describe_proposal(proposal, choice, reason) for reason in ("", *OUTDATED_REASONS)
+            ))  # fmt: skip
         self.text.setStyleSheet(_OUTDATED_STYLE if self.outdated else _CURRENT_STYLE)
         self.text.setToolTip(
             self.tr("The proposal is what a decision taken now records as proposed.")
