@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSignalBlocker
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSignalBlocker, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QTableView, QWidget
 
 
 def refill_combo(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
@@ -32,28 +32,59 @@ def list_table(model: QAbstractItemModel, parent: QWidget | None = None) -> QTab
 
 
 class WhenShown(QObject):
-    """Runs ``refresh`` now while ``widget`` is visible, else once when it is next shown.
+    """Runs ``refresh`` now while ``widget`` is on screen, else once when it comes on screen.
 
-    A dock behind another tab (the Planbord behind Capaciteit) need not redraw for every
-    new plan: that was GUI-thread time after each re-plan for nothing anyone could see.
+    A dock behind another tab (the Planbord behind Capaciteit) or a page not shown (the
+    load map behind the Gantt, the meeting room) need not redraw for every new plan: that
+    was GUI-thread time after each re-plan for nothing anyone could see. A dock behind a
+    tab stays "visible" to Qt (moved out of sight), so its ``visibilityChanged`` says when
+    it is raised.
     """
 
     def __init__(self, widget: QWidget, refresh: Callable[[], None]) -> None:
         super().__init__(widget)
         self._widget = widget
         self._refresh = refresh
+        self._dock: QDockWidget | None = None
         self.pending = False
         widget.installEventFilter(self)
 
+    def on_screen(self) -> bool:
+        w = self._widget
+        return w.isVisible() and not w.visibleRegion().isEmpty()
+
     def request(self) -> None:
-        if self._widget.isVisible():
+        self._follow_dock()
+        if self.on_screen():
             self.pending = False
             self._refresh()
         else:
             self.pending = True
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Show and self.pending:
+    def _follow_dock(self) -> None:
+        parent = self._widget.parentWidget()
+        while parent is not None and not isinstance(parent, QDockWidget):
+            parent = parent.parentWidget()
+        if parent is not self._dock:
+            if self._dock is not None:
+                self._dock.visibilityChanged.disconnect(self._dock_shown)
+            self._dock = parent
+            if parent is not None:
+                parent.visibilityChanged.connect(self._dock_shown)
+
+    def _dock_shown(self, visible: bool) -> None:
+        if visible:
+            # The dock is raised now; its contents are laid out and shown after this.
+            QTimer.singleShot(0, self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.pending and self.on_screen():
             self.pending = False
             self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and self.pending and event.type() in (
+            QEvent.Type.Show, QEvent.Type.Resize
+        ):
+            QTimer.singleShot(0, self._catch_up)
         return False

@@ -73,8 +73,10 @@ def test_a_weight_change_does_not_redraw_the_plan_docks_until_its_plan_arrives(q
     assert not board.load_map.isVisible()
     assert _counts(board, chart) == (gantt + 1, load_map, capacity + 1)
     board.tabs.setCurrentWidget(board.load_map)
-    assert _counts(board, chart) == (gantt + 1, load_map + 1, capacity + 1)
+    qtbot.waitUntil(lambda: _counts(board, chart) == (gantt + 1, load_map + 1, capacity + 1),
+                    timeout=HANG_GUARD_MS)  # fmt: skip
     board.tabs.setCurrentWidget(board.gantt)
+    QApplication.processEvents()
     assert _counts(board, chart) == (gantt + 1, load_map + 1, capacity + 1)
     assert strip.loads is not loads
     assert board.gantt.bars == board.placement.bars()
@@ -112,3 +114,29 @@ def test_the_banner_keeps_its_height_where_the_outdated_text_wraps(qtbot, tmp_pa
     assert controller.proposal.result is not shown.result
     assert (panel.banner.geometry(), panel.table.geometry(), panel.chart.geometry()) == where
     controller.close()
+
+
+def test_the_planning_board_behind_the_capacity_tab_draws_a_new_plan_when_raised(
+    qtbot, main_window, tmp_path, sample_data
+):
+    cases, capacity = sample_data
+    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+    controller = main_window.controller
+    open_in(qtbot, controller, path)
+    qtbot.waitUntil(lambda: main_window.planboard_panel.gantt is not None
+                    and not controller.planning, timeout=HANG_GUARD_MS)  # fmt: skip
+    board, dock = main_window.planboard_panel, main_window.docks["planboard"]
+    dock.raise_()
+    qtbot.waitUntil(lambda: not board.gantt.visibleRegion().isEmpty(), timeout=HANG_GUARD_MS)
+    main_window.docks["capacity"].raise_()
+    qtbot.waitUntil(lambda: board.gantt.visibleRegion().isEmpty(), timeout=HANG_GUARD_MS)
+    drawn = board.gantt.refreshes
+    shown = controller.proposal
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    qtbot.waitUntil(lambda: controller.proposal.result is not shown.result
+                    and not controller.planning, timeout=HANG_GUARD_MS)  # fmt: skip
+    QApplication.processEvents()
+    assert board.gantt.refreshes == drawn  # behind the tab: not drawn
+    dock.raise_()
+    qtbot.waitUntil(lambda: board.gantt.refreshes == drawn + 1, timeout=HANG_GUARD_MS)
+    assert board.gantt.bars == board.placement.bars()
