@@ -65,6 +65,22 @@ def overbooked_weeks(plan: PlanResult, team: int | None, kind: int) -> list[int]
     return [int(w) for w in weeks.nonzero()[0]]
 
 
+_DISPLAY = int(DISPLAY)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+
+
+def _text(locale: QLocale, column: int, value: object) -> str:
+    if value is None:
+        return "—"
+    if column in (TEAM, OVERBOOKED):
+        return str(value)
+    if column == DEPLOYABILITY:
+        return locale.toString(100 * float(value), "f", 0) + " %"  # type: ignore[arg-type]
+    return locale.toString(float(value), "f", 1)  # type: ignore[arg-type]
+
+
 class CapacityModel(ListTableModel[CapacityRow]):
     """One row per team from the capacity data; plan columns filled once a plan exists."""
 
@@ -74,6 +90,9 @@ class CapacityModel(ListTableModel[CapacityRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tips: list[str] = []  # per row: overbooked weeks per kind
+        # per row the texts shown, made once per plan: a repaint asks every cell for
+        # about ten roles, each a Python call
+        self._texts: list[tuple[str, ...]] = []
 
     def set_data(
         self, capacity: CapacityData | None, plan: PlanResult | None, kind: str = TOTAL_KIND
@@ -104,25 +123,21 @@ class CapacityModel(ListTableModel[CapacityRow]):
                  running, planned, overbooked if plan is not None else None)
             )  # fmt: skip
             self._tips.append(tip)
+        locale = QLocale()
+        self._texts = [tuple(_text(locale, column, value) for column, value in enumerate(row))
+                       for row in rows]  # fmt: skip
+        if rows == self.items:
+            return  # the same figures (e.g. a new plan that loads the teams alike)
         self.set_items(rows)
 
     def cell(self, row: int, column: int, role: int) -> object:
-        value = self.items[row][column]
-        if role == DISPLAY:
-            if value is None:
-                return "—"
-            if column == TEAM:
-                return str(value)
-            if column == DEPLOYABILITY:
-                return QLocale().toString(100 * float(value), "f", 0) + " %"
-            if column == OVERBOOKED:
-                return str(value)
-            return QLocale().toString(float(value), "f", 1)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != TEAM:
-            return RIGHT_ALIGNED
-        if role == Qt.ItemDataRole.ForegroundRole and column == OVERBOOKED and value:
-            return QBrush(_RED)
-        if role == Qt.ItemDataRole.ToolTipRole and column == OVERBOOKED:
+        if role == _DISPLAY:
+            return self._texts[row][column]
+        if role == _ALIGNMENT:
+            return RIGHT_ALIGNED if column != TEAM else None
+        if role == _FOREGROUND:
+            return QBrush(_RED) if column == OVERBOOKED and self.items[row][column] else None
+        if role == _TOOLTIP and column == OVERBOOKED:
             tip = self._tips[row]
             return self.tr("Overbooked weeks per kind:") + "\n" + tip if tip else None
         return None
