@@ -545,11 +545,13 @@ class WorkspaceController(QObject):
         )  # fmt: skip
         ws, slot = self._workspace, self._working_plan
 
-        def done(made: tuple[Proposal, PreparedRows]) -> None:
+        rows: list[PreparedRows] = []  # the worker puts the Ranglijst's new columns here
+
+        def done(proposal: Proposal) -> None:
             if job is self._plan_job:
-                proposal, prepared = made
                 now = replace(request, cases=self._cases, capacity=self._capacity,
                               profile=self._profile, overrides=self._overrides)  # fmt: skip
+                prepared = rows[0] if rows else None
                 self._show_proposal(proposals.on_arrival(proposal, request, now), prepared)
 
         def failed(exc: BaseException) -> None:
@@ -557,7 +559,7 @@ class WorkspaceController(QObject):
                 self.message.emit(user_message(exc))
 
         job = self._start(
-            lambda state: jobs.make_proposal_and_rows(request, ws, slot, state), done, failed
+            lambda state: jobs.make_proposal_and_rows(request, ws, slot, state, rows), done, failed
         )
         self._plan_job = job
         return job

@@ -262,17 +262,20 @@ def make_proposal_and_rows(
     ws: Workspace | None,
     slot: WorkingPlanSlot,
     state: TaskState,
-) -> tuple[Proposal, PreparedRows]:
-    """:func:`make_proposal`, and what the new plan and its ranking rewrite in the
-    Ranglijst's rows of ``request.cases``: the GUI thread then only swaps them in."""
+    rows: list[PreparedRows],
+) -> Proposal:
+    """:func:`make_proposal`, and (appended to ``rows``) what the new plan and its ranking
+    rewrite in the Ranglijst's rows of ``request.cases``: the GUI thread then only swaps
+    them in. The job's result stays the proposal (the plan dialog listens to it too)."""
     proposal = make_proposal(request, ws, slot, state)
     state.check()
     result = proposal.result
     ranking: Ranking = result.ranking
     columns = ranking_columns(request.cases, ranking, result.assignments, result.unplanned,
                               request.previous_ranks)  # fmt: skip
-    return proposal, PreparedRows(request.cases, ranking, request.previous_ranks, result,
-                                  columns=columns)  # fmt: skip
+    rows.append(PreparedRows(request.cases, ranking, request.previous_ranks, result,
+                             columns=columns))  # fmt: skip
+    return proposal
 
 
 def detect_layout(
