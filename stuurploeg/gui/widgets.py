@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QTableV
 def refill_combo(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
     """Replace the (text, data) items; the same data stays chosen when it is still there,
     else the first item. No signals: a refill is not the user choosing."""
+    items = list(items)
+    if [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())] == items:
+        return  # the same list (e.g. a new plan for the same teams): nothing is redrawn
     current = combo.currentData()
     with QSignalBlocker(combo):
         combo.clear()

@@ -223,7 +223,9 @@ class ProposalBanner(QWidget):
             self.text.set_alternatives(tuple(
                 describe_proposal(proposal, choice, reason) for reason in ("", *OUTDATED_REASONS)
             ))  # fmt: skip
-        self.text.setStyleSheet(_OUTDATED_STYLE if self.outdated else _CURRENT_STYLE)
+        style = _OUTDATED_STYLE if self.outdated else _CURRENT_STYLE
+        if self.text.styleSheet() != style:  # a new style sheet re-polishes the label
+            self.text.setStyleSheet(style)
         self.text.setToolTip(
             self.tr("The proposal is what a decision taken now records as proposed.")
         )
