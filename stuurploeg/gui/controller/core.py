@@ -364,9 +364,12 @@ class WorkspaceController(QObject):
             return None
 
         plan = None if self._proposal is None else self._proposal.result
-        shown = jobs.Shown(self._cases, self._capacity, self._profile, plan)
+        # In a box the callbacks empty: the finished job (a child of the controller) does
+        # not keep the case list it replaced.
+        box = [jobs.Shown(self._cases, self._capacity, self._profile, plan)]
 
         def done(merged: jobs.Merged) -> None:
+            shown = box.pop()
             if self._workspace is not ws:
                 return
             summary = texts.merge_summary(report, skip_bad_rows, merged.result)
@@ -375,10 +378,12 @@ class WorkspaceController(QObject):
             self.merged.emit(summary)
 
         def failed(exc: BaseException) -> None:
+            box.clear()
             self.message.emit("")
             self.error.emit(user_message(exc))
 
         self.message.emit(texts.merging(Path(report.file)))
+        shown = box[0]
         return self._start(
             lambda state: jobs.merge_report(ws, report, skip_bad_rows, state, shown), done, failed
         )
@@ -551,8 +556,9 @@ class WorkspaceController(QObject):
             if job is self._plan_job:
                 now = replace(request, cases=self._cases, capacity=self._capacity,
                               profile=self._profile, overrides=self._overrides)  # fmt: skip
-                prepared = rows[0] if rows else None
-                self._show_proposal(proposals.on_arrival(proposal, request, now), prepared)
+                self._show_proposal(proposals.on_arrival(proposal, request, now),
+                                    rows[0] if rows else None)  # fmt: skip
+            rows.clear()  # not kept with the finished job (a child of the controller)
 
         def failed(exc: BaseException) -> None:
             if job is self._plan_job:  # not one superseded (or whose workspace was closed)
@@ -561,6 +567,7 @@ class WorkspaceController(QObject):
         job = self._start(
             lambda state: jobs.make_proposal_and_rows(request, ws, slot, state, rows), done, failed
         )
+        job.finished.connect(rows.clear)  # also when cancelled or failed
         self._plan_job = job
         return job
 
