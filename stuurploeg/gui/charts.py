@@ -57,17 +57,21 @@ class ContributionChart(pg.PlotWidget):
         left.setWidth(max(metrics.horizontalAdvance(t) for _, t in self.criterion_ticks) + 16)
 
     def show_contributions(self, contributions: Mapping[Criterion, float | None]) -> None:
-        self.values = [float(contributions.get(c) or 0.0) for c in CRITERIA]
-        if self.bars is not None:
-            self.removeItem(self.bars)
-        y = list(range(len(CRITERIA)))
-        self.bars = pg.BarGraphItem(
-            x0=[0] * len(y), y=y, width=self.values, height=0.6, brush=(70, 130, 180)
-        )
-        self.addItem(self.bars)
-        self.getAxis("left").setTicks([self.criterion_ticks])
+        values = [float(contributions.get(c) or 0.0) for c in CRITERIA]
+        if self.bars is not None and values == self.values:
+            return  # the same case, scored alike (e.g. a new plan): nothing to draw
+        self.values = values
+        if self.bars is not None:  # new lengths for the bars there are
+            self.bars.setOpts(width=self.values)
+        else:
+            y = list(range(len(CRITERIA)))
+            self.bars = pg.BarGraphItem(
+                x0=[0] * len(y), y=y, width=self.values, height=0.6, brush=(70, 130, 180)
+            )
+            self.addItem(self.bars)
+            self.getAxis("left").setTicks([self.criterion_ticks])
+            self.setYRange(-0.6, len(CRITERIA) - 0.4, padding=0)
         self.setXRange(0, max([*self.values, 1.0]) * 1.1, padding=0)
-        self.setYRange(-0.6, len(CRITERIA) - 0.4, padding=0)
 
 
 class CapacityChart(pg.PlotWidget):

@@ -138,3 +138,31 @@ def test_an_import_is_compared_ranked_and_laid_out_in_its_worker(qtbot, tmp_path
     _assert_same(view.model.rows, _rebuilt(controller))
     assert rank_cases(controller.cases, controller.profile).case_ids() == \
         controller.ranking.case_ids()  # fmt: skip
+
+
+def _field_widgets(panel):
+    from PySide6.QtWidgets import QFormLayout
+
+    role = QFormLayout.ItemRole.FieldRole
+    return [panel.fields.itemAt(i, role).widget() for i in range(panel.fields.rowCount())]
+
+
+def test_the_case_detail_takes_a_new_plan_without_rebuilding_its_fields(qtbot, window_on):
+    from stuurploeg.gui.docks.case_detail import CaseDetailPanel
+
+    controller, _view = window_on
+    panel = CaseDetailPanel(controller)
+    qtbot.addWidget(panel)
+    case_id = controller.ranking.case_ids()[0]
+    controller.select_case(case_id)
+    widgets = _field_widgets(panel)
+    assert widgets
+    shown = controller.proposal
+    controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
+    qtbot.waitUntil(lambda: controller.proposal.result is not shown.result
+                    and not controller.planning, timeout=HANG_GUARD_MS)  # fmt: skip
+    QApplication.processEvents()
+    assert _field_widgets(panel) == widgets  # the same labels, not made again
+    expected = [value for _, value in panel._field_rows(controller.case(case_id))]
+    assert [w.text() for w in widgets] == expected
+    assert "Verouderd" not in panel.plan_label.text()
