@@ -584,7 +584,8 @@ class WorkspaceController(QObject):
         self._prepared = prepared
         self.ranking_changed.emit()
         self.proposal_changed.emit()
-        _settle_heap()
+        if before is None:  # the first plan of a workspace brings the docks' charts
+            _settle_heap()
 
     def compare(self, before: Proposal, after: Proposal) -> PlanComparison:
         """What changed from one plan to the next (cases in, out, moved; priority)."""
@@ -837,12 +838,13 @@ class WorkspaceController(QObject):
 def _settle_heap() -> None:
     """Take what is alive now out of the cyclic garbage collector's walks (``gc.freeze``).
 
-    The cases, the Ranglijst's rows, the plan on screen and the docks' widgets live until
-    they are replaced; a full collection walked them all again each time, about 90 ms at
-    2,000 cases with the GIL held, so it stopped the GUI thread whichever thread's
-    allocation set it off (seen as heartbeat gaps with nothing running on the GUI thread).
-    Frozen objects are still freed when their last reference goes; only a cycle among
-    them stays (a few small objects per plan, against a pause of the window per plan).
+    The cases, the Ranglijst's rows, the docks' widgets and charts live until they are
+    replaced; a full collection walked them all again each time, about 90 ms at 2,000
+    cases with the GIL held, so it stopped the GUI thread whichever thread's allocation
+    set it off (seen as heartbeat gaps with nothing running on the GUI thread). Called
+    when a workspace, an import or a workspace's first plan is shown, not for every plan:
+    frozen objects are still freed when their last reference goes, but garbage cycles
+    among them are never collected, so what is frozen should be what stays.
     """
     gc.freeze()
 

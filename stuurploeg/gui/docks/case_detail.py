@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -77,24 +77,18 @@ class CaseDetailPanel(QWidget):
         outer.addWidget(scroll)
 
         controller.selection_changed.connect(self.show_case)
-        # A new plan brings ranking_changed and proposal_changed, an import cases_changed,
-        # ranking_changed and decisions_changed: the case is shown again once, after them
-        # (in the next turn of the event loop, not inside the plan's arrival).
-        self._again = QTimer(self)
-        self._again.setSingleShot(True)
-        self._again.setInterval(0)
-        self._again.timeout.connect(self.refresh)
+        # A new plan brings ranking_changed and proposal_changed: the second refresh finds
+        # the same texts and scores, and Qt then redraws nothing.
         for changed in (
             controller.ranking_changed,
             controller.proposal_changed,
             controller.decisions_changed,
             controller.cases_changed,
         ):
-            changed.connect(self._again.start)
+            changed.connect(self.refresh)
         self.show_case("")
 
     def refresh(self) -> None:
-        self._again.stop()
         self.show_case(self.controller.selected_case_id)
 
     def _clear_fields(self) -> None:
@@ -176,7 +170,7 @@ class CaseDetailPanel(QWidget):
 
     def _entry(self, case_id: str) -> RankEntry | None:
         ranking = self.controller.ranking
-        if ranking is None or case_id not in ranking.case_ids():
+        if ranking is None or case_id not in ranking:  # a lookup, not a list of every id
             return None
         return ranking.entry(case_id)
 
