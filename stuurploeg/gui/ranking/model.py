@@ -297,6 +297,8 @@ class RankingModel(TableModel):
         return self._index_of[1]
 
     def _apply_ranking(self, rows: RankingRows) -> None:
+        import numpy as np
+
         known = self._index_of
         old = self._rows
         # A weight change brings new rank, score and badge arrays and shares the others; a
@@ -309,9 +311,47 @@ class RankingModel(TableModel):
         if known is not None and known[0].case_id is rows.case_id:
             self._index_of = (rows, known[1])  # the same cases: the index still holds
         self._keys.clear()
+        order = self._compute_order()
+        same_order = (
+            old is not None and old.case_id is rows.case_id
+            and isinstance(self._order, np.ndarray) and np.array_equal(order, self._order)
+        )  # fmt: skip
+        if same_order and old is not None:
+            # The same rows in the same order (a new plan for the ranking on screen): only
+            # the cells that differ are repainted, not the whole table.
+            self._cells_changed(old, rows)
+            return
         for column in (RANK, SCORE, PLAN, BADGES):
             self._column_changed(column)
-        self._relayout(self._compute_order())
+        self._relayout(order)
+
+    def _cells_changed(self, old: RankingRows, new: RankingRows) -> None:
+        """dataChanged for the runs of view rows whose rank, score, plan or badges differ."""
+        import numpy as np
+
+        def floats(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            return ~((a == b) | (np.isnan(a) & np.isnan(b)))
+
+        changed = {
+            RANK: floats(old.rank, new.rank) | floats(old.movement, new.movement),
+            SCORE: floats(old.score, new.score),
+            PLAN: (old.plan != new.plan) | (old.in_plan != new.in_plan)
+            | (old.plan_reason != new.plan_reason),
+            BADGES: (old.priority != new.priority) | (old.incomplete != new.incomplete)
+            | (old.fragile != new.fragile),
+        }  # fmt: skip
+        inverse = np.full(self.total_count(), -1, dtype=np.intp)
+        inverse[self._order] = np.arange(len(self._order))
+        for column, rows in changed.items():
+            view_rows = np.sort(inverse[np.flatnonzero(rows)])
+            view_rows = view_rows[view_rows >= 0]
+            if not len(view_rows):
+                continue
+            breaks = np.flatnonzero(np.diff(view_rows) > 1)
+            starts = np.concatenate(([view_rows[0]], view_rows[breaks + 1]))
+            ends = np.concatenate((view_rows[breaks], [view_rows[-1]]))
+            for first, last in zip(starts.tolist(), ends.tolist(), strict=True):
+                self.dataChanged.emit(self.index(first, column), self.index(last, column))
 
     def _forget_texts(self, columns: Iterable[int]) -> None:
         for column in columns:

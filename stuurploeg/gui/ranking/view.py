@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
@@ -31,7 +33,7 @@ from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import Badges, paint_score
-from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
+from stuurploeg.gui.ranking_rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
@@ -240,6 +242,8 @@ class RankingView(QWidget):
         self.model = rm.RankingModel(self)
         self._rows_proposal: Proposal | None = None  # the proposal the plan column shows
         self._rows_cases: object = None  # the cases the table's rows are
+        self._rows_capacity: object = None  # the capacity the team filter lists
+        self._rows_ranking: object = None  # the ranking the rows show
         self.table = RankingTable(self.model, self)
 
         self.search = QLineEdit(self)
@@ -308,9 +312,21 @@ class RankingView(QWidget):
         )
 
     def reload(self) -> None:
-        self._rows_proposal = self.controller.proposal
-        self._rows_cases = self.controller.cases
-        self.model.set_rows(self._rows())
+        c = self.controller
+        if c.cases is self._rows_cases and c.capacity is self._rows_capacity and (
+            _result(c.proposal) is _result(self._rows_proposal)
+        ):
+            return  # the same lists imported again: the rows stand (ranking_changed follows)
+        prepared = c.prepared_rows
+        self._rows_proposal = c.proposal
+        self._rows_cases = c.cases
+        self._rows_capacity = c.capacity
+        self._rows_ranking = c.ranking
+        # Rows the merge's worker built, else built here.
+        if prepared is not None and prepared.rows is not None:
+            self.model.set_rows(prepared.rows)
+        else:
+            self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
         capacity = self.controller.capacity
         if capacity is not None:
@@ -323,8 +339,20 @@ class RankingView(QWidget):
 
     def refresh_ranking(self) -> None:
         c = self.controller
+        same_plan = _result(c.proposal) is _result(self._rows_proposal)
+        if c.ranking is self._rows_ranking and c.cases is self._rows_cases and same_plan:
+            self._rows_proposal = c.proposal
+            return  # rows built with this very ranking (an import's, from its worker)
+        self._rows_ranking = c.ranking
         # The same cases (a weight change, a new plan): only the ranking's columns and,
         # for a new plan, the plan columns are rewritten; no row is rebuilt.
+        prepared = c.prepared_rows
+        if prepared is not None and prepared.columns is not None and (
+            c.cases is self._rows_cases
+        ):  # a new plan: its columns, made in the plan's worker, swapped in
+            self._rows_proposal = c.proposal
+            self.model.update_ranking(replace(self.model.rows, **prepared.columns))
+            return
         if c.ranking is not None and c.cases is self._rows_cases:
             base = None
             if _result(c.proposal) is not _result(self._rows_proposal):  # not only outdated
