@@ -249,15 +249,22 @@ def make_case_list(path: Path, rows: int = CASES) -> None:
     wb.save(path)
 
 
-def _bare_reset_ms(rows: int, columns: int, size: tuple[int, int]) -> list[float]:
-    """A bare QAbstractTableModel reset + repaint of a same-size QTableView (baseline)."""
+def _bare_reset_ms(
+    rows: int, columns: int, size: tuple[int, int],
+    cells: list[list[str]] | None = None, widths: list[int] | None = None,
+) -> list[float]:
+    """A bare QAbstractTableModel reset + repaint of a same-size QTableView (baseline);
+    with ``cells`` (and ``widths``) it shows those texts in columns of those widths, the
+    floor for a table of the same content."""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
     class Bare(QAbstractTableModel):
         def __init__(self) -> None:
             super().__init__()
-            self.cells = [[f"{r}:{c}" for c in range(columns)] for r in range(rows)]
+            self.cells = cells if cells is not None else [
+                [f"{r}:{c}" for c in range(columns)] for r in range(rows)
+            ]
 
         def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
             return 0 if parent.isValid() else len(self.cells)
@@ -279,6 +286,8 @@ def _bare_reset_ms(rows: int, columns: int, size: tuple[int, int]) -> list[float
     view = QTableView()
     view.setModel(model)
     view.resize(*size)
+    for column, width in enumerate(widths or ()):
+        view.setColumnWidth(column, width)
     view.show()
     app = QApplication.instance()
     times = []

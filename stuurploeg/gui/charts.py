@@ -57,17 +57,21 @@ class ContributionChart(pg.PlotWidget):
         left.setWidth(max(metrics.horizontalAdvance(t) for _, t in self.criterion_ticks) + 16)
 
     def show_contributions(self, contributions: Mapping[Criterion, float | None]) -> None:
-        self.values = [float(contributions.get(c) or 0.0) for c in CRITERIA]
-        if self.bars is not None:
-            self.removeItem(self.bars)
-        y = list(range(len(CRITERIA)))
-        self.bars = pg.BarGraphItem(
-            x0=[0] * len(y), y=y, width=self.values, height=0.6, brush=(70, 130, 180)
-        )
-        self.addItem(self.bars)
-        self.getAxis("left").setTicks([self.criterion_ticks])
+        values = [float(contributions.get(c) or 0.0) for c in CRITERIA]
+        if self.bars is not None and values == self.values:
+            return  # the same case, scored alike (e.g. a new plan): nothing to draw
+        self.values = values
+        if self.bars is not None:  # new lengths for the bars there are
+            self.bars.setOpts(width=self.values)
+        else:
+            y = list(range(len(CRITERIA)))
+            self.bars = pg.BarGraphItem(
+                x0=[0] * len(y), y=y, width=self.values, height=0.6, brush=(70, 130, 180)
+            )
+            self.addItem(self.bars)
+            self.getAxis("left").setTicks([self.criterion_ticks])
+            self.setYRange(-0.6, len(CRITERIA) - 0.4, padding=0)
         self.setXRange(0, max([*self.values, 1.0]) * 1.1, padding=0)
-        self.setYRange(-0.6, len(CRITERIA) - 0.4, padding=0)
 
 
 class CapacityChart(pg.PlotWidget):
@@ -79,8 +83,31 @@ class CapacityChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.hideButtons()
         self.getPlotItem().showGrid(y=True, alpha=0.3)
-        self.addLegend(offset=(10, 5), colCount=4)
+        self.legend = self.addLegend(offset=(10, 5), colCount=4)
         self.overbooked: list[int] = []
+        # The items are made once and then given new data: rebuilding them (and the
+        # legend) for every new plan was most of a plan's cost on the GUI thread.
+        self._items: tuple[pg.BarGraphItem, pg.BarGraphItem, pg.PlotDataItem,
+                           pg.PlotDataItem] | None = None  # fmt: skip
+        self._names: tuple[str, str, str, str] | None = None
+        self._over_in_legend = False
+        self._shown: tuple[object, ...] | None = None
+
+    def _make_items(self, names: tuple[str, str, str, str]) -> None:
+        self.clear()
+        running = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush=(150, 150, 150),
+                                  name=names[1])  # fmt: skip
+        planned = pg.BarGraphItem(x=[0], y0=[0], height=[0], width=0.8, brush=(70, 130, 180),
+                                  name=names[2])  # fmt: skip
+        self.addItem(running)
+        self.addItem(planned)
+        available = self.plot([0], [0], pen=pg.mkPen((39, 174, 96), width=2), name=names[0])
+        over = pg.PlotDataItem([], [], pen=None, symbol="x", symbolSize=12,
+                               symbolPen=pg.mkPen((192, 57, 43), width=2))  # fmt: skip
+        self.addItem(over)  # in the legend only while there are overbooked weeks
+        self._items = (running, planned, available, over)
+        self._names = names
+        self._over_in_legend = False
 
     def show_weeks(
         self,
@@ -96,40 +123,32 @@ class CapacityChart(pg.PlotWidget):
         ``overbooked``: the week indexes to mark; default where demand exceeds available
         (the caller passes its own when the bars sum teams that are short one by one).
         """
-        self.clear()
         x = list(range(len(labels)))
         demand = [r + p for r, p in zip(running, planned, strict=True)]
-        self.addItem(
-            pg.BarGraphItem(
-                x=x, height=list(running), width=0.8, brush=(150, 150, 150), name=names[1]
-            )
-        )
-        self.addItem(
-            pg.BarGraphItem(
-                x=x,
-                y0=list(running),
-                height=list(planned),
-                width=0.8,
-                brush=(70, 130, 180),
-                name=names[2],
-            )
-        )
-        self.plot(x, list(available), pen=pg.mkPen((39, 174, 96), width=2), name=names[0])
         self.overbooked = (
             list(overbooked)
             if overbooked is not None
             else [i for i, (d, a) in enumerate(zip(demand, available, strict=True)) if d > a + 1e-6]
         )
-        if self.overbooked:
-            self.plot(
-                self.overbooked,
-                [demand[i] for i in self.overbooked],
-                pen=None,
-                symbol="x",
-                symbolSize=12,
-                symbolPen=pg.mkPen((192, 57, 43), width=2),
-                name=names[3],
-            )
+        shown = (tuple(labels), tuple(available), tuple(running), tuple(planned), names,
+                 tuple(self.overbooked))  # fmt: skip
+        if shown == self._shown:
+            return  # the same picture (e.g. a new plan that loads the teams alike)
+        self._shown = shown
+        if self._items is None or names != self._names:
+            self._make_items(names)
+        assert self._items is not None
+        running_bars, planned_bars, available_line, over = self._items
+        running_bars.setOpts(x=x, height=list(running))
+        planned_bars.setOpts(x=x, y0=list(running), height=list(planned))
+        available_line.setData(x, list(available))
+        over.setData(self.overbooked, [demand[i] for i in self.overbooked])
+        if bool(self.overbooked) != self._over_in_legend:
+            if self.overbooked:
+                self.legend.addItem(over, names[3])
+            else:
+                self.legend.removeItem(over)
+            self._over_in_legend = bool(self.overbooked)
         top = max([*demand, *available, 1.0])
         self.setYRange(0, top * 1.25, padding=0)  # room for the legend above the bars
         step = max(1, len(labels) // 8)

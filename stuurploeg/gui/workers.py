@@ -76,8 +76,11 @@ class Job(QObject):
         self.state.cancel()
 
     def _run(self) -> None:
+        # The function (and what its closure holds) is let go once it ran: a finished job
+        # lives on as a child of its parent, and need not keep the data it worked on.
+        fn, self._fn = self._fn, _ran
         try:
-            result = self._fn(self.state)
+            result = fn(self.state)
         except Cancelled:
             self._done_from_worker.emit("cancelled", None)
         except Exception as exc:  # every failure goes to the GUI as a signal
@@ -89,6 +92,10 @@ class Job(QObject):
         else:
             kind = "cancelled" if self.state.cancelled else "result"
             self._done_from_worker.emit(kind, result)
+
+
+def _ran(state: TaskState) -> None:
+    raise RuntimeError("a job runs once")
 
 
 class _Runnable(QRunnable):

@@ -185,3 +185,33 @@ def test_plan_column_shows_the_first_sentence_of_a_reason_and_the_whole_as_toolt
     assert "Past niet bij team Noord: 1,5 fte totaal tekort in 2026-W51." in shown
     assert long not in shown
     assert any(tip and long in tip for tip in tips)
+
+
+@given(
+    n=st.integers(0, 80),
+    ranked=st.floats(0, 1),
+    places=st.booleans(),
+    descending=st.booleans(),
+    seed=st.integers(0, 10_000),
+)
+def test_row_order_is_the_lexsort_on_missing_value_and_position(
+    n, ranked, places, descending, seed
+):
+    """The order the table shows (with the no-sort path for ranks 1..m) is the plain
+    lexsort: missing last, then by value, ties in list order; filtered rows left out."""
+    from stuurploeg.gui.ranking.order import row_order
+
+    rng = np.random.default_rng(seed)
+    rows = build_rows(make_cases(n, seed))
+    key = np.full(n, np.nan)
+    chosen = rng.permutation(n)[: int(n * ranked)]
+    if places:
+        key[chosen] = rng.permutation(len(chosen)) + 1
+    else:
+        key[chosen] = rng.integers(0, 4, len(chosen))
+    spec = rm.RankingFilter(text="1" if seed % 3 == 0 else "")
+    missing = np.isnan(key)
+    value = np.where(missing, 0.0, -key if descending else key)
+    expected = np.lexsort((np.arange(n), value, missing))
+    expected = expected[spec.mask(rows)[expected]] if n else expected
+    assert row_order(rows, key, descending, spec).tolist() == expected.tolist()

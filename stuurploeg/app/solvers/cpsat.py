@@ -64,8 +64,8 @@ WORKERS = 2
 # depends only on the input, so the same input still gets the same budget.
 DTIME_PER_SECOND_AT_REF = 0.09
 REF_SIZE = 2400  # interval-kinds: (candidate, team) options x kinds the case needs
-SIZE_EXPONENT = 0.6
-DTIME_PER_SECOND_MAX = 0.3
+SIZE_EXPONENT = 0.8
+DTIME_PER_SECOND_MAX = 0.21  # 60 candidates: the search and phase 2 end in about 20 s idle
 # Below about one unit the interleaved search may stop in presolve without even taking the
 # hint, so that is the minimum.
 MIN_SECONDS = 1.0
@@ -82,6 +82,9 @@ KEEP_SHARE = 0.25
 # Tasks per batch of the interleaved search: 4 on 2 workers gave the best plans of 0, 4
 # and 8 on the tight benchmark units at the same deterministic budget (docs/optimiser.md).
 BATCH_SIZE = 4
+# The share of a neighbourhood's variables LNS frees at first (CP-SAT's default 0.5): 0.3
+# gave the best worst case on the tight benchmark units (docs/optimiser.md).
+LNS_INITIAL_DIFFICULTY = 0.3
 MAX_TIME_INDEXED_TERMS = 120_000
 # Phase 2 gets at most this share of the phase-1 budget, and only what phase 1 left over.
 PHASE2_SHARE = 0.25
@@ -400,6 +403,7 @@ def _run(
     if deterministic:
         params.interleave_search = workers > 1  # deterministic parallel search
         params.interleave_batch_size = BATCH_SIZE
+        params.lns_initial_difficulty = LNS_INITIAL_DIFFICULTY
         params.max_deterministic_time = max(dtime, 0.1)
         params.max_time_in_seconds = max(seconds, 0.5)
     else:

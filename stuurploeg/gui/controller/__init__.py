@@ -5,6 +5,7 @@ Views import the controller and the typed state it hands out from here.
 
 from stuurploeg.gui.controller.core import WorkspaceController
 from stuurploeg.gui.controller.meetings import OpenMeeting
+from stuurploeg.gui.controller.proposals import REASONS as OUTDATED_REASONS
 from stuurploeg.gui.controller.proposals import PlannerChoice
 from stuurploeg.gui.controller.proposals import describe as describe_proposal
 from stuurploeg.gui.controller.state import (
@@ -17,6 +18,7 @@ from stuurploeg.gui.controller.state import (
 )
 
 __all__ = [
+    "OUTDATED_REASONS",
     "ActionRefused",
     "LayoutPreview",
     "MeetingState",

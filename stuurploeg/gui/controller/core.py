@@ -14,6 +14,7 @@ store, and the first window shows before them (start-up time, checked by
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -38,6 +39,7 @@ from stuurploeg.gui.controller.state import (
     WorkspaceContents,
 )
 from stuurploeg.gui.errors import user_message
+from stuurploeg.gui.ranking_rows import PreparedRows, decision_labels
 from stuurploeg.gui.settings import Settings
 from stuurploeg.gui.workers import Job, start_job
 
@@ -92,6 +94,7 @@ class WorkspaceController(QObject):
         self._previous_ranks: dict[str, int] = {}
         self._proposal: Proposal | None = None
         self._previous_proposal: Proposal | None = None
+        self._prepared: PreparedRows | None = None  # rows a worker built with its result
         self._decisions: tuple[Decision, ...] = ()
         self._meeting_day = date.today()
         self._decided_by = ""
@@ -171,6 +174,19 @@ class WorkspaceController(QObject):
         return self._previous_ranks
 
     @property
+    def prepared_rows(self) -> PreparedRows | None:
+        """The Ranglijst's rows (or the columns a new plan rewrites) as the worker that made
+        the plan or merged the import built them, while they still fit what is shown: the
+        same cases, ranking, previous ranks and plan. None: the view builds its own."""
+        p = self._prepared
+        if p is None or p.cases is not self._cases or p.ranking is not self._ranking:
+            return None
+        if p.previous_ranks is not self._previous_ranks:
+            return None
+        plan = None if self._proposal is None else self._proposal.result
+        return p if p.plan is plan else None
+
+    @property
     def proposal(self) -> Proposal | None:
         """The plan on screen: what a decision taken now records as the proposal."""
         return self._proposal
@@ -208,7 +224,7 @@ class WorkspaceController(QObject):
     def decision_labels(self) -> dict[str, str]:
         """The Ranglijst's decision column: each case's latest decision, ✓ when final, ✎ a
         draft (not "…", which reads as a text cut off)."""
-        return {d.case_id: f"{d.label} {'✓' if d.final else '✎'}" for d in self._decisions}
+        return decision_labels(self._decisions)
 
     def history(self, case_id: str) -> tuple[Decision, ...]:
         """Every decision on ``case_id``, oldest first."""
@@ -299,6 +315,7 @@ class WorkspaceController(QObject):
         self.message.emit(texts.opened(len(self._cases), path))
         for warning in ws.warnings:
             self.warning.emit(warning)
+        _settle_heap()
         # The backup of the opening, once the ranking is on screen (the workspace makes it
         # itself first should a change come sooner).
         QTimer.singleShot(self.REPLAN_DELAY_MS // 2, self, lambda: self._back_up(ws))
@@ -354,21 +371,29 @@ class WorkspaceController(QObject):
             self._show_unstored(report)
             return None
 
+        plan = None if self._proposal is None else self._proposal.result
+        # In a box the callbacks empty: the finished job (a child of the controller) does
+        # not keep the case list it replaced.
+        box = [jobs.Shown(self._cases, self._capacity, self._profile, plan)]
+
         def done(merged: jobs.Merged) -> None:
+            shown = box.pop()
             if self._workspace is not ws:
                 return
             summary = texts.merge_summary(report, skip_bad_rows, merged.result)
-            self._reload(merged.contents)
+            self._reload(merged.contents, merged, shown)
             self.message.emit(summary.text)
             self.merged.emit(summary)
 
         def failed(exc: BaseException) -> None:
+            box.clear()
             self.message.emit("")
             self.error.emit(user_message(exc))
 
         self.message.emit(texts.merging(Path(report.file)))
+        shown = box[0]
         return self._start(
-            lambda state: jobs.merge_report(ws, report, skip_bad_rows, state), done, failed
+            lambda state: jobs.merge_report(ws, report, skip_bad_rows, state, shown), done, failed
         )
 
     def _show_unstored(self, report: CheckReport) -> None:
@@ -380,12 +405,30 @@ class WorkspaceController(QObject):
             self._set_cases(tuple(report.cases), self._capacity)
             self.message.emit(texts.cases_loaded(len(report.cases), path))
 
-    def _reload(self, contents: WorkspaceContents) -> None:
+    def _reload(
+        self,
+        contents: WorkspaceContents,
+        merged: jobs.Merged | None = None,
+        shown: jobs.Shown | None = None,
+    ) -> None:
+        """Show the workspace as an import left it; ``merged`` (prepared in the merge's
+        worker against ``shown``) is taken while the window still shows that."""
+        same: bool | None = None
+        prepared = None
+        if merged is not None and shown is not None and shown.cases is self._cases and (
+            shown.capacity is self._capacity
+        ):  # the window still shows what the worker compared and ranked against
+            same = merged.same
+            if shown.profile is self._profile:  # else the weights changed: ranked here
+                prepared = merged.prepared
+        decisions_changed = contents.decisions != self._decisions
         self._overrides = contents.overrides
         self._decisions = contents.decisions
         self._stored_profiles = contents.profiles
-        self._set_cases(contents.cases, contents.capacity)
-        self.decisions_changed.emit()
+        self._set_cases(contents.cases, contents.capacity, same=same, prepared=prepared)
+        if decisions_changed:
+            self.decisions_changed.emit()
+        _settle_heap()
 
     def export(self, out: Path, meeting: date | None = None) -> Job | None:
         """Write the besluitenlijst (of ``meeting``, default all) to ``out`` in a worker."""
@@ -410,23 +453,48 @@ class WorkspaceController(QObject):
         return job
 
     # == cases, ranking, planning ========================================================
-    def _set_cases(self, cases: Sequence[Case], capacity: CapacityData | None) -> None:
-        same = tuple(cases) == self._cases and capacity == self._capacity  # an import of
-        self._cases = tuple(cases)  # the same lists leaves the proposal as it is
-        self._case_index = {c.case_id: c for c in self._cases}
+    def _set_cases(
+        self,
+        cases: Sequence[Case],
+        capacity: CapacityData | None,
+        *,
+        same: bool | None = None,
+        prepared: PreparedRows | None = None,
+    ) -> None:
+        """``same``: the caller already knows whether these equal the lists shown (the
+        merge's worker compared them); ``prepared``: their ranking and rows, made there."""
+        cases = tuple(cases)
+        if same is None:
+            same = cases == self._cases and capacity == self._capacity
+        if same:
+            # An import of the same lists leaves the proposal as it is, and the objects on
+            # screen stay: nothing downstream is rebuilt or redrawn.
+            cases, capacity = self._cases, self._capacity
+        elif capacity is not None and capacity is not self._capacity and (
+            capacity == self._capacity
+        ):
+            capacity = self._capacity
+        if cases is not self._cases:
+            self._case_index = {c.case_id: c for c in cases}
+        self._cases = cases
         self._capacity = capacity
         self._ranking = None
         self._previous_ranks = {}
+        if prepared is not None and prepared.cases is cases and prepared.rows is not None:
+            self._ranking = prepared.ranking
+            self._previous_ranks = prepared.previous_ranks
+            self._prepared = prepared
         if not same:
             self._outdate(proposals.CASES)
         self.cases_changed.emit()
         if self._selected and self._selected not in self._case_index:
             self.select_case("")
-        self._rerank(remember=False)
+        self._rerank(remember=False, ranked=self._ranking is not None)
 
-    def _rerank(self, *, remember: bool) -> None:
+    def _rerank(self, *, remember: bool, ranked: bool = False) -> None:
         """Rank with the current weights (milliseconds) and plan again shortly after;
-        ``remember`` keeps the old ranks for the ↑/↓ marks."""
+        ``remember`` keeps the old ranks for the ↑/↓ marks; ``ranked``: the ranking is
+        already made (in the merge's worker)."""
         if not self._cases:
             self._replan.stop()
             return
@@ -435,9 +503,10 @@ class WorkspaceController(QObject):
         if self._profile is None:
             self._profile = STANDARD_PROFILE
             self.profile_changed.emit()
-        if remember and self._ranking is not None:
-            self._previous_ranks = self._ranking.rank_map()
-        self._ranking = rank_cases(self._cases, self._profile, self._overrides)
+        if not ranked:
+            if remember and self._ranking is not None:
+                self._previous_ranks = self._ranking.rank_map()
+            self._ranking = rank_cases(self._cases, self._profile, self._overrides)
         self.ranking_changed.emit()
         if self._capacity is not None and self._capacity.teams:
             self._replan.start()
@@ -485,25 +554,33 @@ class WorkspaceController(QObject):
             self._choice = proposals.PlannerChoice(planner, time_limit, weeks)
         request = jobs.PlanRequest(
             self._cases, self._capacity, self._profile, self._overrides, planner,
-            time_limit, weeks, requested,
+            time_limit, weeks, requested, self._previous_ranks,
         )  # fmt: skip
         ws, slot = self._workspace, self._working_plan
+
+        rows: list[PreparedRows] = []  # the worker puts the Ranglijst's new columns here
 
         def done(proposal: Proposal) -> None:
             if job is self._plan_job:
                 now = replace(request, cases=self._cases, capacity=self._capacity,
                               profile=self._profile, overrides=self._overrides)  # fmt: skip
-                self._show_proposal(proposals.on_arrival(proposal, request, now))
+                self._show_proposal(proposals.on_arrival(proposal, request, now),
+                                    rows[0] if rows else None)  # fmt: skip
+            rows.clear()  # not kept with the finished job (a child of the controller)
 
         def failed(exc: BaseException) -> None:
             if job is self._plan_job:  # not one superseded (or whose workspace was closed)
                 self.message.emit(user_message(exc))
 
-        job = self._start(lambda state: jobs.make_proposal(request, ws, slot, state), done, failed)
+        job = self._start(
+            lambda state: jobs.make_proposal_and_rows(request, ws, slot, state, rows), done, failed
+        )
+        job.finished.connect(rows.clear)  # also when cancelled or failed
         self._plan_job = job
         return job
 
-    def _show_proposal(self, proposal: Proposal) -> None:
+    def _show_proposal(self, proposal: Proposal, prepared: PreparedRows | None = None) -> None:
+        """``prepared``: the Ranglijst's new columns, made in the plan's worker."""
         before = self._proposal
         self._previous_proposal = self._proposal
         self._proposal = proposal
@@ -512,8 +589,11 @@ class WorkspaceController(QObject):
                          or before.result.warnings != warnings):
             self.warning.emit("\n".join(warnings))
         self._ranking = proposal.result.ranking  # the same ranks, with the fragile marks
+        self._prepared = prepared
         self.ranking_changed.emit()
         self.proposal_changed.emit()
+        if before is None:  # the first plan of a workspace brings the docks' charts
+            _settle_heap()
 
     def compare(self, before: Proposal, after: Proposal) -> PlanComparison:
         """What changed from one plan to the next (cases in, out, moved; priority)."""
@@ -761,6 +841,20 @@ class WorkspaceController(QObject):
             if not type(exc).__module__.startswith("stuurploeg."):
                 log.exception("Onverwachte fout bij een wijziging in de werkruimte")
             raise ActionRefused([user_message(exc)]) from exc
+
+
+def _settle_heap() -> None:
+    """Take what is alive now out of the cyclic garbage collector's walks (``gc.freeze``).
+
+    The cases, the Ranglijst's rows, the docks' widgets and charts live until they are
+    replaced; a full collection walked them all again each time, about 90 ms at 2,000
+    cases with the GIL held, so it stopped the GUI thread whichever thread's allocation
+    set it off (seen as heartbeat gaps with nothing running on the GUI thread). Called
+    when a workspace, an import or a workspace's first plan is shown, not for every plan:
+    frozen objects are still freed when their last reference goes, but garbage cycles
+    among them are never collected, so what is frozen should be what stays.
+    """
+    gc.freeze()
 
 
 __all__ = ["LayoutPreview", "WorkspaceController"]

@@ -9,8 +9,8 @@ import cost then lands in the worker, not on the GUI thread.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +21,19 @@ from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller.state import LayoutPreview, Proposal, WorkspaceContents
+from stuurploeg.gui.ranking_rows import (
+    PreparedRows,
+    build_rows,
+    decision_labels,
+    ranking_columns,
+)
 
 if TYPE_CHECKING:
     from stuurploeg.app.export import ExportResult
     from stuurploeg.app.importing import CheckReport
+    from stuurploeg.app.planning import PlanResult
     from stuurploeg.app.workspace import ImportResult, Workspace
-    from stuurploeg.domain.scoring import PositionOverride, WeightProfile
+    from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile
 
 translate = QCoreApplication.translate
 
@@ -99,23 +106,72 @@ def _read_or_close(ws: Workspace, state: TaskState) -> WorkspaceContents:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """What the window shows when a job starts: the job prepares its result against it."""
+
+    cases: tuple[Case, ...]
+    capacity: CapacityData | None
+    profile: WeightProfile | None
+    plan: PlanResult | None  # the plan of the proposal on screen
+
+
+@dataclass(frozen=True)
 class Merged:
-    """An import merged into the workspace, and the workspace as it is afterwards."""
+    """An import merged into the workspace, and the workspace as it is afterwards.
+
+    ``same``: the cases and capacity read back equal those of ``shown`` (then
+    ``contents`` holds the shown objects themselves, so nothing downstream redraws);
+    ``prepared``: the Ranglijst's rows of the new cases, ranked with ``shown.profile`` and
+    the stored overrides (None when the cases are the same or there is no profile yet).
+    """
 
     result: ImportResult
     contents: WorkspaceContents
+    same: bool = False
+    prepared: PreparedRows | None = None
 
 
 def merge_report(
-    ws: Workspace, report: CheckReport, skip_bad_rows: bool, state: TaskState
+    ws: Workspace,
+    report: CheckReport,
+    skip_bad_rows: bool,
+    state: TaskState,
+    shown: Shown | None = None,
 ) -> Merged:
-    """Merge an accepted import (read with the user's mapping) into ``ws``."""
+    """Merge an accepted import (read with the user's mapping) into ``ws``; with ``shown``,
+    also what the window does with it (compare, rank, lay out the rows), here and not on
+    the GUI thread."""
     from stuurploeg.app.workspace_import import import_checked
 
     state.report(0.1, translate("Workspace", "Merging %1…").replace("%1", Path(report.file).name))
     kind = "capacity" if report.kind == "capacity" else "cases"
     result = import_checked(ws, **{kind: report}, skip_bad_rows=skip_bad_rows)
-    return Merged(result, read_contents(ws))
+    contents = read_contents(ws)
+    if shown is None:
+        return Merged(result, contents)
+    from dataclasses import replace
+
+    same_cases = contents.cases == shown.cases
+    if same_cases:
+        contents = replace(contents, cases=shown.cases)
+    if shown.capacity is not None and contents.capacity == shown.capacity:
+        contents = replace(contents, capacity=shown.capacity)
+    if same_cases and contents.capacity is shown.capacity:
+        return Merged(result, contents, same=True)
+    if shown.profile is None or not contents.cases:
+        return Merged(result, contents)
+    from stuurploeg.domain.scoring import rank_cases
+
+    state.check()
+    ranking = rank_cases(contents.cases, shown.profile, contents.overrides)
+    plan = shown.plan
+    previous: dict[str, int] = {}
+    rows = build_rows(
+        contents.cases, ranking, None if plan is None else plan.assignments,
+        () if plan is None else plan.unplanned, decision_labels(contents.decisions), previous,
+    )  # fmt: skip
+    return Merged(result, contents, prepared=PreparedRows(contents.cases, ranking, previous,
+                                                          plan, rows=rows))  # fmt: skip
 
 
 def export(ws: Workspace, out: Path, meeting: date | None, state: TaskState) -> ExportResult:
@@ -159,6 +215,8 @@ class PlanRequest:
     time_limit: float = 5.0
     weeks: int = 26  # the planning horizon, as ``stuurploeg plan`` has it
     requested: bool = False
+    #: the ranks before the last change (the Ranglijst's ↑/↓), for the rows made with it
+    previous_ranks: Mapping[str, int] = field(default_factory=dict, compare=False)
 
 
 def make_proposal(
@@ -198,6 +256,27 @@ def make_proposal(
         else:
             plan_id = slot.store(lambda old: save_working_plan(ws, record, old), keep=False)
     return Proposal(result, datetime.now().astimezone(), plan_id, request.requested)
+
+
+def make_proposal_and_rows(
+    request: PlanRequest,
+    ws: Workspace | None,
+    slot: WorkingPlanSlot,
+    state: TaskState,
+    rows: list[PreparedRows],
+) -> Proposal:
+    """:func:`make_proposal`, and (appended to ``rows``) what the new plan and its ranking
+    rewrite in the Ranglijst's rows of ``request.cases``: the GUI thread then only swaps
+    them in. The job's result stays the proposal (the plan dialog listens to it too)."""
+    proposal = make_proposal(request, ws, slot, state)
+    state.check()
+    result = proposal.result
+    ranking: Ranking = result.ranking
+    columns = ranking_columns(request.cases, ranking, result.assignments, result.unplanned,
+                              request.previous_ranks)  # fmt: skip
+    rows.append(PreparedRows(request.cases, ranking, request.previous_ranks, result,
+                             columns=columns))  # fmt: skip
+    return proposal
 
 
 def detect_layout(

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 WEIGHTS = "weights"
 POSITIONS = "positions"
 CASES = "cases"
+REASONS = (WEIGHTS, POSITIONS, CASES)
 
 _CONTEXT = "Proposal"
 _REASONS = {
@@ -88,9 +89,14 @@ def reason_text(reason: str) -> str:
     return translate(_CONTEXT, _REASONS[reason]) if reason in _REASONS else reason
 
 
-def describe(proposal: Proposal | None, choice: PlannerChoice | None = None) -> str:
+def describe(
+    proposal: Proposal | None,
+    choice: PlannerChoice | None = None,
+    outdated_by: str | None = None,
+) -> str:
     """One line for the plan area: who made the proposal and when; when outdated, why and
-    with which planner it is to be made again."""
+    with which planner it is to be made again. ``outdated_by``: as if outdated by that
+    reason ("" as if current) instead of as it is."""
     if proposal is None:
         return translate("Proposal", "No proposal yet.")
     planner = planner_label(proposal.planner)
@@ -104,7 +110,8 @@ def describe(proposal: Proposal | None, choice: PlannerChoice | None = None) -> 
         .replace("%1", planner)
         .replace("%2", made_at_text(proposal.made_at))
     )
-    if not proposal.outdated:
+    reason = proposal.outdated_by if outdated_by is None else outdated_by
+    if not reason:
         return made
     again = planner_label((choice or PlannerChoice(proposal.planner)).planner)
     return (
@@ -112,7 +119,7 @@ def describe(proposal: Proposal | None, choice: PlannerChoice | None = None) -> 
             "Proposal",
             "Outdated: %1 after this proposal. %2 Plan again with %3 to bring it up to date.",
         )
-        .replace("%1", reason_text(proposal.outdated_by))
+        .replace("%1", reason_text(reason))
         .replace("%2", made)
         .replace("%3", again)
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.domain.model import CapacityData
-from stuurploeg.gui.controller import WorkspaceController, describe_proposal
+from stuurploeg.gui.controller import OUTDATED_REASONS, WorkspaceController, describe_proposal
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label, planner_label
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
 from stuurploeg.gui.widgets import list_table, refill_combo
@@ -65,6 +65,22 @@ def overbooked_weeks(plan: PlanResult, team: int | None, kind: int) -> list[int]
     return [int(w) for w in weeks.nonzero()[0]]
 
 
+_DISPLAY = int(DISPLAY)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+
+
+def _text(locale: QLocale, column: int, value: object) -> str:
+    if value is None:
+        return "—"
+    if column in (TEAM, OVERBOOKED):
+        return str(value)
+    if column == DEPLOYABILITY:
+        return locale.toString(100 * float(value), "f", 0) + " %"  # type: ignore[arg-type]
+    return locale.toString(float(value), "f", 1)  # type: ignore[arg-type]
+
+
 class CapacityModel(ListTableModel[CapacityRow]):
     """One row per team from the capacity data; plan columns filled once a plan exists."""
 
@@ -74,6 +90,9 @@ class CapacityModel(ListTableModel[CapacityRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tips: list[str] = []  # per row: overbooked weeks per kind
+        # per row the texts shown, made once per plan: a repaint asks every cell for
+        # about ten roles, each a Python call
+        self._texts: list[tuple[str, ...]] = []
 
     def set_data(
         self, capacity: CapacityData | None, plan: PlanResult | None, kind: str = TOTAL_KIND
@@ -104,28 +123,67 @@ class CapacityModel(ListTableModel[CapacityRow]):
                  running, planned, overbooked if plan is not None else None)
             )  # fmt: skip
             self._tips.append(tip)
+        locale = QLocale()
+        self._texts = [tuple(_text(locale, column, value) for column, value in enumerate(row))
+                       for row in rows]  # fmt: skip
+        if rows == self.items:
+            return  # the same figures (e.g. a new plan that loads the teams alike)
         self.set_items(rows)
 
     def cell(self, row: int, column: int, role: int) -> object:
-        value = self.items[row][column]
-        if role == DISPLAY:
-            if value is None:
-                return "—"
-            if column == TEAM:
-                return str(value)
-            if column == DEPLOYABILITY:
-                return QLocale().toString(100 * float(value), "f", 0) + " %"
-            if column == OVERBOOKED:
-                return str(value)
-            return QLocale().toString(float(value), "f", 1)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != TEAM:
-            return RIGHT_ALIGNED
-        if role == Qt.ItemDataRole.ForegroundRole and column == OVERBOOKED and value:
-            return QBrush(_RED)
-        if role == Qt.ItemDataRole.ToolTipRole and column == OVERBOOKED:
+        if role == _DISPLAY:
+            return self._texts[row][column]
+        if role == _ALIGNMENT:
+            return RIGHT_ALIGNED if column != TEAM else None
+        if role == _FOREGROUND:
+            return QBrush(_RED) if column == OVERBOOKED and self.items[row][column] else None
+        if role == _TOOLTIP and column == OVERBOOKED:
             tip = self._tips[row]
             return self.tr("Overbooked weeks per kind:") + "\n" + tip if tip else None
         return None
+
+
+class BannerText(QLabel):
+    """The banner's words, as high as the highest text it may show at its width.
+
+    The banner alternates between "Proposal of …" and "Outdated: … Plan again …" with every
+    weight change and every new plan; where the longer text wraps to more lines, the
+    change of height laid out, and so repainted, the capacity table and chart below each
+    time (about half of a re-plan's stall on the GUI thread). ``alternatives`` are the
+    texts to make room for; a twin label that is never shown measures them.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self._twin = QLabel()
+        self._twin.setWordWrap(True)
+        self._twin.setStyleSheet(_CURRENT_STYLE)  # the same box as either style
+        self._alternatives: tuple[str, ...] = ()
+        self._room: dict[int, int] = {}  # width -> height of the highest alternative
+
+    def set_alternatives(self, texts: tuple[str, ...]) -> None:
+        if texts != self._alternatives:
+            self._alternatives = texts
+            self._room.clear()
+            self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # vergadermodus on or off
+            self._room.clear()
+
+    def heightForWidth(self, width: int) -> int:
+        room = self._room.get(width)
+        if room is None:
+            twin = self._twin
+            twin.setFont(self.font())
+            room = 0
+            for text in self._alternatives:
+                twin.setText(text)
+                room = max(room, twin.heightForWidth(width))
+            self._room[width] = room
+        return max(super().heightForWidth(width), room)
 
 
 class ProposalBanner(QWidget):
@@ -135,8 +193,7 @@ class ProposalBanner(QWidget):
     def __init__(self, controller: WorkspaceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
+        self.text = BannerText(self)
         self.text.setObjectName("proposal_banner")
         self.replan_button = QPushButton(self)
         self.replan_button.clicked.connect(lambda: controller.replan())
@@ -162,7 +219,13 @@ class ProposalBanner(QWidget):
         proposal = self.controller.proposal
         choice = self.controller.planner_choice
         self.text.setText(describe_proposal(proposal, choice))
-        self.text.setStyleSheet(_OUTDATED_STYLE if self.outdated else _CURRENT_STYLE)
+        if proposal is not None:  # room for it current and outdated, whichever is shown
+            self.text.set_alternatives(tuple(
+                describe_proposal(proposal, choice, reason) for reason in ("", *OUTDATED_REASONS)
+            ))  # fmt: skip
+        style = _OUTDATED_STYLE if self.outdated else _CURRENT_STYLE
+        if self.text.styleSheet() != style:  # a new style sheet re-polishes the label
+            self.text.setStyleSheet(style)
         self.text.setToolTip(
             self.tr("The proposal is what a decision taken now records as proposed.")
         )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.controller.meeting import TeamLoad, team_loads
+from stuurploeg.gui.widgets import WhenShown
 
 _OK = "background-color:#dcebdc; color:#1d3b1d"
 _OVER = "background-color:#f3c9c3; color:#8e1e12; font-weight:bold"
@@ -31,6 +32,7 @@ class CapacityStrip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         self._shown_plan: object = None  # the plan the chips were counted on
+        self._when_shown = WhenShown(self, self.refresh)  # the meeting room not shown: later
         controller.proposal_changed.connect(self._proposal_changed)
         for changed in (
             controller.decisions_changed,
@@ -57,7 +59,7 @@ class CapacityStrip(QWidget):
         # A weight change marks the proposal outdated and keeps its plan: the loads stay.
         proposal = self.controller.proposal
         if (None if proposal is None else proposal.result) is not self._shown_plan:
-            self.refresh()
+            self._when_shown.request()
 
     def refresh(self) -> None:
         c = self.controller

@@ -27,6 +27,7 @@ from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number, foll
 from stuurploeg.gui.planboard.commands import PlaceCommand
 from stuurploeg.gui.planboard.gantt_item import GanttItem
 from stuurploeg.gui.planboard.lanes import Layout, lay_out
+from stuurploeg.gui.widgets import WhenShown
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
 
@@ -95,8 +96,9 @@ class GanttView(QWidget):
         self.item.probed.connect(self._probed)
         self.item.dropped.connect(self._dropped)
         self.item.drag_cancelled.connect(lambda: self.answer.setText(""))
+        self._when_shown = WhenShown(self, self.refresh)  # hidden behind a tab: later
         self.controller.proposal_changed.connect(self._proposal_changed)
-        self.controller.decisions_changed.connect(self.refresh)
+        self.controller.decisions_changed.connect(self._when_shown.request)
         self.controller.selection_changed.connect(self._show_selection)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
         self._keys()
@@ -109,7 +111,7 @@ class GanttView(QWidget):
         # A weight change marks the proposal outdated and keeps its plan: the bars stay.
         plan, cases = self._shown
         if self.placement.plan is not plan or self.controller.cases is not cases:
-            self.refresh()
+            self._when_shown.request()
 
     def refresh(self) -> None:
         plan = self.placement.plan

@@ -38,7 +38,7 @@ from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.labels import TOTAL_KIND, kind_label
 from stuurploeg.gui.planboard.axes import TeamAxis, WeekAxis, dutch_number, follow_font
 from stuurploeg.gui.table_model import DISPLAY, RIGHT_ALIGNED, ListTableModel
-from stuurploeg.gui.widgets import list_table, refill_combo
+from stuurploeg.gui.widgets import WhenShown, list_table, refill_combo
 
 if TYPE_CHECKING:
     from stuurploeg.domain.planning.board import Load
@@ -239,6 +239,7 @@ class LoadMapView(QWidget):
         self.kind.activated.connect(self.refresh)
         self.image.cell_clicked.connect(self.choose_cell)
         self.cases.clicked.connect(self._case_clicked)
+        self._when_shown = WhenShown(self, self.refresh)  # hidden behind a tab: later
         self.controller.proposal_changed.connect(self._proposal_changed)
         # A what-if placement comes with a new proposal: proposal_changed covers it.
         follow_font((self.week_axis, self.team_axis), self.font())
@@ -264,7 +265,7 @@ class LoadMapView(QWidget):
     def _proposal_changed(self) -> None:
         # A weight change marks the proposal outdated and keeps its plan: the load stays.
         if self.placement.plan is not self._shown_plan:
-            self.refresh()
+            self._when_shown.request()
 
     def refresh(self) -> None:
         plan = self.placement.plan

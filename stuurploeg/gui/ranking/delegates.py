@@ -1,21 +1,22 @@
-"""Painting for the Ranglijst: the score as a bar, notes as small coloured badges."""
+"""Painting for the Ranglijst: the score as a bar, notes as small coloured badges.
+
+The table paints these two columns itself, all visible rows in one pass after Qt has
+drawn the cells (:meth:`RankingTable.paintEvent`): a delegate per cell is a call from C++
+into Python for every painted score and badge cell, which cost more than the rest of the
+repaint together. The item delegate draws their background (selection, alternating rows,
+focus) without text; :func:`paint_score` and :class:`Badges` draw the content on top,
+pixel for pixel as the delegates did (each badge from an image made once).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+import math
+from collections.abc import Sequence
 
-from stuurploeg.gui.ranking.columns import (
-    BADGE_FRAGILE,
-    BADGE_INCOMPLETE,
-    BADGE_PRIORITY,
-    BADGES_ROLE,
-    VALUE_ROLE,
-)
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 
-_Index = QModelIndex | QPersistentModelIndex
-_Option = QStyleOptionViewItem
+from stuurploeg.gui.ranking.columns import BADGE_FRAGILE, BADGE_INCOMPLETE, BADGE_PRIORITY
 
 BAR_COLOUR = QColor(70, 130, 180)
 BADGE_COLOURS = {
@@ -23,74 +24,79 @@ BADGE_COLOURS = {
     BADGE_INCOMPLETE: QColor(127, 140, 141),
     BADGE_FRAGILE: QColor(211, 132, 0),
 }
+_BAR = QColor(BAR_COLOUR)
+_BAR.setAlpha(110)
+_OTHER_BADGE = QColor("grey")
+_BADGE_TEXT = QColor("white")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
-class _OwnTextDelegate(QStyledItemDelegate):
-    """A delegate that lets the style draw the cell (selection, alternating rows) and then
-    draws the content itself."""
-
-    def paint(self, painter: QPainter, option: _Option, index: _Index) -> None:
-        opt, text = self.draw_background(painter, option, index)
-        self.paint_content(painter, opt, text, index)
-
-    def paint_content(self, painter: QPainter, opt: _Option, text: str, index: _Index) -> None:
-        raise NotImplementedError
-
-    def draw_background(
-        self, painter: QPainter, option: _Option, index: _Index
-    ) -> tuple[_Option, str]:
-        """The cell without its text; returns the option as set up and the text."""
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        return opt, text
+def paint_score(
+    painter: QPainter, cell: QRect, value: float | None, text: str, pen: QColor
+) -> None:
+    """A horizontal bar 0–100 behind the score text; no bar for an unscored case."""
+    rect = QRectF(cell).adjusted(3, 4, -3, -4)
+    if value is not None:
+        bar = QRectF(rect)
+        bar.setWidth(rect.width() * max(0.0, min(1.0, float(value) / 100.0)))
+        painter.fillRect(bar, _BAR)
+    painter.setPen(pen)
+    painter.drawText(rect, _RIGHT, text)
 
 
-class ScoreBarDelegate(_OwnTextDelegate):
-    """A horizontal bar 0–100 behind the score text; nothing for an unscored case."""
+class Badges:
+    """Draws badges; each badge (label, size, font) is drawn once into an image with the
+    antialiasing on, then copied: a rounded outline and its text cost more than the rest
+    of a row."""
 
-    def paint_content(self, painter: QPainter, opt: _Option, text: str, index: _Index) -> None:
-        value = index.data(VALUE_ROLE)
-        rect = QRectF(opt.rect).adjusted(3, 4, -3, -4)
-        painter.save()
-        if value is not None:
-            bar = QRectF(rect)
-            bar.setWidth(rect.width() * max(0.0, min(1.0, float(value) / 100.0)))
-            colour = QColor(BAR_COLOUR)
-            colour.setAlpha(110)
-            painter.fillRect(bar, colour)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.setPen(opt.palette.color(role))
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text
-        )
-        painter.restore()
+    def __init__(self) -> None:
+        self._images: dict[tuple[object, ...], QImage] = {}
 
-
-class BadgeDelegate(_OwnTextDelegate):
-    """Rounded labels (voorrang, onvolledig, wankel) side by side."""
-
-    def paint_content(self, painter: QPainter, opt: _Option, text: str, index: _Index) -> None:
-        badges = index.data(BADGES_ROLE) or []
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = opt.fontMetrics
-        x = float(opt.rect.left() + 3)
-        height = min(metrics.height() + 2, opt.rect.height() - 4)
-        y = opt.rect.top() + (opt.rect.height() - height) / 2
+    def paint(
+        self,
+        painter: QPainter,
+        cell: QRect,
+        metrics: QFontMetrics,
+        badges: Sequence[tuple[str, str]],
+    ) -> None:
+        """Rounded labels (voorrang, onvolledig, wankel) side by side, as many as fit."""
+        x = cell.left() + 3
+        height = min(metrics.height() + 2, cell.height() - 4)
+        top = cell.top() + (cell.height() - height) / 2
+        row = math.floor(top)
         for key, label in badges:
             width = metrics.horizontalAdvance(label) + 10
-            if x + width > opt.rect.right():
+            if x + width > cell.right():
                 break
-            box = QRectF(x, y, width, height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BADGE_COLOURS.get(key, QColor("grey")))
-            painter.drawRoundedRect(box, height / 2, height / 2)
-            painter.setPen(QColor("white"))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+            image = self._image(painter, key, label, width, height, top - row)
+            painter.drawImage(QPoint(x, row), image)
             x += width + 4
-        painter.restore()
+
+    def _image(
+        self, painter: QPainter, key: str, label: str, width: int, height: int, offset: float
+    ) -> QImage:
+        font = painter.font()
+        ratio = painter.device().devicePixelRatioF()
+        known = (key, label, width, height, offset, font.key(), ratio, painter.layoutDirection())
+        image = self._images.get(known)
+        if image is None:
+            image = QImage(
+                math.ceil(width * ratio), math.ceil((height + 1) * ratio),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )  # fmt: skip
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            own = QPainter(image)
+            own.setRenderHints(painter.renderHints() | QPainter.RenderHint.Antialiasing)
+            own.setLayoutDirection(painter.layoutDirection())
+            own.setFont(font)
+            box = QRectF(0, offset, width, height)
+            own.setPen(Qt.PenStyle.NoPen)
+            own.setBrush(BADGE_COLOURS.get(key, _OTHER_BADGE))
+            own.drawRoundedRect(box, height / 2, height / 2)
+            own.setPen(_BADGE_TEXT)
+            own.drawText(box, _CENTRE, label)
+            own.end()
+            self._images[known] = image
+        return image

@@ -10,16 +10,19 @@ case behind a row whatever the order.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QByteArray,
     QCoreApplication,
     QLocale,
     QMimeData,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -95,7 +98,8 @@ __all__ = [
     "RankingModel",
 ]
 
-_GREY = QColor(128, 128, 128)
+_GREY = QBrush(QColor(128, 128, 128))  # a plan cell of a case out of the plan
+_INDEX = QModelIndex()
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _CASE_ID = int(CASE_ID_ROLE)
 _VALUE = int(VALUE_ROLE)
@@ -106,6 +110,19 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _HANDLED_ROLES = frozenset(
     {_DISPLAY, _CASE_ID, _VALUE, _BADGES, _ALIGNMENT, _TOOLTIP, _FOREGROUND}
 )
+# The arrays the texts of the columns other than rank, score and badges are made from.
+_OTHER_TEXT_SOURCES = (
+    "case_id", "name", "exploitation", "status", "plan", "decision", "criteria", "fte",
+    "weeks", "specialist",
+)  # fmt: skip
+# Painted by the table itself, one pass for all visible rows (``RankingTable.paintEvent``,
+# bars and badges): to the item delegate, which then draws only their background, these
+# cells have no text. ``data`` answers their text as for any other column.
+PAINTED_BY_TABLE = frozenset({SCORE, BADGES})
+_LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
+_ROWS_SORTED = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+_DELEGATE_ROLES = 7  # how many roles QStyledItemDelegate.initStyleOption asks at once
+_UNANSWERED = (0, 3, 4, 6)  # font, check state, decoration, background: their positions
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
 
@@ -134,6 +151,13 @@ class RankingModel(TableModel):
         self._index_of: tuple[RankingRows, dict[str, int]] | None = None
         self._source_rows: tuple[tuple[str, ...], dict[str, int], np.ndarray] | None = None
         self._locale = QLocale()
+        # What a cell shows, per column: data row -> text, made when first painted and
+        # forgotten when the arrays behind that column change (a repaint then only looks
+        # them up; a weight change recomputes the few columns it changes, for the rows on
+        # screen only).
+        self._texts: list[dict[int, str]] = [{} for _ in range(COLUMN_COUNT)]
+        self._badge_lists: dict[int, list[tuple[str, str]]] = {}
+        self._measuring = False  # see measuring()
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
         self._proposal_outdated = False
 
@@ -149,7 +173,8 @@ class RankingModel(TableModel):
         self.beginResetModel()
         self._rows = rows
         self._keys.clear()
-        self._locale = QLocale()
+        self._locale = QLocale()  # and the language: the texts are made again
+        self._forget_texts(range(COLUMN_COUNT))
         self._order = self._compute_order()
         self.endResetModel()
         self.order_changed.emit()
@@ -170,6 +195,7 @@ class RankingModel(TableModel):
             return
         self._rows.decision[:] = [decisions.get(c, "") for c in self._rows.case_id]
         self._keys.pop(DECISION, None)
+        self._forget_texts((DECISION,))
         self._column_changed(DECISION)
         if self._sort_column == DECISION:  # the filters do not look at decisions
             self._relayout(self._compute_order())
@@ -271,14 +297,67 @@ class RankingModel(TableModel):
         return self._index_of[1]
 
     def _apply_ranking(self, rows: RankingRows) -> None:
+        import numpy as np
+
         known = self._index_of
+        old = self._rows
+        # A weight change brings new rank, score and badge arrays and shares the others; a
+        # new plan also new plan arrays; other rows of the same cases share nothing.
+        shared = old is not None and all(
+            getattr(rows, name) is getattr(old, name) for name in _OTHER_TEXT_SOURCES
+        )
+        self._forget_texts((RANK, SCORE, BADGES) if shared else range(COLUMN_COUNT))
         self._rows = rows
         if known is not None and known[0].case_id is rows.case_id:
             self._index_of = (rows, known[1])  # the same cases: the index still holds
         self._keys.clear()
+        order = self._compute_order()
+        same_order = (
+            old is not None and old.case_id is rows.case_id
+            and isinstance(self._order, np.ndarray) and np.array_equal(order, self._order)
+        )  # fmt: skip
+        if same_order and old is not None:
+            # The same rows in the same order (a new plan for the ranking on screen): only
+            # the cells that differ are repainted, not the whole table.
+            self._cells_changed(old, rows)
+            return
         for column in (RANK, SCORE, PLAN, BADGES):
             self._column_changed(column)
-        self._relayout(self._compute_order())
+        self._relayout(order)
+
+    def _cells_changed(self, old: RankingRows, new: RankingRows) -> None:
+        """dataChanged for the runs of view rows whose rank, score, plan or badges differ."""
+        import numpy as np
+
+        def floats(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+            return ~((a == b) | (np.isnan(a) & np.isnan(b)))
+
+        changed = {
+            RANK: floats(old.rank, new.rank) | floats(old.movement, new.movement),
+            SCORE: floats(old.score, new.score),
+            PLAN: (old.plan != new.plan) | (old.in_plan != new.in_plan)
+            | (old.plan_reason != new.plan_reason),
+            BADGES: (old.priority != new.priority) | (old.incomplete != new.incomplete)
+            | (old.fragile != new.fragile),
+        }  # fmt: skip
+        inverse = np.full(self.total_count(), -1, dtype=np.intp)
+        inverse[self._order] = np.arange(len(self._order))
+        for column, rows in changed.items():
+            view_rows = np.sort(inverse[np.flatnonzero(rows)])
+            view_rows = view_rows[view_rows >= 0]
+            if not len(view_rows):
+                continue
+            breaks = np.flatnonzero(np.diff(view_rows) > 1)
+            starts = np.concatenate(([view_rows[0]], view_rows[breaks + 1]))
+            ends = np.concatenate((view_rows[breaks], [view_rows[-1]]))
+            for first, last in zip(starts.tolist(), ends.tolist(), strict=True):
+                self.dataChanged.emit(self.index(first, column), self.index(last, column))
+
+    def _forget_texts(self, columns: Iterable[int]) -> None:
+        for column in columns:
+            self._texts[column].clear()
+        if BADGES in columns:
+            self._badge_lists.clear()
 
     def _column_changed(self, column: int) -> None:
         if self.rowCount():
@@ -335,7 +414,10 @@ class RankingModel(TableModel):
             self.endResetModel()
             self.order_changed.emit()
             return
-        self.layoutAboutToBeChanged.emit()
+        # Rows only change places: with the vertical-sort hint the column header keeps its
+        # sections as they are (without it, it records and restores one persistent index
+        # per sized column around every re-sort, and those are moved below as well).
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_SORTED)
         old = self.persistentIndexList()
         data_rows = self._order[[i.row() for i in old]] if old else np.zeros(0, np.intp)
         inverse = np.full(self.total_count(), -1, dtype=np.intp)
@@ -346,7 +428,7 @@ class RankingModel(TableModel):
             for d, i in zip(data_rows, old, strict=True)
         ]
         self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_SORTED)
         self.order_changed.emit()
 
     # -- lookups -------------------------------------------------------------------------
@@ -441,10 +523,98 @@ class RankingModel(TableModel):
         # with nothing, so that answer comes first, without touching the arrays.
         if role not in _HANDLED_ROLES:
             return None
+        return self._answer(int(self._order[view_row]), column, role)
+
+    # A painted cell costs the C++ -> Python calls more than the answers: Qt's index()
+    # asks rowCount and columnCount for every cell, so these skip TableModel's hooks.
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def multiData(
+        self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan
+    ) -> None:
+        """The seven roles a delegate asks of a painted cell, in one call (see
+        :meth:`TableModel.multiData`)."""
+        if not index.isValid():
+            return
+        row, column = int(self._order[index.row()]), index.column()
+        span = roleDataSpan
+        # QStyledItemDelegate asks font, alignment, foreground, check state, decoration,
+        # display and background, in that order; the Ranglijst answers three of them.
+        # Reaching the seven by position, when they are there, costs less than walking
+        # them (each step makes a wrapper and reads a role). The delegate keeps the same
+        # seven from cell to cell, so every role is set or cleared, never left as it was.
+        if len(span) == _DELEGATE_ROLES:
+            display, alignment, foreground = span[5], span[1], span[2]
+            if (
+                display.role() == _DISPLAY
+                and alignment.role() == _ALIGNMENT
+                and foreground.role() == _FOREGROUND
+            ):
+                for other in _UNANSWERED:
+                    span[other].clearData()
+                if column in PAINTED_BY_TABLE and not self._measuring:  # the table paints it
+                    display.clearData()
+                    alignment.clearData()
+                else:
+                    display.setData(self._text(row, column))
+                    if column in NUMERIC:
+                        alignment.setData(_RIGHT)
+                    else:
+                        alignment.clearData()
+                if column == PLAN and self._rows.in_plan[row] == OUT_OF_PLAN:
+                    foreground.setData(_GREY)
+                else:
+                    foreground.clearData()
+                return
+        for role_data in span:
+            role = role_data.role()
+            value = self._answer(row, column, role) if role in _HANDLED_ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    @contextmanager
+    def measuring(self) -> Iterator[None]:
+        """Within it the delegate gets the text of the columns the table paints itself,
+        so it measures them as wide as they are (a column fitted to its contents)."""
+        self._measuring = True
+        try:
+            yield
+        finally:
+            self._measuring = False
+
+    def score_cell(self, view_row: int) -> tuple[str, float | None]:
+        """The score text of a visible row and the value its bar shows (None: no bar)."""
         row = int(self._order[view_row])
+        value = self._rows.score[row]
+        return self._text(row, SCORE), None if math.isnan(value) else float(value)
+
+    def badges_at(self, view_row: int) -> list[tuple[str, str]]:
+        """The (badge key, label) pairs of a visible row."""
+        return self._badges(int(self._order[view_row]))
+
+    def _text(self, row: int, column: int) -> str:
+        """The display text of a cell of data row ``row``, made once (see ``_texts``)."""
+        texts = self._texts[column]
+        text = texts.get(row)
+        if text is None:
+            text = texts[row] = self._display(row, column)
+        return text
+
+    def _answer(self, row: int, column: int, role: int) -> object:
+        """What data row ``row`` shows in ``column`` for a role of ``_HANDLED_ROLES``."""
         r = self._rows
         if role == _DISPLAY:
-            return self._display(row, column)
+            return self._text(row, column)
+        if role == _ALIGNMENT:
+            return _RIGHT if column in NUMERIC else None
+        if role == _FOREGROUND:
+            return _GREY if column == PLAN and r.in_plan[row] == OUT_OF_PLAN else None
         if role == _CASE_ID:
             return str(r.case_id[row])
         if role == _VALUE:
@@ -454,13 +624,7 @@ class RankingModel(TableModel):
             return float(key[row])
         if role == _BADGES:
             return self._badges(row) if column == BADGES else None
-        if role == _ALIGNMENT:
-            return _RIGHT if column in NUMERIC else None
-        if role == _TOOLTIP:
-            return self._tooltip(row, column)
-        if column == PLAN and r.in_plan[row] == OUT_OF_PLAN:  # the foreground
-            return QBrush(_GREY)
-        return None
+        return self._tooltip(row, column)  # _TOOLTIP
 
     def _tooltip(self, row: int, column: int) -> str | None:
         r = self._rows
@@ -520,12 +684,16 @@ class RankingModel(TableModel):
         return ""
 
     def _badges(self, row: int) -> list[tuple[str, str]]:
-        r = self._rows
-        out = []
-        if r.priority[row]:
-            out.append((BADGE_PRIORITY, _t(BADGE_LABELS[BADGE_PRIORITY])))
-        if r.incomplete[row]:
-            out.append((BADGE_INCOMPLETE, _t(BADGE_LABELS[BADGE_INCOMPLETE])))
-        if r.fragile[row]:
-            out.append((BADGE_FRAGILE, _t(BADGE_LABELS[BADGE_FRAGILE])))
-        return out
+        known = self._badge_lists.get(row)
+        if known is None:
+            r = self._rows
+            known = self._badge_lists[row] = [
+                (key, _t(BADGE_LABELS[key]))
+                for key, on in (
+                    (BADGE_PRIORITY, r.priority[row]),
+                    (BADGE_INCOMPLETE, r.incomplete[row]),
+                    (BADGE_FRAGILE, r.fragile[row]),
+                )
+                if on
+            ]
+        return list(known)  # the caller's own: the cached one stays as made

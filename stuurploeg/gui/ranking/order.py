@@ -105,11 +105,35 @@ def row_order(
     n = len(rows)
     if n == 0:
         return np.arange(0, dtype=np.intp)
-    missing = np.isnan(key)
-    value = np.where(missing, 0.0, key)
-    if descending:
-        value = -value
-    # lexsort: last key is primary. Missing last, then value, then the list order.
-    perm = np.lexsort((np.arange(n), value, missing))
     keep = spec.mask(rows)
+    missing = np.isnan(key)
+    present = np.flatnonzero(~missing)
+    values = key[present]
+    by_place = _by_place(present, values)
+    if by_place is not None:
+        # The ranks (the default sort, again after every weight change): each value a
+        # place 1..m, so the order is where each row goes, no sort (20,000 rows: ~2 ms).
+        perm = by_place[::-1] if descending else by_place
+    else:
+        # A stable sort of the present values (ties keep list order): what a lexsort on
+        # (missing, value, position) gives.
+        perm = present[np.argsort(-values if descending else values, kind="stable")]
+    perm = np.concatenate((perm, np.flatnonzero(missing)))  # missing last, in list order
     return perm[keep[perm]]
+
+
+def _by_place(data_rows: np.ndarray, values: np.ndarray) -> np.ndarray | None:
+    """``data_rows`` ordered by ``values`` when those are the places 1..len(data_rows),
+    each once; None otherwise."""
+    import numpy as np
+
+    m = len(data_rows)
+    if m == 0 or values.min() != 1 or values.max() != m:
+        return None
+    places = values.astype(np.intp)
+    if not np.array_equal(places, values):
+        return None
+    slots = np.full(m, -1, dtype=np.intp)
+    slots[places - 1] = data_rows
+    # m values in m slots: all filled only when no place is taken twice
+    return slots if bool((slots >= 0).all()) else None

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,8 +32,8 @@ from PySide6.QtWidgets import (
 from stuurploeg.domain.model import CaseStatus, Exploitation
 from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_proposal
 from stuurploeg.gui.ranking import model as rm
-from stuurploeg.gui.ranking.delegates import BadgeDelegate, ScoreBarDelegate
-from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
+from stuurploeg.gui.ranking.delegates import Badges, paint_score
+from stuurploeg.gui.ranking_rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
@@ -58,15 +61,18 @@ class RankingTable(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionsMovable(True)
-        self.setItemDelegateForColumn(rm.SCORE, ScoreBarDelegate(self))
-        self.setItemDelegateForColumn(rm.BADGES, BadgeDelegate(self))
         self._kept: list[str] = []
+        self._badges = Badges()
         # Tab leaves the table (to the decision form), it never walks its cells.
         self.setTabKeyNavigation(False)
         self._typed = ""
         self._typed_at = QElapsedTimer()
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        # A re-sort (every weight change) lays the rows out at once, not from a zero
+        # timer after the repaint the change already asked for: that layout asks for a
+        # second repaint of the whole table (one frame instead of two per slider step).
+        model.layoutChanged.connect(self.executeDelayedItemsLayout)
         self.apply_widths()
 
     def apply_widths(self) -> None:
@@ -82,6 +88,60 @@ class RankingTable(QTableView):
         for column, chars in widths.items():
             self.setColumnWidth(column, chars * char + 16)
         self.verticalHeader().setDefaultSectionSize(fm.height() + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt draws the cells (the score and badge cells without text), then the bars,
+        score texts and badges of the visible rows are drawn in one pass."""
+        super().paintEvent(event)
+        model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        if model.rowCount() == 0:
+            return
+        area = event.rect()
+        first = self.rowAt(area.top())
+        if first < 0:
+            return  # below the last row
+        last = self.rowAt(area.bottom())
+        last = model.rowCount() - 1 if last < 0 else last
+        grid = 1 if self.showGrid() else 0
+        shift = grid if self.isRightToLeft() else 0  # where QTableView puts the cell then
+        painted = []
+        for column in (rm.SCORE, rm.BADGES):
+            x, width = self.columnViewportPosition(column), self.columnWidth(column)
+            if width > 0 and not self.isColumnHidden(column) and (
+                x <= area.right() and x + width > area.left()
+            ):
+                painted.append((column, x + shift, width - grid))
+        if not painted:
+            return
+        # The colours an item delegate would get: the view's palette, in the group
+        # QTableView gives an enabled cell.
+        palette = self.palette()
+        if self.isEnabled():
+            palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+        text = palette.color(QPalette.ColorRole.Text)
+        chosen = palette.color(QPalette.ColorRole.HighlightedText)
+        selected = _selected_rows(self.selectionModel(), rm.SCORE)
+        metrics = self.fontMetrics()
+        painter = QPainter(self.viewport())
+        for row in range(first, last + 1):
+            if self.isRowHidden(row):
+                continue
+            y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
+            for column, x, width in painted:
+                cell = QRect(x, y, width, height)
+                if column == rm.SCORE:
+                    shown, value = model.score_cell(row)
+                    pen = chosen if row in selected else text
+                    paint_score(painter, cell, value, shown, pen)
+                else:
+                    self._badges.paint(painter, cell, metrics, model.badges_at(row))
+        painter.end()
+
+    def sizeHintForColumn(self, column: int) -> int:
+        """Fitting a column to its contents measures the score and badge texts too."""
+        model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        with model.measuring():
+            return super().sizeHintForColumn(column)
 
     def current_case_id(self) -> str:
         rows = self.selectionModel().selectedRows()
@@ -182,6 +242,8 @@ class RankingView(QWidget):
         self.model = rm.RankingModel(self)
         self._rows_proposal: Proposal | None = None  # the proposal the plan column shows
         self._rows_cases: object = None  # the cases the table's rows are
+        self._rows_capacity: object = None  # the capacity the team filter lists
+        self._rows_ranking: object = None  # the ranking the rows show
         self.table = RankingTable(self.model, self)
 
         self.search = QLineEdit(self)
@@ -250,9 +312,21 @@ class RankingView(QWidget):
         )
 
     def reload(self) -> None:
-        self._rows_proposal = self.controller.proposal
-        self._rows_cases = self.controller.cases
-        self.model.set_rows(self._rows())
+        c = self.controller
+        if c.cases is self._rows_cases and c.capacity is self._rows_capacity and (
+            _result(c.proposal) is _result(self._rows_proposal)
+        ):
+            return  # the same lists imported again: the rows stand (ranking_changed follows)
+        prepared = c.prepared_rows
+        self._rows_proposal = c.proposal
+        self._rows_cases = c.cases
+        self._rows_capacity = c.capacity
+        self._rows_ranking = c.ranking
+        # Rows the merge's worker built, else built here.
+        if prepared is not None and prepared.rows is not None:
+            self.model.set_rows(prepared.rows)
+        else:
+            self.model.set_rows(self._rows())
         teams = sorted({str(t) for t in self.model.rows.team if t})
         capacity = self.controller.capacity
         if capacity is not None:
@@ -265,8 +339,20 @@ class RankingView(QWidget):
 
     def refresh_ranking(self) -> None:
         c = self.controller
+        same_plan = _result(c.proposal) is _result(self._rows_proposal)
+        if c.ranking is self._rows_ranking and c.cases is self._rows_cases and same_plan:
+            self._rows_proposal = c.proposal
+            return  # rows built with this very ranking (an import's, from its worker)
+        self._rows_ranking = c.ranking
         # The same cases (a weight change, a new plan): only the ranking's columns and,
         # for a new plan, the plan columns are rewritten; no row is rebuilt.
+        prepared = c.prepared_rows
+        if prepared is not None and prepared.columns is not None and (
+            c.cases is self._rows_cases
+        ):  # a new plan: its columns, made in the plan's worker, swapped in
+            self._rows_proposal = c.proposal
+            self.model.update_ranking(replace(self.model.rows, **prepared.columns))
+            return
         if c.ranking is not None and c.cases is self._rows_cases:
             base = None
             if _result(c.proposal) is not _result(self._rows_proposal):  # not only outdated
@@ -316,11 +402,13 @@ class RankingView(QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_count(self) -> None:
-        self.count_label.setText(
+        text = (
             self.tr("%1 of %2 cases")
             .replace("%1", str(self.model.rowCount()))
             .replace("%2", str(self.model.total_count()))
         )
+        if text != self.count_label.text():  # a re-sort keeps the count: no relayout
+            self.count_label.setText(text)
 
     # -- selection -----------------------------------------------------------------------
     def _selection_changed(self) -> None:
@@ -353,6 +441,16 @@ class RankingView(QWidget):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return super().eventFilter(watched, event)
+
+
+def _selected_rows(selection: QItemSelectionModel, column: int) -> set[int]:
+    """The rows whose cell in ``column`` is selected (``isSelected`` per cell makes an
+    index per cell, each a call back into the model)."""
+    rows: set[int] = set()
+    for part in selection.selection():
+        if part.left() <= column <= part.right():
+            rows.update(range(part.top(), part.bottom() + 1))
+    return rows
 
 
 def _result(proposal: Proposal | None) -> object:

@@ -1,0 +1,207 @@
+"""What the Ranglijst's delegate is told per cell (one multiData call) matches what
+``data`` answers, and the table paints the score bars and badges itself."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
+
+from stuurploeg.domain.scoring import Ranking
+from stuurploeg.gui.ranking import model as rm
+from stuurploeg.gui.ranking.delegates import BADGE_COLOURS
+from stuurploeg.gui.ranking.rows import build_rows
+from stuurploeg.gui.ranking.view import RankingTable
+from stuurploeg.gui.table_model import ListTableModel
+from tests.gui.factories import make_cases, real_plan
+
+pytestmark = pytest.mark.gui
+
+_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.CheckStateRole,
+)
+
+
+def _model(n: int = 40, badges: tuple[int, ...] = ()) -> rm.RankingModel:
+    cases = make_cases(n, seed=3)
+    plan = real_plan(cases)
+    entries = list(plan.ranking.entries)
+    for i in badges:
+        entries[i] = dataclasses.replace(entries[i], priority_rule=True)
+    ranking = Ranking(plan.ranking.profile, tuple(entries))
+    model = rm.RankingModel()
+    model.set_rows(build_rows(cases, ranking, plan.assignments, plan.unplanned))
+    return model
+
+
+def _option(delegate: QStyledItemDelegate, index: QModelIndex) -> QStyleOptionViewItem:
+    option = QStyleOptionViewItem()
+    delegate.initStyleOption(option, index)
+    return option
+
+
+def _expected_alignment(index: QModelIndex) -> Qt.AlignmentFlag:
+    value = index.data(Qt.ItemDataRole.TextAlignmentRole)
+    return Qt.AlignmentFlag(value) if value is not None else Qt.AlignmentFlag(0)
+
+
+def test_the_delegate_gets_what_data_answers_cell_after_cell(qapp):
+    """One delegate walks every cell in turn, as a repaint does: nothing one cell answered
+    (right alignment, grey text of a case out of the plan) stays for the next."""
+    model = _model()
+    delegate = QStyledItemDelegate()
+    grey = rm._GREY.color()
+    normal = QApplication.palette().color(QPalette.ColorRole.Text)
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            option = _option(delegate, index)
+            shown = "" if column in rm.PAINTED_BY_TABLE else index.data()
+            assert option.text == shown, (row, column)
+            if column not in rm.PAINTED_BY_TABLE:
+                assert option.displayAlignment & _expected_alignment(index) == (
+                    _expected_alignment(index)
+                )
+                if column not in rm.NUMERIC:
+                    assert not option.displayAlignment & Qt.AlignmentFlag.AlignRight
+            out_of_plan = index.data(Qt.ItemDataRole.ForegroundRole) is not None
+            text_colour = option.palette.color(QPalette.ColorRole.Text)
+            assert text_colour == (grey if out_of_plan else normal), (row, column)
+    assert any(
+        model.index(r, rm.PLAN).data(Qt.ItemDataRole.ForegroundRole) is not None
+        for r in range(model.rowCount())
+    ), "some case is out of the plan"
+
+
+def test_the_score_and_badge_cells_keep_their_text_for_everyone_but_the_painter(qapp):
+    model = _model(badges=(0,))
+    index = model.index(0, rm.BADGES)
+    assert index.data() == " ".join(label for _, label in index.data(rm.BADGES_ROLE))
+    assert model.index(0, rm.SCORE).data() == model.score_cell(0)[0]
+    assert model.badges_at(0) == index.data(rm.BADGES_ROLE)
+
+
+class _Pairs(ListTableModel[tuple[str, int]]):
+    HEADERS = ("name", "count")
+
+    def cell(self, row: int, column: int, role: int) -> object:
+        name, count = self.items[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name if column == 0 else str(count)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and count > 1:
+            return QColor("yellow")
+        return None
+
+
+def test_every_table_model_answers_all_roles_of_a_cell_in_one_call(qapp):
+    model = _Pairs()
+    model.set_items([("a", 2), ("b", 0), ("c", 5)])
+    delegate = QStyledItemDelegate()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            option = _option(delegate, index)
+            assert option.text == index.data()
+            assert option.displayAlignment & _expected_alignment(index) == (
+                _expected_alignment(index)
+            )
+            brush = index.data(Qt.ItemDataRole.BackgroundRole)
+            if brush is None:
+                assert option.backgroundBrush.style() == Qt.BrushStyle.NoBrush
+            else:
+                assert option.backgroundBrush.color() == QColor(brush)
+
+
+def _cell_colours(image: QImage, table: RankingTable, row: int, column: int) -> set[int]:
+    rect = table.visualRect(table.model().index(row, column))
+    return {
+        image.pixel(x, y) & 0xFFFFFF
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    }
+
+
+def test_the_table_paints_score_bars_and_badges(qtbot):
+    model = _model(badges=(0,))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1200, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    image = table.viewport().grab().toImage()
+    priority = BADGE_COLOURS[rm.BADGE_PRIORITY].rgb() & 0xFFFFFF
+    assert priority in _cell_colours(image, table, 0, rm.BADGES)
+    plain = model.row_of(next(c for c in model.visible_case_ids() if not model.badges_at(
+        model.row_of(c))))  # fmt: skip
+    assert priority not in _cell_colours(image, table, plain, rm.BADGES)
+    # a scored row has its bar: more colours than the background and the text give
+    scored = _cell_colours(image, table, 0, rm.SCORE)
+    unscored_row = next(r for r in range(model.rowCount()) if model.score_cell(r)[1] is None)
+    assert len(scored) > len(_cell_colours(image, table, unscored_row, rm.SCORE))
+
+
+def test_fitting_a_painted_column_to_its_contents_measures_its_text(qtbot):
+    model = _model(badges=(0, 1))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1200, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    metrics = table.fontMetrics()
+    for column in sorted(rm.PAINTED_BY_TABLE):
+        widest = max(metrics.horizontalAdvance(model.index(r, column).data() or "")
+                     for r in range(model.rowCount()))  # fmt: skip
+        assert table.sizeHintForColumn(column) >= widest > 0
+    # and painting goes on without their text afterwards
+    option = _option(QStyledItemDelegate(), model.index(0, rm.BADGES))
+    assert option.text == ""
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_weight_change_repaints_the_table_once(qtbot):
+    """The re-sort is laid out at once: the change asks for one frame, not a second one
+    from the delayed layout after it."""
+    from stuurploeg.domain.model import Criterion
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+
+    cases = make_cases(200, seed=5)
+    before = rank_cases(cases, STANDARD_PROFILE)
+    model = rm.RankingModel()
+    model.set_rows(build_rows(cases, before))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1000, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    paints = _Paints()
+    table.viewport().installEventFilter(paints)
+    for weight in (0.0, 40.0, 5.0):
+        ranking = rank_cases(cases, STANDARD_PROFILE.with_weight(Criterion.URGENCY, weight))
+        QApplication.processEvents()
+        paints.count = 0
+        assert model.rerank(ranking, before.rank_map())
+        qtbot.waitUntil(lambda: paints.count >= 1)
+        for _ in range(5):  # what the change left queued (the delayed layout's timer)
+            QApplication.processEvents()
+        assert paints.count == 1
