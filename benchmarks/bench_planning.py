@@ -98,7 +98,7 @@ def main() -> None:
             if bound is not None and planner == "optimal":
                 ref_text += f" ({bound:.1f})"
             budget_ratio = "-" if planner == "rank" else f"{seconds / budget:.2f}"
-            if planner != "rank" and (ref is None or r.total_priority > ref + 1e-6):
+            if planner != "rank" and (ref is None or r.total_priority > ref + 0.01):
                 # a plan better than the best known is the new best known: the next run's
                 # ratios are against everything found so far, never against a weaker value
                 record(name, planner, _entry(r.total_priority, rank_total, planner, budget,
