@@ -13,7 +13,7 @@ from stuurploeg.domain.model import (
     Specialism,
     Team,
 )
-from stuurploeg.domain.scoring import STANDARD_PROFILE, Ranking, rank_cases
+from stuurploeg.domain.scoring import STANDARD_PROFILE, Ranking, WeightProfile, rank_cases
 from stuurploeg.domain.weeks import IsoWeek
 
 
@@ -61,9 +61,25 @@ def real_ranking(cases: list[Case]) -> Ranking:
     return rank_cases(cases, STANDARD_PROFILE)
 
 
-def real_plan(cases: list[Case], capacity: CapacityData | None = None):
+def real_plan(cases: list[Case], capacity: CapacityData | None = None,
+              profile: WeightProfile = STANDARD_PROFILE):  # fmt: skip
     """The real rank-order plan of ``cases`` on ``capacity`` (default: ``make_capacity``)."""
     from stuurploeg.app.planning import make_plan
 
-    return make_plan(cases, capacity or make_capacity(), profile=STANDARD_PROFILE,
+    return make_plan(cases, capacity or make_capacity(), profile=profile,
                      start=IsoWeek(2026, 40))  # fmt: skip
+
+
+def assert_same_rows(a, b) -> None:  # type: ignore[no-untyped-def]
+    """Two RankingRows hold the same values, column by column (NaN equals NaN)."""
+    import dataclasses
+
+    import numpy as np
+
+    for f in dataclasses.fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray) and x.dtype.kind == "f":
+            np.testing.assert_array_equal(x, y, err_msg=f.name)  # NaN equals NaN here
+        else:
+            assert list(x) == list(y), f.name
+

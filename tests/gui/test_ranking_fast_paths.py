@@ -3,9 +3,6 @@ rebuild shows, and the re-plan after a weight change cancels the one still runni
 
 from __future__ import annotations
 
-import dataclasses
-
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,27 +10,12 @@ from hypothesis import strategies as st
 from stuurploeg.domain.model import CRITERIA, Criterion
 from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
 from stuurploeg.gui.ranking import model as rm
-from stuurploeg.gui.ranking.rows import RankingRows, build_rows, with_plan
-from tests.gui.factories import make_capacity, make_cases
+from stuurploeg.gui.ranking.rows import build_rows, with_plan
+from tests.gui.factories import assert_same_rows as _assert_same
+from tests.gui.factories import make_cases, real_plan
 from tests.gui.fixtures import HANG_GUARD_MS, open_in
 
 pytestmark = pytest.mark.gui
-
-
-def _assert_same(a: RankingRows, b: RankingRows) -> None:
-    for f in dataclasses.fields(RankingRows):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(x, np.ndarray) and x.dtype.kind == "f":
-            np.testing.assert_array_equal(x, y, err_msg=f.name)  # NaN equals NaN here
-        else:
-            assert list(x) == list(y), f.name
-
-
-def _plan(cases, profile):
-    from stuurploeg.app.planning import make_plan
-    from stuurploeg.domain.weeks import IsoWeek
-
-    return make_plan(cases, make_capacity(), profile=profile, start=IsoWeek(2026, 40))
 
 
 @pytest.mark.slow
@@ -42,7 +24,7 @@ def _plan(cases, profile):
        criterion=st.sampled_from(CRITERIA))  # fmt: skip
 def test_a_weight_change_shows_what_a_rebuild_shows(qapp, n, seed, weight, criterion):
     cases = tuple(make_cases(n, seed))
-    before = _plan(cases, STANDARD_PROFILE)
+    before = real_plan(cases, profile=STANDARD_PROFILE)
     rows = build_rows(cases, before.ranking, before.assignments, before.unplanned)
     model = rm.RankingModel()
     model.set_rows(rows)
@@ -53,7 +35,7 @@ def test_a_weight_change_shows_what_a_rebuild_shows(qapp, n, seed, weight, crite
     _assert_same(model.rows, build_rows(cases, ranking, before.assignments, before.unplanned,
                                         previous_ranks=previous))  # fmt: skip
     # then the new plan arrives: its plan columns and fragile marks, rows not rebuilt
-    after = _plan(cases, profile)
+    after = real_plan(cases, profile=profile)
     base = with_plan(model.rows, cases, model.row_index(), after.assignments, after.unplanned)
     assert model.rerank(after.ranking, previous, base)
     _assert_same(model.rows, build_rows(cases, after.ranking, after.assignments,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -13,34 +12,19 @@ from stuurploeg.domain.model import Criterion
 from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking_rows import RankingRows, build_rows, ranking_columns
-from tests.gui.factories import make_capacity, make_cases
+from tests.gui.factories import assert_same_rows as _assert_same
+from tests.gui.factories import make_cases, real_plan
 from tests.gui.fixtures import HANG_GUARD_MS, open_in
 
 pytestmark = pytest.mark.gui
 
 
-def _assert_same(a: RankingRows, b: RankingRows) -> None:
-    for f in dataclasses.fields(RankingRows):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        if isinstance(x, np.ndarray) and x.dtype.kind == "f":
-            np.testing.assert_array_equal(x, y, err_msg=f.name)  # NaN equals NaN here
-        else:
-            assert list(x) == list(y), f.name
-
-
-def _plan(cases, profile):
-    from stuurploeg.app.planning import make_plan
-    from stuurploeg.domain.weeks import IsoWeek
-
-    return make_plan(cases, make_capacity(), profile=profile, start=IsoWeek(2026, 40))
-
-
 def test_the_columns_a_plan_rewrites_are_those_of_a_rebuild(qapp):
     cases = tuple(make_cases(30, seed=3))
-    before = _plan(cases, STANDARD_PROFILE)
+    before = real_plan(cases, profile=STANDARD_PROFILE)
     rows = build_rows(cases, before.ranking, before.assignments, before.unplanned)
     profile = STANDARD_PROFILE.with_weight(Criterion.URGENCY, 0.0)
-    after = _plan(cases, profile)
+    after = real_plan(cases, profile=profile)
     previous = before.ranking.rank_map()
     columns = ranking_columns(cases, after.ranking, after.assignments, after.unplanned, previous)
     _assert_same(dataclasses.replace(rows, **columns),
@@ -50,7 +34,7 @@ def test_the_columns_a_plan_rewrites_are_those_of_a_rebuild(qapp):
 
 def test_a_new_plan_for_the_ranking_on_screen_repaints_only_the_cells_that_differ(qapp):
     cases = tuple(make_cases(40, seed=5))
-    plan = _plan(cases, STANDARD_PROFILE)
+    plan = real_plan(cases, profile=STANDARD_PROFILE)
     model = rm.RankingModel()
     model.set_rows(build_rows(cases, plan.ranking, plan.assignments, plan.unplanned))
     moved = plan.assignments[0]
