@@ -157,10 +157,11 @@ def solve_max_priority(
     wall = seconds if wall_limit is None else max(float(wall_limit), 0.5)
     previous = previous or {}
     keep = set(keep) - set(mandatory) if hint is not None and not previous else set()
+    kinds, terms = model_sizes(base, candidates)
     # (model, share of the budget used up by the end of the stage, keeps ``keep`` placed)
     stages: list[tuple[str, float, bool]] = [("intervals", KEEP_SHARE, True)] if keep else []
     if formulation == "auto":
-        small = time_indexed_terms(base, candidates) <= MAX_TIME_INDEXED_TERMS
+        small = terms <= MAX_TIME_INDEXED_TERMS
         stages += [("intervals", INTERVAL_SHARE, False), ("time-indexed", 1.0, False)] if (
             small) else [("intervals", 1.0, False)]
     else:
@@ -179,7 +180,7 @@ def solve_max_priority(
     # as early as possible (an optimiser is otherwise indifferent to when a case starts,
     # officers are not). It never takes budget from phase 1. All budgets are deterministic
     # time, so which stages and phases run does not depend on the clock.
-    rate = dtime_per_second(base, candidates)
+    rate = dtime_per_second(base, candidates, kinds)
     budget = seconds * rate
     progress = _Progress(state, t0, wall)
     used = 0.0
@@ -280,32 +281,38 @@ def _stage(
     return _Stage(model, choice, objective, priority, stay)
 
 
-def interval_kinds(base: PlanState, candidates: Sequence[Candidate]) -> int:
-    """Size of the interval model: per candidate, its teams with a feasible start times the
-    kinds of capacity it needs (the terms of the cumulatives)."""
-    size = 0
-    for cand in candidates:
-        if cand.problem is None and cand.case_id not in base.placed:
-            n_kinds = int((cand.demand > 0).sum())
-            size += n_kinds * sum(1 for ti in cand.teams if base.feasible_starts(cand, ti).size)
-    return size
-
-
-def dtime_per_second(base: PlanState, candidates: Sequence[Candidate]) -> float:
-    """Deterministic time per requested second for this problem (see REF_SIZE)."""
-    size = max(interval_kinds(base, candidates), 1)
-    return min(DTIME_PER_SECOND_MAX, DTIME_PER_SECOND_AT_REF * (REF_SIZE / size) ** SIZE_EXPONENT)
-
-
-def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
-    """Size of the time-indexed model: (Boolean, week) terms over all capacity rows."""
-    terms = 0
+def model_sizes(base: PlanState, candidates: Sequence[Candidate]) -> tuple[int, int]:
+    """(interval-kinds, time-indexed terms) of the two models, in one pass: per candidate
+    and team with a feasible start, the kinds of capacity it needs (the terms of the
+    interval model's cumulatives), and its feasible starts x weeks x kinds (the (Boolean,
+    week) terms of the time-indexed model's capacity rows)."""
+    kinds = terms = 0
     for cand in candidates:
         if cand.problem is None and cand.case_id not in base.placed:
             n_kinds = int((cand.demand > 0).sum())
             for ti in cand.teams:
-                terms += base.feasible_starts(cand, ti).size * cand.duration * n_kinds
-    return terms
+                starts = base.feasible_starts(cand, ti).size
+                kinds += n_kinds if starts else 0
+                terms += starts * cand.duration * n_kinds
+    return kinds, terms
+
+
+def interval_kinds(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    """Size of the interval model (see :func:`model_sizes`)."""
+    return model_sizes(base, candidates)[0]
+
+
+def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
+    """Size of the time-indexed model (see :func:`model_sizes`)."""
+    return model_sizes(base, candidates)[1]
+
+
+def dtime_per_second(base: PlanState, candidates: Sequence[Candidate],
+                     size: int | None = None) -> float:  # fmt: skip
+    """Deterministic time per requested second for this problem (see REF_SIZE); ``size``:
+    its interval-kinds, when already known."""
+    size = max(interval_kinds(base, candidates) if size is None else size, 1)
+    return min(DTIME_PER_SECOND_MAX, DTIME_PER_SECOND_AT_REF * (REF_SIZE / size) ** SIZE_EXPONENT)
 
 
 def _stability(
