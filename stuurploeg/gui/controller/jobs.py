@@ -269,6 +269,10 @@ def make_proposal_and_rows(
     rewrite in the Ranglijst's rows of ``request.cases``: the GUI thread then only swaps
     them in. The job's result stays the proposal (the plan dialog listens to it too)."""
     proposal = make_proposal(request, ws, slot, state)
+    # The decision form's proposal for a selected case needs this module; imported here,
+    # the first selection after a plan does not pay for it on the GUI thread.
+    import stuurploeg.app.decisions  # noqa: F401
+
     state.check()
     result = proposal.result
     ranking: Ranking = result.ranking
