@@ -9,7 +9,7 @@ replaced by a rank-order one — the officer may have chosen the optimal plan on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -69,7 +69,7 @@ def outdated(proposal: Proposal | None, reason: str) -> Proposal | None:
     """``proposal`` marked outdated by ``reason`` (the first reason is kept)."""
     if proposal is None or proposal.outdated:
         return proposal
-    return replace(proposal, outdated_by=reason)
+    return proposal.outdated_for(reason)
 
 
 translate = QCoreApplication.translate

@@ -6,6 +6,7 @@ real would load numpy and the store before the first window shows.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -92,6 +93,13 @@ class Proposal:
     def __post_init__(self) -> None:
         self._assigned.update({a.case_id: a for a in self.result.assignments})
         self._unplanned.update({u.case_id: u for u in self.result.unplanned})
+
+    def outdated_for(self, reason: str) -> Proposal:
+        """This proposal, marked outdated by ``reason``; it shares the case indexes, which
+        ``replace`` would build again (half a millisecond per slider step at 2,000 cases)."""
+        marked = copy.copy(self)
+        object.__setattr__(marked, "outdated_by", reason)
+        return marked
 
     @property
     def planner(self) -> str:

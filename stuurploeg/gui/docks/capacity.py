@@ -206,9 +206,15 @@ class ProposalBanner(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.replan_button)
+        self._made: tuple[object, object, object] | None = None  # the alternatives' plan
         controller.proposal_changed.connect(self.refresh)
         controller.busy.connect(lambda _busy: self.refresh())
         self.refresh()
+
+    def _same_made(self, made: tuple[object, object, object] | None) -> bool:
+        last = self._made
+        return (last is not None and made is not None and last[0] is made[0]
+                and last[1:] == made[1:])  # fmt: skip
 
     @property
     def outdated(self) -> bool:
@@ -219,10 +225,14 @@ class ProposalBanner(QWidget):
         proposal = self.controller.proposal
         choice = self.controller.planner_choice
         self.text.setText(describe_proposal(proposal, choice))
-        if proposal is not None:  # room for it current and outdated, whichever is shown
+        made = None if proposal is None else (proposal.result, proposal.made_at, choice)
+        if proposal is not None and not self._same_made(made):
+            # room for it current and outdated, whichever is shown; the texts depend only
+            # on the plan and the planner chosen, not on each slider step that outdates it
             self.text.set_alternatives(tuple(
                 describe_proposal(proposal, choice, reason) for reason in ("", *OUTDATED_REASONS)
             ))  # fmt: skip
+            self._made = made
         style = _OUTDATED_STYLE if self.outdated else _CURRENT_STYLE
         if self.text.styleSheet() != style:  # a new style sheet re-polishes the label
             self.text.setStyleSheet(style)
