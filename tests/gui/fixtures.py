@@ -71,6 +71,13 @@ def sample_data():
     return check_file(cases_file, "cases").cases, check_file(capacity_file, "capacity").capacity
 
 
+@pytest.fixture
+def sample_workspace(tmp_path, sample_data) -> Path:
+    """A real workspace of the sample cases and capacity (closed): its path."""
+    cases, capacity = sample_data
+    return make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+
+
 def make_workspace(path: Path, cases, capacity=None) -> Path:
     """A real workspace at ``path`` holding ``cases`` (and ``capacity``), closed again."""
     from stuurploeg.app.workspace import create_workspace

@@ -3,22 +3,20 @@ selection of a case does not build it on the GUI thread."""
 
 from __future__ import annotations
 
-from tests.gui.fixtures import HANG_GUARD_MS, make_workspace, open_in
+from tests.gui.fixtures import HANG_GUARD_MS, open_in
 
 
-def test_the_score_chart_is_ready_before_the_first_selection(qtbot, tmp_path, sample_data):
+def test_the_score_chart_is_ready_before_the_first_selection(qtbot, sample_workspace):
     from stuurploeg.gui.controller import WorkspaceController
     from stuurploeg.gui.docks.case_detail import CaseDetailPanel
     from stuurploeg.gui.settings import Settings
 
-    cases, capacity = sample_data
-    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
     controller = WorkspaceController(Settings())
     panel = CaseDetailPanel(controller)
     qtbot.addWidget(panel)
     panel.show()
     assert panel.chart is None  # nothing made before there is a plan
-    open_in(qtbot, controller, path)
+    open_in(qtbot, controller, sample_workspace)
     qtbot.waitUntil(lambda: controller.proposal is not None and not controller.planning,
                     timeout=HANG_GUARD_MS)  # fmt: skip
     qtbot.waitUntil(lambda: panel.chart is not None, timeout=HANG_GUARD_MS)

@@ -52,14 +52,12 @@ def test_a_new_plan_for_the_ranking_on_screen_repaints_only_the_cells_that_diffe
 
 
 @pytest.fixture
-def window_on(qtbot, tmp_path, sample_data):
+def window_on(qtbot, sample_workspace):
     from stuurploeg.gui.controller import WorkspaceController
     from stuurploeg.gui.ranking.view import RankingView
     from stuurploeg.gui.settings import Settings
-    from tests.gui.fixtures import make_workspace
 
-    cases, capacity = sample_data
-    path = make_workspace(tmp_path / "regio.stuurploeg", cases, capacity)
+    path = sample_workspace
     controller = WorkspaceController(Settings())
     view = RankingView(controller)
     qtbot.addWidget(view)
