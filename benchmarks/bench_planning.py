@@ -5,8 +5,9 @@ staffed at 40 %, 60 % and 100 %). Best known: benchmarks/best_known.json, from l
 (benchmarks/instances_best.py; each entry says how it was found, when, under what load).
 For ``optimal`` the best known is the best plan of either long run (a fill is also a
 valid optimal plan); for ``fill`` it is the best fill known (every case rank order places
-stays placed). A plan better than the best known is stored as the new best known (with
-how it was found), so the next run is measured against it.
+stays placed). A plan better than the best known is flagged, not stored: the reference
+must come from a search other than the one measured against it (a long run, which may
+start from the planner's own plan: ``instances_best --from-planner``).
 
 Printed per instance and planner: total priority, its ratio to the best known, the ratio
 of rank order, the wall-clock seconds of make_plan (model building, search, compaction,
@@ -20,15 +21,13 @@ pessimistic.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import os
-import platform
 import time
 
 from benchmarks.instances import START, WEEKS, instance, names
-from benchmarks.instances_best import BEST_KNOWN, record
+from benchmarks.instances_best import BEST_KNOWN
 from stuurploeg.app.planning import make_plan
 
 TIGHT_BUDGET = 30.0  # the default of `stuurploeg plan` and the GUI
@@ -49,22 +48,6 @@ def best_known() -> dict[str, dict[str, float]]:
             "bound": bound if bound is not None and math.isfinite(bound) else None,
         }
     return out
-
-
-def _entry(total: float, rank_total: float | None, planner: str, budget: float,
-           seconds: float, reproducible: bool) -> dict:
-    how = (f"make bench: the {planner} planner, make_plan at {budget:.0f} s, "
-           + ("its deterministic budget" if reproducible else "stopped on the wall clock"))
-    return {
-        "total_priority": round(total, 3),
-        "rank_total_priority": None if rank_total is None else round(rank_total, 3),
-        "how": how,
-        "bound": None,
-        "seconds": round(seconds, 1),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
-        "load": round(os.getloadavg()[0], 1),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-    }
 
 
 def main() -> None:
@@ -99,11 +82,9 @@ def main() -> None:
                 ref_text += f" ({bound:.1f})"
             budget_ratio = "-" if planner == "rank" else f"{seconds / budget:.2f}"
             if planner != "rank" and (ref is None or r.total_priority > ref + 0.01):
-                # a plan better than the best known is the new best known: the next run's
-                # ratios are against everything found so far, never against a weaker value
-                record(name, planner, _entry(r.total_priority, rank_total, planner, budget,
-                                             seconds, repro == "yes"))
-                ref_text += " -> new best known, stored"
+                # Not stored: the reference must come from a search other than the one
+                # measured against it (benchmarks/instances_best.py --from-planner).
+                ref_text += " -> better than the best known: run benchmarks.instances_best"
             print(f"  {name:13s} {planner:8s} {r.total_priority:8.1f} {ratio:6.3f} "
                   f"{rank_ratio:9.3f} {seconds:7.1f} {budget_ratio:>7s}  {repro:5s}  {ref_text}",
                   flush=True)
