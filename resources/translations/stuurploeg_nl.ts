@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
@@ -40,6 +40,7 @@
     <name>Application</name>
     <message>
         <source>Stuurploeg cannot start safely</source>
+        <extracomment>the start-up safety checks begin this long after the first workspace is shown (or failed to open), and at the latest this long after the window</extracomment>
         <translation>Stuurploeg kan niet veilig starten</translation>
     </message>
 </context>
@@ -140,7 +141,7 @@
         <translation>Capaciteit:</translation>
     </message>
     <message>
-        <source>Per team: fte of running work plus the take-ups decided in this meeting, against the fte available, in the team's busiest week.</source>
+        <source>Per team: fte of running work plus the take-ups decided in this meeting, against the fte available, in the team&apos;s busiest week.</source>
         <translation>Per team: fte van lopende zaken plus de in deze vergadering opgepakte zaken, tegen de beschikbare fte, in de drukste week van het team.</translation>
     </message>
     <message>
@@ -440,7 +441,7 @@
         <translation>geen</translation>
     </message>
     <message>
-        <source>Valued with the base weights (%1); in the scenario's own weights (%2) its total is %3.</source>
+        <source>Valued with the base weights (%1); in the scenario&apos;s own weights (%2) its total is %3.</source>
         <translation>Gewaardeerd met de weging van de basis (%1); in de eigen weging van het scenario (%2) is het totaal %3.</translation>
     </message>
     <message>
@@ -467,7 +468,7 @@
         <translation>tot de volgende vergadering</translation>
     </message>
     <message>
-        <source>Parked until the steering group's next meeting instead of a date</source>
+        <source>Parked until the steering group&apos;s next meeting instead of a date</source>
         <translation>Geparkeerd tot de volgende vergadering van de stuurploeg, in plaats van tot een datum</translation>
     </message>
     <message>
@@ -633,11 +634,11 @@
         <translation>Verwijder het concept dat in de lijst is gekozen.</translation>
     </message>
     <message>
-        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
         <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
     </message>
     <message>
-        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
@@ -1179,7 +1180,7 @@
     </message>
     <message>
         <source>Scenarios</source>
-        <translation>Scenario's</translation>
+        <translation>Scenario&apos;s</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1328,11 +1329,11 @@
         <translation>Exporteren…</translation>
     </message>
     <message>
-        <source>Vaststellen: the meeting's drafts become final decisions of the besluitenlijst.</source>
+        <source>Vaststellen: the meeting&apos;s drafts become final decisions of the besluitenlijst.</source>
         <translation>Vaststellen: de concepten van de vergadering worden vaste besluiten van de besluitenlijst.</translation>
     </message>
     <message>
-        <source>Write this meeting's besluitenlijst to an Excel workbook.</source>
+        <source>Write this meeting&apos;s besluitenlijst to an Excel workbook.</source>
         <translation>Schrijf de besluitenlijst van deze vergadering naar een Excel-werkmap.</translation>
     </message>
     <message>
@@ -1949,7 +1950,7 @@
         <translation>Het scenario plannen met de planner van het basisplan en beide vergelijken</translation>
     </message>
     <message>
-        <source>Make the scenario's plan the meeting's proposal</source>
+        <source>Make the scenario&apos;s plan the meeting&apos;s proposal</source>
         <translation>Het plan van het scenario het voorstel van de vergadering maken</translation>
     </message>
     <message>
@@ -1977,7 +1978,7 @@
         <translation>Plan het gekozen scenario en vergelijk het met het basisplan.</translation>
     </message>
     <message>
-        <source>Make the compared scenario the meeting's proposal.</source>
+        <source>Make the compared scenario the meeting&apos;s proposal.</source>
         <translation>Maak het vergeleken scenario het voorstel van de vergadering.</translation>
     </message>
     <message>
@@ -2033,7 +2034,7 @@
         <translation>Het basisplan is veranderd: druk opnieuw op Vergelijken voor een actuele vergelijking.</translation>
     </message>
     <message>
-        <source>Scenario %1 is now the meeting's proposal: decisions record its plan.</source>
+        <source>Scenario %1 is now the meeting&apos;s proposal: decisions record its plan.</source>
         <translation>Scenario %1 is nu het voorstel van de vergadering: besluiten leggen dit plan vast.</translation>
     </message>
 </context>
@@ -2049,6 +2050,7 @@
     </message>
     <message>
         <source>There is no scenario named %1.</source>
+        <extracomment>the stored scenarios are listed this long after a workspace opened</extracomment>
         <translation>Er is geen scenario met de naam %1.</translation>
     </message>
     <message>
@@ -2065,7 +2067,7 @@
     </message>
     <message>
         <source>Open a workspace first: scenarios are kept in it.</source>
-        <translation>Open eerst een werkruimte: daarin worden scenario's bewaard.</translation>
+        <translation>Open eerst een werkruimte: daarin worden scenario&apos;s bewaard.</translation>
     </message>
     <message>
         <source>Give the scenario a name.</source>
@@ -2076,7 +2078,7 @@
         <translation>kies een team.</translation>
     </message>
     <message>
-        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team's total.</source>
+        <source>unknown specialism %1; choose digitaal, financieel, tactisch or intelligence, or leave it empty for the team&apos;s total.</source>
         <translation>onbekend specialisme %1; kies digitaal, financieel, tactisch of intelligence, of laat het leeg voor het totaal van het team.</translation>
     </message>
     <message>
@@ -2089,7 +2091,7 @@
     </message>
     <message>
         <source>a start week belongs with the action start only; empty it or choose start.</source>
-        <translation>een startweek hoort alleen bij 'Start niet vóór'; maak hem leeg of kies die wijziging.</translation>
+        <translation>een startweek hoort alleen bij &apos;Start niet vóór&apos;; maak hem leeg of kies die wijziging.</translation>
     </message>
     <message>
         <source>unknown weight profile %1; choose one from the list.</source>
@@ -2433,6 +2435,10 @@
     <message>
         <source>Nothing changed.</source>
         <translation>Niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>%1 Until a backup succeeds, changes to this workspace are not saved; what is stored stays as it is.</source>
+        <translation>%1 Zolang er geen reservekopie gemaakt kan worden, worden wijzigingen in deze werkruimte niet opgeslagen; wat al is opgeslagen blijft zoals het is.</translation>
     </message>
     <message>
         <source>Exporting…</source>

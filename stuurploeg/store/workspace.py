@@ -10,6 +10,7 @@ docs/architecture.md. Opening, creating and restoring live in :mod:`stuurploeg.s
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import threading
@@ -36,6 +37,8 @@ from stuurploeg.store.planning_repo import (
     ProfileRecord,
     ScenarioRecord,
 )
+
+log = logging.getLogger(__name__)
 
 
 def now() -> datetime:
@@ -100,8 +103,11 @@ class Workspace:
                 # Nothing was written since opening (a write makes the backup first), so
                 # the file is the state the backup would hold; a copy that fails now is
                 # made at the next opening, and closing must not fail for it.
-                with contextlib.suppress(StoreError):
+                try:
                     self._backup_if_due()
+                except StoreError as exc:
+                    log.warning("Reservekopie van %s bij het sluiten niet gemaakt (volgt bij "
+                                "de volgende opening): %s", self.path.name, exc)
                 self._backup_due = None
             conn, self._conn = self._conn, None
             if conn is not None:

@@ -220,3 +220,23 @@ def test_the_plan_warnings_the_cli_prints_reach_the_window_once(qtbot, controlle
     with qtbot.waitSignal(controller.proposal_changed, timeout=HANG_GUARD_MS):
         controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
     assert len(shown) == before
+
+
+def test_finished_jobs_are_not_kept_as_children_of_the_controller(qtbot, controller,
+                                                                   sample_path):
+    """Each re-plan's job (and what its slots hold: the request's case list) goes once it
+    has finished; kept as children of the controller they piled up for the session."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from stuurploeg.gui.workers import Job
+
+    open_in(qtbot, controller, sample_path)
+    for weight in (10.0, 20.0, 30.0):
+        controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, weight))
+        job = controller.replan()
+        assert job is not None
+        qtbot.waitUntil(lambda j=job: j.done, timeout=HANG_GUARD_MS)
+    qtbot.waitUntil(lambda: not controller.planning, timeout=HANG_GUARD_MS)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert [c for c in controller.children() if isinstance(c, Job)] == []
+    assert controller.proposal is not None  # the last plan is shown all the same

@@ -140,3 +140,18 @@ def test_the_planning_board_behind_the_capacity_tab_draws_a_new_plan_when_raised
     dock.raise_()
     qtbot.waitUntil(lambda: board.gantt.refreshes == drawn + 1, timeout=HANG_GUARD_MS)
     assert board.gantt.bars == board.placement.bars()
+
+
+def test_the_capacity_strip_counts_again_only_when_it_is_shown(qtbot, docks):
+    """Each recorded decision and each change of meeting day changes the strip's counts;
+    while the meeting room is not on screen it counts them when it comes on screen."""
+    from datetime import timedelta
+
+    controller, _board, _chart, strip = docks
+    strip.hide()
+    loads = strip.loads
+    controller.set_meeting_day(controller.meeting.day + timedelta(days=7))
+    QApplication.processEvents()
+    assert strip.loads is loads  # not counted while hidden
+    strip.show()
+    qtbot.waitUntil(lambda: strip.loads is not loads, timeout=HANG_GUARD_MS)

@@ -236,3 +236,41 @@ def test_a_change_is_refused_while_the_deferred_backup_fails(ws_path, ws, monkey
         monkeypatch.setattr(backups, "make_backup", real)
         again.save_profile("eigen", {"urgency": 1.0})
         assert not again.backup_due
+
+
+def test_a_deferred_backup_is_never_made_of_a_workspace_missing_its_triggers(ws_path, ws):
+    """A file whose log rules were dropped outside the app is not copied at all, also not
+    later (a copy would push a good one out of the rotation); the rules are put back."""
+    ws.close()
+    conn = sqlite3.connect(ws_path, isolation_level=None)
+    names = sorted(n for (n,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"))  # fmt: skip
+    conn.execute(f"DROP TRIGGER {names[0]}")
+    conn.close()
+    before = list_backups(ws_path)
+    with open_workspace(ws_path, defer_backup=True) as again:
+        assert not again.backup_due and again.last_backup is None
+        assert any("geen reservekopie" in w for w in again.warnings)
+        with again.reading() as c:  # the workspace has its rule back
+            assert c.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
+                             "AND name = ?", (names[0],)).fetchone()[0] == 1
+    assert list_backups(ws_path) == before  # not on closing either
+
+
+def test_a_migration_is_backed_up_first_even_when_the_backup_could_wait(tmp_path):
+    from stuurploeg.store import schema
+    from stuurploeg.store.connection import connect
+
+    path = tmp_path / "v6.stuurploeg"
+    conn = connect(path)
+    schema.initialise(conn, upto=6)
+    conn.close()
+    with open_workspace(path, defer_backup=True) as ws:
+        assert not ws.backup_due and ws.last_backup is not None
+        assert "voor-bijwerken" in ws.last_backup.name
+        copy = sqlite3.connect(ws.last_backup)
+        try:
+            assert copy.execute("PRAGMA user_version").fetchone()[0] == 6  # as it was
+        finally:
+            copy.close()
+        assert schema.schema_version(ws.conn) == schema.SCHEMA_VERSION

@@ -180,7 +180,7 @@ def solve_max_priority(
     # as early as possible (an optimiser is otherwise indifferent to when a case starts,
     # officers are not). It never takes budget from phase 1. All budgets are deterministic
     # time, so which stages and phases run does not depend on the clock.
-    rate = dtime_per_second(base, candidates, kinds)
+    rate = dtime_per_second(kinds)
     budget = seconds * rate
     progress = _Progress(state, t0, wall)
     used = 0.0
@@ -201,7 +201,7 @@ def solve_max_priority(
         stage.keeps = keeps
         lns = form == "intervals" and bool(stage_hint)
         stage.solver, stage.status = _run(stage.model, dtime, wall_stage, workers, seed,
-                                          progress, deterministic, lns, rate)
+                                          progress, deterministic, lns, rate=rate)
         solver, status = stage.solver, stage.status
         used += solver.deterministic_time if deterministic else solver.wall_time * rate
         reproducible = reproducible and not _hit_cap(solver, status, dtime)
@@ -236,7 +236,7 @@ def solve_max_priority(
         model.add(best.priority + best.stay >= round(solver.objective_value))
         model.minimize(_lateness(choice, candidates))
         solver2, status2 = _run(model, left, wall_left, workers, seed, progress, deterministic,
-                                False, rate)
+                                False, rate=rate)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             placements = _placements(solver2, choice)
         cancelled = state is not None and state.cancelled
@@ -297,21 +297,15 @@ def model_sizes(base: PlanState, candidates: Sequence[Candidate]) -> tuple[int, 
     return kinds, terms
 
 
-def interval_kinds(base: PlanState, candidates: Sequence[Candidate]) -> int:
-    """Size of the interval model (see :func:`model_sizes`)."""
-    return model_sizes(base, candidates)[0]
-
-
 def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
     """Size of the time-indexed model (see :func:`model_sizes`)."""
     return model_sizes(base, candidates)[1]
 
 
-def dtime_per_second(base: PlanState, candidates: Sequence[Candidate],
-                     size: int | None = None) -> float:  # fmt: skip
-    """Deterministic time per requested second for this problem (see REF_SIZE); ``size``:
-    its interval-kinds, when already known."""
-    size = max(interval_kinds(base, candidates) if size is None else size, 1)
+def dtime_per_second(kinds: int) -> float:
+    """Deterministic time per requested second for an interval model of ``kinds``
+    interval-kinds (:func:`model_sizes`; see REF_SIZE)."""
+    size = max(kinds, 1)
     return min(DTIME_PER_SECOND_MAX, DTIME_PER_SECOND_AT_REF * (REF_SIZE / size) ** SIZE_EXPONENT)
 
 
@@ -395,7 +389,8 @@ def _run(
     progress: _Progress,
     deterministic: bool = True,
     lns: bool = False,
-    rate: float = DTIME_PER_SECOND_MAX,
+    *,
+    rate: float,
 ) -> tuple[cp_model.CpSolver, int]:
     """Solve with a deterministic budget of ``dtime`` and a wall-clock limit of ``seconds``
     (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit at

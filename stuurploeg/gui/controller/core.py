@@ -323,7 +323,7 @@ class WorkspaceController(QObject):
     def _back_up(self, ws: Workspace) -> None:
         if ws is self._workspace and ws.backup_due:
             self._start(lambda _state: ws.make_due_backup(), lambda _path: None,
-                        lambda exc: self.error.emit(user_message(exc)))
+                        lambda exc: self.error.emit(texts.backup_failed(user_message(exc))))
 
     def _preferred(self, stored: Sequence[WeightProfile]) -> WeightProfile | None:
         """The profile last used (from the settings) when stored, else none yet (the
@@ -372,12 +372,9 @@ class WorkspaceController(QObject):
             return None
 
         plan = None if self._proposal is None else self._proposal.result
-        # In a box the callbacks empty: the finished job (a child of the controller) does
-        # not keep the case list it replaced.
-        box = [jobs.Shown(self._cases, self._capacity, self._profile, plan)]
+        shown = jobs.Shown(self._cases, self._capacity, self._profile, plan)
 
         def done(merged: jobs.Merged) -> None:
-            shown = box.pop()
             if self._workspace is not ws:
                 return
             summary = texts.merge_summary(report, skip_bad_rows, merged.result)
@@ -386,12 +383,10 @@ class WorkspaceController(QObject):
             self.merged.emit(summary)
 
         def failed(exc: BaseException) -> None:
-            box.clear()
             self.message.emit("")
             self.error.emit(user_message(exc))
 
         self.message.emit(texts.merging(Path(report.file)))
-        shown = box[0]
         return self._start(
             lambda state: jobs.merge_report(ws, report, skip_bad_rows, state, shown), done, failed
         )
@@ -566,7 +561,6 @@ class WorkspaceController(QObject):
                               profile=self._profile, overrides=self._overrides)  # fmt: skip
                 self._show_proposal(proposals.on_arrival(proposal, request, now),
                                     rows[0] if rows else None)  # fmt: skip
-            rows.clear()  # not kept with the finished job (a child of the controller)
 
         def failed(exc: BaseException) -> None:
             if job is self._plan_job:  # not one superseded (or whose workspace was closed)
@@ -575,7 +569,6 @@ class WorkspaceController(QObject):
         job = self._start(
             lambda state: jobs.make_proposal_and_rows(request, ws, slot, state, rows), done, failed
         )
-        job.finished.connect(rows.clear)  # also when cancelled or failed
         self._plan_job = job
         return job
 
@@ -824,6 +817,10 @@ class WorkspaceController(QObject):
 
     def _job_ended(self, job: Job) -> None:
         self._jobs.discard(job)
+        # A finished job is not kept as a child of the controller: with it go the slots
+        # connected to it and what their closures hold (a plan request's case list, an
+        # import's report), which otherwise piled up with every re-plan and import.
+        job.deleteLater()
         if not self._jobs:
             self.busy.emit(False)
 
@@ -852,8 +849,11 @@ def _settle_heap() -> None:
     set it off (seen as heartbeat gaps with nothing running on the GUI thread). Called
     when a workspace, an import or a workspace's first plan is shown, not for every plan:
     frozen objects are still freed when their last reference goes, but garbage cycles
-    among them are never collected, so what is frozen should be what stays.
+    among them are never collected, so what is frozen should be what stays: the young
+    generations are collected first (well under a millisecond), so that the cycles a
+    finished job or the replaced contents just left are not frozen with it.
     """
+    gc.collect(1)
     gc.freeze()
 
 

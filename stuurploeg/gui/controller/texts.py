@@ -126,3 +126,12 @@ def merge_details(merged: MergeReport) -> str:
             ).replace("%1", ", ".join(merged.kept))
         )
     return "\n".join(lines) or translate("Workspace", "Nothing changed.")
+
+
+def backup_failed(problem: str) -> str:
+    """The deferred backup of an opened workspace failed: what then happens to changes."""
+    return translate(
+        "Workspace",
+        "%1 Until a backup succeeds, changes to this workspace are not saved; what is "
+        "stored stays as it is.",
+    ).replace("%1", problem)

@@ -39,7 +39,7 @@ class CapacityStrip(QWidget):
             controller.meeting_changed,
             controller.cases_changed,
         ):
-            changed.connect(self.refresh)
+            changed.connect(self._when_shown.request)
         self.refresh()
 
     def chip_texts(self) -> list[str]:
