@@ -111,13 +111,14 @@ def solve_isolated(
     candidates: Sequence[Candidate],
     *,
     state: TaskState | None = None,
-    grace: float = GRACE_SECONDS,
+    grace: float | None = None,
     in_process: bool | None = None,
     **kwargs: Any,
 ) -> SolveOutcome:
     """``cpsat.solve_max_priority(base, candidates, state=state, **kwargs)`` in a child
     process; raises :class:`SolverStopped` when the child dies, or does not answer within
-    the wall-clock limit (``wall_limit``, else ``time_limit``) plus ``grace`` seconds.
+    the wall-clock limit (``wall_limit``, else ``time_limit``) plus ``grace`` seconds
+    (default :data:`GRACE_SECONDS`).
 
     ``in_process``: run in this process instead (default: when the environment variable
     ``STUURPLOEG_SOLVER_IN_PROCESS`` is set to anything but ``0``).
@@ -130,7 +131,8 @@ def solve_isolated(
         return solve_max_priority(base, candidates, state=state, **kwargs)
     child = _take()
     try:
-        return _drive(child, (base, candidates, kwargs), state, grace)
+        return _drive(child, (base, candidates, kwargs), state,
+                      GRACE_SECONDS if grace is None else grace)
     finally:
         with _POOL_LOCK:
             _busy.pop(child.process.pid or 0, None)
@@ -229,7 +231,8 @@ def _drive(child: _Child, job: tuple[Any, ...], state: TaskState | None,
             with contextlib.suppress(OSError):  # it died: the sentinel below says so
                 child.jobs.send("cancel")
         if now >= deadline:
-            process.terminate()
+            # SIGKILL: it had its grace, and a stopped process does not act on SIGTERM
+            process.kill()
             process.join(2)
             log.info("solver child %s gave no answer in %.1f s; ended (exit code %s)",
                      process.pid, now - t0, process.exitcode)
