@@ -3,6 +3,7 @@ the pipe, and a child that crashes or hangs costs the refinement, not the caller
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import random
@@ -172,7 +173,8 @@ def test_cancel_mid_search_returns_a_valid_plan_at_least_rank_order():
 @pytest.mark.slow
 @pytest.mark.skipif(not POSIX, reason="signals")
 @pytest.mark.parametrize("sig", [signal.SIGSEGV, signal.SIGKILL])
-def test_a_child_that_dies_mid_search_leaves_the_rank_plan_and_a_warning(sig):
+def test_a_child_that_dies_mid_search_leaves_the_rank_plan_and_a_warning(sig, caplog):
+    caplog.set_level(logging.INFO, logger="stuurploeg")
     cases, cap = _unit()
     rank = make_plan(cases, cap, start=START, weeks=WEEKS)
     on_search = _OnSearch(lambda pid: os.kill(pid, sig))
@@ -188,6 +190,12 @@ def test_a_child_that_dies_mid_search_leaves_the_rank_plan_and_a_warning(sig):
         "met het logbestand."
     ]
     assert _gone(on_search.pids[0])
+    # the log has the exit code and, for a crash, the child's Python stacks
+    died = [r.getMessage() for r in caplog.records if r.name == isolated.__name__]
+    assert len(died) == 1 and f"(exit code {-sig})" in died[0]
+    if sig == signal.SIGSEGV:
+        assert "Segmentation fault" in died[0] and "solve_max_priority" in died[0]
+    assert any("solver stopped" in r.getMessage() for r in caplog.records)
     # and the next plan is made by a new child as if nothing happened
     again = make_plan(cases, cap, start=START, weeks=WEEKS, planner="optimal", time_limit=1,
                       wall_limit=60)

@@ -99,6 +99,8 @@ class _Child:
     process: mp.process.BaseProcess
     jobs: Connection  # parent -> child: the job, then "cancel"
     results: Connection  # child -> parent: "started", "progress", "ok", "error"
+    # child -> parent, POSIX: faulthandler's text when the child crashes, for the log
+    crash: Connection | None = None
 
 
 _POOL_LOCK = threading.Lock()
@@ -188,18 +190,23 @@ def _start() -> _Child:
     ctx = mp.get_context("spawn")
     job_out, job_in = ctx.Pipe(duplex=False)  # (receiving end, sending end)
     result_out, result_in = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_serve, args=(job_out, result_in), daemon=True,
+    # faulthandler writes to a file descriptor; a pipe's handle on Windows is none
+    crash_out, crash_in = ctx.Pipe(duplex=False) if os.name == "posix" else (None, None)
+    process = ctx.Process(target=_serve, args=(job_out, result_in, crash_in), daemon=True,
                           name="stuurploeg-solver")
     with _START_LOCK, _without_main_module():
         process.start()
-    job_out.close()
-    result_in.close()
-    return _Child(process, job_in, result_out)
+    for end in (job_out, result_in, crash_in):
+        if end is not None:
+            end.close()
+    return _Child(process, job_in, result_out, crash_out)
 
 
 def _end(child: _Child, patience: float = 2.0) -> None:
     child.jobs.close()  # the child sees the end of its pipe and exits
     child.results.close()
+    if child.crash is not None:
+        child.crash.close()
     process = child.process
     process.join(patience)
     if process.is_alive():
@@ -242,7 +249,7 @@ def _drive(child: _Child, job: tuple[Any, ...], state: TaskState | None,
             try:
                 message = child.results.recv()
             except (EOFError, OSError):
-                raise _died(process) from None
+                raise _died(child) from None
             tag = message[0]
             if tag == "progress":
                 if state is not None:
@@ -259,7 +266,7 @@ def _drive(child: _Child, job: tuple[Any, ...], state: TaskState | None,
                 error.add_note("In the solver's child process:\n" + text)
                 raise error
         elif process.sentinel in ready and not child.results.poll():
-            raise _died(process)
+            raise _died(child)
 
 
 def _unpickle(data: bytes) -> BaseException | None:
@@ -270,16 +277,36 @@ def _unpickle(data: bytes) -> BaseException | None:
     return error if isinstance(error, BaseException) else None
 
 
-def _died(process: mp.process.BaseProcess) -> SolverStopped:
+def _died(child: _Child) -> SolverStopped:
+    process = child.process
     process.join(2)
-    log.info("solver child %s died (exit code %s)", process.pid, process.exitcode)
+    log.info("solver child %s died (exit code %s)%s", process.pid, process.exitcode,
+             _crash_text(child))
     return SolverStopped(process.exitcode)
 
 
+def _crash_text(child: _Child) -> str:
+    """What faulthandler wrote as the child crashed (its threads' Python stacks)."""
+    if child.crash is None or child.process.exitcode is None:  # alive: a read would wait
+        return ""
+    chunks = []
+    with contextlib.suppress(OSError):
+        while chunk := os.read(child.crash.fileno(), 65536):  # EOF: the child is gone
+            chunks.append(chunk)
+    text = b"".join(chunks).decode("utf-8", "replace").strip()
+    return f":\n{text[-8000:]}" if text else ""
+
+
 # == in the child ============================================================================
-def _serve(jobs: Connection, results: Connection) -> None:
+def _serve(jobs: Connection, results: Connection, crash: Connection | None = None) -> None:
     """Import the solver, wait for one job, solve it, send the outcome, exit."""
-    faulthandler.enable()  # a crash leaves its Python stack on stderr (the app's log)
+    # A crash leaves its threads' Python stacks for the parent's log (``crash`` must stay
+    # open while faulthandler writes to it: it does, this frame lives until the exit).
+    if crash is not None:
+        faulthandler.enable(file=crash.fileno(), all_threads=True)
+    elif sys.stderr is not None:  # a windowed bundle has no stderr
+        with contextlib.suppress(Exception):
+            faulthandler.enable()
     from stuurploeg.app.solvers.cpsat import MIN_SECONDS, solve_max_priority
 
     try:
