@@ -13,25 +13,26 @@ signal, an abort, end of the pipe) or does not answer within the wall-clock limi
 grace, :class:`SolverStopped` is raised with its exit code; ``make_plan`` then keeps the
 rank-order plan and says so in a warning.
 
-Start method, measured on the 2-core machine (docs/optimiser.md, ``python -m benchmarks
-planning`` ``isolation``; per-solve overhead over the same small solve in-process):
-- *spawn per solve*: a fresh interpreter imports numpy, OR-Tools and the domain, about
-  0.9 s wall (0.65 s CPU) before the search can start, on every plan.
-- *forkserver with cpsat preloaded*: fast to start (a fork), but the forkserver is one
-  per process and shared with the import sandbox (``stuurploeg.io.sandbox``), whose reader
-  children then carry OR-Tools' 240 MB of address space under their 1 GiB RLIMIT_AS; the
-  preload list only takes effect if it is set before the first reader starts; and there is
-  no forkserver on Windows.
-- *a pre-warmed spare* (chosen): a spawned child that has already imported the solver and
-  waits for one job; it solves once and exits (a one-shot process: no state from one solve
-  reaches the next, nothing is written to disk). The next spare is started as soon as one
-  is taken, so its imports overlap the search that took it; what a plan pays is the
-  pickling of the problem and the outcome and the child's exit, tens of milliseconds. It
-  is spawn, so it works the same on Windows, macOS and in the frozen PyInstaller bundle
-  (``multiprocessing.freeze_support()`` in ``stuurploeg.cli.main``). An idle spare holds
-  about 105 MB of memory.
+Start method, measured on the 2-core machine (docs/optimiser.md, a one-off run; the
+in-process, warm and cold lines are repeated by ``isolation()`` in
+benchmarks/bench_planning.py): the same 1 s solve took 0.56 s in-process (median of 5),
+and on top of that
+- *spawn per solve*: +0.63 s, a fresh interpreter importing numpy, OR-Tools and the
+  domain (0.65 s CPU) before every search;
+- *forkserver with cpsat preloaded*: +0.10 s, but the forkserver is one per process and
+  shared with the import sandbox (``stuurploeg.io.sandbox``): its preload list only counts
+  if set before the first reader starts, every reader child would then carry OR-Tools'
+  240 MB of address space under its 1 GiB RLIMIT_AS, and Windows has no forkserver;
+- *a pre-warmed spare* (chosen): +0.04 s. A spawned child that has already imported the
+  solver waits for one job, solves it and exits (one process per solve: nothing from one
+  solve reaches the next, nothing is written to disk). The next spare is started when a
+  solve ends, not when its spare is taken: then its imports competed with the two CP-SAT
+  workers on two cores and a 0.6 s solve took 1.3 s. Spawn works the same on Windows,
+  macOS and in the frozen PyInstaller bundle (``multiprocessing.freeze_support()`` in
+  ``stuurploeg.cli.main``). An idle spare holds about 105 MB of memory.
 Concurrent solves (the GUI plans scenarios in parallel workers) each take a process of
-their own: the spare when there is one, else a fresh one (which pays the imports).
+their own: the spare when there is one, else a fresh one, which pays the imports; so does
+the first solve of a session. That wait comes off the solve's wall-clock limit.
 
 A Python exception in the child (a bug or bad input, not a crash) is re-raised in the
 caller as it would be in-process, with the child's traceback as a note: the isolation is
