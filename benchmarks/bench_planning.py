@@ -92,3 +92,51 @@ def main() -> None:
                 misses.append(f"{name} {planner} {ratio:.3f}")
     print(f"load average at end: {os.getloadavg()[0]:.1f}")
     print(f"tight instances below {TARGET} of best known: " + (", ".join(misses) or "none"))
+    isolation()
+
+
+def isolation(name: str = "c60-t5-s60", time_limit: float = 1.0, repeats: int = 5) -> None:
+    """The same small solve in-process and in the solver's child process (app.solvers.
+    isolated): warm (the spare waiting, as between plans in the app) and cold (a fresh
+    child that first imports the solver: the first plan of a session), in turn."""
+    import statistics
+
+    from stuurploeg.app.solvers import isolated
+    from stuurploeg.domain.planning import PlanState, build_grid, prepare_candidates, rank_plan
+    from stuurploeg.domain.scoring import rank_cases
+
+    inst = instance(name)
+    cases = list(inst.cases)
+    grid = build_grid(inst.capacity, START, WEEKS,
+                      extra_weeks=max(c.weeks or 0 for c in cases) - 1)  # fmt: skip
+    cands = prepare_candidates({c.case_id: c for c in cases}, rank_cases(cases), grid)
+    hint = dict(rank_plan(grid, cands)[0].placed)
+    kwargs = dict(hint=hint, time_limit=time_limit, wall_limit=60.0)
+    times: dict[str, list[float]] = {"in-process": [], "isolated, warm": [],
+                                     "isolated, cold": []}  # fmt: skip
+    searches: dict[str, list[float]] = {label: [] for label in times}
+    plans = set()
+    for _ in range(repeats):
+        for label, how in (("in-process", True), ("isolated, warm", False),
+                           ("isolated, cold", False)):  # fmt: skip
+            isolated.prewarm()
+            # the spare's imports done (as after any plan in the app), and not taking CPU
+            # from the in-process search
+            time.sleep(3.0)
+            if label.endswith("cold"):
+                isolated.shutdown()
+            t0 = time.perf_counter()
+            out = isolated.solve_isolated(PlanState(grid), cands, in_process=how, **kwargs)
+            times[label].append(time.perf_counter() - t0)
+            searches[label].append(out.seconds)
+            plans.add(tuple(sorted(out.placements.items())))
+    ref = statistics.median(times["in-process"])
+    print(f"solver isolation, {name}, time limit {time_limit:g} s, median of {repeats}:")
+    for label, ts in times.items():
+        m = statistics.median(ts)
+        # what the child adds around the same search (start, pickling, exit): less
+        # polluted by a busy machine than the difference of two searches
+        outside = statistics.median(t - s for t, s in zip(ts, searches[label], strict=True))
+        print(f"  {label:15s} {m:6.3f} s  ratio {m / ref:5.2f}  overhead "
+              f"{(m - ref) * 1000:+6.0f} ms  (outside the search {outside * 1000:5.0f} ms)")
+    print(f"  same plan in every run: {'yes' if len(plans) == 1 else 'NO'}")

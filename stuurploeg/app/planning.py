@@ -8,6 +8,7 @@ independent checker of ``domain.planning.checker``.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -346,7 +347,8 @@ def _refine(
     move_penalty: float = 0.0,
     deadline: float | None = None,  # perf_counter() time by which the search must end
 ) -> tuple[PlanState, float | None, str, bool]:
-    from stuurploeg.app.solvers.cpsat import WORKERS, solve_max_priority
+    from stuurploeg.app.solvers.cpsat import WORKERS
+    from stuurploeg.app.solvers.isolated import SolverStopped, solve_isolated
 
     cmap = {c.case_id: c for c in cands}
     base = PlanState(grid)
@@ -364,13 +366,28 @@ def _refine(
         # the solver's stability term.
         previous = {cid: spot for cid, spot in stable.spots.items()
                     if rank_free.get(cid) == spot}
-    outcome = solve_max_priority(
-        base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit, state=state,
-        keep=set(rank_free) if planner == "optimal" else (),  # fill's problem first
-        workers=workers or WORKERS, previous=previous,
-        move_penalty=move_penalty if previous is not None else 0.0,
-        wall_limit=None if deadline is None else deadline - time.perf_counter(),
-    )
+    try:
+        # In a child process: a crash inside CP-SAT (OR-Tools #5025) costs the refinement,
+        # not the app (app.solvers.isolated).
+        outcome = solve_isolated(
+            base, free, mandatory=mandatory, hint=rank_free, time_limit=time_limit,
+            state=state, keep=set(rank_free) if planner == "optimal" else (),  # fill's first
+            workers=workers or WORKERS, previous=previous,
+            move_penalty=move_penalty if previous is not None else 0.0,
+            wall_limit=None if deadline is None else deadline - time.perf_counter(),
+        )
+    except SolverStopped as stopped:
+        logging.getLogger(__name__).info("the %s planner's solver stopped: %s", planner,
+                                         stopped)
+        what = (f"De oplosser gaf na {stopped.seconds:.0f} seconden geen antwoord meer en is "
+                "gestopt." if stopped.hung else
+                f"De oplosser is onverwacht gestopt (code {stopped.exitcode}).")
+        if stopped.exitcode is None:  # it closed the pipe and was not seen to exit
+            what = "De oplosser is onverwacht gestopt."
+        warnings.append(f"{what} Het voorstel is de planning in rangorde; er is niets "
+                        "verloren gegaan. Plan opnieuw; gebeurt dit vaker, meld het dan met "
+                        "het logbestand.")
+        return rank_state, None, "rangorde (oplosser onverwacht gestopt)", state.cancelled
     if not outcome.reproducible and not outcome.cancelled:
         warnings.append(
             f"De oplosser is gestopt op de rekentijd van {time_limit:g} seconden voordat zijn "

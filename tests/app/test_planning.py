@@ -309,9 +309,15 @@ def test_a_failing_progress_callback_stops_the_search_and_is_raised_here():
 
 
 @pytest.mark.slow
-def test_solver_progress_comes_from_one_other_thread_at_a_time():
+@pytest.mark.parametrize("in_process", [True, False])
+def test_solver_progress_comes_from_one_other_thread_at_a_time(in_process, monkeypatch):
     import threading
 
+    from stuurploeg.app.solvers.isolated import ENV_IN_PROCESS
+
+    # in-process from the solver's watcher thread; isolated, the caller's thread relays
+    # what comes over the pipe from the child
+    monkeypatch.setenv(ENV_IN_PROCESS, "1" if in_process else "0")
     cases, cap = _busy_instance(40)
     busy = threading.Lock()
     threads, overlaps = set(), []
@@ -329,7 +335,10 @@ def test_solver_progress_comes_from_one_other_thread_at_a_time():
 
     make_plan(cases, cap, start=START, weeks=26, planner="optimal", time_limit=0.5,
               state=TaskState(progress))
-    assert threads and threading.get_ident() not in threads
+    if in_process:
+        assert threads and threading.get_ident() not in threads
+    else:
+        assert threads == {threading.get_ident()}
     assert overlaps == []
 
 
