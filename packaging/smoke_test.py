@@ -180,6 +180,11 @@ class Smoke:
             raise Failed(f"the optimal planner planned nothing: {done.stdout[:800]}")
         if result.get("overbooked"):
             raise Failed(f"the plan overbooks teams: {result['overbooked']}")
+        stopped = [w for w in result.get("warnings", []) if "onverwacht gestopt" in w
+                   or "geen antwoord" in w]
+        if result.get("gap") is None or stopped:
+            # the rank-order fallback also plans: only a gap says the search itself ran
+            raise Failed(f"the solver's child process did not search in the bundle: {stopped}")
         if not out_file.is_file():
             raise Failed("plan --out wrote no workbook")
         return (f"{len(result['assignments'])} of {len(result['ranking'])} ranked cases "

@@ -220,10 +220,12 @@ def make_plan(
     budget a generous one, so that a busy machine still finishes it). ``workers``: solver
     threads (default ``cpsat.WORKERS``).
 
-    Progress goes through ``state.report``; during the solver's search it is called from a
-    watcher thread, never at the same time as from this one, so ``on_progress`` must only
-    do thread-safe things (the GUI's worker emits a queued Qt signal). ``state.cancel()``
-    from any thread stops the search within about 0.1 s.
+    Progress goes through ``state.report``, from the calling thread (the search runs in a
+    child process, ``app.solvers.isolated``, whose progress this thread relays; with
+    ``STUURPLOEG_SOLVER_IN_PROCESS`` set it comes from the solver's watcher thread, never
+    at the same time as from this one), so ``on_progress`` should only do thread-safe
+    things (the GUI's worker emits a queued Qt signal). ``state.cancel()`` from any thread
+    stops the search within about 0.1 s.
 
     ``previous``: the placements of the last vastgesteld plan. The re-plan keeps each case
     there while it fits and moves one only when that raises the total priority (the rule
