@@ -159,12 +159,20 @@ def run_isolated(job: Callable[..., Any], args: tuple[Any, ...], *, file_name: s
                 raise ReadRefused(_died(file_name, process, memory_limit))
     finally:
         receiver.close()
-        if process.is_alive():
-            process.terminate()
-            process.join(2)
-            if process.is_alive():
-                process.kill()
+        stop_process(process)
+
+
+def stop_process(process: mp.process.BaseProcess, patience: float = 0.0) -> None:
+    """Wait ``patience`` seconds for ``process`` to end, then terminate it, then kill it
+    (a stopped process ignores SIGTERM)."""
+    if patience > 0:
+        process.join(patience)
+    if process.is_alive():
+        process.terminate()
         process.join(2)
+        if process.is_alive():
+            process.kill()
+    process.join(2)
 
 
 def _too_much_memory(file_name: str, limit: int) -> str:

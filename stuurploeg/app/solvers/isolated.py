@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any
 
 from stuurploeg.domain.planning import Candidate, PlanState
 from stuurploeg.domain.progress import TaskState
-from stuurploeg.io.sandbox import _START_LOCK, _without_main_module
+from stuurploeg.io.sandbox import _START_LOCK, _without_main_module, stop_process
 
 if TYPE_CHECKING:
     from stuurploeg.app.solvers.cpsat import SolveOutcome
@@ -208,14 +208,7 @@ def _end(child: _Child, patience: float = 2.0) -> None:
     child.results.close()
     if child.crash is not None:
         child.crash.close()
-    process = child.process
-    process.join(patience)
-    if process.is_alive():
-        process.terminate()
-        process.join(2)
-        if process.is_alive():
-            process.kill()
-            process.join(2)
+    stop_process(child.process, patience)
 
 
 def _drive(child: _Child, job: tuple[Any, ...], state: TaskState | None,
