@@ -35,11 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.gui.controller import WorkspaceController
-from stuurploeg.gui.controller.meeting import next_undecided
 from stuurploeg.gui.controller.placement import PlacementController
 from stuurploeg.gui.docks.capacity import CapacityPanel
 from stuurploeg.gui.docks.case_detail import CaseDetailPanel
-from stuurploeg.gui.docks.decisions import DecisionForm, DecisionsPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.notices import Notices
@@ -48,11 +46,12 @@ from stuurploeg.gui.ranking.view import RankingView
 from stuurploeg.gui.scenarios.shown import shown_text
 from stuurploeg.gui.settings import Settings
 
-# Start-up time: the dialogs, the meeting room and the scenario panel (hidden behind the
-# capacity tab) are imported where first used, so the window shows without them
-# (tests/gui/test_startup.py).
+# Start-up time: the dialogs, the meeting room, the scenario panel (hidden behind the
+# capacity tab) and the Decisions panel (behind the case detail tab) are imported where
+# first used, so the window shows without them (tests/gui/test_startup.py).
 if TYPE_CHECKING:
     from stuurploeg.gui.about import AboutDialog
+    from stuurploeg.gui.docks.decisions import DecisionForm, DecisionsPanel
     from stuurploeg.gui.importing.wizard import ImportWizard
     from stuurploeg.gui.meeting.keymap import KeyMapDialog
     from stuurploeg.gui.meeting.room import MeetingRoom
@@ -78,12 +77,17 @@ class FocusRing(QObject):
         self.last: QWidget | None = None
 
     def close(self, first: QWidget, last: QWidget) -> None:
-        for old in (self.first, self.last):
-            if old is not None:
-                old.removeEventFilter(self)
+        self.open()
         self.first, self.last = first, last
         first.installEventFilter(self)
         last.installEventFilter(self)
+
+    def open(self) -> None:
+        """No ring: Tab goes on into the rest of the window."""
+        for old in (self.first, self.last):
+            if old is not None:
+                old.removeEventFilter(self)
+        self.first = self.last = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and self.first and self.last:
@@ -125,7 +129,7 @@ class MainWindow(QMainWindow):
         self.detail_panel = CaseDetailPanel(self.controller, self)
         self.weights_panel = WeightsPanel(self.controller, self.undo_stack, self)
         self.capacity_panel = CapacityPanel(self.controller, self)
-        self.decisions_panel = DecisionsPanel(self.controller, self.undo_stack, self)
+        self._decisions_panel: DecisionsPanel | None = None  # built when its dock first shows
         self.placement = PlacementController(self.controller)
         self.planboard_panel = PlanboardPanel(self.placement, self.undo_stack, self)
         self._scenario_panel: ScenarioPanel | None = None  # built when its dock first shows
@@ -135,7 +139,7 @@ class MainWindow(QMainWindow):
         self._add_dock("weights", self.tr("Weighting"), self.weights_panel, left)
         self._add_dock("detail", self.tr("Case detail"), self.detail_panel, right)
         self._add_dock("capacity", self.tr("Capacity"), self.capacity_panel, bottom)
-        self._add_dock("decisions", self.tr("Decisions"), self.decisions_panel, right)
+        self._add_dock("decisions", self.tr("Decisions"), None, right)
         self._add_dock("planboard", self.tr("Planning board"), self.planboard_panel, bottom)
         self.tabifyDockWidget(self.docks["capacity"], self.docks["planboard"])
         self._add_dock("scenarios", self.tr("Scenarios"), None, bottom)
@@ -162,18 +166,16 @@ class MainWindow(QMainWindow):
         self.controller.opened.connect(self._opened)
         self.controller.closed.connect(lambda: self.setWindowTitle(self.tr("Stuurploeg")))
         self.files.import_requested.connect(self.import_workbook)
-        self.decisions_panel.export_button.clicked.connect(self.files.ask_export)
         self.notices.export_requested.connect(self.files.ask_export)
         self.files.hold_close = self.notices.hold_close_for_drafts
-        self.decisions_panel.recorded.connect(self._decision_recorded)
-        self.decisions_panel.notice.connect(self.show_message)
-        self.decisions_panel.decision_form.cancelled.connect(self._back_to_ranking)
         self.ranking_view.case_activated.connect(self.decide)
 
+        # Once the actions it is wired to exist (a restored state may show it at once).
+        self.docks["decisions"].visibilityChanged.connect(self._decisions_shown)
         self._restore_window()
         self.set_meeting_mode(self.settings.meeting_mode())
-        if not self._meeting_on:
-            self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
+        # No Tab chain into the Decisions form yet: it is made when the panel is built
+        # (until then its dock is off screen, where Tab could not stop either).
 
     # -- construction helpers ----------------------------------------------------------
     def _add_dock(
@@ -200,11 +202,7 @@ class MainWindow(QMainWindow):
         if self._meeting_room is None:
             from stuurploeg.gui.meeting.room import MeetingRoom  # start-up time
 
-            meeting = self.controller.meeting
             room = MeetingRoom(self.controller, self.undo_stack, self)
-            # Its meeting fields start at today, as the dock's did at start-up: the day
-            # chosen since then stays.
-            self.controller.set_meeting_day(meeting.day)
             room.summary.refresh()
             room.form.prefill(self.controller.selected_case_id)
             self.layouts.addWidget(room)
@@ -214,7 +212,8 @@ class MainWindow(QMainWindow):
             self.layouts.minimumSizeHint()
             room.form.recorded.connect(self._decision_recorded)
             room.form.cancelled.connect(self._back_to_ranking)
-            room.finalise_requested.connect(self.decisions_panel.ask_finalise)
+            # through the Decisions panel, built then if it is not yet
+            room.finalise_requested.connect(lambda: self.decisions_panel.ask_finalise())
             room.export_requested.connect(self.files.ask_export)
             room.keys_requested.connect(self.show_keymap)
             self._meeting_room = room
@@ -238,6 +237,34 @@ class MainWindow(QMainWindow):
     def _scenarios_shown(self, visible: bool) -> None:
         if visible:
             self.scenario_panel  # noqa: B018 — built now that the dock is on screen
+
+    @property
+    def decisions_panel(self) -> DecisionsPanel:
+        """The Decisions dock's panel, built the first time its dock shows (its tab is
+        behind the case detail's at start-up) or anything asks for it: Enter on a case,
+        Vaststellen from the meeting layout. Built late, it reads the controller's
+        state (the meeting's day, the selected case) as one built with the window
+        would have followed it, and is wired and in the Tab flow like one."""
+        if self._decisions_panel is None:
+            from stuurploeg.gui.docks.decisions import DecisionsPanel  # start-up time
+
+            panel = DecisionsPanel(self.controller, self.undo_stack, self)
+            panel.decision_form.prefill(self.controller.selected_case_id)
+            scroll = self.docks["decisions"].widget()
+            assert isinstance(scroll, QScrollArea)
+            scroll.setWidget(panel)
+            panel.export_button.clicked.connect(self.files.ask_export)
+            panel.recorded.connect(self._decision_recorded)
+            panel.notice.connect(self.show_message)
+            panel.decision_form.cancelled.connect(self._back_to_ranking)
+            self._decisions_panel = panel
+            if not self._meeting_on:
+                self._chain_focus(self.ranking_view.table, panel.decision_form)
+        return self._decisions_panel
+
+    def _decisions_shown(self, visible: bool) -> None:
+        if visible:
+            self.decisions_panel  # noqa: B018 — built now that the dock is on screen
 
     def _build_edit_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -387,7 +414,10 @@ class MainWindow(QMainWindow):
                 for dock in self.docks.values():
                     dock.show()
             self.ranking_view.table.apply_widths()
-            self._chain_focus(self.ranking_view.table, self.decisions_panel.decision_form)
+            if self._decisions_panel is not None:  # else chained when it is built
+                self._chain_focus(self.ranking_view.table, self._decisions_panel.decision_form)
+            else:
+                self._focus_ring.open()
         self.settings.set_meeting_mode(on)
 
     def _hide_dock_tabs(self) -> None:
@@ -475,6 +505,8 @@ class MainWindow(QMainWindow):
         self.show_message(text)
         view = self.ranking_view
         order = [view.model.case_id_at(r) for r in range(view.model.rowCount())]
+        from stuurploeg.gui.controller.meeting import next_undecided  # start-up time
+
         decided = {d.case_id for d in self.controller.meeting.decisions}
         following = next_undecided(order, case_id, decided)
         if following is not None:

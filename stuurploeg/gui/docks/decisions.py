@@ -87,7 +87,9 @@ class MeetingFields(QWidget):
     ) -> None:
         super().__init__(parent)
         self.controller = controller
-        self.day = QDateEdit(QDate.currentDate(), self)
+        # At the controller's meeting (today until one is chosen): these fields are built
+        # when first shown, and must show the day chosen before that, not change it.
+        self.day = QDateEdit(QDate(controller.meeting.day), self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.by = QLineEdit(self)
@@ -109,7 +111,6 @@ class MeetingFields(QWidget):
         self.day.dateChanged.connect(lambda d: controller.set_meeting_day(d.toPython()))
         self.by.textChanged.connect(controller.set_decided_by)
         controller.meeting_changed.connect(self._follow)
-        controller.set_meeting_day(self.meeting_day())
         self._follow()
 
     def meeting_day(self) -> date:
