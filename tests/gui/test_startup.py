@@ -30,6 +30,9 @@ NOT_BEFORE_THE_WINDOW = (
     "stuurploeg.domain.planning",
     "stuurploeg.domain.scoring",
     "stuurploeg.gui.about",
+    "stuurploeg.gui.controller.meeting",
+    "stuurploeg.gui.docks.decisions",  # the Besluiten panel, behind the case detail tab
+    "stuurploeg.gui.docks.decision_list",
     "stuurploeg.gui.importing.wizard",
     "stuurploeg.gui.meeting.keymap",
     "stuurploeg.gui.meeting.room",
@@ -135,6 +138,100 @@ def test_the_meeting_room_is_built_when_first_shown_and_keeps_the_meeting(
     assert window.ranking_view.table.hasFocus() or not window.isActiveWindow()
 
 
+@pytest.fixture
+def opened(qtbot, main_window, tmp_path):
+    """The window on 20 fictional cases, in the preparation layout, the keyboard in it."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.factories import make_capacity
+    from tests.gui.fixtures import HANG_GUARD_MS
+
+    window = main_window
+    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(20), make_capacity())
+    open_in(qtbot, window.controller, path)
+    assert not window.meeting_mode
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=HANG_GUARD_MS)
+    return window
+
+
+def test_the_decisions_panel_is_built_when_its_tab_is_chosen(qtbot, opened):
+    """Behind the case detail tab it is not built; chosen, it is built once, in its dock,
+    showing the case selected before and the meeting's list; Tab runs search → ranking
+    → its form → save → round again, as with a panel built with the window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    window = opened
+    assert window._decisions_panel is None
+    view = window.ranking_view
+    case_id = view.model.case_id_at(0)  # a take-up: kind, team, week, fte
+    view.table.select_case(case_id)
+    qtbot.waitUntil(lambda: window.controller.selected_case_id == case_id)
+    assert window._decisions_panel is None  # selecting a case does not build it
+
+    dock = window.docks["decisions"]
+    dock.raise_()
+    qtbot.waitUntil(lambda: window._decisions_panel is not None)
+    panel = window.decisions_panel
+    assert window.decisions_panel is panel  # built once
+    assert dock.widget().widget() is panel
+    qtbot.waitUntil(panel.isVisible)
+    assert case_id in panel.case_label.text()
+    assert panel.record_button.isEnabled()  # it reads the open workspace when built
+    assert window.decision_form is panel.decision_form
+
+    def tab() -> QWidget:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        return QApplication.focusWidget()
+
+    view.search.setFocus()
+    assert tab() is view.table
+    form = panel.decision_form
+    seen = [tab() for _ in range(7)]
+    assert seen == [form.kind, form.team, form.start, form.fte, form.motivation, form.inform,
+                    form.record_button]  # fmt: skip
+    assert tab() is view.search  # round again
+
+
+def test_enter_on_a_case_builds_the_decisions_panel_and_goes_to_its_form(qtbot, opened):
+    from PySide6.QtCore import Qt
+
+    window = opened
+    view = window.ranking_view
+    case_id = view.model.case_id_at(1)
+    view.table.select_case(case_id)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window._decisions_panel is not None)
+    form = window.decisions_panel.decision_form
+    qtbot.waitUntil(form.kind.hasFocus)
+    assert case_id in form.case_label.text()
+    # wired as before: a recorded draft is said in the status bar, Esc goes back
+    window.decisions_panel.by.setText("mensenhandelofficier")
+    assert form.record()
+    assert window.status_label.text()
+    form.cancelled.emit()
+    assert view.table.hasFocus()
+
+
+def test_panels_built_late_show_the_meeting_day_chosen_and_do_not_change_it(
+    qtbot, main_window
+):
+    """The meeting fields start at the controller's meeting: building the Decisions
+    panel or the meeting room after a day was chosen neither shows nor sets today."""
+    window = main_window
+    day = window.controller.meeting.day - timedelta(days=9)
+    window.controller.set_meeting_day(day)
+    changes: list[object] = []
+    window.controller.meeting_changed.connect(lambda: changes.append(window.controller.meeting.day))
+    panel = window.decisions_panel
+    assert panel.meeting_day() == day and window.controller.meeting.day == day
+    room = window.meeting_room
+    assert room.meeting_fields.meeting_day() == day and window.controller.meeting.day == day
+    assert changes == []  # nothing was pushed into the controller
+
+
 def test_the_scenario_panel_is_built_when_its_dock_shows(qtbot, main_window, tmp_path):
     window = main_window
     open_in(qtbot, window.controller, make_workspace(tmp_path / "w.stuurploeg", make_cases(5)))
@@ -202,6 +299,8 @@ def test_the_safety_checks_run_in_a_worker_after_the_first_workspace(
         return "defusedxml ontbreekt"
 
     monkeypatch.setattr(window.controller, "installation_problem", problem)
+    # the latest start far off: a slow open on a loaded machine must not reach it
+    monkeypatch.setattr(application, "SAFETY_CHECK_LATEST_MS", 600_000)
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     application._refuse_unsafe_install(window)
@@ -215,6 +314,50 @@ def test_the_safety_checks_run_in_a_worker_after_the_first_workspace(
     assert "defusedxml ontbreekt" in box.text() and box.isVisible()
     box.accept()
     qtbot.waitUntil(lambda: quits == [True])
+
+
+def test_the_safety_checks_run_at_the_latest_without_a_workspace(
+    qtbot, main_window, monkeypatch
+):
+    """No workspace shown (none opens, or its opening hangs): the checks still run, in a
+    worker, once the latest start has passed; a pass says nothing."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    from stuurploeg.gui import application
+
+    window = main_window
+    ran: list[tuple[bool, bool]] = []
+
+    def problem() -> str | None:
+        ran.append((threading.current_thread() is threading.main_thread(),
+                    window.controller.has_workspace))  # fmt: skip
+        return None
+
+    monkeypatch.setattr(window.controller, "installation_problem", problem)
+    monkeypatch.setattr(application, "SAFETY_CHECK_LATEST_MS", 50)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    application._refuse_unsafe_install(window)
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)
+    assert ran == [(False, False)]  # in a worker, with no workspace
+    qtbot.wait(100)
+    assert ran == [(False, False)]  # once
+    assert getattr(window.notices, "problem_box", None) is None and quits == []
+
+
+def test_openblas_runs_one_thread_unless_the_user_chose(qapp, monkeypatch):
+    """build_application sets it before numpy is imported (after the window): OpenBLAS
+    would start a thread pool for the app's small mat-vecs. A value set is kept."""
+    from stuurploeg.gui.application import build_application
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    assert build_application() is qapp
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    build_application()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
 
 
 def test_the_cheaper_import_check_answers_as_pysides_own():
