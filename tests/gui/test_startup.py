@@ -215,6 +215,24 @@ def test_enter_on_a_case_builds_the_decisions_panel_and_goes_to_its_form(qtbot, 
     assert view.table.hasFocus()
 
 
+def test_a_window_restored_with_the_decisions_tab_in_front_builds_it_when_shown(qtbot):
+    from stuurploeg.gui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["decisions"].raise_()
+    qtbot.waitUntil(lambda: first._decisions_panel is not None)
+    first.close()  # saves the dock layout with the Decisions tab in front
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second._decisions_panel is None  # not before it is shown
+    second.show()
+    qtbot.waitUntil(lambda: second._decisions_panel is not None)
+    assert second.docks["decisions"].widget().widget() is second.decisions_panel
+    second.close()
+
+
 def test_panels_built_late_show_the_meeting_day_chosen_and_do_not_change_it(
     qtbot, main_window
 ):
