@@ -187,12 +187,13 @@ class ExceptionHandler(QObject):
 
 def build_application(argv: list[str] | None = None) -> QApplication:
     """Create (or reuse) the QApplication with names, high-DPI policy and translations."""
-    # One OpenBLAS thread, unless the user chose otherwise: OpenBLAS reads this when
-    # numpy is first imported (after the window shows: nothing before this imports it,
-    # tests/gui/test_startup.py), and starting its thread pool there is start-up time
-    # on a 2-core machine for nothing, since the app's only BLAS work is a mat-vec of
-    # (cases x 6 criteria) per re-rank. Child processes (import reader, solver) inherit
-    # it; neither does BLAS work either.
+    # One OpenBLAS thread, unless the user chose otherwise. OpenBLAS reads this when
+    # numpy is first imported, after the window shows (nothing before this imports it:
+    # tests/gui/test_startup.py). The thread pool it starts there competed with the
+    # opening worker and the GUI thread on 2 cores (about 50 ms of CPU before the first
+    # ranking, docs/performance.md), for nothing: the app's only BLAS work is a mat-vec
+    # of 6 criteria by the cases per re-rank. Child processes (import reader, solver)
+    # inherit it; neither does BLAS work.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     existing = QApplication.instance()
     if existing is None:
