@@ -56,26 +56,31 @@ def _expected_alignment(index: QModelIndex) -> Qt.AlignmentFlag:
 
 def test_the_delegate_gets_what_data_answers_cell_after_cell(qapp):
     """One delegate walks every cell in turn, as a repaint does: nothing one cell answered
-    (right alignment, grey text of a case out of the plan) stays for the next."""
+    (right alignment, grey text of a case out of the plan) stays for the next. While
+    painting the delegate gets no text (the table paints it); while measuring, all."""
     model = _model()
     delegate = QStyledItemDelegate()
     grey = rm._GREY.color()
     normal = QApplication.palette().color(QPalette.ColorRole.Text)
-    for row in range(model.rowCount()):
-        for column in range(model.columnCount()):
-            index = model.index(row, column)
-            option = _option(delegate, index)
-            shown = "" if column in rm.PAINTED_BY_TABLE else index.data()
-            assert option.text == shown, (row, column)
-            if column not in rm.PAINTED_BY_TABLE:
-                assert option.displayAlignment & _expected_alignment(index) == (
-                    _expected_alignment(index)
-                )
-                if column not in rm.NUMERIC:
-                    assert not option.displayAlignment & Qt.AlignmentFlag.AlignRight
-            out_of_plan = index.data(Qt.ItemDataRole.ForegroundRole) is not None
-            text_colour = option.palette.color(QPalette.ColorRole.Text)
-            assert text_colour == (grey if out_of_plan else normal), (row, column)
+    for measuring in (False, True, False):
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                if measuring:
+                    with model.measuring():
+                        option = _option(delegate, index)
+                    assert option.text == index.data(), (row, column)
+                    assert option.displayAlignment & _expected_alignment(index) == (
+                        _expected_alignment(index)
+                    )
+                    if column not in rm.NUMERIC:
+                        assert not option.displayAlignment & Qt.AlignmentFlag.AlignRight
+                else:
+                    option = _option(delegate, index)
+                    assert option.text == "", (row, column)
+                out_of_plan = index.data(Qt.ItemDataRole.ForegroundRole) is not None
+                text_colour = option.palette.color(QPalette.ColorRole.Text)
+                assert text_colour == (grey if out_of_plan else normal), (row, column)
     assert any(
         model.index(r, rm.PLAN).data(Qt.ItemDataRole.ForegroundRole) is not None
         for r in range(model.rowCount())
@@ -151,6 +156,58 @@ def test_the_table_paints_score_bars_and_badges(qtbot):
     assert len(scored) > len(_cell_colours(image, table, unscored_row, rm.SCORE))
 
 
+def _differences(a: QImage, b: QImage, rect) -> int:
+    """The largest difference of a colour channel between two images within ``rect``."""
+    worst = 0
+    for x in range(max(rect.left(), 0), min(rect.right() + 1, a.width())):
+        for y in range(max(rect.top(), 0), min(rect.bottom() + 1, a.height())):
+            p, q = a.pixel(x, y), b.pixel(x, y)
+            if p != q:
+                worst = max(worst, *(abs((p >> s & 255) - (q >> s & 255)) for s in (0, 8, 16)))
+    return worst
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight,
+                                       Qt.LayoutDirection.RightToLeft])  # fmt: skip
+def test_the_table_paints_every_text_where_the_delegate_did(qtbot, direction):
+    """The texts the table paints from its static texts look as the item delegate draws
+    them: same place, same elision (an ellipsis where a column is narrow; on the left
+    right to left), same colours (grey out of the plan, the selected row's highlight)."""
+    model = _model(badges=(0,))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.setLayoutDirection(direction)
+    table.resize(1400, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    table.selectRow(2)
+    table.setColumnWidth(rm.NAME, 60)  # the names elided
+    ours = table.viewport().grab().toImage()
+    painted = model.painted_text
+    model.painted_text = lambda *_: (None, 0.0)  # type: ignore[method-assign]
+    try:
+        with model.measuring():  # the delegate gets the texts, the table paints none
+            theirs = table.viewport().grab().toImage()
+        blank = table.viewport().grab().toImage()  # nobody paints a text
+    finally:
+        model.painted_text = painted  # type: ignore[method-assign]
+    checked = with_text = 0
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            rect = table.visualRect(model.index(row, column))
+            if column in rm.PAINTED_BY_TABLE or not rect.intersects(ours.rect()):
+                continue
+            # antialiasing may differ by a shade; a text moved, cut or missing by far more
+            assert _differences(ours, theirs, rect) <= 40, (row, column)
+            checked += 1
+            with_text += _differences(ours, blank, rect) > 100
+    assert checked > 100 and with_text > 100
+    elided = model.painted_text(0, rm.NAME, 60, table.fontMetrics(), "", table.textElideMode(),
+                                None)[0]  # fmt: skip
+    assert elided is not None and elided.text().endswith("…")
+
+
 def test_fitting_a_painted_column_to_its_contents_measures_its_text(qtbot):
     model = _model(badges=(0, 1))
     table = RankingTable(model)
@@ -205,3 +262,26 @@ def test_a_weight_change_repaints_the_table_once(qtbot):
         for _ in range(5):  # what the change left queued (the delayed layout's timer)
             QApplication.processEvents()
         assert paints.count == 1
+
+
+def test_a_dragged_row_shows_its_texts(qtbot):
+    """The drag's picture is the row as the table paints it (texts included), not the
+    delegate's cells alone, which have no text."""
+    model = _model()
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1000, 400)
+    table.show()
+    qtbot.waitExposed(table)
+    table.selectRow(1)
+    picture, corner = table.drag_picture(table.selectedIndexes())
+    assert corner.y() == table.rowViewportPosition(1)
+    image = picture.toImage()
+    assert image.height() == table.rowHeight(1) - 1 or image.height() == table.rowHeight(1)
+    painted = model.painted_text
+    model.painted_text = lambda *_: (None, 0.0)  # type: ignore[method-assign]
+    try:
+        blank = table.drag_picture(table.selectedIndexes())[0].toImage()
+    finally:
+        model.painted_text = painted  # type: ignore[method-assign]
+    assert _differences(image, blank, image.rect()) > 100

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QStaticText, QTextOption
 
 from stuurploeg.domain.model import CRITERIA
 from stuurploeg.gui.labels import criterion_label, criterion_short
@@ -116,9 +116,13 @@ _OTHER_TEXT_SOURCES = (
     "weeks", "specialist",
 )  # fmt: skip
 # Painted by the table itself, one pass for all visible rows (``RankingTable.paintEvent``,
-# bars and badges): to the item delegate, which then draws only their background, these
-# cells have no text. ``data`` answers their text as for any other column.
+# bars and badges): ``data`` answers their text as for any other column.
 PAINTED_BY_TABLE = frozenset({SCORE, BADGES})
+# The table also draws the text of every other cell in that pass, from a QStaticText made
+# once per cell (``painted_text``): Qt's item delegate lays each text out again (shaping,
+# elision) at every repaint, which was most of a repaint. To the delegate, which then
+# draws only the cell's background (selection, alternating rows, focus), no cell has text
+# (except while ``measuring``).
 _LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _ROWS_SORTED = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _DELEGATE_ROLES = 7  # how many roles QStyledItemDelegate.initStyleOption asks at once
@@ -157,6 +161,11 @@ class RankingModel(TableModel):
         # screen only).
         self._texts: list[dict[int, str]] = [{} for _ in range(COLUMN_COUNT)]
         self._badge_lists: dict[int, list[tuple[str, str]]] = {}
+        # What the table paints, per column: data row -> (width limit, font, static text
+        # or None for an empty one, its width); forgotten with ``_texts``.
+        self._statics: list[dict[int, tuple[int, str, QStaticText | None, float]]] = [
+            {} for _ in range(COLUMN_COUNT)
+        ]
         self._measuring = False  # see measuring()
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
         self._proposal_outdated = False
@@ -356,6 +365,7 @@ class RankingModel(TableModel):
     def _forget_texts(self, columns: Iterable[int]) -> None:
         for column in columns:
             self._texts[column].clear()
+            self._statics[column].clear()
         if BADGES in columns:
             self._badge_lists.clear()
 
@@ -556,7 +566,7 @@ class RankingModel(TableModel):
             ):
                 for other in _UNANSWERED:
                     span[other].clearData()
-                if column in PAINTED_BY_TABLE and not self._measuring:  # the table paints it
+                if not self._measuring:  # the table paints the text (painted_text)
                     display.clearData()
                     alignment.clearData()
                 else:
@@ -593,6 +603,37 @@ class RankingModel(TableModel):
         row = int(self._order[view_row])
         value = self._rows.score[row]
         return self._text(row, SCORE), None if math.isnan(value) else float(value)
+
+    def painted_text(
+        self, view_row: int, column: int, limit: int, metrics: QFontMetrics, font: str,
+        elide: Qt.TextElideMode, direction: QTextOption | None,
+    ) -> tuple[QStaticText | None, float]:
+        """The text of a visible cell as the table paints it: elided to ``limit`` pixels
+        as an item delegate elides it, as a static text laid out once (None when empty),
+        and its width. ``font`` is the key of the font of ``metrics`` (and anything else
+        the text depends on, such as the direction); ``direction`` an option with the
+        right-to-left direction, None left to right."""
+        row = int(self._order[view_row])
+        statics = self._statics[column]
+        known = statics.get(row)
+        if known is not None and known[0] == limit and known[1] == font:
+            return known[2], known[3]
+        text = self._text(row, column)
+        static, width = None, 0.0
+        if text:
+            if metrics.horizontalAdvance(text) > limit:
+                text = metrics.elidedText(text, elide, limit)
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            if direction is not None:  # as the delegate: the ellipsis on the left
+                static.setTextOption(direction)
+            width = static.size().width()
+        statics[row] = (limit, font, static, width)
+        return static, width
+
+    def grey_at(self, view_row: int, column: int) -> bool:
+        """Whether a visible cell's text is grey (the plan of a case out of the plan)."""
+        return column == PLAN and self._rows.in_plan[self._order[view_row]] == OUT_OF_PLAN
 
     def badges_at(self, view_row: int) -> list[tuple[str, str]]:
         """The (badge key, label) pairs of a visible row."""

@@ -10,12 +10,24 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
+    QPointF,
     QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QDrag,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,6 +36,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +50,7 @@ from stuurploeg.gui.ranking_rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
+_GREY = QColor(128, 128, 128)  # the model's grey: the plan of a case out of the plan
 
 
 class RankingTable(QTableView):
@@ -90,8 +104,8 @@ class RankingTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(fm.height() + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt draws the cells (the score and badge cells without text), then the bars,
-        score texts and badges of the visible rows are drawn in one pass."""
+        """Qt draws the cells' backgrounds (no text), then the texts, bars and badges of
+        the visible rows are drawn in one pass (see ``rm.PAINTED_BY_TABLE``)."""
         super().paintEvent(event)
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
         if model.rowCount() == 0:
@@ -103,9 +117,10 @@ class RankingTable(QTableView):
         last = self.rowAt(area.bottom())
         last = model.rowCount() - 1 if last < 0 else last
         grid = 1 if self.showGrid() else 0
-        shift = grid if self.isRightToLeft() else 0  # where QTableView puts the cell then
+        right_to_left = self.isRightToLeft()
+        shift = grid if right_to_left else 0  # where QTableView puts the cell then
         painted = []
-        for column in (rm.SCORE, rm.BADGES):
+        for column in range(model.columnCount()):
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
             if width > 0 and not self.isColumnHidden(column) and (
                 x <= area.right() and x + width > area.left()
@@ -120,21 +135,63 @@ class RankingTable(QTableView):
             palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
         text = palette.color(QPalette.ColorRole.Text)
         chosen = palette.color(QPalette.ColorRole.HighlightedText)
-        selected = _selected_rows(self.selectionModel(), rm.SCORE)
+        selection = self.selectionModel()
         metrics = self.fontMetrics()
+        font = self.font().key()
+        elide = self.textElideMode()
+        direction = None
+        if right_to_left:
+            direction = QTextOption()
+            direction.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            font += "/rtl"
+        # As QCommonStyle lays out an item's text: inside a margin on either side,
+        # centred vertically on the line's height; numbers to the right.
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        line = metrics.height()
         painter = QPainter(self.viewport())
-        for row in range(first, last + 1):
-            if self.isRowHidden(row):
+        pen = None
+        for column, x, width in painted:
+            selected = _selected_rows(selection, column)
+            if column == rm.SCORE or column == rm.BADGES:
+                for row in range(first, last + 1):
+                    if self.isRowHidden(row):
+                        continue
+                    y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
+                    cell = QRect(x, y, width, height)
+                    if column == rm.SCORE:
+                        shown, value = model.score_cell(row)
+                        colour = chosen if row in selected else text
+                        paint_score(painter, cell, value, shown, colour)
+                        pen = None
+                    else:
+                        self._badges.paint(painter, cell, metrics, model.badges_at(row))
                 continue
-            y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
-            for column, x, width in painted:
-                cell = QRect(x, y, width, height)
-                if column == rm.SCORE:
-                    shown, value = model.score_cell(row)
-                    pen = chosen if row in selected else text
-                    paint_score(painter, cell, value, shown, pen)
+            limit = width - 2 * margin
+            if limit <= 0:
+                continue
+            numeric = column in rm.NUMERIC
+            left = x + margin
+            for row in range(first, last + 1):
+                static, advance = model.painted_text(
+                    row, column, limit, metrics, font, elide, direction
+                )
+                if static is None or self.isRowHidden(row):
+                    continue
+                y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
+                if row in selected:
+                    colour = chosen
+                elif model.grey_at(row, column):
+                    colour = _GREY
                 else:
-                    self._badges.paint(painter, cell, metrics, model.badges_at(row))
+                    colour = text
+                if colour is not pen:
+                    painter.setPen(colour)
+                    pen = colour
+                # right-aligned text (numbers; every text right to left) ends at the margin
+                at_right = numeric != right_to_left
+                tx = left + limit - advance if at_right else left
+                ty = y + (height - 1) // 2 - line / 2
+                painter.drawStaticText(QPointF(tx, ty), static)
         painter.end()
 
     def sizeHintForColumn(self, column: int) -> int:
@@ -142,6 +199,28 @@ class RankingTable(QTableView):
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
         with model.measuring():
             return super().sizeHintForColumn(column)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """Drag the selected row with its picture as the table paints it: Qt's own drag
+        draws the row with the delegate alone, which gets no text (see paintEvent)."""
+        indexes = [i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not indexes:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.model().mimeData(indexes))
+        picture, corner = self.drag_picture(indexes)
+        drag.setPixmap(picture)
+        drag.setHotSpot(self.viewport().mapFromGlobal(QCursor.pos()) - corner)
+        # The model never moves or removes rows itself: a drop asks for a position.
+        drag.exec(supportedActions, self.defaultDropAction())
+
+    def drag_picture(self, indexes: list[QModelIndex]) -> tuple[QPixmap, QPoint]:
+        """What the visible part of the dragged cells looks like, and its top left."""
+        area = QRect()
+        for index in indexes:
+            area = area.united(self.visualRect(index))
+        area = area.intersected(self.viewport().rect())
+        return self.viewport().grab(area), area.topLeft()
 
     def current_case_id(self) -> str:
         rows = self.selectionModel().selectedRows()
