@@ -285,3 +285,67 @@ def test_a_dragged_row_shows_its_texts(qtbot):
     finally:
         model.painted_text = painted  # type: ignore[method-assign]
     assert _differences(image, blank, image.rect()) > 100
+
+
+def _weighed_table(qtbot, n: int = 200):
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+
+    cases = make_cases(n, seed=5)
+    before = rank_cases(cases, STANDARD_PROFILE)
+    model = rm.RankingModel()
+    model.set_rows(build_rows(cases, before))
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1000, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    return cases, before, model, table
+
+
+def test_a_weight_change_keeps_the_selection_and_leaves_the_scroll_bars_alone(qtbot):
+    """A re-sort moves rows only: the selected case stays selected (wherever it went), the
+    table is in the new ranking's order, and the scroll bars (and what is behind them) are
+    not repainted, as Qt's geometry update would have them."""
+    from stuurploeg.domain.model import Criterion
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+
+    cases, before, model, table = _weighed_table(qtbot)
+    chosen = model.case_id_at(3)
+    assert table.select_case(chosen)
+    bars = _Paints()
+    for bar in (table.verticalScrollBar(), table.horizontalScrollBar()):
+        bar.installEventFilter(bars)
+    maximum = table.verticalScrollBar().maximum()
+    assert maximum > 0
+    for weight in (0.0, 40.0, 5.0):
+        ranking = rank_cases(cases, STANDARD_PROFILE.with_weight(Criterion.URGENCY, weight))
+        QApplication.processEvents()
+        bars.count = 0
+        assert model.rerank(ranking, before.rank_map())
+        table.viewport().repaint()
+        for _ in range(5):
+            QApplication.processEvents()
+        assert bars.count == 0
+        ranked = ranking.case_ids()
+        assert model.visible_case_ids()[: len(ranked)] == ranked
+        assert table.current_case_id() == chosen
+        assert table.selectionModel().selectedRows()[0].row() == model.row_of(chosen)
+        assert table.verticalScrollBar().maximum() == maximum
+
+
+def test_a_resort_right_after_new_rows_lays_the_new_rows_out(qtbot):
+    """The geometry update is skipped only when nothing it lays out changed: new rows
+    followed at once by a re-sort (the reset's layout still pending) get their scroll
+    range."""
+    from stuurploeg.domain.scoring import rank_cases
+
+    _, _, model, table = _weighed_table(qtbot, n=10)
+    assert table.verticalScrollBar().maximum() == 0
+    more = make_cases(300, seed=6)
+    model.set_rows(build_rows(more, rank_cases(more)))
+    model.sort(rm.SCORE, Qt.SortOrder.DescendingOrder)  # before any event is handled
+    QApplication.processEvents()
+    shown = table.verticalScrollBar().maximum()
+    assert shown > 0
+    table.updateGeometries()
+    assert table.verticalScrollBar().maximum() == shown

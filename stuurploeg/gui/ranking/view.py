@@ -58,6 +58,9 @@ class RankingTable(QTableView):
 
     def __init__(self, model: rm.RankingModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows_before = -1  # the row count before a re-sort, -1 outside one
+        self._resorting = False  # see _after_resort
+        self._laid_out: tuple[object, ...] = ()  # _geometry_inputs at the last layout
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -86,8 +89,46 @@ class RankingTable(QTableView):
         # A re-sort (every weight change) lays the rows out at once, not from a zero
         # timer after the repaint the change already asked for: that layout asks for a
         # second repaint of the whole table (one frame instead of two per slider step).
-        model.layoutChanged.connect(self.executeDelayedItemsLayout)
+        model.layoutAboutToBeChanged.connect(self._before_resort)
+        model.layoutChanged.connect(self._after_resort)
         self.apply_widths()
+
+    def _before_resort(self) -> None:
+        self._rows_before = self.model().rowCount()
+
+    def _after_resort(self) -> None:
+        # Rows that only changed places leave every geometry as it was (row count, header,
+        # scroll ranges), and Qt's updateGeometries raises the scroll bars, which repaints
+        # them and every widget behind them (about a sixth of a weight change's frame).
+        # Skipped only when what it lays out is what it last laid out (a reset's layout
+        # may still be pending).
+        self._resorting = self._rows_before == self.model().rowCount() and (
+            self._geometry_inputs() == self._laid_out
+        )
+        try:
+            self.executeDelayedItemsLayout()
+        finally:
+            self._resorting = False
+            self._rows_before = -1
+
+    def _geometry_inputs(self) -> tuple[object, ...]:
+        """What QTableView.updateGeometries lays out from."""
+        model, rows, columns = self.model(), self.verticalHeader(), self.horizontalHeader()
+        if model is None:
+            return ()
+        return (
+            model.rowCount(), model.columnCount(), self.size(),
+            self.viewport().size(), rows.length(), columns.length(), rows.isHidden(),
+            columns.isHidden(), None if rows.isHidden() else rows.sizeHint(),
+            None if columns.isHidden() else columns.sizeHint(), self.isRightToLeft(),
+            self.horizontalScrollBar().isVisible(), self.verticalScrollBar().isVisible(),
+        )  # fmt: skip
+
+    def updateGeometries(self) -> None:
+        if self._resorting:
+            return
+        super().updateGeometries()
+        self._laid_out = self._geometry_inputs()
 
     def apply_widths(self) -> None:
         fm = self.fontMetrics()
