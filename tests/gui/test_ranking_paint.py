@@ -184,14 +184,14 @@ def test_the_table_paints_every_text_where_the_delegate_did(qtbot, direction):
     table.selectRow(2)
     table.setColumnWidth(rm.NAME, 60)  # the names elided
     ours = table.viewport().grab().toImage()
-    painted = model.painted_text
-    model.painted_text = lambda *_: (None, 0.0)  # type: ignore[method-assign]
+    painted = model.painted_texts
+    model.painted_texts = lambda rows, *_: [(None, 0.0)] * len(rows)  # type: ignore[method-assign]
     try:
         with model.measuring():  # the delegate gets the texts, the table paints none
             theirs = table.viewport().grab().toImage()
         blank = table.viewport().grab().toImage()  # nobody paints a text
     finally:
-        model.painted_text = painted  # type: ignore[method-assign]
+        model.painted_texts = painted  # type: ignore[method-assign]
     checked = with_text = 0
     for row in range(model.rowCount()):
         for column in range(model.columnCount()):
@@ -203,8 +203,8 @@ def test_the_table_paints_every_text_where_the_delegate_did(qtbot, direction):
             checked += 1
             with_text += _differences(ours, blank, rect) > 100
     assert checked > 100 and with_text > 100
-    elided = model.painted_text(0, rm.NAME, 60, table.fontMetrics(), "", table.textElideMode(),
-                                None)[0]  # fmt: skip
+    elided = model.painted_texts([0], rm.NAME, 60, table.fontMetrics(), "",
+                                 table.textElideMode(), None)[0][0]  # fmt: skip
     assert elided is not None and elided.text().endswith("…")
 
 
@@ -278,12 +278,12 @@ def test_a_dragged_row_shows_its_texts(qtbot):
     assert corner.y() == table.rowViewportPosition(1)
     image = picture.toImage()
     assert image.height() == table.rowHeight(1) - 1 or image.height() == table.rowHeight(1)
-    painted = model.painted_text
-    model.painted_text = lambda *_: (None, 0.0)  # type: ignore[method-assign]
+    painted = model.painted_texts
+    model.painted_texts = lambda rows, *_: [(None, 0.0)] * len(rows)  # type: ignore[method-assign]
     try:
         blank = table.drag_picture(table.selectedIndexes())[0].toImage()
     finally:
-        model.painted_text = painted  # type: ignore[method-assign]
+        model.painted_texts = painted  # type: ignore[method-assign]
     assert _differences(image, blank, image.rect()) > 100
 
 

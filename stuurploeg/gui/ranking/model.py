@@ -550,31 +550,42 @@ class RankingModel(TableModel):
         :meth:`TableModel.multiData`)."""
         if not index.isValid():
             return
-        row, column = int(self._order[index.row()]), index.column()
         span = roleDataSpan
         # QStyledItemDelegate asks font, alignment, foreground, check state, decoration,
-        # display and background, in that order; the Ranglijst answers three of them.
-        # Reaching the seven by position, when they are there, costs less than walking
-        # them (each step makes a wrapper and reads a role). The delegate keeps the same
-        # seven from cell to cell, so every role is set or cleared, never left as it was.
+        # display and background, in that order; while painting, the Ranglijst answers
+        # only the foreground (the table paints the texts). Reaching the seven by
+        # position, when they are there, costs less than walking them (each step makes a
+        # wrapper and reads a role). The delegate keeps the same seven from cell to cell,
+        # so every role is set or cleared, never left as it was.
+        if len(span) == _DELEGATE_ROLES and not self._measuring:
+            foreground = span[2]
+            if (
+                foreground.role() == _FOREGROUND
+                and span[5].role() == _DISPLAY
+                and span[1].role() == _ALIGNMENT
+            ):
+                for role_data in span:
+                    role_data.clearData()
+                if index.column() == PLAN and (
+                    self._rows.in_plan[self._order[index.row()]] == OUT_OF_PLAN
+                ):
+                    foreground.setData(_GREY)
+                return
+        row, column = int(self._order[index.row()]), index.column()
         if len(span) == _DELEGATE_ROLES:
             display, alignment, foreground = span[5], span[1], span[2]
             if (
                 display.role() == _DISPLAY
                 and alignment.role() == _ALIGNMENT
                 and foreground.role() == _FOREGROUND
-            ):
+            ):  # measuring: the texts too
                 for other in _UNANSWERED:
                     span[other].clearData()
-                if not self._measuring:  # the table paints the text (painted_text)
-                    display.clearData()
-                    alignment.clearData()
+                display.setData(self._text(row, column))
+                if column in NUMERIC:
+                    alignment.setData(_RIGHT)
                 else:
-                    display.setData(self._text(row, column))
-                    if column in NUMERIC:
-                        alignment.setData(_RIGHT)
-                    else:
-                        alignment.clearData()
+                    alignment.clearData()
                 if column == PLAN and self._rows.in_plan[row] == OUT_OF_PLAN:
                     foreground.setData(_GREY)
                 else:
@@ -604,36 +615,46 @@ class RankingModel(TableModel):
         value = self._rows.score[row]
         return self._text(row, SCORE), None if math.isnan(value) else float(value)
 
-    def painted_text(
-        self, view_row: int, column: int, limit: int, metrics: QFontMetrics, font: str,
+    def painted_texts(
+        self, view_rows: list[int], column: int, limit: int, metrics: QFontMetrics, font: str,
+        elide: Qt.TextElideMode, direction: QTextOption | None,
+    ) -> list[tuple[QStaticText | None, float]]:
+        """The texts of visible cells of ``column`` as the table paints them: elided to
+        ``limit`` pixels as an item delegate elides them, as static texts laid out once
+        (None when empty), with their widths. ``font`` is the key of the font of
+        ``metrics`` (and anything else the texts depend on, such as the direction);
+        ``direction`` an option with the right-to-left direction, None left to right."""
+        statics = self._statics[column]
+        order = self._order
+        shown = []
+        for row in order[view_rows].tolist() if len(view_rows) else ():
+            known = statics.get(row)
+            if known is None or known[0] != limit or known[1] != font:
+                known = statics[row] = (limit, font, *self._static(row, column, limit,
+                                                                   metrics, elide, direction))
+            shown.append((known[2], known[3]))
+        return shown
+
+    def _static(
+        self, row: int, column: int, limit: int, metrics: QFontMetrics,
         elide: Qt.TextElideMode, direction: QTextOption | None,
     ) -> tuple[QStaticText | None, float]:
-        """The text of a visible cell as the table paints it: elided to ``limit`` pixels
-        as an item delegate elides it, as a static text laid out once (None when empty),
-        and its width. ``font`` is the key of the font of ``metrics`` (and anything else
-        the text depends on, such as the direction); ``direction`` an option with the
-        right-to-left direction, None left to right."""
-        row = int(self._order[view_row])
-        statics = self._statics[column]
-        known = statics.get(row)
-        if known is not None and known[0] == limit and known[1] == font:
-            return known[2], known[3]
         text = self._text(row, column)
-        static, width = None, 0.0
-        if text:
-            if metrics.horizontalAdvance(text) > limit:
-                text = metrics.elidedText(text, elide, limit)
-            static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            if direction is not None:  # as the delegate: the ellipsis on the left
-                static.setTextOption(direction)
-            width = static.size().width()
-        statics[row] = (limit, font, static, width)
-        return static, width
+        if not text:
+            return None, 0.0
+        if metrics.horizontalAdvance(text) > limit:
+            text = metrics.elidedText(text, elide, limit)
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        if direction is not None:  # as the delegate: the ellipsis on the left
+            static.setTextOption(direction)
+        return static, static.size().width()
 
-    def grey_at(self, view_row: int, column: int) -> bool:
-        """Whether a visible cell's text is grey (the plan of a case out of the plan)."""
-        return column == PLAN and self._rows.in_plan[self._order[view_row]] == OUT_OF_PLAN
+    def grey_rows(self, view_rows: list[int], column: int) -> list[bool]:
+        """Whether each visible cell's text is grey (the plan of a case out of the plan)."""
+        if column != PLAN or not len(view_rows):
+            return [False] * len(view_rows)
+        return (self._rows.in_plan[self._order[view_rows]] == OUT_OF_PLAN).tolist()
 
     def badges_at(self, view_row: int) -> list[tuple[str, str]]:
         """The (badge key, label) pairs of a visible row."""

@@ -89,9 +89,13 @@ class RankingTable(QTableView):
         # A re-sort (every weight change) lays the rows out at once, not from a zero
         # timer after the repaint the change already asked for: that layout asks for a
         # second repaint of the whole table (one frame instead of two per slider step).
+        model.headerDataChanged.connect(self._forget_layout)
         model.layoutAboutToBeChanged.connect(self._before_resort)
         model.layoutChanged.connect(self._after_resort)
         self.apply_widths()
+
+    def _forget_layout(self) -> None:
+        self._laid_out = ()
 
     def _before_resort(self) -> None:
         self._rows_before = self.model().rowCount()
@@ -112,15 +116,18 @@ class RankingTable(QTableView):
             self._rows_before = -1
 
     def _geometry_inputs(self) -> tuple[object, ...]:
-        """What QTableView.updateGeometries lays out from."""
+        """What QTableView.updateGeometries lays out from. The headers' size hints too,
+        which depend on their texts, font and style: a change of those lays the table out
+        (geometriesChanged), and new header texts forget the last layout (asking the size
+        hint here would ask the model for every header section on every re-sort)."""
         model, rows, columns = self.model(), self.verticalHeader(), self.horizontalHeader()
         if model is None:
             return ()
         return (
             model.rowCount(), model.columnCount(), self.size(),
             self.viewport().size(), rows.length(), columns.length(), rows.isHidden(),
-            columns.isHidden(), None if rows.isHidden() else rows.sizeHint(),
-            None if columns.isHidden() else columns.sizeHint(), self.isRightToLeft(),
+            columns.isHidden(), None if rows.isHidden() else rows.width(),
+            None if columns.isHidden() else columns.height(), self.isRightToLeft(),
             self.horizontalScrollBar().isVisible(), self.verticalScrollBar().isVisible(),
         )  # fmt: skip
 
@@ -189,15 +196,18 @@ class RankingTable(QTableView):
         # centred vertically on the line's height; numbers to the right.
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         line = metrics.height()
+        rows = [
+            (row, self.rowViewportPosition(row), self.rowHeight(row) - grid)
+            for row in range(first, last + 1)
+            if not self.isRowHidden(row)
+        ]
+        view_rows = [row for row, _, _ in rows]
         painter = QPainter(self.viewport())
         pen = None
         for column, x, width in painted:
             selected = _selected_rows(selection, column)
             if column == rm.SCORE or column == rm.BADGES:
-                for row in range(first, last + 1):
-                    if self.isRowHidden(row):
-                        continue
-                    y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
+                for row, y, height in rows:
                     cell = QRect(x, y, width, height)
                     if column == rm.SCORE:
                         shown, value = model.score_cell(row)
@@ -210,29 +220,20 @@ class RankingTable(QTableView):
             limit = width - 2 * margin
             if limit <= 0:
                 continue
-            numeric = column in rm.NUMERIC
+            # right-aligned text (numbers; every text right to left) ends at the margin
+            at_right = (column in rm.NUMERIC) != right_to_left
             left = x + margin
-            for row in range(first, last + 1):
-                static, advance = model.painted_text(
-                    row, column, limit, metrics, font, elide, direction
-                )
-                if static is None or self.isRowHidden(row):
+            greys = model.grey_rows(view_rows, column)
+            texts = model.painted_texts(view_rows, column, limit, metrics, font, elide, direction)
+            for (row, y, height), (static, advance), grey in zip(rows, texts, greys, strict=True):
+                if static is None:
                     continue
-                y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
-                if row in selected:
-                    colour = chosen
-                elif model.grey_at(row, column):
-                    colour = _GREY
-                else:
-                    colour = text
+                colour = chosen if row in selected else _GREY if grey else text
                 if colour is not pen:
                     painter.setPen(colour)
                     pen = colour
-                # right-aligned text (numbers; every text right to left) ends at the margin
-                at_right = numeric != right_to_left
                 tx = left + limit - advance if at_right else left
-                ty = y + (height - 1) // 2 - line / 2
-                painter.drawStaticText(QPointF(tx, ty), static)
+                painter.drawStaticText(QPointF(tx, y + (height - 1) // 2 - line / 2), static)
         painter.end()
 
     def sizeHintForColumn(self, column: int) -> int:
