@@ -349,3 +349,43 @@ def test_a_resort_right_after_new_rows_lays_the_new_rows_out(qtbot):
     assert shown > 0
     table.updateGeometries()
     assert table.verticalScrollBar().maximum() == shown
+
+
+@pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight,
+                                       Qt.LayoutDirection.RightToLeft])  # fmt: skip
+def test_the_score_text_is_placed_as_draw_text_places_it(qapp, direction):
+    """The score's static text lands pixel for pixel where ``drawText`` (right-aligned,
+    centred vertically: the leading side right to left) put it."""
+    from PySide6.QtCore import QRect, QRectF
+    from PySide6.QtGui import QFontMetrics, QPainter, QStaticText, QTextOption
+
+    from stuurploeg.gui.ranking.delegates import paint_score
+
+    font = QApplication.font()
+    line = QFontMetrics(font).height()
+    for height in (20, 21, 25):
+        for width in (80, 97):
+            for text in ("12,5", "100,0", "—"):
+                images = []
+                for static in (False, True):
+                    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+                    image.fill(QColor("white"))
+                    painter = QPainter(image)
+                    painter.setFont(font)
+                    painter.setLayoutDirection(direction)
+                    cell = QRect(0, 0, width, height)
+                    if static:
+                        shown = QStaticText(text)
+                        option = QTextOption()
+                        option.setTextDirection(direction)
+                        shown.setTextOption(option)
+                        paint_score(painter, cell, None, shown, shown.size().width(), line,
+                                    QColor("black"))  # fmt: skip
+                    else:
+                        painter.setPen(QColor("black"))
+                        painter.drawText(QRectF(cell).adjusted(3, 4, -3, -4),
+                                         int(Qt.AlignmentFlag.AlignRight
+                                             | Qt.AlignmentFlag.AlignVCenter), text)  # fmt: skip
+                    painter.end()
+                    images.append(image)
+                assert images[0] == images[1], (height, width, text)

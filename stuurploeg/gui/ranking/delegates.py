@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QStaticText
 
 from stuurploeg.gui.ranking.columns import BADGE_FRAGILE, BADGE_INCOMPLETE, BADGE_PRIORITY
 
@@ -30,19 +30,33 @@ _OTHER_BADGE = QColor("grey")
 _BADGE_TEXT = QColor("white")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_RTL = Qt.LayoutDirection.RightToLeft
 
 
 def paint_score(
-    painter: QPainter, cell: QRect, value: float | None, text: str, pen: QColor
+    painter: QPainter,
+    cell: QRect,
+    value: float | None,
+    text: QStaticText | None,
+    width: float,
+    line: int,
+    pen: QColor,
 ) -> None:
-    """A horizontal bar 0–100 behind the score text; no bar for an unscored case."""
+    """A horizontal bar 0–100 behind the score text; no bar for an unscored case. The
+    text is a static text ``width`` wide in a font ``line`` high, placed as
+    ``drawText(rect, AlignRight | AlignVCenter)`` places it (pixel for pixel), without
+    laying it out again at every repaint."""
     rect = QRectF(cell).adjusted(3, 4, -3, -4)
     if value is not None:
         bar = QRectF(rect)
         bar.setWidth(rect.width() * max(0.0, min(1.0, float(value) / 100.0)))
         painter.fillRect(bar, _BAR)
-    painter.setPen(pen)
-    painter.drawText(rect, _RIGHT, text)
+    if text is not None:
+        painter.setPen(pen)
+        top = rect.top() + (rect.height() - line) / 2
+        # drawText's AlignRight is the leading side right to left
+        left = rect.left() if painter.layoutDirection() == _RTL else rect.right() - width
+        painter.drawStaticText(QPointF(left, top), text)
 
 
 class Badges:

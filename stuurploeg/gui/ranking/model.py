@@ -650,6 +650,13 @@ class RankingModel(TableModel):
             static.setTextOption(direction)
         return static, static.size().width()
 
+    def score_values(self, view_rows: list[int]) -> list[float | None]:
+        """The values the score bars of visible rows show (None: no bar)."""
+        if not len(view_rows):
+            return []
+        values = self._rows.score[self._order[view_rows]].tolist()
+        return [None if math.isnan(v) else v for v in values]
+
     def grey_rows(self, view_rows: list[int], column: int) -> list[bool]:
         """Whether each visible cell's text is grey (the plan of a case out of the plan)."""
         if column != PLAN or not len(view_rows):

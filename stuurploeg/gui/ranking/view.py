@@ -50,6 +50,7 @@ from stuurploeg.gui.ranking_rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
+_WHOLE = 1 << 30  # a width limit no text reaches
 _GREY = QColor(128, 128, 128)  # the model's grey: the plan of a case out of the plan
 
 
@@ -206,16 +207,23 @@ class RankingTable(QTableView):
         pen = None
         for column, x, width in painted:
             selected = _selected_rows(selection, column)
-            if column == rm.SCORE or column == rm.BADGES:
+            if column == rm.SCORE:
+                # drawn in full, as drawText draws it (never elided)
+                texts = model.painted_texts(view_rows, column, _WHOLE, metrics, font, elide,
+                                            direction)  # fmt: skip
+                values = model.score_values(view_rows)
+                for (row, y, height), (static, advance), value in zip(
+                    rows, texts, values, strict=True
+                ):
+                    colour = chosen if row in selected else text
+                    cell = QRect(x, y, width, height)
+                    paint_score(painter, cell, value, static, advance, line, colour)
+                pen = None
+                continue
+            if column == rm.BADGES:
                 for row, y, height in rows:
                     cell = QRect(x, y, width, height)
-                    if column == rm.SCORE:
-                        shown, value = model.score_cell(row)
-                        colour = chosen if row in selected else text
-                        paint_score(painter, cell, value, shown, colour)
-                        pen = None
-                    else:
-                        self._badges.paint(painter, cell, metrics, model.badges_at(row))
+                    self._badges.paint(painter, cell, metrics, model.badges_at(row))
                 continue
             limit = width - 2 * margin
             if limit <= 0:
