@@ -131,6 +131,14 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
 
 
+def _static_text(text: str, direction: QTextOption | None) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    if direction is not None:  # as the delegate: the ellipsis on the left
+        static.setTextOption(direction)
+    return static
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("RankingModel", text)
 
@@ -642,13 +650,12 @@ class RankingModel(TableModel):
         text = self._text(row, column)
         if not text:
             return None, 0.0
-        if metrics.horizontalAdvance(text) > limit:
-            text = metrics.elidedText(text, elide, limit)
-        static = QStaticText(text)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        if direction is not None:  # as the delegate: the ellipsis on the left
-            static.setTextOption(direction)
-        return static, static.size().width()
+        static = _static_text(text, direction)
+        width = static.size().width()  # lays it out, once: drawing reuses that layout
+        if width > limit:  # the delegate elides where the text is wider than the cell
+            static = _static_text(metrics.elidedText(text, elide, limit), direction)
+            width = static.size().width()
+        return static, width
 
     def score_values(self, view_rows: list[int]) -> list[float | None]:
         """The values the score bars of visible rows show (None: no bar)."""
