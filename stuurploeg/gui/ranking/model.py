@@ -129,6 +129,22 @@ _DELEGATE_ROLES = 7  # how many roles QStyledItemDelegate.initStyleOption asks a
 _UNANSWERED = (0, 3, 4, 6)  # font, check state, decoration, background: their positions
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
+_STATIC_TEXTS = 20_000  # static texts kept by their text (a few MB at most)
+
+
+def _static(
+    text: str, limit: int, metrics: QFontMetrics, elide: Qt.TextElideMode,
+    direction: QTextOption | None,
+) -> tuple[QStaticText | None, float]:
+    """A cell's text as the table paints it, and its width (see ``painted_texts``)."""
+    if not text:
+        return None, 0.0
+    static = _static_text(text, direction)
+    width = static.size().width()  # lays it out, once: drawing reuses that layout
+    if width > limit:  # the delegate elides where the text is wider than the cell
+        static = _static_text(metrics.elidedText(text, elide, limit), direction)
+        width = static.size().width()
+    return static, width
 
 
 def _static_text(text: str, direction: QTextOption | None) -> QStaticText:
@@ -174,6 +190,9 @@ class RankingModel(TableModel):
         self._statics: list[dict[int, tuple[int, str, QStaticText | None, float]]] = [
             {} for _ in range(COLUMN_COUNT)
         ]
+        # (text, width limit, font) -> what _static made of it; never stale, as it
+        # depends on nothing else; emptied when it holds _STATIC_TEXTS.
+        self._static_of: dict[tuple[str, int, str], tuple[QStaticText | None, float]] = {}
         self._measuring = False  # see measuring()
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
         self._proposal_outdated = False
@@ -638,24 +657,19 @@ class RankingModel(TableModel):
         for row in order[view_rows].tolist() if len(view_rows) else ():
             known = statics.get(row)
             if known is None or known[0] != limit or known[1] != font:
-                known = statics[row] = (limit, font, *self._static(row, column, limit,
-                                                                   metrics, elide, direction))
+                text = self._text(row, column)
+                # The same text looks the same in any row: a weight change gives every
+                # visible row a new rank and score text, mostly ones shown before.
+                key = (text, limit, font)
+                made = self._static_of.get(key)
+                if made is None:
+                    if len(self._static_of) >= _STATIC_TEXTS:
+                        self._static_of.clear()
+                    made = self._static_of[key] = _static(text, limit, metrics, elide,
+                                                          direction)  # fmt: skip
+                known = statics[row] = (limit, font, *made)
             shown.append((known[2], known[3]))
         return shown
-
-    def _static(
-        self, row: int, column: int, limit: int, metrics: QFontMetrics,
-        elide: Qt.TextElideMode, direction: QTextOption | None,
-    ) -> tuple[QStaticText | None, float]:
-        text = self._text(row, column)
-        if not text:
-            return None, 0.0
-        static = _static_text(text, direction)
-        width = static.size().width()  # lays it out, once: drawing reuses that layout
-        if width > limit:  # the delegate elides where the text is wider than the cell
-            static = _static_text(metrics.elidedText(text, elide, limit), direction)
-            width = static.size().width()
-        return static, width
 
     def score_values(self, view_rows: list[int]) -> list[float | None]:
         """The values the score bars of visible rows show (None: no bar)."""
