@@ -389,3 +389,32 @@ def test_the_score_text_is_placed_as_draw_text_places_it(qapp, direction):
                     painter.end()
                     images.append(image)
                 assert images[0] == images[1], (height, width, text)
+
+
+def test_after_a_weight_change_the_table_paints_the_new_texts(qtbot):
+    """The static texts are forgotten exactly when their texts change: after a weight
+    change every visible cell paints what ``data`` answers (new ranks, arrows, scores),
+    and a text shown in another row before is laid out once, not again."""
+    from stuurploeg.domain.model import Criterion
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+
+    cases, before, model, table = _weighed_table(qtbot)
+    metrics, elide = table.fontMetrics(), table.textElideMode()
+    rows = list(range(model.rowCount()))
+
+    def painted(column: int) -> list[str]:
+        texts = model.painted_texts(rows, column, 10_000, metrics, "f", elide, None)
+        return ["" if static is None else static.text() for static, _ in texts]
+
+    for column in (rm.RANK, rm.SCORE, rm.NAME):
+        assert painted(column) == [model.index(r, column).data() for r in rows]
+    for weight in (0.0, 40.0):
+        ranking = rank_cases(cases, STANDARD_PROFILE.with_weight(Criterion.URGENCY, weight))
+        assert model.rerank(ranking, before.rank_map())
+        for column in (rm.RANK, rm.SCORE, rm.NAME, rm.BADGES):
+            assert painted(column) == [model.index(r, column).data() or "" for r in rows]
+    made = model.painted_texts(rows, rm.SCORE, 10_000, metrics, "f", elide, None)
+    by_text = {}
+    for static, _ in made:
+        if static is not None:
+            assert by_text.setdefault(static.text(), static) is static  # one per text
