@@ -418,3 +418,37 @@ def test_after_a_weight_change_the_table_paints_the_new_texts(qtbot):
     for static, _ in made:
         if static is not None:
             assert by_text.setdefault(static.text(), static) is static  # one per text
+
+
+def test_a_paint_pass_paints_what_cell_by_cell_answers_paint(qtbot):
+    """Within one paint of the table only the first cell clears the delegate's roles,
+    the others set or clear the grey: the picture is the one every cell answering all
+    roles gives (selected row, cases out of the plan; no stale background, icon or check
+    box). A column with a delegate of its own paints cell by cell."""
+    model = _model()
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1400, 600)
+    table.show()
+    qtbot.waitExposed(table)
+    table.selectRow(1)
+    assert any(model.index(r, rm.PLAN).data(Qt.ItemDataRole.ForegroundRole) is not None
+               for r in range(model.rowCount()))  # fmt: skip
+    calls = []
+    passes = model.paint_pass
+
+    def counted():
+        calls.append(1)
+        return passes()
+
+    model.paint_pass = counted  # type: ignore[method-assign]
+    fast = table.viewport().grab().toImage()
+    assert calls
+    table._one_delegate = lambda: False  # type: ignore[method-assign]
+    calls.clear()
+    slow = table.viewport().grab().toImage()
+    assert not calls and fast == slow
+    del table._one_delegate
+    table.setItemDelegateForColumn(rm.NAME, QStyledItemDelegate(table))
+    assert not table._one_delegate()
+    assert table.viewport().grab().toImage() == slow

@@ -194,6 +194,9 @@ class RankingModel(TableModel):
         # depends on nothing else; emptied when it holds _STATIC_TEXTS.
         self._static_of: dict[tuple[str, int, str], tuple[QStaticText | None, float]] = {}
         self._measuring = False  # see measuring()
+        self._pass_open = False  # within paint_pass()
+        self._pass_cleared = False  # ... and its first cell cleared the span
+        self._pass_grey = False  # ... and the last cell set the foreground grey
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
         self._proposal_outdated = False
 
@@ -578,6 +581,20 @@ class RankingModel(TableModel):
         if not index.isValid():
             return
         span = roleDataSpan
+        if self._pass_cleared and not self._measuring:
+            # Within one paint pass of the table (see paint_pass), after its first cell:
+            # the same delegate's span, in which this pass cleared every role and since
+            # set only the foreground. Only the foreground can differ from the last cell.
+            grey = index.column() == PLAN and bool(
+                self._rows.in_plan[self._order[index.row()]] == OUT_OF_PLAN
+            )
+            if grey is not self._pass_grey:
+                if grey:
+                    span[2].setData(_GREY)
+                else:
+                    span[2].clearData()
+                self._pass_grey = grey
+            return
         # QStyledItemDelegate asks font, alignment, foreground, check state, decoration,
         # display and background, in that order; while painting, the Ranglijst answers
         # only the foreground (the table paints the texts). Reaching the seven by
@@ -593,10 +610,13 @@ class RankingModel(TableModel):
             ):
                 for role_data in span:
                     role_data.clearData()
-                if index.column() == PLAN and (
+                grey = index.column() == PLAN and bool(
                     self._rows.in_plan[self._order[index.row()]] == OUT_OF_PLAN
-                ):
+                )
+                if grey:
                     foreground.setData(_GREY)
+                if self._pass_open:  # the pass's first cell: the rest need only the colour
+                    self._pass_cleared, self._pass_grey = True, grey
                 return
         row, column = int(self._order[index.row()]), index.column()
         if len(span) == _DELEGATE_ROLES:
@@ -625,6 +645,19 @@ class RankingModel(TableModel):
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    @contextmanager
+    def paint_pass(self) -> Iterator[None]:
+        """One paint of one table whose cells all have that table's own item delegate
+        (QStyledItemDelegate hands its one span of roles from cell to cell): the first
+        cell clears every role of the span, later cells set or clear only the foreground,
+        the one role that differs from cell to cell while painting (about a fifth of a
+        repaint was clearing roles nobody set)."""
+        self._pass_open, self._pass_cleared = True, False
+        try:
+            yield
+        finally:
+            self._pass_open = self._pass_cleared = False
 
     @contextmanager
     def measuring(self) -> Iterator[None]:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -62,6 +63,7 @@ class RankingTable(QTableView):
         self._rows_before = -1  # the row count before a re-sort, -1 outside one
         self._resorting = False  # see _after_resort
         self._laid_out: tuple[object, ...] = ()  # _geometry_inputs at the last layout
+        self._delegate_rows: set[int] = set()  # rows given a delegate of their own
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -155,8 +157,12 @@ class RankingTable(QTableView):
     def paintEvent(self, event: QPaintEvent) -> None:
         """Qt draws the cells' backgrounds (no text), then the texts, bars and badges of
         the visible rows are drawn in one pass (see ``rm.PAINTED_BY_TABLE``)."""
-        super().paintEvent(event)
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        if self._one_delegate():
+            with model.paint_pass():
+                super().paintEvent(event)
+        else:
+            super().paintEvent(event)
         if model.rowCount() == 0:
             return
         area = event.rect()
@@ -243,6 +249,17 @@ class RankingTable(QTableView):
                 tx = left + limit - advance if at_right else left
                 painter.drawStaticText(QPointF(tx, y + (height - 1) // 2 - line / 2), static)
         painter.end()
+
+    def _one_delegate(self) -> bool:
+        """Whether every cell is painted by the table's own item delegate."""
+        model = self.model()
+        return not any(self.itemDelegateForColumn(c) for c in range(model.columnCount())) and (
+            not any(self.itemDelegateForRow(r) for r in self._delegate_rows)
+        )
+
+    def setItemDelegateForRow(self, row: int, delegate: QAbstractItemDelegate) -> None:
+        self._delegate_rows.add(row)
+        super().setItemDelegateForRow(row, delegate)
 
     def sizeHintForColumn(self, column: int) -> int:
         """Fitting a column to its contents measures the score and badge texts too."""
