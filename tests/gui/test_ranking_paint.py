@@ -452,3 +452,27 @@ def test_a_paint_pass_paints_what_cell_by_cell_answers_paint(qtbot):
     table.setItemDelegateForColumn(rm.NAME, QStyledItemDelegate(table))
     assert not table._one_delegate()
     assert table.viewport().grab().toImage() == slow
+
+
+def test_the_badges_are_made_again_only_when_their_marks_change(qapp):
+    from stuurploeg.domain.model import Criterion
+    from stuurploeg.domain.scoring import STANDARD_PROFILE, rank_cases
+
+    cases = make_cases(60, seed=8)
+    before = rank_cases(cases, STANDARD_PROFILE)
+    model = rm.RankingModel()
+    model.set_rows(build_rows(cases, before))
+    model.badges_at(0)
+    kept = dict(model._badge_lists)
+    after = rank_cases(cases, STANDARD_PROFILE.with_weight(Criterion.URGENCY, 0.0))
+    assert model.rerank(after, before.rank_map())
+    assert model._badge_lists == kept  # the marks stand: nothing made again
+    entries = list(after.entries)
+    entries[0] = dataclasses.replace(entries[0], priority_rule=not entries[0].priority_rule)
+    marked = Ranking(after.profile, tuple(entries))
+    assert model.rerank(marked, after.rank_map())
+    row = model.row_of(entries[0].case_id)
+    keys = [key for key, _ in model.badges_at(row)]
+    assert (rm.BADGE_PRIORITY in keys) == entries[0].priority_rule
+    assert model.index(row, rm.BADGES).data() == " ".join(
+        label for _, label in model.badges_at(row))  # fmt: skip

@@ -115,6 +115,7 @@ _OTHER_TEXT_SOURCES = (
     "case_id", "name", "exploitation", "status", "plan", "decision", "criteria", "fte",
     "weeks", "specialist",
 )  # fmt: skip
+_BADGE_SOURCES = ("priority", "incomplete", "fragile")  # the arrays the badges show
 # Painted by the table itself, one pass for all visible rows (``RankingTable.paintEvent``,
 # bars and badges): ``data`` answers their text as for any other column.
 PAINTED_BY_TABLE = frozenset({SCORE, BADGES})
@@ -345,7 +346,14 @@ class RankingModel(TableModel):
         shared = old is not None and all(
             getattr(rows, name) is getattr(old, name) for name in _OTHER_TEXT_SOURCES
         )
-        self._forget_texts((RANK, SCORE, BADGES) if shared else range(COLUMN_COUNT))
+        if not shared:
+            self._forget_texts(range(COLUMN_COUNT))
+        elif old is not None and all(
+            np.array_equal(getattr(rows, name), getattr(old, name)) for name in _BADGE_SOURCES
+        ):  # the marks stand (a weight change rarely moves one): so do the badges
+            self._forget_texts((RANK, SCORE))
+        else:
+            self._forget_texts((RANK, SCORE, BADGES))
         self._rows = rows
         if known is not None and known[0].case_id is rows.case_id:
             self._index_of = (rows, known[1])  # the same cases: the index still holds
