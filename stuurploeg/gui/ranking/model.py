@@ -199,12 +199,16 @@ class RankingModel(TableModel):
         self._pass_cleared = False  # ... and its first cell cleared the span
         self._pass_grey = False  # ... and the last cell set the foreground grey
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
+        # (section, orientation, role) -> what headerData answered: the header asks every
+        # visible section for several roles at each of its repaints (every re-sort)
+        self._headers: dict[tuple[int, int, int], object] = {}
         self._proposal_outdated = False
 
     def set_proposal_state(self, note: str, outdated: bool) -> None:
         """The Voorstel header says who made the proposal; an outdated one is marked."""
         if (note, outdated) != (self._proposal_note, self._proposal_outdated):
             self._proposal_note, self._proposal_outdated = note, outdated
+            self._headers.clear()
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
 
     # -- data in -------------------------------------------------------------------------
@@ -215,6 +219,7 @@ class RankingModel(TableModel):
         self._keys.clear()
         self._locale = QLocale()  # and the language: the texts are made again
         self._forget_texts(range(COLUMN_COUNT))
+        self._headers.clear()
         self._order = self._compute_order()
         self.endResetModel()
         self.order_changed.emit()
@@ -546,6 +551,16 @@ class RankingModel(TableModel):
 
     def column_count(self) -> int:
         return COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> object:
+        key = (section, int(orientation.value), int(role))
+        try:
+            return self._headers[key]
+        except KeyError:
+            answer = self._headers[key] = super().headerData(section, orientation, role)
+            return answer
 
     def header(self, section: int, role: int) -> object:
         criterion = (
