@@ -66,6 +66,7 @@ class Badges:
 
     def __init__(self) -> None:
         self._images: dict[tuple[object, ...], QImage] = {}
+        self._widths: dict[tuple[str, str], int] = {}  # (label, font key) -> badge width
 
     def paint(
         self,
@@ -75,17 +76,39 @@ class Badges:
         badges: Sequence[tuple[str, str]],
     ) -> None:
         """Rounded labels (voorrang, onvolledig, wankel) side by side, as many as fit."""
-        x = cell.left() + 3
-        height = min(metrics.height() + 2, cell.height() - 4)
-        top = cell.top() + (cell.height() - height) / 2
-        row = math.floor(top)
-        for key, label in badges:
-            width = metrics.horizontalAdvance(label) + 10
-            if x + width > cell.right():
-                break
-            image = self._image(painter, key, label, width, height, top - row)
-            painter.drawImage(QPoint(x, row), image)
-            x += width + 4
+        self.paint_cells(painter, [(cell, badges)], metrics, None)
+
+    def paint_cells(
+        self,
+        painter: QPainter,
+        cells: Sequence[tuple[QRect, Sequence[tuple[str, str]]]],
+        metrics: QFontMetrics,
+        metrics_font: str | None,
+    ) -> None:
+        """:meth:`paint` for several cells, with what they share looked up once;
+        ``metrics_font`` is the key of the font of ``metrics`` (None: not known)."""
+        font = painter.font()
+        context = (font.key(), painter.device().devicePixelRatioF(), painter.layoutDirection())
+        line = metrics.height()
+        for cell, badges in cells:
+            if not badges:
+                continue
+            x = cell.left() + 3
+            height = min(line + 2, cell.height() - 4)
+            top = cell.top() + (cell.height() - height) / 2
+            row = math.floor(top)
+            for key, label in badges:
+                known = None if metrics_font is None else self._widths.get((label, metrics_font))
+                width = known if known is not None else metrics.horizontalAdvance(label) + 10
+                if metrics_font is not None:
+                    self._widths[(label, metrics_font)] = width
+                if x + width > cell.right():
+                    break
+                image = self._images.get((key, label, width, height, top - row, *context))
+                if image is None:
+                    image = self._image(painter, key, label, width, height, top - row)
+                painter.drawImage(QPoint(x, row), image)
+                x += width + 4
 
     def _image(
         self, painter: QPainter, key: str, label: str, width: int, height: int, offset: float

@@ -740,6 +740,20 @@ class RankingModel(TableModel):
             return [False] * len(view_rows)
         return (self._rows.in_plan[self._order[view_rows]] == OUT_OF_PLAN).tolist()
 
+    def badges_of(self, view_rows: list[int]) -> list[list[tuple[str, str]]]:
+        """The (badge key, label) pairs of visible rows (the model's own: do not change)."""
+        if not len(view_rows):
+            return []
+        known = self._badge_lists
+        shown = []
+        for row in self._order[view_rows].tolist():
+            badges = known.get(row)
+            if badges is None:
+                self._badges(row)
+                badges = known[row]
+            shown.append(badges)
+        return shown
+
     def badges_at(self, view_row: int) -> list[tuple[str, str]]:
         """The (badge key, label) pairs of a visible row."""
         return self._badges(int(self._order[view_row]))

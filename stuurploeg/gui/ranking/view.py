@@ -227,9 +227,11 @@ class RankingTable(QTableView):
                 pen = None
                 continue
             if column == rm.BADGES:
-                for row, y, height in rows:
-                    cell = QRect(x, y, width, height)
-                    self._badges.paint(painter, cell, metrics, model.badges_at(row))
+                cells = [(QRect(x, y, width, height), badges)
+                         for (_, y, height), badges in zip(rows, model.badges_of(view_rows),
+                                                           strict=True)
+                         if badges]  # fmt: skip
+                self._badges.paint_cells(painter, cells, metrics, font)
                 continue
             limit = width - 2 * margin
             if limit <= 0:
