@@ -249,6 +249,59 @@ def make_case_list(path: Path, rows: int = CASES) -> None:
     wb.save(path)
 
 
+class _BareTable:
+    """A bare QAbstractTableModel in a same-size QTableView, reset and repainted."""
+
+    def __init__(
+        self, rows: int, columns: int, size: tuple[int, int],
+        cells: list[list[str]] | None = None, widths: list[int] | None = None,
+    ) -> None:  # fmt: skip
+        from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+        from PySide6.QtWidgets import QTableView
+
+        class Bare(QAbstractTableModel):
+            def __init__(self) -> None:
+                super().__init__()
+                self.cells = cells if cells is not None else [
+                    [f"{r}:{c}" for c in range(columns)] for r in range(rows)
+                ]
+
+            def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+                return 0 if parent.isValid() else len(self.cells)
+
+            def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+                return 0 if parent.isValid() else columns
+
+            def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return self.cells[index.row()][index.column()]
+                return None
+
+            def reverse(self) -> None:
+                self.beginResetModel()
+                self.cells.reverse()
+                self.endResetModel()
+
+        self.model = Bare()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.resize(*size)
+        for column, width in enumerate(widths or ()):
+            self.view.setColumnWidth(column, width)
+        self.view.show()
+
+    def once(self) -> tuple[float, float]:
+        """One reset + repaint: (wall-clock ms, GUI-thread CPU ms)."""
+        t0, c0 = time.perf_counter(), time.thread_time()
+        self.model.reverse()
+        self.view.viewport().repaint()
+        return (time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000
+
+    def close(self) -> None:
+        self.view.close()
+        self.view.deleteLater()
+
+
 def _bare_reset_ms(
     rows: int, columns: int, size: tuple[int, int],
     cells: list[list[str]] | None = None, widths: list[int] | None = None,
@@ -256,49 +309,15 @@ def _bare_reset_ms(
     """A bare QAbstractTableModel reset + repaint of a same-size QTableView (baseline);
     with ``cells`` (and ``widths``) it shows those texts in columns of those widths, the
     floor for a table of the same content."""
-    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QApplication
 
-    class Bare(QAbstractTableModel):
-        def __init__(self) -> None:
-            super().__init__()
-            self.cells = cells if cells is not None else [
-                [f"{r}:{c}" for c in range(columns)] for r in range(rows)
-            ]
-
-        def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-            return 0 if parent.isValid() else len(self.cells)
-
-        def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-            return 0 if parent.isValid() else columns
-
-        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.cells[index.row()][index.column()]
-            return None
-
-        def reverse(self) -> None:
-            self.beginResetModel()
-            self.cells.reverse()
-            self.endResetModel()
-
-    model = Bare()
-    view = QTableView()
-    view.setModel(model)
-    view.resize(*size)
-    for column, width in enumerate(widths or ()):
-        view.setColumnWidth(column, width)
-    view.show()
+    bare = _BareTable(rows, columns, size, cells, widths)
     app = QApplication.instance()
     times = []
     for _ in range(MOVES):
         app.processEvents()  # as the event loop would between two changes
-        t0 = time.perf_counter()
-        model.reverse()
-        view.viewport().repaint()
-        times.append((time.perf_counter() - t0) * 1000)
-    view.close()
-    view.deleteLater()
+        times.append(bare.once()[0])
+    bare.close()
     return times
 
 
@@ -365,21 +384,33 @@ def bench_reweight() -> None:
         slider = window.weights_panel.sliders[next(iter(window.weights_panel.sliders))]
         start_value = slider.value()
         values = [(start_value + 20 + 7 * i) % (slider.maximum() + 1) for i in range(MOVES)]
-        times = []
+        # The same bare table, shown beside the window and reset + repainted after every
+        # move: both at the same moments (on a shared machine the load changes within a
+        # second), and both also in GUI-thread CPU time, which the other processes on the
+        # cores disturb less.
+        beside = _BareTable(n_cases, rm.COLUMN_COUNT,
+                            (table.viewport().width(), table.viewport().height()))  # fmt: skip
+        times, cpu, beside_times, beside_cpu = [], [], [], []
         for value in values:
             if value == slider.value():
                 value = (value + 1) % (slider.maximum() + 1)
             before = controller.ranking
             app.processEvents()  # as the event loop would between two slider steps
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             slider.setValue(value)
             table.viewport().repaint()
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.thread_time() - c0) * 1000)
             if controller.ranking is before:
                 raise RuntimeError("the slider did not re-rank")
             want = [e.case_id for e in sorted(controller.ranking.entries, key=lambda e: e.rank)]
-            if model.sort_column != rm.RANK or model.visible_case_ids()[:50] != want[:50]:
+            if model.sort_column != rm.RANK or model.visible_case_ids()[: len(want)] != want:
                 raise RuntimeError("the Ranglijst is not in the new order")
+            app.processEvents()
+            wall, thread = beside.once()
+            beside_times.append(wall)
+            beside_cpu.append(thread)
+        beside.close()
         wait(planned, "the plan after the moves")
         plans = len(controller.workspace.plans())
         from stuurploeg.domain.scoring import rank_cases
@@ -414,6 +445,14 @@ def bench_reweight() -> None:
     print(
         f"  baseline: bare QAbstractTableModel reset + repaint of a same-size QTableView "
         f"({n_cases:,} rows): median {bare_ms:.1f} ms, ratio {move / bare_ms:.1f}x"
+    )
+    same, same_cpu, move_cpu = (
+        statistics.median(beside_times), statistics.median(beside_cpu), statistics.median(cpu)
+    )
+    print(
+        f"  the same bare table beside the window, reset + repainted after each move: median "
+        f"{same:.1f} ms, ratio {move / same:.1f}x; GUI-thread CPU time: move {move_cpu:.1f} "
+        f"ms, bare {same_cpu:.1f} ms, ratio {move_cpu / same_cpu:.1f}x"
     )
     print(
         f"  floor: bare numpy argsort of {n_cases:,} scores: {argsort * 1000:.0f} µs, "

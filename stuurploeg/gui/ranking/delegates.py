@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QStaticText
 
 from stuurploeg.gui.ranking.columns import BADGE_FRAGILE, BADGE_INCOMPLETE, BADGE_PRIORITY
 
@@ -30,19 +30,33 @@ _OTHER_BADGE = QColor("grey")
 _BADGE_TEXT = QColor("white")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_RTL = Qt.LayoutDirection.RightToLeft
 
 
 def paint_score(
-    painter: QPainter, cell: QRect, value: float | None, text: str, pen: QColor
+    painter: QPainter,
+    cell: QRect,
+    value: float | None,
+    text: QStaticText | None,
+    width: float,
+    line: int,
+    pen: QColor,
 ) -> None:
-    """A horizontal bar 0–100 behind the score text; no bar for an unscored case."""
+    """A horizontal bar 0–100 behind the score text; no bar for an unscored case. The
+    text is a static text ``width`` wide in a font ``line`` high, placed as
+    ``drawText(rect, AlignRight | AlignVCenter)`` places it (pixel for pixel), without
+    laying it out again at every repaint."""
     rect = QRectF(cell).adjusted(3, 4, -3, -4)
     if value is not None:
         bar = QRectF(rect)
         bar.setWidth(rect.width() * max(0.0, min(1.0, float(value) / 100.0)))
         painter.fillRect(bar, _BAR)
-    painter.setPen(pen)
-    painter.drawText(rect, _RIGHT, text)
+    if text is not None:
+        painter.setPen(pen)
+        top = rect.top() + (rect.height() - line) / 2
+        # drawText's AlignRight is the leading side right to left
+        left = rect.left() if painter.layoutDirection() == _RTL else rect.right() - width
+        painter.drawStaticText(QPointF(left, top), text)
 
 
 class Badges:
@@ -52,6 +66,7 @@ class Badges:
 
     def __init__(self) -> None:
         self._images: dict[tuple[object, ...], QImage] = {}
+        self._widths: dict[tuple[str, str], int] = {}  # (label, font key) -> badge width
 
     def paint(
         self,
@@ -61,17 +76,39 @@ class Badges:
         badges: Sequence[tuple[str, str]],
     ) -> None:
         """Rounded labels (voorrang, onvolledig, wankel) side by side, as many as fit."""
-        x = cell.left() + 3
-        height = min(metrics.height() + 2, cell.height() - 4)
-        top = cell.top() + (cell.height() - height) / 2
-        row = math.floor(top)
-        for key, label in badges:
-            width = metrics.horizontalAdvance(label) + 10
-            if x + width > cell.right():
-                break
-            image = self._image(painter, key, label, width, height, top - row)
-            painter.drawImage(QPoint(x, row), image)
-            x += width + 4
+        self.paint_cells(painter, [(cell, badges)], metrics, None)
+
+    def paint_cells(
+        self,
+        painter: QPainter,
+        cells: Sequence[tuple[QRect, Sequence[tuple[str, str]]]],
+        metrics: QFontMetrics,
+        metrics_font: str | None,
+    ) -> None:
+        """:meth:`paint` for several cells, with what they share looked up once;
+        ``metrics_font`` is the key of the font of ``metrics`` (None: not known)."""
+        font = painter.font()
+        context = (font.key(), painter.device().devicePixelRatioF(), painter.layoutDirection())
+        line = metrics.height()
+        for cell, badges in cells:
+            if not badges:
+                continue
+            x = cell.left() + 3
+            height = min(line + 2, cell.height() - 4)
+            top = cell.top() + (cell.height() - height) / 2
+            row = math.floor(top)
+            for key, label in badges:
+                known = None if metrics_font is None else self._widths.get((label, metrics_font))
+                width = known if known is not None else metrics.horizontalAdvance(label) + 10
+                if metrics_font is not None:
+                    self._widths[(label, metrics_font)] = width
+                if x + width > cell.right():
+                    break
+                image = self._images.get((key, label, width, height, top - row, *context))
+                if image is None:
+                    image = self._image(painter, key, label, width, height, top - row)
+                painter.drawImage(QPoint(x, row), image)
+                x += width + 4
 
     def _image(
         self, painter: QPainter, key: str, label: str, width: int, height: int, offset: float

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QStaticText, QTextOption
 
 from stuurploeg.domain.model import CRITERIA
 from stuurploeg.gui.labels import criterion_label, criterion_short
@@ -115,16 +115,45 @@ _OTHER_TEXT_SOURCES = (
     "case_id", "name", "exploitation", "status", "plan", "decision", "criteria", "fte",
     "weeks", "specialist",
 )  # fmt: skip
+_BADGE_SOURCES = ("priority", "incomplete", "fragile")  # the arrays the badges show
 # Painted by the table itself, one pass for all visible rows (``RankingTable.paintEvent``,
-# bars and badges): to the item delegate, which then draws only their background, these
-# cells have no text. ``data`` answers their text as for any other column.
+# bars and badges): ``data`` answers their text as for any other column.
 PAINTED_BY_TABLE = frozenset({SCORE, BADGES})
+# The table also draws the text of every other cell in that pass, from a QStaticText made
+# once per cell (``painted_text``): Qt's item delegate lays each text out again (shaping,
+# elision) at every repaint, which was most of a repaint. To the delegate, which then
+# draws only the cell's background (selection, alternating rows, focus), no cell has text
+# (except while ``measuring``).
 _LAYOUT_SIGNATURE = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 _ROWS_SORTED = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
 _DELEGATE_ROLES = 7  # how many roles QStyledItemDelegate.initStyleOption asks at once
 _UNANSWERED = (0, 3, 4, 6)  # font, check state, decoration, background: their positions
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OUTDATED = QColor(175, 96, 26)  # the proposal no longer fits the weights or cases
+_STATIC_TEXTS = 20_000  # static texts kept by their text (a few MB at most)
+
+
+def _static(
+    text: str, limit: int, metrics: QFontMetrics, elide: Qt.TextElideMode,
+    direction: QTextOption | None,
+) -> tuple[QStaticText | None, float]:
+    """A cell's text as the table paints it, and its width (see ``painted_texts``)."""
+    if not text:
+        return None, 0.0
+    static = _static_text(text, direction)
+    width = static.size().width()  # lays it out, once: drawing reuses that layout
+    if width > limit:  # the delegate elides where the text is wider than the cell
+        static = _static_text(metrics.elidedText(text, elide, limit), direction)
+        width = static.size().width()
+    return static, width
+
+
+def _static_text(text: str, direction: QTextOption | None) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    if direction is not None:  # as the delegate: the ellipsis on the left
+        static.setTextOption(direction)
+    return static
 
 
 def _t(text: str) -> str:
@@ -157,14 +186,29 @@ class RankingModel(TableModel):
         # screen only).
         self._texts: list[dict[int, str]] = [{} for _ in range(COLUMN_COUNT)]
         self._badge_lists: dict[int, list[tuple[str, str]]] = {}
+        # What the table paints, per column: data row -> (width limit, font, static text
+        # or None for an empty one, its width); forgotten with ``_texts``.
+        self._statics: list[dict[int, tuple[int, str, QStaticText | None, float]]] = [
+            {} for _ in range(COLUMN_COUNT)
+        ]
+        # (text, width limit, font) -> what _static made of it; never stale, as it
+        # depends on nothing else; emptied when it holds _STATIC_TEXTS.
+        self._static_of: dict[tuple[str, int, str], tuple[QStaticText | None, float]] = {}
         self._measuring = False  # see measuring()
+        self._pass_open = False  # within paint_pass()
+        self._pass_cleared = False  # ... and its first cell cleared the span
+        self._pass_grey = False  # ... and the last cell set the foreground grey
         self._proposal_note = ""  # who made the proposal and when (the Voorstel header's tip)
+        # (section, orientation, role) -> what headerData answered: the header asks every
+        # visible section for several roles at each of its repaints (every re-sort)
+        self._headers: dict[tuple[int, int, int], object] = {}
         self._proposal_outdated = False
 
     def set_proposal_state(self, note: str, outdated: bool) -> None:
         """The Voorstel header says who made the proposal; an outdated one is marked."""
         if (note, outdated) != (self._proposal_note, self._proposal_outdated):
             self._proposal_note, self._proposal_outdated = note, outdated
+            self._headers.clear()
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
 
     # -- data in -------------------------------------------------------------------------
@@ -175,6 +219,7 @@ class RankingModel(TableModel):
         self._keys.clear()
         self._locale = QLocale()  # and the language: the texts are made again
         self._forget_texts(range(COLUMN_COUNT))
+        self._headers.clear()
         self._order = self._compute_order()
         self.endResetModel()
         self.order_changed.emit()
@@ -306,7 +351,14 @@ class RankingModel(TableModel):
         shared = old is not None and all(
             getattr(rows, name) is getattr(old, name) for name in _OTHER_TEXT_SOURCES
         )
-        self._forget_texts((RANK, SCORE, BADGES) if shared else range(COLUMN_COUNT))
+        if not shared:
+            self._forget_texts(range(COLUMN_COUNT))
+        elif old is not None and all(
+            np.array_equal(getattr(rows, name), getattr(old, name)) for name in _BADGE_SOURCES
+        ):  # the marks stand (a weight change rarely moves one): so do the badges
+            self._forget_texts((RANK, SCORE))
+        else:
+            self._forget_texts((RANK, SCORE, BADGES))
         self._rows = rows
         if known is not None and known[0].case_id is rows.case_id:
             self._index_of = (rows, known[1])  # the same cases: the index still holds
@@ -356,6 +408,7 @@ class RankingModel(TableModel):
     def _forget_texts(self, columns: Iterable[int]) -> None:
         for column in columns:
             self._texts[column].clear()
+            self._statics[column].clear()
         if BADGES in columns:
             self._badge_lists.clear()
 
@@ -499,6 +552,16 @@ class RankingModel(TableModel):
     def column_count(self) -> int:
         return COLUMN_COUNT
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY
+    ) -> object:
+        key = (section, int(orientation.value), int(role))
+        try:
+            return self._headers[key]
+        except KeyError:
+            answer = self._headers[key] = super().headerData(section, orientation, role)
+            return answer
+
     def header(self, section: int, role: int) -> object:
         criterion = (
             CRITERIA[section - FIRST_CRITERION]
@@ -540,31 +603,59 @@ class RankingModel(TableModel):
         :meth:`TableModel.multiData`)."""
         if not index.isValid():
             return
-        row, column = int(self._order[index.row()]), index.column()
         span = roleDataSpan
+        if self._pass_cleared and not self._measuring:
+            # Within one paint pass of the table (see paint_pass), after its first cell:
+            # the same delegate's span, in which this pass cleared every role and since
+            # set only the foreground. Only the foreground can differ from the last cell.
+            grey = index.column() == PLAN and bool(
+                self._rows.in_plan[self._order[index.row()]] == OUT_OF_PLAN
+            )
+            if grey is not self._pass_grey:
+                if grey:
+                    span[2].setData(_GREY)
+                else:
+                    span[2].clearData()
+                self._pass_grey = grey
+            return
         # QStyledItemDelegate asks font, alignment, foreground, check state, decoration,
-        # display and background, in that order; the Ranglijst answers three of them.
-        # Reaching the seven by position, when they are there, costs less than walking
-        # them (each step makes a wrapper and reads a role). The delegate keeps the same
-        # seven from cell to cell, so every role is set or cleared, never left as it was.
+        # display and background, in that order; while painting, the Ranglijst answers
+        # only the foreground (the table paints the texts). Reaching the seven by
+        # position, when they are there, costs less than walking them (each step makes a
+        # wrapper and reads a role). The delegate keeps the same seven from cell to cell,
+        # so every role is set or cleared, never left as it was.
+        if len(span) == _DELEGATE_ROLES and not self._measuring:
+            foreground = span[2]
+            if (
+                foreground.role() == _FOREGROUND
+                and span[5].role() == _DISPLAY
+                and span[1].role() == _ALIGNMENT
+            ):
+                for role_data in span:
+                    role_data.clearData()
+                grey = index.column() == PLAN and bool(
+                    self._rows.in_plan[self._order[index.row()]] == OUT_OF_PLAN
+                )
+                if grey:
+                    foreground.setData(_GREY)
+                if self._pass_open:  # the pass's first cell: the rest need only the colour
+                    self._pass_cleared, self._pass_grey = True, grey
+                return
+        row, column = int(self._order[index.row()]), index.column()
         if len(span) == _DELEGATE_ROLES:
             display, alignment, foreground = span[5], span[1], span[2]
             if (
                 display.role() == _DISPLAY
                 and alignment.role() == _ALIGNMENT
                 and foreground.role() == _FOREGROUND
-            ):
+            ):  # measuring: the texts too
                 for other in _UNANSWERED:
                     span[other].clearData()
-                if column in PAINTED_BY_TABLE and not self._measuring:  # the table paints it
-                    display.clearData()
-                    alignment.clearData()
+                display.setData(self._text(row, column))
+                if column in NUMERIC:
+                    alignment.setData(_RIGHT)
                 else:
-                    display.setData(self._text(row, column))
-                    if column in NUMERIC:
-                        alignment.setData(_RIGHT)
-                    else:
-                        alignment.clearData()
+                    alignment.clearData()
                 if column == PLAN and self._rows.in_plan[row] == OUT_OF_PLAN:
                     foreground.setData(_GREY)
                 else:
@@ -577,6 +668,19 @@ class RankingModel(TableModel):
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    @contextmanager
+    def paint_pass(self) -> Iterator[None]:
+        """One paint of one table whose cells all have that table's own item delegate
+        (QStyledItemDelegate hands its one span of roles from cell to cell): the first
+        cell clears every role of the span, later cells set or clear only the foreground,
+        the one role that differs from cell to cell while painting (about a fifth of a
+        repaint was clearing roles nobody set)."""
+        self._pass_open, self._pass_cleared = True, False
+        try:
+            yield
+        finally:
+            self._pass_open = self._pass_cleared = False
 
     @contextmanager
     def measuring(self) -> Iterator[None]:
@@ -593,6 +697,62 @@ class RankingModel(TableModel):
         row = int(self._order[view_row])
         value = self._rows.score[row]
         return self._text(row, SCORE), None if math.isnan(value) else float(value)
+
+    def painted_texts(
+        self, view_rows: list[int], column: int, limit: int, metrics: QFontMetrics, font: str,
+        elide: Qt.TextElideMode, direction: QTextOption | None,
+    ) -> list[tuple[QStaticText | None, float]]:
+        """The texts of visible cells of ``column`` as the table paints them: elided to
+        ``limit`` pixels as an item delegate elides them, as static texts laid out once
+        (None when empty), with their widths. ``font`` is the key of the font of
+        ``metrics`` (and anything else the texts depend on, such as the direction);
+        ``direction`` an option with the right-to-left direction, None left to right."""
+        statics = self._statics[column]
+        order = self._order
+        shown = []
+        for row in order[view_rows].tolist() if len(view_rows) else ():
+            known = statics.get(row)
+            if known is None or known[0] != limit or known[1] != font:
+                text = self._text(row, column)
+                # The same text looks the same in any row: a weight change gives every
+                # visible row a new rank and score text, mostly ones shown before.
+                key = (text, limit, font)
+                made = self._static_of.get(key)
+                if made is None:
+                    if len(self._static_of) >= _STATIC_TEXTS:
+                        self._static_of.clear()
+                    made = self._static_of[key] = _static(text, limit, metrics, elide,
+                                                          direction)  # fmt: skip
+                known = statics[row] = (limit, font, *made)
+            shown.append((known[2], known[3]))
+        return shown
+
+    def score_values(self, view_rows: list[int]) -> list[float | None]:
+        """The values the score bars of visible rows show (None: no bar)."""
+        if not len(view_rows):
+            return []
+        values = self._rows.score[self._order[view_rows]].tolist()
+        return [None if math.isnan(v) else v for v in values]
+
+    def grey_rows(self, view_rows: list[int], column: int) -> list[bool]:
+        """Whether each visible cell's text is grey (the plan of a case out of the plan)."""
+        if column != PLAN or not len(view_rows):
+            return [False] * len(view_rows)
+        return (self._rows.in_plan[self._order[view_rows]] == OUT_OF_PLAN).tolist()
+
+    def badges_of(self, view_rows: list[int]) -> list[list[tuple[str, str]]]:
+        """The (badge key, label) pairs of visible rows (the model's own: do not change)."""
+        if not len(view_rows):
+            return []
+        known = self._badge_lists
+        shown = []
+        for row in self._order[view_rows].tolist():
+            badges = known.get(row)
+            if badges is None:
+                self._badges(row)
+                badges = known[row]
+            shown.append(badges)
+        return shown
 
     def badges_at(self, view_row: int) -> list[tuple[str, str]]:
         """The (badge key, label) pairs of a visible row."""

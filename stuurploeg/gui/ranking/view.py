@@ -10,13 +10,26 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
+    QPointF,
     QRect,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QDrag,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -24,6 +37,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +51,8 @@ from stuurploeg.gui.ranking_rows import RankingRows, build_rows, with_plan
 from stuurploeg.gui.widgets import refill_combo
 
 ALL = "__all__"
+_WHOLE = 1 << 30  # a width limit no text reaches
+_GREY = QColor(128, 128, 128)  # the model's grey: the plan of a case out of the plan
 
 
 class RankingTable(QTableView):
@@ -44,6 +60,10 @@ class RankingTable(QTableView):
 
     def __init__(self, model: rm.RankingModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows_before = -1  # the row count before a re-sort, -1 outside one
+        self._resorting = False  # see _after_resort
+        self._laid_out: tuple[object, ...] = ()  # _geometry_inputs at the last layout
+        self._delegate_rows: set[int] = set()  # rows given a delegate of their own
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,8 +92,53 @@ class RankingTable(QTableView):
         # A re-sort (every weight change) lays the rows out at once, not from a zero
         # timer after the repaint the change already asked for: that layout asks for a
         # second repaint of the whole table (one frame instead of two per slider step).
-        model.layoutChanged.connect(self.executeDelayedItemsLayout)
+        model.headerDataChanged.connect(self._forget_layout)
+        model.layoutAboutToBeChanged.connect(self._before_resort)
+        model.layoutChanged.connect(self._after_resort)
         self.apply_widths()
+
+    def _forget_layout(self) -> None:
+        self._laid_out = ()
+
+    def _before_resort(self) -> None:
+        self._rows_before = self.model().rowCount()
+
+    def _after_resort(self) -> None:
+        # Rows that only changed places leave every geometry as it was (row count, header,
+        # scroll ranges), and Qt's updateGeometries raises the scroll bars, which repaints
+        # them and every widget behind them (about a sixth of a weight change's frame).
+        # Skipped only when what it lays out is what it last laid out (a reset's layout
+        # may still be pending).
+        self._resorting = self._rows_before == self.model().rowCount() and (
+            self._geometry_inputs() == self._laid_out
+        )
+        try:
+            self.executeDelayedItemsLayout()
+        finally:
+            self._resorting = False
+            self._rows_before = -1
+
+    def _geometry_inputs(self) -> tuple[object, ...]:
+        """What QTableView.updateGeometries lays out from. The headers' size hints too,
+        which depend on their texts, font and style: a change of those lays the table out
+        (geometriesChanged), and new header texts forget the last layout (asking the size
+        hint here would ask the model for every header section on every re-sort)."""
+        model, rows, columns = self.model(), self.verticalHeader(), self.horizontalHeader()
+        if model is None:
+            return ()
+        return (
+            model.rowCount(), model.columnCount(), self.size(),
+            self.viewport().size(), rows.length(), columns.length(), rows.isHidden(),
+            columns.isHidden(), None if rows.isHidden() else rows.width(),
+            None if columns.isHidden() else columns.height(), self.isRightToLeft(),
+            self.horizontalScrollBar().isVisible(), self.verticalScrollBar().isVisible(),
+        )  # fmt: skip
+
+    def updateGeometries(self) -> None:
+        if self._resorting:
+            return
+        super().updateGeometries()
+        self._laid_out = self._geometry_inputs()
 
     def apply_widths(self) -> None:
         fm = self.fontMetrics()
@@ -90,10 +155,14 @@ class RankingTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(fm.height() + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt draws the cells (the score and badge cells without text), then the bars,
-        score texts and badges of the visible rows are drawn in one pass."""
-        super().paintEvent(event)
+        """Qt draws the cells' backgrounds (no text), then the texts, bars and badges of
+        the visible rows are drawn in one pass (see ``rm.PAINTED_BY_TABLE``)."""
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
+        if self._one_delegate():
+            with model.paint_pass():
+                super().paintEvent(event)
+        else:
+            super().paintEvent(event)
         if model.rowCount() == 0:
             return
         area = event.rect()
@@ -103,9 +172,10 @@ class RankingTable(QTableView):
         last = self.rowAt(area.bottom())
         last = model.rowCount() - 1 if last < 0 else last
         grid = 1 if self.showGrid() else 0
-        shift = grid if self.isRightToLeft() else 0  # where QTableView puts the cell then
+        right_to_left = self.isRightToLeft()
+        shift = grid if right_to_left else 0  # where QTableView puts the cell then
         painted = []
-        for column in (rm.SCORE, rm.BADGES):
+        for column in range(model.columnCount()):
             x, width = self.columnViewportPosition(column), self.columnWidth(column)
             if width > 0 and not self.isColumnHidden(column) and (
                 x <= area.right() and x + width > area.left()
@@ -120,28 +190,106 @@ class RankingTable(QTableView):
             palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
         text = palette.color(QPalette.ColorRole.Text)
         chosen = palette.color(QPalette.ColorRole.HighlightedText)
-        selected = _selected_rows(self.selectionModel(), rm.SCORE)
+        selection = self.selectionModel()
         metrics = self.fontMetrics()
+        font = self.font().key()
+        elide = self.textElideMode()
+        direction = None
+        if right_to_left:
+            direction = QTextOption()
+            direction.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            font += "/rtl"
+        # As QCommonStyle lays out an item's text: inside a margin on either side,
+        # centred vertically on the line's height; numbers to the right.
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        line = metrics.height()
+        rows = [
+            (row, self.rowViewportPosition(row), self.rowHeight(row) - grid)
+            for row in range(first, last + 1)
+            if not self.isRowHidden(row)
+        ]
+        view_rows = [row for row, _, _ in rows]
         painter = QPainter(self.viewport())
-        for row in range(first, last + 1):
-            if self.isRowHidden(row):
+        pen = None
+        for column, x, width in painted:
+            selected = _selected_rows(selection, column)
+            if column == rm.SCORE:
+                # drawn in full, as drawText draws it (never elided)
+                texts = model.painted_texts(view_rows, column, _WHOLE, metrics, font, elide,
+                                            direction)  # fmt: skip
+                values = model.score_values(view_rows)
+                for (row, y, height), (static, advance), value in zip(
+                    rows, texts, values, strict=True
+                ):
+                    colour = chosen if row in selected else text
+                    cell = QRect(x, y, width, height)
+                    paint_score(painter, cell, value, static, advance, line, colour)
+                pen = None
                 continue
-            y, height = self.rowViewportPosition(row), self.rowHeight(row) - grid
-            for column, x, width in painted:
-                cell = QRect(x, y, width, height)
-                if column == rm.SCORE:
-                    shown, value = model.score_cell(row)
-                    pen = chosen if row in selected else text
-                    paint_score(painter, cell, value, shown, pen)
-                else:
-                    self._badges.paint(painter, cell, metrics, model.badges_at(row))
+            if column == rm.BADGES:
+                cells = [(QRect(x, y, width, height), badges)
+                         for (_, y, height), badges in zip(rows, model.badges_of(view_rows),
+                                                           strict=True)
+                         if badges]  # fmt: skip
+                self._badges.paint_cells(painter, cells, metrics, font)
+                continue
+            limit = width - 2 * margin
+            if limit <= 0:
+                continue
+            # right-aligned text (numbers; every text right to left) ends at the margin
+            at_right = (column in rm.NUMERIC) != right_to_left
+            left = x + margin
+            greys = model.grey_rows(view_rows, column)
+            texts = model.painted_texts(view_rows, column, limit, metrics, font, elide, direction)
+            for (row, y, height), (static, advance), grey in zip(rows, texts, greys, strict=True):
+                if static is None:
+                    continue
+                colour = chosen if row in selected else _GREY if grey else text
+                if colour is not pen:
+                    painter.setPen(colour)
+                    pen = colour
+                tx = left + limit - advance if at_right else left
+                painter.drawStaticText(QPointF(tx, y + (height - 1) // 2 - line / 2), static)
         painter.end()
+
+    def _one_delegate(self) -> bool:
+        """Whether every cell is painted by the table's own item delegate."""
+        model = self.model()
+        return not any(self.itemDelegateForColumn(c) for c in range(model.columnCount())) and (
+            not any(self.itemDelegateForRow(r) for r in self._delegate_rows)
+        )
+
+    def setItemDelegateForRow(self, row: int, delegate: QAbstractItemDelegate) -> None:
+        self._delegate_rows.add(row)
+        super().setItemDelegateForRow(row, delegate)
 
     def sizeHintForColumn(self, column: int) -> int:
         """Fitting a column to its contents measures the score and badge texts too."""
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
         with model.measuring():
             return super().sizeHintForColumn(column)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        """Drag the selected row with its picture as the table paints it: Qt's own drag
+        draws the row with the delegate alone, which gets no text (see paintEvent)."""
+        indexes = [i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not indexes:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.model().mimeData(indexes))
+        picture, corner = self.drag_picture(indexes)
+        drag.setPixmap(picture)
+        drag.setHotSpot(self.viewport().mapFromGlobal(QCursor.pos()) - corner)
+        # The model never moves or removes rows itself: a drop asks for a position.
+        drag.exec(supportedActions, self.defaultDropAction())
+
+    def drag_picture(self, indexes: list[QModelIndex]) -> tuple[QPixmap, QPoint]:
+        """What the visible part of the dragged cells looks like, and its top left."""
+        area = QRect()
+        for index in indexes:
+            area = area.united(self.visualRect(index))
+        area = area.intersected(self.viewport().rect())
+        return self.viewport().grab(area), area.topLeft()
 
     def current_case_id(self) -> str:
         rows = self.selectionModel().selectedRows()
