@@ -11,7 +11,14 @@ import pytest
 
 from stuurploeg.app.planning import make_plan
 from stuurploeg.app.solvers import cpsat
-from stuurploeg.app.solvers.decompose import _sub_problem, decompose, group_size
+from stuurploeg.app.solvers.decompose import (
+    MAX_GROUPS,
+    _groups,
+    _spread,
+    _sub_problem,
+    decompose,
+    group_size,
+)
 from stuurploeg.app.solvers.start import FTE_SCALE, greedy_start
 from stuurploeg.domain.model import CRITERIA, CapacityData, Case, CaseStatus, Specialism, Team
 from stuurploeg.domain.planning import (
@@ -79,9 +86,22 @@ def _valid_in_integers(grid, cands, placements):
 
 def test_group_size_takes_enough_of_the_model_and_never_all_teams():
     assert group_size(2442, 8) == 2  # 300 candidates on 8 teams: a quarter each
-    assert group_size(814, 6) == 3
+    assert group_size(814, 6) == 4
     assert group_size(100, 5) == 4  # small: as many as leaves one team out
     assert group_size(10_000, 3) == 2
+
+
+def test_every_team_gets_its_turn_before_any_team_gets_a_second():
+    groups = _spread(_groups(8, 2, random.Random(0)), 8)
+    assert len(groups) == 28 and len(set(groups)) == 28
+    assert sorted(t for g in groups[:4] for t in g) == list(range(8))
+    assert groups == _spread(_groups(8, 2, random.Random(0)), 8)  # seeded
+
+
+def test_dozens_of_teams_give_a_bounded_number_of_groups():
+    groups = _groups(60, 30, random.Random(1))  # comb(60, 30) is about 1e17
+    assert len(groups) == len(set(groups)) == MAX_GROUPS
+    assert all(len(set(g)) == 30 for g in groups)
 
 
 def test_decomposition_never_loses_priority_and_keeps_capacity_and_mandatory_cases():

@@ -337,15 +337,11 @@ def time_indexed_terms(base: PlanState, candidates: Sequence[Candidate]) -> int:
     return model_sizes(base, candidates)[1]
 
 
-def dtime_per_second(kinds: int, *, lns_only: bool = False) -> float:
+def dtime_per_second(kinds: int) -> float:
     """Deterministic time per requested second for an interval model of ``kinds``
-    interval-kinds (:func:`model_sizes`; see REF_SIZE). ``lns_only``: for a search that is
-    only LNS on the interval model (solvers/decompose.py), which follows the size rule
-    down to small models; the cap is for the time-indexed stage's LP, whose units come
-    slower."""
+    interval-kinds (:func:`model_sizes`; see REF_SIZE)."""
     size = max(kinds, 1)
-    rate = DTIME_PER_SECOND_AT_REF * (REF_SIZE / size) ** SIZE_EXPONENT
-    return rate if lns_only else min(DTIME_PER_SECOND_MAX, rate)
+    return min(DTIME_PER_SECOND_MAX, DTIME_PER_SECOND_AT_REF * (REF_SIZE / size) ** SIZE_EXPONENT)
 
 
 def _stability(
