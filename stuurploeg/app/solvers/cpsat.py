@@ -10,6 +10,8 @@ their own; at most one team and start each; mandatory cases exactly one):
   week a linear capacity row. Its LP relaxation gives a tight bound, but the model is large
   and on tight instances its plans trail the interval model's; it is used for the proven
   bound in the benchmark's long runs (benchmarks/instances_best.py).
+On large units most of the budget goes to a decomposition search first (a few teams at a
+time as models of their own, solvers/decompose.py), then the whole model from its plan.
 Why, with the measured figures: docs/optimiser.md.
 
 Determinism: the search is CP-SAT's interleaved parallel mode (the workers run in fixed
