@@ -10,6 +10,8 @@ their own; at most one team and start each; mandatory cases exactly one):
   week a linear capacity row. Its LP relaxation gives a tight bound, but the model is large
   and on tight instances its plans trail the interval model's; it is used for the proven
   bound in the benchmark's long runs (benchmarks/instances_best.py).
+On large units most of the budget goes to a decomposition search first (a few teams at a
+time as models of their own, solvers/decompose.py), then the whole model from its plan.
 Why, with the measured figures: docs/optimiser.md.
 
 Determinism: the search is CP-SAT's interleaved parallel mode (the workers run in fixed
@@ -88,6 +90,14 @@ LNS_INITIAL_DIFFICULTY = 0.3
 MAX_TIME_INDEXED_TERMS = 120_000
 # Phase 2 gets at most this share of the phase-1 budget, and only what phase 1 left over.
 PHASE2_SHARE = 0.25
+# Large units: the decomposition search (solvers/decompose.py, two teams at a time) gets
+# this share of the budget, in place of the stage with the kept cases, and the whole
+# interval model the rest, from its plan. From this many interval-kinds up, where the
+# whole model's LNS is slowest (measured, docs/optimiser.md: on the 300-candidate tight
+# units 0.943 -> 0.98; on 120 candidates, below the threshold, it was no better).
+DECOMPOSE_LNS = True
+DECOMPOSE_MIN_KINDS = 500
+DECOMPOSE_SHARE = 0.75
 # A stage may take this multiple of its share of the wall-clock time left.
 STAGE_WALL_SLACK = 1.3
 _POLL = 0.1  # seconds between the watcher's looks at cancel
@@ -158,6 +168,11 @@ def solve_max_priority(
     previous = previous or {}
     keep = set(keep) - set(mandatory) if hint is not None and not previous else set()
     kinds, terms = model_sizes(base, candidates)
+    decomposing = (DECOMPOSE_LNS and deterministic and formulation == "auto"
+                   and hint is not None and not previous and kinds >= DECOMPOSE_MIN_KINDS
+                   and base.remaining.shape[0] >= 3)
+    if decomposing:
+        keep = set()
     # (model, share of the budget used up by the end of the stage, keeps ``keep`` placed)
     stages: list[tuple[str, float, bool]] = [("intervals", KEEP_SHARE, True)] if keep else []
     if formulation == "auto":
@@ -188,7 +203,24 @@ def solve_max_priority(
     best: _Stage | None = None
     bound = math.inf
     done = 0.0
+    fallback: tuple[dict[str, tuple[int, int]], float] | None = None
+    if decomposing:
+        from stuurploeg.app.solvers.decompose import decompose
+
+        wall_left = wall - (time.perf_counter() - t0)
+        piecewise = decompose(
+            base, candidates, mandatory, hint, seconds=seconds * DECOMPOSE_SHARE,
+            wall=min(wall_left, STAGE_WALL_SLACK * DECOMPOSE_SHARE * wall_left), seed=seed,
+            workers=workers, progress=progress, state=state)
+        hint = dict(piecewise.placements)
+        fallback = (dict(piecewise.placements), piecewise.total)
+        used = piecewise.seconds * rate
+        done = DECOMPOSE_SHARE
+        reproducible = reproducible and piecewise.reproducible
+        stages = [stage for stage in stages if stage[1] > DECOMPOSE_SHARE]
     for form, share, keeps in stages:
+        if state is not None and state.cancelled:
+            break
         dtime = budget * share - used  # a stage that ends early leaves its budget on
         wall_left = wall - (time.perf_counter() - t0)
         # its share of the wall clock and some slack: a stage whose dtime comes slower than
@@ -220,6 +252,11 @@ def solve_max_priority(
         if (status == cp_model.OPTIMAL and not keeps) or (state is not None and state.cancelled):
             break
     cancelled = state is not None and state.cancelled
+    if fallback is not None and (best is None or best.solver.objective_value < round(
+            fallback[1] * SCORE_SCALE) - 0.5):  # the whole model lost the hint's plan
+        return SolveOutcome(fallback[0], fallback[1], math.inf,
+                            "geannuleerd" if cancelled else "toegestaan", cancelled,
+                            time.perf_counter() - t0, reproducible)
     if best is None:
         return SolveOutcome({}, 0.0, math.inf, "geen oplossing", cancelled,
                             time.perf_counter() - t0, reproducible)
@@ -564,6 +601,9 @@ class _Progress:
         self.best = _Best()
         self.improvements = 0
         self._seen: float | None = None
+        # added to the callback's objective in the message: a sub-problem's objective
+        # leaves out the cases fixed around it (solvers/decompose.py)
+        self.offset = 0.0
 
     def callback(self) -> _Best:
         self.best = _Best()
@@ -596,7 +636,7 @@ class _Progress:
         message = "Zoeken naar een beter plan…"
         if value is not None:
             message = (f"Zoeken naar een beter plan… (beste tot nu: totale prioriteit "
-                       f"{value / SCORE_SCALE:.1f})").replace(".", ",", 1)
+                       f"{(value + self.offset) / SCORE_SCALE:.1f})").replace(".", ",", 1)
         try:
             state.report(self.fraction, message)
         except BaseException as exc:  # re-raised in the caller's thread
