@@ -38,6 +38,7 @@ from ortools.sat.python import cp_model
 from stuurploeg.app.solvers import cpsat
 from stuurploeg.app.solvers.start import FTE_SCALE
 from stuurploeg.domain.planning import Candidate, PlanState
+from stuurploeg.domain.progress import TaskState
 
 # Deterministic budget of one sub-solve (CP-SAT units; it overshoots by about a third):
 # enough for the LNS to take a group's sub-problem from its hint to a good plan, small
@@ -72,8 +73,8 @@ def decompose(
     wall: float,
     seed: int,
     workers: int,
-    progress,  # cpsat._Progress
-    state=None,  # TaskState | None
+    progress: cpsat._Progress,
+    state: TaskState | None = None,
 ) -> Decomposed:
     """Improve ``plan`` (a valid placement of some of ``candidates`` on what ``base``
     leaves free, every ``mandatory`` case in it) a group of teams at a time, for
