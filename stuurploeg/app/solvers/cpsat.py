@@ -90,12 +90,12 @@ LNS_INITIAL_DIFFICULTY = 0.3
 MAX_TIME_INDEXED_TERMS = 120_000
 # Phase 2 gets at most this share of the phase-1 budget, and only what phase 1 left over.
 PHASE2_SHARE = 0.25
-# Large units: the decomposition search (solvers/decompose.py, two teams at a time) gets
-# this share of the budget, in place of the stage with the kept cases, and the whole
-# interval model the rest, from its plan. From this many interval-kinds up, where the
-# whole model's LNS is slowest (measured, docs/optimiser.md: on the 300-candidate tight
-# units 0.943 -> 0.98; on 120 candidates, below the threshold, it was no better).
-DECOMPOSE_LNS = True
+# Large units: the decomposition search (solvers/decompose.py, a group of teams at a time)
+# gets this share of the budget, in place of the stage with the kept cases, and the whole
+# model the rest, from its plan. From this many interval-kinds up: the 120- and
+# 300-candidate benchmark units, not the 60-candidate ones (measured, docs/optimiser.md:
+# optimal on the tight 300-candidate units 0.943 / 0.926 -> 0.997 / 0.986, on the tight
+# 120-candidate units 0.978 / 0.996 -> 0.982 / 0.985).
 DECOMPOSE_MIN_KINDS = 500
 DECOMPOSE_SHARE = 0.75
 # A stage may take this multiple of its share of the wall-clock time left.
@@ -168,7 +168,7 @@ def solve_max_priority(
     previous = previous or {}
     keep = set(keep) - set(mandatory) if hint is not None and not previous else set()
     kinds, terms = model_sizes(base, candidates)
-    decomposing = (DECOMPOSE_LNS and deterministic and formulation == "auto"
+    decomposing = (deterministic and formulation == "auto"
                    and hint is not None and not previous and kinds >= DECOMPOSE_MIN_KINDS
                    and base.remaining.shape[0] >= 3)
     if decomposing:
