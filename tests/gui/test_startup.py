@@ -53,6 +53,8 @@ from stuurploeg.gui.main_window import MainWindow
 app = build_application()
 ExceptionHandler(setup_logging(pathlib.Path(sys.argv[1])), app).install()
 w = MainWindow(); w.show(); app.processEvents()
+from PySide6 import QtWidgets
+print("built:" + ",".join(QtWidgets.__dict__))
 print("loaded:" + ",".join(m for m in sys.argv[2].split(",") if m in sys.modules))
 """
 
@@ -98,6 +100,27 @@ def test_the_window_shows_without_the_parts_it_does_not_show(tmp_path):
     their top module (``stuurploeg.app`` is loaded with any app module)."""
     lines = _run(_WINDOW, str(tmp_path), ",".join(NOT_BEFORE_THE_WINDOW))
     assert _loaded(lines, NOT_BEFORE_THE_WINDOW) == [], lines
+
+
+@pytest.mark.slow
+def test_the_window_does_not_make_pyside_build_every_widget_class(tmp_path):
+    """PySide6 builds a class (and its enums) when first used. Handing Python a widget
+    C++ made (a table's own viewport) makes it build every QWidget class it has not yet
+    built (17-55 ms here): dialogs the window never shows must not be among them."""
+    lines = _run(_WINDOW, str(tmp_path), "")
+    built = set(lines[-2].removeprefix("built:").split(","))
+    assert "QTableView" in built, lines  # the check sees what was built
+    assert built.isdisjoint({"QWizard", "QFontDialog", "QColorDialog", "QMdiArea"}), built
+
+
+def test_the_ranglijst_has_a_viewport_made_by_python_set_up_as_qts_own(main_window):
+    from PySide6.QtGui import QPalette
+    from shiboken6 import Shiboken
+
+    viewport = main_window.ranking_view.table.viewport()
+    assert Shiboken.createdByPython(viewport)
+    assert viewport.backgroundRole() == QPalette.ColorRole.Base
+    assert viewport.autoFillBackground()
 
 
 @pytest.mark.slow

@@ -48,7 +48,7 @@ from stuurploeg.gui.controller import Proposal, WorkspaceController, describe_pr
 from stuurploeg.gui.ranking import model as rm
 from stuurploeg.gui.ranking.delegates import Badges, paint_score
 from stuurploeg.gui.ranking_rows import RankingRows, build_rows, with_plan
-from stuurploeg.gui.widgets import refill_combo
+from stuurploeg.gui.widgets import own_viewport, refill_combo
 
 ALL = "__all__"
 _WHOLE = 1 << 30  # a width limit no text reaches
@@ -60,6 +60,7 @@ class RankingTable(QTableView):
 
     def __init__(self, model: rm.RankingModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self._rows_before = -1  # the row count before a re-sort, -1 outside one
         self._resorting = False  # see _after_resort
         self._laid_out: tuple[object, ...] = ()  # _geometry_inputs at the last layout
