@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -202,6 +201,10 @@ class RankingTable(QTableView):
             font += "/rtl"
         # As QCommonStyle lays out an item's text: inside a margin on either side,
         # centred vertically on the line's height; numbers to the right.
+        # Imported here: PySide6 builds QStyle's 14 enums (about 1,000 members, 8-25 ms)
+        # when the class is first named, and the empty first window paints no row.
+        from PySide6.QtWidgets import QStyle
+
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         line = metrics.height()
         rows = [
