@@ -203,13 +203,29 @@ class RankingModel(TableModel):
         # visible section for several roles at each of its repaints (every re-sort)
         self._headers: dict[tuple[int, int, int], object] = {}
         self._proposal_outdated = False
+        self._header_look_only = False  # see header_look_only
 
     def set_proposal_state(self, note: str, outdated: bool) -> None:
         """The Voorstel header says who made the proposal; an outdated one is marked."""
         if (note, outdated) != (self._proposal_note, self._proposal_outdated):
             self._proposal_note, self._proposal_outdated = note, outdated
-            self._headers.clear()
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
+            # Only the Voorstel header's answers change (a weight change outdates the
+            # proposal): the header asks the others again at every repaint.
+            for key in [k for k in self._headers if k[0] == PLAN]:
+                del self._headers[key]
+            # Its tooltip and colour only, which size no section: the table need not lay
+            # itself out again (see ``header_look_only``).
+            self._header_look_only = True
+            try:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
+            finally:
+                self._header_look_only = False
+
+    @property
+    def header_look_only(self) -> bool:
+        """Within a headerDataChanged that changes how a header looks (tooltip, colour),
+        not its text: no section's size hint changes."""
+        return self._header_look_only
 
     # -- data in -------------------------------------------------------------------------
     def set_rows(self, rows: RankingRows) -> None:
@@ -292,8 +308,10 @@ class RankingModel(TableModel):
         rank[rows] = places
         score = np.full(n, np.nan)
         score[rows] = cols.scores
-        if isinstance(previous_ranks, RankMap) and previous_ranks.source is cols.source:
-            before = previous_ranks.ranks[cols.order]  # the same list ranked before
+        if isinstance(previous_ranks, RankMap) and cols.order is not None and (
+            previous_ranks.source is cols.source or previous_ranks.source == cols.source
+        ):  # the same list ranked before (a plan's worker packs its own copy of it)
+            before = previous_ranks.ranks[cols.order]
         else:
             before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
         movement = np.full(n, np.nan)

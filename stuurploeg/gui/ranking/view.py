@@ -98,7 +98,11 @@ class RankingTable(QTableView):
         self.apply_widths()
 
     def _forget_layout(self) -> None:
-        self._laid_out = ()
+        # The Voorstel header marked outdated at each first weight change after a plan:
+        # its colour sizes nothing, and a full layout of the table raises the scroll
+        # bars, which repaints every widget behind them.
+        if not getattr(self.model(), "header_look_only", False):
+            self._laid_out = ()
 
     def _before_resort(self) -> None:
         self._rows_before = self.model().rowCount()
