@@ -614,6 +614,17 @@ class RankingModel(TableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _INDEX
+    ) -> QModelIndex:
+        """QAbstractTableModel.index in one call: Qt's asks rowCount and columnCount, two
+        calls into Python, for every cell a repaint paints."""
+        if 0 <= row < len(self._order) and 0 <= column < COLUMN_COUNT and (
+            not parent.isValid()
+        ):
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def multiData(
         self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan
     ) -> None:
@@ -709,6 +720,11 @@ class RankingModel(TableModel):
             yield
         finally:
             self._measuring = False
+
+    @property
+    def is_measuring(self) -> bool:
+        """Within measuring(): the delegate gets (and so draws) every cell's text."""
+        return self._measuring
 
     def score_cell(self, view_row: int) -> tuple[str, float | None]:
         """The score text of a visible row and the value its bar shows (None: no bar)."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
     QItemSelectionModel,
+    QLineF,
     QModelIndex,
     QObject,
     QPoint,
@@ -25,7 +26,9 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
+    QRegion,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -159,20 +163,15 @@ class RankingTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(fm.height() + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt draws the cells' backgrounds (no text), then the texts, bars and badges of
-        the visible rows are drawn in one pass (see ``rm.PAINTED_BY_TABLE``)."""
+        """The cells' backgrounds (no text; see ``_paint_backgrounds``), then the texts,
+        bars and badges of the visible rows in one pass (see ``rm.PAINTED_BY_TABLE``)."""
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
-        if self._one_delegate():
-            with model.paint_pass():
-                super().paintEvent(event)
-        else:
-            super().paintEvent(event)
-        if model.rowCount() == 0:
-            return
+        one_delegate = self._one_delegate()
         area = event.rect()
-        first = self.rowAt(area.top())
-        if first < 0:
-            return  # below the last row
+        first = self.rowAt(area.top()) if model.rowCount() else -1
+        if first < 0:  # no rows, or below the last row
+            self._qt_paint(event, one_delegate)
+            return
         last = self.rowAt(area.bottom())
         last = model.rowCount() - 1 if last < 0 else last
         grid = 1 if self.showGrid() else 0
@@ -185,8 +184,19 @@ class RankingTable(QTableView):
                 x <= area.right() and x + width > area.left()
             ):
                 painted.append((column, x + shift, width - grid))
-        if not painted:
-            return
+        rows = [
+            (row, self.rowViewportPosition(row), self.rowHeight(row) - grid)
+            for row in range(first, last + 1)
+            if not self.isRowHidden(row)
+        ]
+        if not painted or not one_delegate or model.is_measuring or (
+            self.verticalHeader().sectionsHidden()  # Qt's alternation counts shown rows
+        ):
+            self._qt_paint(event, one_delegate)
+            if not painted:
+                return
+        else:
+            self._paint_backgrounds(event, rows, painted, grid)
         # The colours an item delegate would get: the view's palette, in the group
         # QTableView gives an enabled cell.
         palette = self.palette()
@@ -207,11 +217,6 @@ class RankingTable(QTableView):
         # centred vertically on the line's height; numbers to the right.
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         line = metrics.height()
-        rows = [
-            (row, self.rowViewportPosition(row), self.rowHeight(row) - grid)
-            for row in range(first, last + 1)
-            if not self.isRowHidden(row)
-        ]
         view_rows = [row for row, _, _ in rows]
         painter = QPainter(self.viewport())
         pen = None
@@ -255,6 +260,85 @@ class RankingTable(QTableView):
                 tx = left + limit - advance if at_right else left
                 painter.drawStaticText(QPointF(tx, y + (height - 1) // 2 - line / 2), static)
         painter.end()
+
+    def _qt_paint(self, event: QPaintEvent, one_delegate: bool) -> None:
+        """QTableView's own paint of ``event``'s cells (backgrounds, grid, drop marker)."""
+        if one_delegate:
+            with self.model().paint_pass():  # type: ignore[attr-defined]
+                super().paintEvent(event)
+        else:
+            super().paintEvent(event)
+
+    def _paint_backgrounds(
+        self, event: QPaintEvent, rows: list[tuple[int, int, int]],
+        painted: list[tuple[int, int, int]], grid: int,
+    ) -> None:
+        """The cells' backgrounds as QTableView paints them, its per-cell work only for
+        the rows where it draws more than the row's background (selected, current,
+        under the mouse): for each cell it calls into Python four times (index, flags,
+        the delegate's roles), about half of a repaint of the Ranglijst. Every other
+        cell gets what the style draws for it, the row panel (the alternating colour),
+        and the grid Qt would draw over it."""
+        selection = self.selectionModel()
+        special: set[int] = set()
+        for part in selection.selection():
+            special.update(range(part.top(), part.bottom() + 1))
+        current = self.currentIndex()
+        if current.isValid() and (self.hasFocus() or self.viewport().hasFocus()):
+            special.add(current.row())
+        viewport = self.viewport()
+        if viewport.underMouse():  # a style may draw the hovered cell
+            special.add(self.rowAt(viewport.mapFromGlobal(QCursor.pos()).y()))
+        plain = [r for r in rows if r[0] not in special]
+        if plain:
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            if option.state & QStyle.StateFlag.State_Enabled:  # as QTableView's drawCell
+                option.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+            style = self.style()
+            panel = QStyle.PrimitiveElement.PE_PanelItemViewRow
+            alternate = self.alternatingRowColors()
+            painter = QPainter(viewport)
+            for row, y, height in plain:
+                if alternate:  # the rows' own parity: no row is hidden here
+                    if row & 1:
+                        option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+                    else:
+                        option.features &= ~QStyleOptionViewItem.ViewItemFeature.Alternate
+                for _, x, width in painted:
+                    option.rect = QRect(x, y, width, height)
+                    style.drawPrimitive(panel, option, painter, self)
+            if grid:
+                self._paint_grid(painter, event.rect(), plain, painted, option)
+            painter.end()
+        region = QRegion()
+        width = viewport.width()
+        for row, y, height in rows:
+            if row in special:
+                region += QRect(0, y, width, height + grid)
+        self._qt_paint(QPaintEvent(region & event.region()), True)
+
+    def _paint_grid(
+        self, painter: QPainter, area: QRect, rows: list[tuple[int, int, int]],
+        painted: list[tuple[int, int, int]], option: QStyleOptionViewItem,
+    ) -> None:
+        """QTableView's grid lines over ``rows``: a line under each, one right of each
+        column (left of it right to left), within the table's width."""
+        colour = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+        painter.setPen(QPen(QColor.fromRgba(colour & 0xFFFFFFFF), 1, self.gridStyle()))
+        columns = self.horizontalHeader()
+        right_to_left = self.isRightToLeft()
+        if right_to_left:
+            left = max(area.left(), self.viewport().width() - (columns.length() - columns.offset()))
+            right = area.right()
+        else:
+            left, right = area.left(), min(area.right(), columns.length() - columns.offset() - 1)
+        lines = [self.columnViewportPosition(c) + (0 if right_to_left else self.columnWidth(c) - 1)
+                 for c, _, _ in painted]  # fmt: skip
+        for _, y, height in rows:
+            painter.drawLine(QLineF(left, y + height, right, y + height).translated(0.5, 0.5))
+            for x in lines:
+                painter.drawLine(QLineF(x, y, x, y + height).translated(0.5, 0.5))
 
     def _one_delegate(self) -> bool:
         """Whether every cell is painted by the table's own item delegate."""
