@@ -333,12 +333,23 @@ class RankingTable(QTableView):
             right = area.right()
         else:
             left, right = area.left(), min(area.right(), columns.length() - columns.offset() - 1)
-        lines = [self.columnViewportPosition(c) + (0 if right_to_left else self.columnWidth(c) - 1)
-                 for c, _, _ in painted]  # fmt: skip
+        xs = [self.columnViewportPosition(c) + (0.5 if right_to_left else self.columnWidth(c) - 0.5)
+              for c, _, _ in painted]  # fmt: skip
+        lines = []
+        # the columns' lines over each run of adjacent rows, in one piece as Qt draws them
+        # over its region (a pixel drawn twice would darken a translucent grid colour)
+        run_top, run_bottom = None, None
         for _, y, height in rows:
-            painter.drawLine(QLineF(left, y + height, right, y + height).translated(0.5, 0.5))
-            for x in lines:
-                painter.drawLine(QLineF(x, y, x, y + height).translated(0.5, 0.5))
+            lines.append(QLineF(left + 0.5, y + height + 0.5, right + 0.5, y + height + 0.5))
+            if run_bottom is not None and y == run_bottom + 1:
+                run_bottom = y + height
+                continue
+            if run_top is not None:
+                lines.extend(QLineF(x, run_top + 0.5, x, run_bottom + 0.5) for x in xs)
+            run_top, run_bottom = y, y + height
+        if run_top is not None:
+            lines.extend(QLineF(x, run_top + 0.5, x, run_bottom + 0.5) for x in xs)
+        painter.drawLines(lines)
 
     def _one_delegate(self) -> bool:
         """Whether every cell is painted by the table's own item delegate."""
