@@ -480,7 +480,8 @@ def test_the_badges_are_made_again_only_when_their_marks_change(qapp):
 
 @pytest.mark.parametrize(
     "setup",
-    ["focus", "right_to_left", "no_grid", "scrolled", "no_alternation", "hidden_row"],
+    ["focus", "right_to_left", "no_grid", "dotted_grid", "scrolled", "no_alternation",
+     "hidden_row"],
 )
 def test_the_backgrounds_the_table_paints_row_by_row_are_qts(qtbot, setup):
     """Rows Qt would paint no more than the row panel for (not selected, not current,
@@ -501,6 +502,8 @@ def test_the_backgrounds_the_table_paints_row_by_row_are_qts(qtbot, setup):
         table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     elif setup == "no_grid":
         table.setShowGrid(False)
+    elif setup == "dotted_grid":  # the viewport's colour between the dots: cell by cell
+        table.setGridStyle(Qt.PenStyle.DotLine)
     elif setup == "scrolled":
         table.verticalScrollBar().setValue(7)
         table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())

@@ -298,6 +298,17 @@ class RankingTable(QTableView):
             style = self.style()
             panel = QStyle.PrimitiveElement.PE_PanelItemViewRow
             alternate = self.alternatingRowColors()
+            hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+            pen = QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, self.gridStyle())
+            # One panel across the row where the grid lines, drawn over it, hide what it
+            # paints in the gaps between the cells as they hide the viewport's own colour.
+            whole = not grid or (
+                pen.color().alpha() == 255 and pen.style() == Qt.PenStyle.SolidLine
+            )
+            spans = painted
+            if whole:
+                left = min(x for _, x, _ in painted)
+                spans = [(0, left, max(x + w for _, x, w in painted) - left)]
             painter = QPainter(viewport)
             for row, y, height in plain:
                 if alternate:  # the rows' own parity: no row is hidden here
@@ -305,11 +316,11 @@ class RankingTable(QTableView):
                         option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
                     else:
                         option.features &= ~QStyleOptionViewItem.ViewItemFeature.Alternate
-                for _, x, width in painted:
+                for _, x, width in spans:
                     option.rect = QRect(x, y, width, height)
                     style.drawPrimitive(panel, option, painter, self)
             if grid:
-                self._paint_grid(painter, event.rect(), plain, painted, option)
+                self._paint_grid(painter, pen, event.rect(), plain, painted)
             painter.end()
         region = QRegion()
         width = viewport.width()
@@ -319,13 +330,12 @@ class RankingTable(QTableView):
         self._qt_paint(QPaintEvent(region & event.region()), True)
 
     def _paint_grid(
-        self, painter: QPainter, area: QRect, rows: list[tuple[int, int, int]],
-        painted: list[tuple[int, int, int]], option: QStyleOptionViewItem,
+        self, painter: QPainter, pen: QPen, area: QRect, rows: list[tuple[int, int, int]],
+        painted: list[tuple[int, int, int]],
     ) -> None:
         """QTableView's grid lines over ``rows``: a line under each, one right of each
         column (left of it right to left), within the table's width."""
-        colour = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
-        painter.setPen(QPen(QColor.fromRgba(colour & 0xFFFFFFFF), 1, self.gridStyle()))
+        painter.setPen(pen)
         columns = self.horizontalHeader()
         right_to_left = self.isRightToLeft()
         if right_to_left:
