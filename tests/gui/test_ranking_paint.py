@@ -502,7 +502,7 @@ def test_the_backgrounds_the_table_paints_row_by_row_are_qts(qtbot, setup):
         table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     elif setup == "no_grid":
         table.setShowGrid(False)
-    elif setup == "dotted_grid":  # the viewport's colour between the dots: cell by cell
+    elif setup == "dotted_grid":  # Qt's own paint: its dashes start at its region's top
         table.setGridStyle(Qt.PenStyle.DotLine)
     elif setup == "scrolled":
         table.verticalScrollBar().setValue(7)

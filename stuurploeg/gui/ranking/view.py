@@ -279,6 +279,10 @@ class RankingTable(QTableView):
         the delegate's roles), about half of a repaint of the Ranglijst. Every other
         cell gets what the style draws for it, the row panel (the alternating colour),
         and the grid Qt would draw over it."""
+        if grid and self.gridStyle() != Qt.PenStyle.SolidLine:
+            # dashes start where Qt's lines start, at the top of its region
+            self._qt_paint(event, True)
+            return
         selection = self.selectionModel()
         special: set[int] = set()
         for part in selection.selection():
@@ -302,9 +306,7 @@ class RankingTable(QTableView):
             pen = QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, self.gridStyle())
             # One panel across the row where the grid lines, drawn over it, hide what it
             # paints in the gaps between the cells as they hide the viewport's own colour.
-            whole = not grid or (
-                pen.color().alpha() == 255 and pen.style() == Qt.PenStyle.SolidLine
-            )
+            whole = not grid or pen.color().alpha() == 255
             spans = painted
             if whole:
                 left = min(x for _, x, _ in painted)
