@@ -132,3 +132,34 @@ def test_a_ranking_whose_entries_were_read_gives_the_marks_from_its_arrays(qtbot
         if case_id in old:
             new = rows.rank[i]
             assert rows.movement[i] == old[case_id] - new, case_id
+
+
+def test_a_new_plan_keeps_the_static_texts_of_the_cells_whose_text_stands(qtbot):
+    import dataclasses
+
+    table, model, _ = _table(qtbot)
+    rows = model.rows
+    metrics, font = table.fontMetrics(), table.font().key()
+    view_rows = list(range(model.rowCount()))
+
+    def texts() -> list[str]:
+        painted = model.painted_texts(view_rows, rm.PLAN, 400, metrics, font,
+                                      table.textElideMode(), None)  # fmt: skip
+        return [("" if s is None else s.text()) for s, _ in painted]
+
+    before = texts()
+    kept = dict(model._statics[rm.PLAN])
+    plan = rows.plan.copy()  # a new plan: new arrays, one text changed
+    changed = model.data_row(2)
+    plan[changed] = "Team Nieuw · 2027-W01 · 1,0"
+    model.update_ranking(dataclasses.replace(rows, plan=plan))
+    after = texts()
+    assert after[2] == "Team Nieuw · 2027-W01 · 1,0"
+    assert after[:2] == before[:2] and after[3:] == before[3:]
+    statics = model._statics[rm.PLAN]
+    assert all(statics[r] is kept[r] for r in kept if r != changed)  # not laid out again
+    assert statics[changed] is not kept[changed]
+    # rows laid out anew (other arrays of the same cases): every text is made again
+    model.update_ranking(dataclasses.replace(model.rows, case_id=rows.case_id.copy()))
+    assert not model._statics[rm.PLAN]
+    assert texts() == after
