@@ -390,6 +390,15 @@ class RankMap(Mapping[str, int]):
     def __getitem__(self, case_id: str) -> int:
         return int(self.ranks[self._by_id[case_id]])
 
+    def ranks_for(self, columns: RankColumns) -> np.ndarray | None:
+        """These ranks of the cases of ``columns`` (a ranking of the same case list), in
+        its rank order, in one index; None for a ranking of another list (look them up)."""
+        if columns.order is None or not (
+            columns.source is self.source or columns.source == self.source
+        ):  # equal, not the same, when packed again (a plan's worker packs its own)
+            return None
+        return self.ranks[columns.order]
+
     def __iter__(self):
         return iter(self.source)
 

@@ -163,3 +163,18 @@ def test_a_new_plan_keeps_the_static_texts_of_the_cells_whose_text_stands(qtbot)
     model.update_ranking(dataclasses.replace(model.rows, case_id=rows.case_id.copy()))
     assert not model._statics[rm.PLAN]
     assert texts() == after
+
+
+def test_a_plans_worker_reads_the_previous_ranks_of_a_read_ranking_from_its_arrays():
+    from stuurploeg.gui.ranking_rows import ranking_columns
+
+    cases = make_cases(60, seed=3)
+    before = rank_cases(cases)
+    assert before.entries
+    after = rank_cases(cases, before.profile.with_weight(Criterion.SEVERITY, 0.0))
+    ranks = before.rank_map()
+    assert ranks.ranks_for(after.columns()) is not None
+    fast = ranking_columns(cases, after, None, (), ranks)
+    slow = ranking_columns(cases, after, None, (), dict(ranks))  # looked up per case
+    for name, values in slow.items():
+        assert (values.astype(str) == fast[name].astype(str)).all(), name

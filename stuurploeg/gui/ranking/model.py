@@ -329,11 +329,10 @@ class RankingModel(TableModel):
         rank[rows] = places
         score = np.full(n, np.nan)
         score[rows] = cols.scores
-        if isinstance(previous_ranks, RankMap) and cols.order is not None and (
-            previous_ranks.source is cols.source or previous_ranks.source == cols.source
-        ):  # the same list ranked before (a plan's worker packs its own copy of it)
-            before = previous_ranks.ranks[cols.order]
-        else:
+        before = (
+            previous_ranks.ranks_for(cols) if isinstance(previous_ranks, RankMap) else None
+        )  # the same list ranked before: one index
+        if before is None:
             before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
         movement = np.full(n, np.nan)
         movement[rows] = before - places
