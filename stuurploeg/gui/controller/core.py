@@ -534,8 +534,9 @@ class WorkspaceController(QObject):
         tell = not proposals.replaced_by_itself(shown, self._choice)  # stays until re-planned
         if reason == proposals.WEIGHTS:
             # A slider step: the re-sorted Ranglijst is what the officer watches, and the
-            # outdated mark on the banner, the Voorstel header and the docks (a restyle,
-            # about half of the step) waits for the frame that shows it.
+            # outdated mark on the banner, the Voorstel header and the docks (a restyle;
+            # measured about half of the step's work before its repaint) waits for the
+            # frame that shows it.
             self._announce_message = self._announce_message or tell
             self._announce.start()
             return
