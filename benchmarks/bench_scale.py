@@ -386,8 +386,11 @@ def main() -> None:
         if "fragility" in which:
             bench_fragility()
         if "window" in which:
-            bench_window(folder, SMALL, full=True)
-            bench_window(folder, BIG, full=False)
+            # STUURPLOEG_BENCH_SCALE_SIZES="2000" runs the window part on one size only
+            # (a short run while working on the 2,000-case target).
+            sizes = os.environ.get("STUURPLOEG_BENCH_SCALE_SIZES", f"{SMALL} {BIG}").split()
+            for n in map(int, sizes):
+                bench_window(folder, n, full=n <= SMALL)
         if "startup" in which:
             bench_startup(folder)
         if "plan" in which:

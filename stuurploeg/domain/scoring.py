@@ -281,8 +281,9 @@ class Ranking:
 
     def rank_map(self) -> Mapping[str, int]:
         """case id -> rank (for a lazy ranking: arrays, looked up per case on demand)."""
-        if self._entries is None:
-            assert self._lazy is not None
+        if self._lazy is not None:
+            # also once its entries are made (a stored plan's ranking): the arrays answer
+            # the same, in microseconds instead of a dict of every case
             return RankMap(self._lazy)
         return dict(zip(self.case_ids(), range(1, len(self) + 1), strict=True))
 
@@ -388,6 +389,15 @@ class RankMap(Mapping[str, int]):
 
     def __getitem__(self, case_id: str) -> int:
         return int(self.ranks[self._by_id[case_id]])
+
+    def ranks_for(self, columns: RankColumns) -> np.ndarray | None:
+        """These ranks of the cases of ``columns`` (a ranking of the same case list), in
+        its rank order, in one index; None for a ranking of another list (look them up)."""
+        if columns.order is None or not (
+            columns.source is self.source or columns.source == self.source
+        ):  # equal, not the same, when packed again (a plan's worker packs its own)
+            return None
+        return self.ranks[columns.order]
 
     def __iter__(self):
         return iter(self.source)

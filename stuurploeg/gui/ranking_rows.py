@@ -234,8 +234,16 @@ def _ranked_columns(
         priority[at] = cols.priority[picked]
         incomplete[at] = cols.incomplete[picked]
         fragile[at] = cols.fragile[picked]
-        before = np.array([previous_ranks.get(cols.case_ids[p], np.nan) for p in picked],
-                          dtype=float)  # fmt: skip
+        from stuurploeg.domain.scoring import RankMap
+
+        ranked = (
+            previous_ranks.ranks_for(cols) if isinstance(previous_ranks, RankMap) else None
+        )  # the same list ranked before: one index, not a look-up per case
+        if ranked is not None:
+            before = ranked[picked]
+        else:
+            before = np.array([previous_ranks.get(cols.case_ids[p], np.nan) for p in picked],
+                              dtype=float)  # fmt: skip
         movement[at] = before - (picked + 1)
     return {"rank": rank, "movement": movement, "score": score, "priority": priority,
             "incomplete": incomplete, "fragile": fragile}  # fmt: skip

@@ -261,6 +261,7 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
     assert controller.proposal is first
     controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 0.0))
     assert controller.proposal.outdated  # marked at once …
+    QApplication.processEvents()  # … and shown when the re-sorted Ranglijst has been
     assert banner.text.text().startswith("Verouderd: de weging is gewijzigd")
     assert "Verouderd: de weging is gewijzigd" in window.detail_panel.plan_label.text()
     qtbot.waitUntil(lambda: not controller.proposal.outdated, timeout=HANG_GUARD_MS)

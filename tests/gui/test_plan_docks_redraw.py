@@ -57,12 +57,12 @@ def test_a_weight_change_does_not_redraw_the_plan_docks_until_its_plan_arrives(q
     banner = chart.banner.geometry()
     controller.set_profile(controller.profile.with_weight(Criterion.URGENCY, 0.0))
     controller.set_profile(controller.profile.with_weight(Criterion.SEVERITY, 1.0))
-    assert controller.proposal.outdated
+    assert controller.proposal.outdated  # at once; the views hear of it on the next turn
     assert controller.proposal.result is shown.result
+    QApplication.processEvents()
     assert _counts(board, chart) == before
     assert loads and strip.loads is loads  # the meeting's capacity strip is not counted again
     assert chart.banner.replan_button.isVisibleTo(chart)  # the mark is shown all the same
-    QApplication.processEvents()
     assert chart.banner.geometry() == banner  # so nothing below it is laid out again
     # The re-plan after the change brings a new plan: now every dock on screen draws it,
     # once; the load map, behind the Gantt's tab, when it is shown.

@@ -476,3 +476,52 @@ def test_the_badges_are_made_again_only_when_their_marks_change(qapp):
     assert (rm.BADGE_PRIORITY in keys) == entries[0].priority_rule
     assert model.index(row, rm.BADGES).data() == " ".join(
         label for _, label in model.badges_at(row))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "setup",
+    ["focus", "right_to_left", "no_grid", "dotted_grid", "scrolled", "no_alternation",
+     "hidden_row"],
+)
+def test_the_backgrounds_the_table_paints_row_by_row_are_qts(qtbot, setup):
+    """Rows Qt would paint no more than the row panel for (not selected, not current,
+    not under the mouse) get their backgrounds and grid from the table itself: the
+    picture is the one QTableView paints cell by cell."""
+    model = _model(80)
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(1400, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    table.selectRow(3)
+    if setup == "focus":
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus)
+        table.setCurrentIndex(model.index(5, rm.NAME))
+    elif setup == "right_to_left":
+        table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    elif setup == "no_grid":
+        table.setShowGrid(False)
+    elif setup == "dotted_grid":  # Qt's own paint: its dashes start at its region's top
+        table.setGridStyle(Qt.PenStyle.DotLine)
+    elif setup == "scrolled":
+        table.verticalScrollBar().setValue(7)
+        table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    elif setup == "no_alternation":
+        table.setAlternatingRowColors(False)
+    else:
+        table.setRowHidden(2, True)
+    QApplication.processEvents()
+    backgrounds = table._paint_backgrounds
+    rows_painted = []
+
+    def counted(*args):
+        rows_painted.append(1)
+        return backgrounds(*args)
+
+    table._paint_backgrounds = counted  # type: ignore[method-assign]
+    fast = table.viewport().grab().toImage()
+    assert bool(rows_painted) == (setup != "hidden_row")
+    table._one_delegate = lambda: False  # type: ignore[method-assign]
+    slow = table.viewport().grab().toImage()
+    assert fast == slow

@@ -108,6 +108,13 @@ class WorkspaceController(QObject):
         self._replan.setSingleShot(True)
         self._replan.setInterval(self.REPLAN_DELAY_MS)
         self._replan.timeout.connect(self._quick_plan)
+        # A weight change outdates the proposal at once (``proposal``); the views hear of
+        # it on the event loop's next turn (see _outdate).
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.setInterval(0)
+        self._announce.timeout.connect(self._announce_outdated)
+        self._announce_message = False  # ... and the status bar is told why
         self.scenarios = ScenarioController(self)  # what-if: the scenario panel's door
 
     # == state ===========================================================================
@@ -503,7 +510,12 @@ class WorkspaceController(QObject):
                 self._previous_ranks = self._ranking.rank_map()
             self._ranking = rank_cases(self._cases, self._profile, self._overrides)
         self.ranking_changed.emit()
-        if self._capacity is not None and self._capacity.teams:
+        # Only when a rank-order plan will follow (``planning`` says so meanwhile): the
+        # banner's Plan again, told of the outdated proposal just after this, is refused
+        # while planning, and the timer's end without a plan tells nobody.
+        if self._capacity is not None and self._capacity.teams and (
+            proposals.replaced_by_itself(self._proposal, self._choice)
+        ):
             self._replan.start()
 
     def _quick_plan(self) -> None:
@@ -519,8 +531,25 @@ class WorkspaceController(QObject):
         if reason == proposals.WEIGHTS and proposals.same_weights(shown, self._profile):
             return  # e.g. a profile chosen again, or saved under a name
         self._proposal = proposals.outdated(shown, reason)
+        tell = not proposals.replaced_by_itself(shown, self._choice)  # stays until re-planned
+        if reason == proposals.WEIGHTS:
+            # A slider step: the re-sorted Ranglijst is what the officer watches, and the
+            # outdated mark on the banner, the Voorstel header and the docks (a restyle;
+            # measured about half of the step's work before its repaint) waits for the
+            # frame that shows it.
+            self._announce_message = self._announce_message or tell
+            self._announce.start()
+            return
         self.proposal_changed.emit()
-        if not proposals.replaced_by_itself(shown, self._choice):  # stays until re-planned
+        if tell:
+            self.message.emit(proposals.describe(self._proposal, self._choice))
+
+    def _announce_outdated(self) -> None:
+        """What _outdate put off: the views hear of the proposal as it is now."""
+        self._announce.stop()
+        tell, self._announce_message = self._announce_message, False
+        self.proposal_changed.emit()
+        if tell and self._proposal is not None and self._proposal.outdated:
             self.message.emit(proposals.describe(self._proposal, self._choice))
 
     def replan(self) -> Job | None:
@@ -583,6 +612,8 @@ class WorkspaceController(QObject):
             self.warning.emit("\n".join(warnings))
         self._ranking = proposal.result.ranking  # the same ranks, with the fragile marks
         self._prepared = prepared
+        self._announce.stop()  # an outdated mark not yet shown: this proposal is
+        self._announce_message = False
         self.ranking_changed.emit()
         self.proposal_changed.emit()
         if before is None:  # the first plan of a workspace brings the docks' charts

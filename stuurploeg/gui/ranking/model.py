@@ -110,11 +110,14 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _HANDLED_ROLES = frozenset(
     {_DISPLAY, _CASE_ID, _VALUE, _BADGES, _ALIGNMENT, _TOOLTIP, _FOREGROUND}
 )
-# The arrays the texts of the columns other than rank, score and badges are made from.
-_OTHER_TEXT_SOURCES = (
-    "case_id", "name", "exploitation", "status", "plan", "decision", "criteria", "fte",
-    "weeks", "specialist",
-)  # fmt: skip
+# The arrays the texts of the columns other than rank, score and badges are made from,
+# and those columns.
+_TEXT_COLUMNS = {
+    "case_id": (CASE_ID,), "name": (NAME,), "exploitation": (EXPLOITATION,),
+    "status": (STATUS,), "plan": (PLAN,), "decision": (DECISION,),
+    "criteria": tuple(range(FIRST_CRITERION, LAST_CRITERION + 1)), "fte": (FTE,),
+    "weeks": (WEEKS,), "specialist": (SPECIALIST,),
+}  # fmt: skip
 _BADGE_SOURCES = ("priority", "incomplete", "fragile")  # the arrays the badges show
 # Painted by the table itself, one pass for all visible rows (``RankingTable.paintEvent``,
 # bars and badges): ``data`` answers their text as for any other column.
@@ -154,6 +157,24 @@ def _static_text(text: str, direction: QTextOption | None) -> QStaticText:
     if direction is not None:  # as the delegate: the ellipsis on the left
         static.setTextOption(direction)
     return static
+
+
+def _differs(before: np.ndarray, after: np.ndarray) -> np.ndarray | None:
+    """Per data row, whether two arrays of the same rows differ (NaN equals NaN); None
+    when they are not of the same shape."""
+    import numpy as np
+
+    if before.shape != after.shape:
+        return None
+    if before.dtype.kind == "f" and after.dtype.kind == "f":
+        differs = ~((before == after) | (np.isnan(before) & np.isnan(after)))
+    else:
+        differs = np.asarray(before != after, dtype=bool)
+        if differs.shape != before.shape:
+            return None
+    if differs.ndim > 1:
+        differs = differs.any(axis=tuple(range(1, differs.ndim)))
+    return differs
 
 
 def _t(text: str) -> str:
@@ -203,13 +224,29 @@ class RankingModel(TableModel):
         # visible section for several roles at each of its repaints (every re-sort)
         self._headers: dict[tuple[int, int, int], object] = {}
         self._proposal_outdated = False
+        self._header_look_only = False  # see header_look_only
 
     def set_proposal_state(self, note: str, outdated: bool) -> None:
         """The Voorstel header says who made the proposal; an outdated one is marked."""
         if (note, outdated) != (self._proposal_note, self._proposal_outdated):
             self._proposal_note, self._proposal_outdated = note, outdated
-            self._headers.clear()
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
+            # Only the Voorstel header's answers change (a weight change outdates the
+            # proposal): the header asks the others again at every repaint.
+            for key in [k for k in self._headers if k[0] == PLAN]:
+                del self._headers[key]
+            # Its tooltip and colour only, which size no section: the table need not lay
+            # itself out again (see ``header_look_only``).
+            self._header_look_only = True
+            try:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, PLAN, PLAN)
+            finally:
+                self._header_look_only = False
+
+    @property
+    def header_look_only(self) -> bool:
+        """Within a headerDataChanged that changes how a header looks (tooltip, colour),
+        not its text: no section's size hint changes."""
+        return self._header_look_only
 
     # -- data in -------------------------------------------------------------------------
     def set_rows(self, rows: RankingRows) -> None:
@@ -292,9 +329,10 @@ class RankingModel(TableModel):
         rank[rows] = places
         score = np.full(n, np.nan)
         score[rows] = cols.scores
-        if isinstance(previous_ranks, RankMap) and previous_ranks.source is cols.source:
-            before = previous_ranks.ranks[cols.order]  # the same list ranked before
-        else:
+        before = (
+            previous_ranks.ranks_for(cols) if isinstance(previous_ranks, RankMap) else None
+        )  # the same list ranked before: one index
+        if before is None:
             before = np.array(list(map(previous_ranks.get, cols.case_ids)), dtype=float)
         movement = np.full(n, np.nan)
         movement[rows] = before - places
@@ -347,13 +385,19 @@ class RankingModel(TableModel):
         known = self._index_of
         old = self._rows
         # A weight change brings new rank, score and badge arrays and shares the others; a
-        # new plan also new plan arrays; other rows of the same cases share nothing.
-        shared = old is not None and all(
-            getattr(rows, name) is getattr(old, name) for name in _OTHER_TEXT_SOURCES
-        )
-        if not shared:
+        # new plan also new plan arrays, mostly with the same texts as before (the cells
+        # whose text stands keep their static texts); other rows share nothing.
+        same_cases = old is not None and rows.case_id is old.case_id
+        if old is None or not same_cases:
             self._forget_texts(range(COLUMN_COUNT))
-        elif old is not None and all(
+        else:
+            for name, columns in _TEXT_COLUMNS.items():
+                before, after = getattr(old, name), getattr(rows, name)
+                if before is not after:
+                    self._forget_rows(columns, _differs(before, after))
+        if old is None or not same_cases:
+            pass
+        elif all(
             np.array_equal(getattr(rows, name), getattr(old, name)) for name in _BADGE_SOURCES
         ):  # the marks stand (a weight change rarely moves one): so do the badges
             self._forget_texts((RANK, SCORE))
@@ -404,6 +448,20 @@ class RankingModel(TableModel):
             ends = np.concatenate((view_rows[breaks], [view_rows[-1]]))
             for first, last in zip(starts.tolist(), ends.tolist(), strict=True):
                 self.dataChanged.emit(self.index(first, column), self.index(last, column))
+
+    def _forget_rows(self, columns: Iterable[int], changed: np.ndarray | None) -> None:
+        """Forget the texts of the data rows ``changed`` marks (None: of every row)."""
+        import numpy as np
+
+        rows = None if changed is None else np.flatnonzero(changed)
+        if rows is None or len(rows) > len(changed) // 4:  # type: ignore[arg-type]
+            self._forget_texts(columns)
+            return
+        for column in columns:
+            texts, statics = self._texts[column], self._statics[column]
+            for row in rows.tolist():
+                texts.pop(row, None)
+                statics.pop(row, None)
 
     def _forget_texts(self, columns: Iterable[int]) -> None:
         for column in columns:
@@ -596,6 +654,17 @@ class RankingModel(TableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _INDEX) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = _INDEX
+    ) -> QModelIndex:
+        """QAbstractTableModel.index in one call: Qt's asks rowCount and columnCount, two
+        calls into Python, for every cell a repaint paints."""
+        if 0 <= row < len(self._order) and 0 <= column < COLUMN_COUNT and (
+            not parent.isValid()
+        ):
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def multiData(
         self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan
     ) -> None:
@@ -691,6 +760,11 @@ class RankingModel(TableModel):
             yield
         finally:
             self._measuring = False
+
+    @property
+    def is_measuring(self) -> bool:
+        """Within measuring(): the delegate gets (and so draws) every cell's text."""
+        return self._measuring
 
     def score_cell(self, view_row: int) -> tuple[str, float | None]:
         """The score text of a visible row and the value its bar shows (None: no bar)."""

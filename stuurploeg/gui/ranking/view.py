@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QElapsedTimer,
     QEvent,
     QItemSelectionModel,
+    QLineF,
     QModelIndex,
     QObject,
     QPoint,
@@ -25,7 +26,9 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
     QPixmap,
+    QRegion,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -98,7 +101,11 @@ class RankingTable(QTableView):
         self.apply_widths()
 
     def _forget_layout(self) -> None:
-        self._laid_out = ()
+        # The Voorstel header marked outdated at each first weight change after a plan:
+        # its colour sizes nothing, and a full layout of the table raises the scroll
+        # bars, which repaints every widget behind them.
+        if not getattr(self.model(), "header_look_only", False):
+            self._laid_out = ()
 
     def _before_resort(self) -> None:
         self._rows_before = self.model().rowCount()
@@ -155,20 +162,15 @@ class RankingTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(fm.height() + 8)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Qt draws the cells' backgrounds (no text), then the texts, bars and badges of
-        the visible rows are drawn in one pass (see ``rm.PAINTED_BY_TABLE``)."""
+        """The cells' backgrounds (no text; see ``_paint_backgrounds``), then the texts,
+        bars and badges of the visible rows in one pass (see ``rm.PAINTED_BY_TABLE``)."""
         model: rm.RankingModel = self.model()  # type: ignore[assignment]
-        if self._one_delegate():
-            with model.paint_pass():
-                super().paintEvent(event)
-        else:
-            super().paintEvent(event)
-        if model.rowCount() == 0:
-            return
+        one_delegate = self._one_delegate()
         area = event.rect()
-        first = self.rowAt(area.top())
-        if first < 0:
-            return  # below the last row
+        first = self.rowAt(area.top()) if model.rowCount() else -1
+        if first < 0:  # no rows, or below the last row
+            self._qt_paint(event, one_delegate)
+            return
         last = self.rowAt(area.bottom())
         last = model.rowCount() - 1 if last < 0 else last
         grid = 1 if self.showGrid() else 0
@@ -181,8 +183,19 @@ class RankingTable(QTableView):
                 x <= area.right() and x + width > area.left()
             ):
                 painted.append((column, x + shift, width - grid))
-        if not painted:
-            return
+        rows = [
+            (row, self.rowViewportPosition(row), self.rowHeight(row) - grid)
+            for row in range(first, last + 1)
+            if not self.isRowHidden(row)
+        ]
+        if not painted or not one_delegate or model.is_measuring or (
+            self.verticalHeader().sectionsHidden()  # Qt's alternation counts shown rows
+        ):
+            self._qt_paint(event, one_delegate)
+            if not painted:
+                return
+        else:
+            self._paint_backgrounds(event, rows, painted, grid)
         # The colours an item delegate would get: the view's palette, in the group
         # QTableView gives an enabled cell.
         palette = self.palette()
@@ -207,11 +220,6 @@ class RankingTable(QTableView):
 
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         line = metrics.height()
-        rows = [
-            (row, self.rowViewportPosition(row), self.rowHeight(row) - grid)
-            for row in range(first, last + 1)
-            if not self.isRowHidden(row)
-        ]
         view_rows = [row for row, _, _ in rows]
         painter = QPainter(self.viewport())
         pen = None
@@ -255,6 +263,110 @@ class RankingTable(QTableView):
                 tx = left + limit - advance if at_right else left
                 painter.drawStaticText(QPointF(tx, y + (height - 1) // 2 - line / 2), static)
         painter.end()
+
+    def _qt_paint(self, event: QPaintEvent, one_delegate: bool) -> None:
+        """QTableView's own paint of ``event``'s cells (backgrounds, grid, drop marker)."""
+        if one_delegate:
+            with self.model().paint_pass():  # type: ignore[attr-defined]
+                super().paintEvent(event)
+        else:
+            super().paintEvent(event)
+
+    def _paint_backgrounds(
+        self, event: QPaintEvent, rows: list[tuple[int, int, int]],
+        painted: list[tuple[int, int, int]], grid: int,
+    ) -> None:
+        """The cells' backgrounds as QTableView paints them, its per-cell work only for
+        the rows where it draws more than the row's background (selected, current,
+        under the mouse): for each cell it calls into Python four times (index, flags,
+        the delegate's roles), about half of a repaint of the Ranglijst. Every other
+        cell gets what the style draws for it, the row panel (the alternating colour),
+        and the grid Qt would draw over it."""
+        if grid and self.gridStyle() != Qt.PenStyle.SolidLine:
+            # dashes start where Qt's lines start, at the top of its region
+            self._qt_paint(event, True)
+            return
+        selection = self.selectionModel()
+        special: set[int] = set()
+        for part in selection.selection():
+            special.update(range(part.top(), part.bottom() + 1))
+        current = self.currentIndex()
+        if current.isValid() and (self.hasFocus() or self.viewport().hasFocus()):
+            special.add(current.row())
+        viewport = self.viewport()
+        if viewport.underMouse():  # a style may draw the hovered cell
+            special.add(self.rowAt(viewport.mapFromGlobal(QCursor.pos()).y()))
+        plain = [r for r in rows if r[0] not in special]
+        if plain:
+            from PySide6.QtWidgets import QStyle, QStyleOptionViewItem  # see paintEvent
+
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            if option.state & QStyle.StateFlag.State_Enabled:  # as QTableView's drawCell
+                option.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+            style = self.style()
+            panel = QStyle.PrimitiveElement.PE_PanelItemViewRow
+            alternate = self.alternatingRowColors()
+            hint = style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+            pen = QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, self.gridStyle())
+            # One panel across the row where the grid lines, drawn over it, hide what it
+            # paints in the gaps between the cells as they hide the viewport's own colour.
+            whole = not grid or pen.color().alpha() == 255
+            spans = painted
+            if whole:
+                left = min(x for _, x, _ in painted)
+                spans = [(0, left, max(x + w for _, x, w in painted) - left)]
+            painter = QPainter(viewport)
+            for row, y, height in plain:
+                if alternate:  # the rows' own parity: no row is hidden here
+                    if row & 1:
+                        option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+                    else:
+                        option.features &= ~QStyleOptionViewItem.ViewItemFeature.Alternate
+                for _, x, width in spans:
+                    option.rect = QRect(x, y, width, height)
+                    style.drawPrimitive(panel, option, painter, self)
+            if grid:
+                self._paint_grid(painter, pen, event.rect(), plain, painted)
+            painter.end()
+        region = QRegion()
+        width = viewport.width()
+        for row, y, height in rows:
+            if row in special:
+                region += QRect(0, y, width, height + grid)
+        self._qt_paint(QPaintEvent(region & event.region()), True)
+
+    def _paint_grid(
+        self, painter: QPainter, pen: QPen, area: QRect, rows: list[tuple[int, int, int]],
+        painted: list[tuple[int, int, int]],
+    ) -> None:
+        """QTableView's grid lines over ``rows``: a line under each, one right of each
+        column (left of it right to left), within the table's width."""
+        painter.setPen(pen)
+        columns = self.horizontalHeader()
+        right_to_left = self.isRightToLeft()
+        if right_to_left:
+            left = max(area.left(), self.viewport().width() - (columns.length() - columns.offset()))
+            right = area.right()
+        else:
+            left, right = area.left(), min(area.right(), columns.length() - columns.offset() - 1)
+        xs = [self.columnViewportPosition(c) + (0.5 if right_to_left else self.columnWidth(c) - 0.5)
+              for c, _, _ in painted]  # fmt: skip
+        lines = []
+        # the columns' lines over each run of adjacent rows, in one piece as Qt draws them
+        # over its region (a pixel drawn twice would darken a translucent grid colour)
+        run_top, run_bottom = None, None
+        for _, y, height in rows:
+            lines.append(QLineF(left + 0.5, y + height + 0.5, right + 0.5, y + height + 0.5))
+            if run_bottom is not None and y == run_bottom + 1:
+                run_bottom = y + height
+                continue
+            if run_top is not None:
+                lines.extend(QLineF(x, run_top + 0.5, x, run_bottom + 0.5) for x in xs)
+            run_top, run_bottom = y, y + height
+        if run_top is not None:
+            lines.extend(QLineF(x, run_top + 0.5, x, run_bottom + 0.5) for x in xs)
+        painter.drawLines(lines)
 
     def _one_delegate(self) -> bool:
         """Whether every cell is painted by the table's own item delegate."""
