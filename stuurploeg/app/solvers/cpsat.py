@@ -16,7 +16,10 @@ Why, with the measured figures: docs/optimiser.md.
 
 Determinism: the search is CP-SAT's interleaved parallel mode (the workers run in fixed
 batches and share solutions only at batch ends) with a *deterministic-time* budget, so the
-same input, seed and ``workers`` give the same plan. A wall-clock limit (``wall_limit``,
+same input, seed and ``workers`` give the same plan. One exception in CP-SAT itself: a
+search that ends on a proof of optimality ends in the middle of a batch, on whichever
+worker got there first, and of several optimal plans returns that worker's; such a search
+is settled by running it again on one worker (``_settle``). A wall-clock limit (``wall_limit``,
 by default the time limit itself) keeps the budget honest on a slow or busy machine; when
 it ends the search first, the plan is still within capacity and never worse than the hint,
 but *may differ from run to run*: ``reproducible`` is then False (make_plan says so in a
