@@ -16,7 +16,10 @@ Why, with the measured figures: docs/optimiser.md.
 
 Determinism: the search is CP-SAT's interleaved parallel mode (the workers run in fixed
 batches and share solutions only at batch ends) with a *deterministic-time* budget, so the
-same input, seed and ``workers`` give the same plan. A wall-clock limit (``wall_limit``,
+same input, seed and ``workers`` give the same plan. One exception in CP-SAT itself: a
+search that ends on a proof of optimality ends in the middle of a batch, on whichever
+worker got there first, and of several optimal plans returns that worker's; such a search
+is settled by running it again on one worker (``_settle``). A wall-clock limit (``wall_limit``,
 by default the time limit itself) keeps the budget honest on a slow or busy machine; when
 it ends the search first, the plan is still within capacity and never worse than the hint,
 but *may differ from run to run*: ``reproducible`` is then False (make_plan says so in a
@@ -232,11 +235,11 @@ def solve_max_priority(
         stage = _stage(form, base, candidates, must, stage_hint, previous, move_penalty)
         stage.keeps = keeps
         lns = form == "intervals" and bool(stage_hint)
-        stage.solver, stage.status = _run(stage.model, dtime, wall_stage, workers, seed,
-                                          progress, deterministic, lns, rate=rate)
+        stage.solver, stage.status, exact = _run(stage.model, dtime, wall_stage, workers,
+                                                 seed, progress, deterministic, lns, rate=rate)
         solver, status = stage.solver, stage.status
         used += solver.deterministic_time if deterministic else solver.wall_time * rate
-        reproducible = reproducible and not _hit_cap(solver, status, dtime)
+        reproducible = reproducible and exact and not _hit_cap(solver, status, dtime)
         if state is not None and state.cancelled:
             reproducible = False
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -272,12 +275,13 @@ def solve_max_priority(
         _add_hints(model, choice, placements)
         model.add(best.priority + best.stay >= round(solver.objective_value))
         model.minimize(_lateness(choice, candidates))
-        solver2, status2 = _run(model, left, wall_left, workers, seed, progress, deterministic,
-                                False, rate=rate)
+        solver2, status2, exact = _run(model, left, wall_left, workers, seed, progress,
+                                       deterministic, False, rate=rate)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             placements = _placements(solver2, choice)
         cancelled = state is not None and state.cancelled
-        reproducible = reproducible and not cancelled and not _hit_cap(solver2, status2, left)
+        reproducible = (reproducible and exact and not cancelled
+                        and not _hit_cap(solver2, status2, left))
     label = "optimaal" if proven else "toegestaan"
     return SolveOutcome(
         placements,
@@ -428,14 +432,57 @@ def _run(
     lns: bool = False,
     *,
     rate: float,
-) -> tuple[cp_model.CpSolver, int]:
+) -> tuple[cp_model.CpSolver, int, bool]:
     """Solve with a deterministic budget of ``dtime`` and a wall-clock limit of ``seconds``
     (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit at
     ``rate`` units per second).
     ``lns``: only large-neighbourhood search from the hint (measured the best use of two
-    busy cores for the interval model, docs/optimiser.md)."""
-    solver = cp_model.CpSolver()
-    params = solver.parameters
+    busy cores for the interval model, docs/optimiser.md).
+
+    Returns (solver, status, exact): ``exact`` is False when a deterministic search ended
+    on a proof of optimality and the one-worker re-run that settles which optimal plan it
+    returns (:func:`_settle`) did not finish within the wall clock or was cancelled; the
+    plan is then optimal but a re-run may give another one of the same total."""
+    start = time.perf_counter()
+    solver, status = _solve(model, progress, _parameters(
+        dtime, seconds, workers, seed, deterministic, lns, rate))
+    if not (deterministic and workers > 1 and status == cp_model.OPTIMAL):
+        return solver, status, True
+    if progress.state is not None and progress.state.cancelled:
+        return solver, status, False
+    return _settle(model, solver, status, progress, _parameters(
+        dtime, seconds - (time.perf_counter() - start), 1, seed, True, lns, rate))
+
+
+def _settle(
+    model: cp_model.CpModel, solver: cp_model.CpSolver, status: int, progress: _Progress,
+    params: cp_model.SatParameters,
+) -> tuple[cp_model.CpSolver, int, bool]:
+    """The same search on one worker, after a parallel one that ended on a proof.
+
+    CP-SAT's interleaved search (OR-Tools 9.15) is deterministic batch by batch, but a task
+    that proves optimality ends the search at once, in the middle of its batch: which of
+    the batch's tasks, running at the same time on the two workers, gets there first, and
+    so which of several plans of the same optimal total comes back, is a race of threads
+    (measured on one small unit's model: two plans, 7 and 93 of 100 runs; 100 of 100 the
+    same on one worker). On one worker the batch's tasks run one after the other in their
+    fixed order, so the search ends on the same task, and plan, every time, and so does its
+    deterministic time, which the caller charges to the budget (the parallel search's at
+    such an end was not either). The re-run costs about the wall-clock time of the parallel
+    one (measured 1-4 s on the 60-candidate benchmark units, mostly presolve and the LP);
+    it comes off what is left of ``seconds``."""
+    params.interleave_search = True  # one worker, but the same batches of the same tasks
+    again, status_again = _solve(model, progress, params)
+    if status_again == cp_model.OPTIMAL:
+        return again, status_again, True
+    return solver, status, False  # the wall clock or a cancel ended the re-run
+
+
+def _parameters(
+    dtime: float, seconds: float, workers: int, seed: int, deterministic: bool, lns: bool,
+    rate: float,
+) -> cp_model.SatParameters:
+    params = cp_model.SatParameters()
     params.num_workers = workers
     params.random_seed = seed
     params.use_lns_only = lns
@@ -447,6 +494,14 @@ def _run(
         params.max_time_in_seconds = max(seconds, 0.5)
     else:
         params.max_time_in_seconds = max(min(dtime / rate, seconds), 0.2)
+    return params
+
+
+def _solve(
+    model: cp_model.CpModel, progress: _Progress, params: cp_model.SatParameters
+) -> tuple[cp_model.CpSolver, int]:
+    solver = cp_model.CpSolver()
+    solver.parameters.copy_from(params)
     done = threading.Event()
     watcher = threading.Thread(target=progress.watch, args=(solver, done), daemon=True)
     watcher.start()

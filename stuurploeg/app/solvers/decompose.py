@@ -117,13 +117,13 @@ def decompose(
         before = sum(round(by_id[cid].score * cpsat.SCORE_SCALE) for cid in hint)
         progress.offset = _total(by_id, plan) * cpsat.SCORE_SCALE - before
         try:
-            solver, status = cpsat._run(stage.model, dtime, wall_left, workers, seed,
-                                        progress, True, bool(hint), rate=rate)
+            solver, status, exact = cpsat._run(stage.model, dtime, wall_left, workers, seed,
+                                               progress, True, bool(hint), rate=rate)
         finally:
             progress.offset = 0.0
         pieces += 1
         charged += solver.deterministic_time / rate
-        if cpsat._hit_cap(solver, status, dtime):
+        if not exact or cpsat._hit_cap(solver, status, dtime):
             reproducible = False
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
                 solver.objective_value > before + 0.5):
