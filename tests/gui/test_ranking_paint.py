@@ -43,6 +43,16 @@ def _model(n: int = 40, badges: tuple[int, ...] = ()) -> rm.RankingModel:
     return model
 
 
+def _shown(qtbot, model: rm.RankingModel, width: int, height: int) -> RankingTable:
+    """A Ranglijst of ``model``, ``width``×``height``, on screen."""
+    table = RankingTable(model)
+    qtbot.addWidget(table)
+    table.resize(width, height)
+    table.show()
+    qtbot.waitExposed(table)
+    return table
+
+
 def _option(delegate: QStyledItemDelegate, index: QModelIndex) -> QStyleOptionViewItem:
     option = QStyleOptionViewItem()
     delegate.initStyleOption(option, index)
@@ -139,11 +149,7 @@ def _cell_colours(image: QImage, table: RankingTable, row: int, column: int) -> 
 
 def test_the_table_paints_score_bars_and_badges(qtbot):
     model = _model(badges=(0,))
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1200, 600)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1200, 600)
     image = table.viewport().grab().toImage()
     priority = BADGE_COLOURS[rm.BADGE_PRIORITY].rgb() & 0xFFFFFF
     assert priority in _cell_colours(image, table, 0, rm.BADGES)
@@ -210,11 +216,7 @@ def test_the_table_paints_every_text_where_the_delegate_did(qtbot, direction):
 
 def test_fitting_a_painted_column_to_its_contents_measures_its_text(qtbot):
     model = _model(badges=(0, 1))
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1200, 600)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1200, 600)
     metrics = table.fontMetrics()
     for column in sorted(rm.PAINTED_BY_TABLE):
         widest = max(metrics.horizontalAdvance(model.index(r, column).data() or "")
@@ -246,11 +248,7 @@ def test_a_weight_change_repaints_the_table_once(qtbot):
     before = rank_cases(cases, STANDARD_PROFILE)
     model = rm.RankingModel()
     model.set_rows(build_rows(cases, before))
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1000, 500)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1000, 500)
     paints = _Paints()
     table.viewport().installEventFilter(paints)
     for weight in (0.0, 40.0, 5.0):
@@ -268,11 +266,7 @@ def test_a_dragged_row_shows_its_texts(qtbot):
     """The drag's picture is the row as the table paints it (texts included), not the
     delegate's cells alone, which have no text."""
     model = _model()
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1000, 400)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1000, 400)
     table.selectRow(1)
     picture, corner = table.drag_picture(table.selectedIndexes())
     assert corner.y() == table.rowViewportPosition(1)
@@ -294,11 +288,7 @@ def _weighed_table(qtbot, n: int = 200):
     before = rank_cases(cases, STANDARD_PROFILE)
     model = rm.RankingModel()
     model.set_rows(build_rows(cases, before))
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1000, 500)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1000, 500)
     return cases, before, model, table
 
 
@@ -426,11 +416,7 @@ def test_a_paint_pass_paints_what_cell_by_cell_answers_paint(qtbot):
     roles gives (selected row, cases out of the plan; no stale background, icon or check
     box). A column with a delegate of its own paints cell by cell."""
     model = _model()
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1400, 600)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1400, 600)
     table.selectRow(1)
     assert any(model.index(r, rm.PLAN).data(Qt.ItemDataRole.ForegroundRole) is not None
                for r in range(model.rowCount()))  # fmt: skip
@@ -488,11 +474,7 @@ def test_the_backgrounds_the_table_paints_row_by_row_are_qts(qtbot, setup):
     not under the mouse) get their backgrounds and grid from the table itself: the
     picture is the one QTableView paints cell by cell."""
     model = _model(80)
-    table = RankingTable(model)
-    qtbot.addWidget(table)
-    table.resize(1400, 500)
-    table.show()
-    qtbot.waitExposed(table)
+    table = _shown(qtbot, model, 1400, 500)
     table.selectRow(3)
     if setup == "focus":
         table.setFocus()
