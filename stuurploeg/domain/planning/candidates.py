@@ -82,13 +82,16 @@ def candidate_for(
 
 
 def _shape(case: Case, grid: CapacityGrid) -> Candidate:
-    demand = np.zeros(1 + len(SPECIALISMS))
-    demand[0] = case.fte or 0.0
-    for si, spec in enumerate(SPECIALISMS, start=1):
-        demand[si] = max(case.specialist_fte.get(spec, 0.0), 0.0)
-    finite = all(math.isfinite(v) for v in demand)
+    # Plain floats, not numpy, until the end: this runs once per case in the re-plan's worker
+    # thread, and every small numpy call there lets go of the GIL and takes it back at once,
+    # which keeps the GUI thread waiting for it (see docs/performance.md, "GIL").
+    values = [case.fte or 0.0] + [
+        max(case.specialist_fte.get(spec, 0.0), 0.0) for spec in SPECIALISMS
+    ]
+    finite = all(math.isfinite(v) for v in values)
     if not finite:
-        demand[:] = 0.0
+        values = [0.0] * len(values)
+    demand = np.array(values, dtype=float)
     duration = case.weeks or 0
     first, last = 0, grid.horizon - 1
     if case.earliest_start is not None:
@@ -133,12 +136,12 @@ def _shape(case: Case, grid: CapacityGrid) -> Candidate:
         problem = problem or "Er is geen team om de zaak op te plannen."
     elif duration > grid.length - first:
         problem = "De doorlooptijd is langer dan de rekenperiode van de planning."
-    if problem is None and demand[1:].any():
-        has_kind = grid.has_kind()[list(teams)].any(axis=0)
+    if problem is None and any(values[1:]):
+        lacking = _lacking_kinds(grid, teams)
         missing = [
             spec.value
             for si, spec in enumerate(SPECIALISMS, start=1)
-            if demand[si] > 0 and not has_kind[si]
+            if values[si] > 0 and si in lacking
         ]
         if missing:
             names = ", ".join(missing)
@@ -161,3 +164,14 @@ def _shape(case: Case, grid: CapacityGrid) -> Candidate:
         last=last,
         problem=problem,
     )
+
+
+def _lacking_kinds(grid: CapacityGrid, teams: tuple[int, ...]) -> frozenset[int]:
+    """The kinds none of ``teams`` ever has fte of; there are only a few team tuples."""
+    key = ("lacking kinds", teams)
+    lacking = grid.memo.get(key)
+    if lacking is None:
+        has_kind = grid.has_kind()[list(teams)].any(axis=0)
+        lacking = grid.memo[key] = frozenset(np.flatnonzero(~has_kind).tolist())
+    return lacking
+
