@@ -187,3 +187,20 @@ def test_named_team_without_the_specialism_says_it_does_not_have_it():
     assert r.unplanned[0].reason == (
         "De zaak vraagt specialisme financieel, maar team T heeft dat niet."
     )
+
+
+def test_each_set_of_teams_is_checked_for_the_specialism_on_its_own():
+    """What a case's teams lack is kept per set of teams: the unit having the specialism
+    does not let a case for a team without it through, nor the other way round."""
+    fin = {Specialism.FINANCIAL: 0.5}
+    cases = [case("Voor-T", pos=0, team="T", specialist_fte=fin),
+             case("Vrij", pos=1, specialist_fte=fin),
+             case("Voor-U", pos=2, team="U", specialist_fte=fin),
+             case("Ook-voor-T", pos=3, team="t ", specialist_fte=fin)]  # fmt: skip
+    r = plan(cases, [Team("T", 5.0), Team("U", 5.0, specialist_fte={Specialism.FINANCIAL: 1})])
+    assert {a.case_id: a.team for a in r.assignments} == {"Vrij": "U", "Voor-U": "U"}
+    reasons = {u.case_id: u.reason for u in r.unplanned}
+    assert reasons == dict.fromkeys(
+        ("Voor-T", "Ook-voor-T"),
+        "De zaak vraagt specialisme financieel, maar team T heeft dat niet.",
+    )
