@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gui.factories import make_cases
+from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import make_workspace, open_in
 
 pytestmark = pytest.mark.gui
@@ -38,6 +38,7 @@ NOT_BEFORE_THE_WINDOW = (
     "stuurploeg.gui.importing.wizard",
     "stuurploeg.gui.meeting.keymap",
     "stuurploeg.gui.meeting.room",
+    "stuurploeg.gui.planboard.panel",  # the Planbord, behind the Capacity tab
     "stuurploeg.gui.planning.dialog",
     "stuurploeg.gui.ranking.position",
     "stuurploeg.gui.scenarios.panel",
@@ -302,6 +303,26 @@ def test_the_scenario_panel_is_built_when_its_dock_shows(qtbot, main_window, tmp
     panel = window.scenario_panel
     assert dock.widget().widget() is panel and panel.isVisible()
     assert panel.new_button.isEnabled()  # it reads the open workspace when built
+
+
+def test_the_planboard_is_built_when_its_dock_shows_and_draws_the_plan_then(
+    qtbot, main_window, tmp_path
+):
+    """Behind the Capacity tab at start: the first plan no longer builds its Gantt and
+    load map (pyqtgraph) while nobody sees them; shown, it draws the plan on screen."""
+    window = main_window
+    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(8), make_capacity())
+    open_in(qtbot, window.controller, path)
+    qtbot.waitUntil(lambda: window.controller.proposal is not None
+                    and not window.controller.planning)  # fmt: skip
+    assert window._planboard_panel is None
+    dock = window.docks["planboard"]
+    dock.raise_()
+    qtbot.waitUntil(lambda: window._planboard_panel is not None)
+    panel = window.planboard_panel
+    assert dock.widget().widget() is panel and panel.isVisible()
+    assert panel.gantt is not None and panel.load_map is not None  # the plan, drawn
+    assert window.planboard_panel is panel  # built once
 
 
 def test_the_scenario_panel_can_be_asked_for_before_its_dock_shows(main_window):
