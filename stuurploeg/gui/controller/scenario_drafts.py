@@ -3,9 +3,10 @@ scenario and checked, with each problem at its field; and the worker that plans 
 scenario to compare it with the base plan.
 
 Apart from :mod:`stuurploeg.gui.controller.scenarios` (whose controller imports this
-module where a draft is first read, checked or planned) because the first window and the
-first ranking need none of it: its seven dataclasses cost about 8 ms at each start
-(docs/performance.md, "Start-up, fifth pass"). ``scenarios`` still names them.
+module where a draft is first read, checked or planned) because neither the first window
+nor the first ranking needs any of it: its six dataclasses cost about 8 ms at each start
+(docs/performance.md, "Start-up, fifth pass"). ``scenarios`` still names the draft
+types.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ class Converted:
     rows_of_deltas: list[int] = field(default_factory=list)  # delta index -> draft row
 
 
-# -- from a stored scenario, to one --------------------------------------------------
+# -- from a stored scenario, and back to one ------------------------------------------
 def draft_of(scenario: Scenario) -> ScenarioDraft:
     """A stored scenario as the editor shows it."""
     from stuurploeg.domain.planning import KIND_TOTAL
@@ -227,8 +228,7 @@ def check_converted(converted: Converted, cases: Sequence[Case], capacity: Capac
 
     out: list[DraftProblem] = []
     seen: set[tuple[object, ...]] = set()
-    for p in check_scenario(scenario, cases, capacity, start=start,
-                            weeks=weeks):
+    for p in check_scenario(scenario, cases, capacity, start=start, weeks=weeks):
         section, row = None, None
         if p.entry:
             label, _, number = p.entry.rpartition(" ")
@@ -289,8 +289,11 @@ def _fte_text(value: float) -> str:
     return text.replace(".", ",")
 
 
+# -- planning a scenario like the base, to compare the two -----------------------------
 @dataclass(frozen=True)
 class PlanRequest:
+    """What :func:`plan_outcome` plans: a copy of the controller's state when asked."""
+
     base: PlanResult
     cases: tuple[Case, ...]
     capacity: CapacityData

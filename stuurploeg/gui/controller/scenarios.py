@@ -201,14 +201,14 @@ class ScenarioController(QObject):
         """Store ``draft`` (as a new scenario when ``original`` is None, else in place of
         scenario ``original``, renamed when the name changed). Raises
         :class:`DraftRefused` (nothing stored) when it has errors."""
+        from stuurploeg.gui.controller.scenario_drafts import DraftProblem, DraftRefused
+
         ws = self._needs_workspace()
         converted = self._convert(draft)
         problems = converted.problems
         if converted.scenario is not None:
             problems = problems + self._check_scenario(converted)
         errors = [p for p in problems if not p.warning]
-        from stuurploeg.gui.controller.scenario_drafts import DraftProblem, DraftRefused
-
         if errors or converted.scenario is None:
             raise DraftRefused(errors)
         from stuurploeg.app.scenarios import rename_scenario, save_scenario
@@ -495,8 +495,8 @@ def _suggest(plan: PlanResult, cases: Sequence[Case], capacity: CapacityData, ca
     return suggest_for_case(plan, cases, capacity, case_id)
 
 
-# The drafts' names, as the scenario panel and the tests know them from this module; the
-# module is imported at the first of them asked for (start-up time, see its docstring).
+# The drafts' names, as tests and older code import them from this module; their module
+# is imported at the first of them asked for (start-up time, see its docstring).
 _DRAFT_NAMES = frozenset({
     "ACTIONS", "CAPACITY", "CASE", "CapacityRow", "CaseRow", "DraftProblem", "DraftRefused",
     "ScenarioDraft",
