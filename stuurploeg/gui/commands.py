@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import Criterion
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
 
 if TYPE_CHECKING:
+    from stuurploeg.domain.decisions import Decision
     from stuurploeg.domain.scoring import WeightProfile
 
 _WEIGHTS_COMMAND_ID = 1001

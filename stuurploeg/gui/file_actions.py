@@ -6,13 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from stuurploeg.gui.controller import WorkspaceController
 from stuurploeg.gui.settings import Settings
+
+if TYPE_CHECKING:
+    # imported where a file is asked for: PySide6 builds QFileDialog's enums at its
+    # import, which the first window does not need (start-up time)
+    from PySide6.QtWidgets import QFileDialog
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -95,6 +101,8 @@ class FileActions(QObject):
 
     # -- asking for files (window-modal, never exec(): the event loop keeps running) -----
     def _ask(self, title: str, name_filter: str, chosen: Callable[[Path], object]) -> QFileDialog:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self.window, title)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setNameFilter(name_filter)
@@ -105,7 +113,7 @@ class FileActions(QObject):
         dialog = self._ask(
             self.tr("Open workspace"), self.tr("Workspaces (*.stuurploeg)"), self.switch_to
         )
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setFileMode(dialog.FileMode.ExistingFile)
         dialog.open()
         return dialog
 
@@ -115,7 +123,7 @@ class FileActions(QObject):
             self.tr("Workspaces (*.stuurploeg)"),
             lambda p: self.switch_to(p, new=True),
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setAcceptMode(dialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("stuurploeg")
         dialog.open()
         return dialog
@@ -128,7 +136,7 @@ class FileActions(QObject):
             self.tr("Excel workbooks (*.xlsx)"),
             lambda out: self.controller.export(out, day),
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setAcceptMode(dialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
         workspace = self.controller.path
         if workspace is not None:  # beside the workspace, unless the user goes elsewhere

@@ -41,7 +41,6 @@ from stuurploeg.gui.docks.case_detail import CaseDetailPanel
 from stuurploeg.gui.docks.weights import WeightsPanel
 from stuurploeg.gui.file_actions import FileActions, is_workbook
 from stuurploeg.gui.notices import Notices
-from stuurploeg.gui.planboard.panel import PlanboardPanel
 from stuurploeg.gui.ranking.view import RankingView
 from stuurploeg.gui.scenarios.shown import shown_text
 from stuurploeg.gui.settings import Settings
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
     from stuurploeg.gui.importing.wizard import ImportWizard
     from stuurploeg.gui.meeting.keymap import KeyMapDialog
     from stuurploeg.gui.meeting.room import MeetingRoom
+    from stuurploeg.gui.planboard.panel import PlanboardPanel
     from stuurploeg.gui.planning.dialog import PlanDialog
     from stuurploeg.gui.ranking.position import PositionDialog
     from stuurploeg.gui.scenarios.panel import ScenarioPanel
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.capacity_panel = CapacityPanel(self.controller, self)
         self._decisions_panel: DecisionsPanel | None = None  # built when its dock first shows
         self.placement = PlacementController(self.controller)
-        self.planboard_panel = PlanboardPanel(self.placement, self.undo_stack, self)
+        self._planboard_panel: PlanboardPanel | None = None  # built when its dock first shows
         self._scenario_panel: ScenarioPanel | None = None  # built when its dock first shows
         self.docks: dict[str, QDockWidget] = {}
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self._add_dock("detail", self.tr("Case detail"), self.detail_panel, right)
         self._add_dock("capacity", self.tr("Capacity"), self.capacity_panel, bottom)
         self._add_dock("decisions", self.tr("Decisions"), None, right)
-        self._add_dock("planboard", self.tr("Planning board"), self.planboard_panel, bottom)
+        self._add_dock("planboard", self.tr("Planning board"), None, bottom)
+        self.docks["planboard"].visibilityChanged.connect(self._planboard_shown)
         self.tabifyDockWidget(self.docks["capacity"], self.docks["planboard"])
         self._add_dock("scenarios", self.tr("Scenarios"), None, bottom)
         self.docks["scenarios"].visibilityChanged.connect(self._scenarios_shown)
@@ -233,6 +234,25 @@ class MainWindow(QMainWindow):
             scroll.setWidget(panel)
             self._scenario_panel = panel
         return self._scenario_panel
+
+    @property
+    def planboard_panel(self) -> PlanboardPanel:
+        """The Planning board dock's panel, built on first use: its dock starts behind
+        the Capacity tab. Built with the window, it drew its Gantt and load map for the
+        first plan (importing pyqtgraph on the GUI thread) while nobody could see them."""
+        if self._planboard_panel is None:
+            from stuurploeg.gui.planboard.panel import PlanboardPanel  # start-up time
+
+            panel = PlanboardPanel(self.placement, self.undo_stack, self)
+            scroll = self.docks["planboard"].widget()
+            assert isinstance(scroll, QScrollArea)
+            scroll.setWidget(panel)
+            self._planboard_panel = panel
+        return self._planboard_panel
+
+    def _planboard_shown(self, visible: bool) -> None:
+        if visible:
+            self.planboard_panel  # noqa: B018 — built now that the dock is on screen
 
     def _scenarios_shown(self, visible: bool) -> None:
         if visible:

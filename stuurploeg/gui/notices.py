@@ -9,8 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from stuurploeg.gui.controller import MergeSummary, WorkspaceController
@@ -66,9 +65,7 @@ class Notices(QObject):
             self.tr("The decision list has been written to %1.").replace("%1", str(path)),
         )
         folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
-        folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        )
+        folder.clicked.connect(lambda: _open_folder(path.parent))
         self.export_box = box
         box.open()
         return box
@@ -132,3 +129,11 @@ class Notices(QObject):
         self.drafts_box = box
         box.open()
         return True
+
+
+def _open_folder(folder: Path) -> None:
+    # imported here: PySide6 builds QUrl's enums at its import (start-up time)
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -194,7 +194,7 @@ def _planboard(app: QApplication, window: MainWindow, folder: Path) -> None:
 def _scenario_comparison(app: QApplication, window: MainWindow, folder: Path) -> None:
     """Scenario's: a what-if (two digital specialists for Team Haven, one case excluded)
     compared side by side with the base plan, then made the proposal."""
-    from stuurploeg.gui.controller.scenarios import CapacityRow, CaseRow, ScenarioDraft
+    from stuurploeg.gui.controller.scenario_drafts import CapacityRow, CaseRow, ScenarioDraft
 
     controller = window.controller
     scenarios = controller.scenarios

@@ -70,7 +70,7 @@ def test_the_delegate_gets_what_data_answers_cell_after_cell(qapp):
     painting the delegate gets no text (the table paints it); while measuring, all."""
     model = _model()
     delegate = QStyledItemDelegate()
-    grey = rm._GREY.color()
+    grey = rm._grey().color()
     normal = QApplication.palette().color(QPalette.ColorRole.Text)
     for measuring in (False, True, False):
         for row in range(model.rowCount()):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.gui.factories import make_cases
+from tests.gui.factories import make_capacity, make_cases
 from tests.gui.fixtures import make_workspace, open_in
 
 pytestmark = pytest.mark.gui
@@ -27,15 +27,18 @@ NOT_BEFORE_THE_WINDOW = (
     "ortools",
     "stuurploeg.app",
     "stuurploeg.store",
+    "stuurploeg.domain.decisions",  # read by the workspace's worker; the window names its types
     "stuurploeg.domain.planning",
     "stuurploeg.domain.scoring",
     "stuurploeg.gui.about",
     "stuurploeg.gui.controller.meeting",
+    "stuurploeg.gui.controller.scenario_drafts",  # the scenario editor's drafts
     "stuurploeg.gui.docks.decisions",  # the Besluiten panel, behind the case detail tab
     "stuurploeg.gui.docks.decision_list",
     "stuurploeg.gui.importing.wizard",
     "stuurploeg.gui.meeting.keymap",
     "stuurploeg.gui.meeting.room",
+    "stuurploeg.gui.planboard.panel",  # the Planbord, behind the Capacity tab
     "stuurploeg.gui.planning.dialog",
     "stuurploeg.gui.ranking.position",
     "stuurploeg.gui.scenarios.panel",
@@ -53,7 +56,8 @@ from stuurploeg.gui.main_window import MainWindow
 app = build_application()
 ExceptionHandler(setup_logging(pathlib.Path(sys.argv[1])), app).install()
 w = MainWindow(); w.show(); app.processEvents()
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
+print("built elsewhere:" + ",".join([*QtCore.__dict__, *QtGui.__dict__]))
 print("built:" + ",".join(QtWidgets.__dict__))
 print("loaded:" + ",".join(m for m in sys.argv[2].split(",") if m in sys.modules))
 """
@@ -113,6 +117,21 @@ def test_the_window_does_not_make_pyside_build_every_widget_class(tmp_path):
     assert built.isdisjoint({"QWizard", "QFontDialog", "QColorDialog", "QMdiArea"}), built
 
 
+@pytest.mark.slow
+def test_the_window_does_not_build_the_classes_only_an_action_uses(tmp_path):
+    """The file dialog (File menu), the input dialog (Save weighting as…), the URL of
+    "Open folder", the brush of a plan cell out of the plan (none in an empty window) and
+    the image of a badge are imported where first used: PySide6 builds a class's enums
+    when it is imported (QFileDialog's, QUrl's, QImage's), or at its first construction
+    (QBrush: QGradient's and QImage's)."""
+    lines = _run(_WINDOW, str(tmp_path), "")
+    built = set(lines[-2].removeprefix("built:").split(","))
+    built |= set(lines[-3].removeprefix("built elsewhere:").split(","))
+    assert {"QTableView", "QColor"} <= built, lines  # the check sees what was built
+    late = {"QFileDialog", "QInputDialog", "QUrl", "QDesktopServices", "QImage", "QGradient"}
+    assert built.isdisjoint(late), built & late
+
+
 def test_the_ranglijst_has_a_viewport_made_by_python_set_up_as_qts_own(main_window):
     from PySide6.QtGui import QPalette
     from shiboken6 import Shiboken
@@ -126,7 +145,8 @@ def test_the_ranglijst_has_a_viewport_made_by_python_set_up_as_qts_own(main_wind
 @pytest.mark.slow
 def test_the_first_ranking_shows_before_the_planning_engine_is_loaded(tmp_path):
     path = make_workspace(tmp_path / "werk.stuurploeg", make_cases(30, seed=3))
-    heavy = ("stuurploeg.domain.planning", "pandas", "openpyxl", "ortools", "pyqtgraph")
+    heavy = ("stuurploeg.domain.planning", "pandas", "openpyxl", "ortools", "pyqtgraph",
+             "stuurploeg.gui.controller.scenario_drafts")
     lines = _run(_FIRST_RANKING, str(tmp_path / "settings"), str(path), ",".join(heavy))
     assert lines[0] == "rows 30", lines
     assert _loaded(lines, heavy) == [], lines
@@ -283,6 +303,26 @@ def test_the_scenario_panel_is_built_when_its_dock_shows(qtbot, main_window, tmp
     panel = window.scenario_panel
     assert dock.widget().widget() is panel and panel.isVisible()
     assert panel.new_button.isEnabled()  # it reads the open workspace when built
+
+
+def test_the_planboard_is_built_when_its_dock_shows_and_draws_the_plan_then(
+    qtbot, main_window, tmp_path
+):
+    """Behind the Capacity tab at start: the first plan no longer builds its Gantt and
+    load map (pyqtgraph) while nobody sees them; shown, it draws the plan on screen."""
+    window = main_window
+    path = make_workspace(tmp_path / "w.stuurploeg", make_cases(8), make_capacity())
+    open_in(qtbot, window.controller, path)
+    qtbot.waitUntil(lambda: window.controller.proposal is not None
+                    and not window.controller.planning)  # fmt: skip
+    assert window._planboard_panel is None
+    dock = window.docks["planboard"]
+    dock.raise_()
+    qtbot.waitUntil(lambda: window._planboard_panel is not None)
+    panel = window.planboard_panel
+    assert dock.widget().widget() is panel and panel.isVisible()
+    assert panel.gantt is not None and panel.load_map is not None  # the plan, drawn
+    assert window.planboard_panel is panel  # built once
 
 
 def test_the_scenario_panel_can_be_asked_for_before_its_dock_shows(main_window):
@@ -477,3 +517,16 @@ def test_a_change_right_after_opening_is_backed_up_first(qtbot, tmp_path, sample
         assert len(list_backups(path)) == count + 1
     finally:
         controller.close()
+
+
+def test_the_scenario_drafts_are_still_named_by_the_scenario_controller_module():
+    """They moved to ``scenario_drafts`` (imported where a draft is first used); the
+    names the scenario panel and older code import from ``scenarios`` are the same
+    classes, and a name neither has is still an AttributeError."""
+    from stuurploeg.gui.controller import scenario_drafts, scenarios
+
+    for name in ("ACTIONS", "CAPACITY", "CASE", "CapacityRow", "CaseRow", "DraftProblem",
+                 "DraftRefused", "ScenarioDraft"):
+        assert getattr(scenarios, name) is getattr(scenario_drafts, name), name
+    with pytest.raises(AttributeError):
+        scenarios.NoSuchName  # noqa: B018

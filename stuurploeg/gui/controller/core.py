@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from stuurploeg.domain.decisions import Decision, Snapshot
 from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.gui import paths
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from stuurploeg.app.export import ExportResult
     from stuurploeg.app.importing import CheckReport
     from stuurploeg.app.workspace import Workspace
+    from stuurploeg.domain.decisions import Decision, Snapshot
     from stuurploeg.domain.planning import PlanComparison
     from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile
 
@@ -692,6 +692,8 @@ class WorkspaceController(QObject):
         """The proposal on screen for ``case_id``; empty without one (then the app takes
         the workspace's newest stored plan, if any)."""
         if self._proposal is None:
+            from stuurploeg.domain.decisions import Snapshot  # not before the window
+
             return Snapshot()
         from stuurploeg.app.workspace_plans import snapshot_from_result
 
@@ -760,6 +762,8 @@ class WorkspaceController(QObject):
         return final
 
     def _with_meeting(self, decision: Decision) -> Decision:
+        from stuurploeg.domain.decisions import Snapshot  # not before the window
+
         snapshot = decision.snapshot
         if snapshot == Snapshot():
             snapshot = self._snapshot(decision.case_id)

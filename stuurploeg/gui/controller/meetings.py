@@ -10,8 +10,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from stuurploeg.domain.decisions import Decision
+if TYPE_CHECKING:
+    from stuurploeg.domain.decisions import Decision
 
 
 @dataclass(frozen=True)

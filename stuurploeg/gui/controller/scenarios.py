@@ -15,15 +15,14 @@ is no longer on screen.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, SignalInstance
 
-from stuurploeg.domain.model import SPECIALISMS, CapacityData, Case
+from stuurploeg.domain.model import CapacityData, Case
 from stuurploeg.domain.progress import TaskState
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller.state import ActionRefused, Proposal
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from stuurploeg.app.workspace import Workspace
     from stuurploeg.domain.planning import Scenario
     from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile
+    from stuurploeg.gui.controller.scenario_drafts import Converted, DraftProblem, ScenarioDraft
 
 translate = QCoreApplication.translate
 T = TypeVar("T")
@@ -70,75 +70,9 @@ class Owner(Protocol):
     def _attempt(self, action: Callable[[], T]) -> T: ...
     def _show_proposal(self, proposal: Proposal) -> None: ...
 
-# fields of a draft that a problem can point at
-CAPACITY, CASE = "capacity", "case"
-ACTIONS = ("in", "out", "start")
 # the time budget of a scenario plan made with the fill or optimal planner (seconds)
 SCENARIO_TIME_LIMIT = 30.0
 DEFAULT_WEEKS = 26
-
-
-# -- drafts: a scenario as the officer is typing it --------------------------------------
-@dataclass(frozen=True)
-class CapacityRow:
-    """One capacity change as typed: team, weeks (``2026-W45``), fte (``2,5`` or
-    ``-1``) and a specialism value (``""``: the team's total)."""
-
-    team: str = ""
-    from_week: str = ""
-    to_week: str = ""
-    fte: str = ""
-    specialism: str = ""
-    # a stored change of a specialism alone (total unchanged; made in code, not here)
-    only_specialism: bool = False
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """One case change as typed: case id, ``in`` / ``out`` / ``start`` and a week."""
-
-    case_id: str = ""
-    action: str = "in"
-    start: str = ""
-
-
-@dataclass(frozen=True)
-class ScenarioDraft:
-    name: str = ""
-    capacity: tuple[CapacityRow, ...] = ()
-    cases: tuple[CaseRow, ...] = ()
-    profile: str = ""  # the name of another weight profile; "": the base plan's weights
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class DraftProblem:
-    """What is wrong with a draft and where: ``section`` ``capacity`` / ``case`` (then
-    ``row``) or None (the scenario as a whole), ``field`` the column (``team``, ``from``,
-    ``to``, ``fte``, ``specialism``, ``case``, ``action``, ``start``) or ``name``."""
-
-    message: str  # Dutch
-    section: str | None = None
-    row: int | None = None
-    field: str | None = None
-    warning: bool = False
-
-    @property
-    def text(self) -> str:
-        """The message with where it is, for a list beside a table."""
-        if self.section is None or self.row is None:
-            return self.message
-        label = (translate("Scenarios", "Capacity change %1") if self.section == CAPACITY
-                 else translate("Scenarios", "Case change %1"))
-        return f"{label.replace('%1', str(self.row + 1))}: {self.message}"
-
-
-class DraftRefused(ActionRefused):
-    """A draft was not saved; ``at`` holds every problem with its place."""
-
-    def __init__(self, problems: Sequence[DraftProblem]) -> None:
-        self.at = list(problems)
-        super().__init__([p.text for p in self.at])
 
 
 @dataclass(frozen=True)
@@ -151,13 +85,6 @@ class ShownPlan:
     @property
     def is_base(self) -> bool:
         return self.scenario is None
-
-
-@dataclass
-class _Converted:
-    scenario: Scenario | None
-    problems: list[DraftProblem] = field(default_factory=list)
-    rows_of_deltas: list[int] = field(default_factory=list)  # delta index -> draft row
 
 
 #: the stored scenarios are listed this long after a workspace opened
@@ -258,35 +185,10 @@ class ScenarioController(QObject):
     # == drafts ==========================================================================
     def draft_of(self, name: str) -> ScenarioDraft:
         """The stored scenario ``name`` as the editor shows it (empty when unknown)."""
-        scenario = self.scenario(name)
-        if scenario is None:
-            return ScenarioDraft()
-        from stuurploeg.domain.planning import KIND_TOTAL
+        from stuurploeg.gui.controller import scenario_drafts as drafts  # see its docstring
 
-        rows: list[CapacityRow] = []
-        deltas = list(scenario.deltas)
-        i = 0
-        while i < len(deltas):
-            d = deltas[i]
-            nxt = deltas[i + 1] if i + 1 < len(deltas) else None
-            span = (str(d.from_week), "" if d.to_week is None else str(d.to_week))
-            paired = (
-                d.kind == KIND_TOTAL and nxt is not None and nxt.kind != KIND_TOTAL
-                and (nxt.team, nxt.from_week, nxt.to_week, nxt.fte)
-                == (d.team, d.from_week, d.to_week, d.fte)
-            )  # fmt: skip
-            if paired and nxt is not None:
-                rows.append(CapacityRow(d.team, *span, _fte_text(d.fte), nxt.kind))
-                i += 2
-                continue
-            only = d.kind != KIND_TOTAL
-            rows.append(CapacityRow(d.team, *span, _fte_text(d.fte),
-                                    d.kind if only else "", only))
-            i += 1
-        cases = tuple(CaseRow(c.case_id, c.action.value, "" if c.start is None else str(c.start))
-                      for c in scenario.cases)
-        profile = scenario.profile.name if scenario.profile is not None else ""
-        return ScenarioDraft(scenario.name, tuple(rows), cases, profile, scenario.description)
+        scenario = self.scenario(name)
+        return drafts.ScenarioDraft() if scenario is None else drafts.draft_of(scenario)
 
     def check(self, draft: ScenarioDraft) -> list[DraftProblem]:
         """Every problem of ``draft`` (errors and warnings) against the data on screen."""
@@ -299,6 +201,8 @@ class ScenarioController(QObject):
         """Store ``draft`` (as a new scenario when ``original`` is None, else in place of
         scenario ``original``, renamed when the name changed). Raises
         :class:`DraftRefused` (nothing stored) when it has errors."""
+        from stuurploeg.gui.controller.scenario_drafts import DraftProblem, DraftRefused
+
         ws = self._needs_workspace()
         converted = self._convert(draft)
         problems = converted.problems
@@ -356,17 +260,19 @@ class ScenarioController(QObject):
         if scenario is None:
             raise ActionRefused([translate("Scenarios", "There is no scenario named %1.")
                                  .replace("%1", name)])
+        from stuurploeg.gui.controller import scenario_drafts as drafts
+
         converted = self._convert(self.draft_of(name))
-        errors = [p for p in self._check_scenario(_Converted(scenario, [],
-                                                             converted.rows_of_deltas))
+        errors = [p for p in self._check_scenario(drafts.Converted(scenario, [],
+                                                                   converted.rows_of_deltas))
                   if not p.warning]
         if errors:
-            raise DraftRefused(errors)
+            raise drafts.DraftRefused(errors)
         owner = self._owner
         capacity = owner.capacity
         if capacity is None:
             raise ActionRefused([translate("Scenarios", "Import a capacity sheet first.")])
-        request = _Request(base.result, owner.cases, capacity, owner.overrides, scenario,
+        request = drafts.PlanRequest(base.result, owner.cases, capacity, owner.overrides, scenario,
                            self.time_limit, owner.workspace)
         if self._compare_job is not None and self._compare_job.running:
             self._compare_job.cancel()
@@ -380,7 +286,7 @@ class ScenarioController(QObject):
             if job is self._compare_job:
                 owner.error.emit(user_message(exc))
 
-        job = owner._start(lambda state: _plan_outcome(request, state), done, failed)
+        job = owner._start(lambda state: drafts.plan_outcome(request, state), done, failed)
         self._compare_job = job
         return job
 
@@ -544,83 +450,11 @@ class ScenarioController(QObject):
             return base.result.start, int(base.result.weeks)
         return IsoWeek.current(), DEFAULT_WEEKS
 
-    def _convert(self, draft: ScenarioDraft) -> _Converted:
-        """The draft as a scenario, or the problems that stop it being one.
+    def _convert(self, draft: ScenarioDraft) -> Converted:
+        """The draft as a scenario, or the problems that stop it being one."""
+        from stuurploeg.gui.controller import scenario_drafts as drafts
 
-        The engine's types are made only for a draft without problems: an empty draft
-        (the editor at start-up) needs no numpy (start-up time).
-        """
-        problems: list[DraftProblem] = []
-        if not draft.name.strip():
-            problems.append(DraftProblem(translate("Scenarios", "Give the scenario a name."),
-                                         field="name"))
-        capacity: list[tuple[int, CapacityRow, IsoWeek, IsoWeek | None, float]] = []
-        for i, row in enumerate(draft.capacity):
-            here: list[DraftProblem] = []
-            if not row.team.strip():
-                here.append(_at(CAPACITY, i, "team", translate("Scenarios", "choose a team.")))
-            first = _week(row.from_week, CAPACITY, i, "from", here, required=True)
-            last = _week(row.to_week, CAPACITY, i, "to", here, required=False)
-            fte = _fte(row.fte, i, here)
-            spec = row.specialism.strip()
-            if spec and spec not in {s.value for s in SPECIALISMS}:
-                here.append(_at(CAPACITY, i, "specialism", translate(
-                    "Scenarios", "unknown specialism %1; choose digitaal, financieel, "
-                                 "tactisch or intelligence, or leave it empty for the "
-                                 "team's total.").replace("%1", repr(spec))))
-            problems += here
-            if not here and first is not None and fte is not None:
-                capacity.append((i, row, first, last, fte))
-        cases: list[tuple[str, str, IsoWeek | None]] = []
-        for i, crow in enumerate(draft.cases):
-            here = []
-            if not crow.case_id.strip():
-                here.append(_at(CASE, i, "case", translate("Scenarios", "choose a case.")))
-            if crow.action not in ACTIONS:
-                here.append(_at(CASE, i, "action", translate(
-                    "Scenarios", "unknown action %1; choose in, out or start.")
-                    .replace("%1", repr(crow.action))))
-            start = None
-            if crow.action == "start":
-                start = _week(crow.start, CASE, i, "start", here, required=True)
-            elif crow.start.strip():
-                here.append(_at(CASE, i, "start", translate(
-                    "Scenarios", "a start week belongs with the action start only; empty it "
-                                 "or choose start.")))
-            problems += here
-            if not here:
-                cases.append((crow.case_id.strip(), crow.action, start))
-        profile = self._profile(draft)
-        if draft.profile and profile is None:
-            problems.append(DraftProblem(translate(
-                "Scenarios", "unknown weight profile %1; choose one from the list.")
-                .replace("%1", repr(draft.profile)), field="profile"))
-        if problems:
-            return _Converted(None, problems)
-        from stuurploeg.domain.planning import (
-            CapacityDelta,
-            CaseAction,
-            CaseChange,
-            Scenario,
-            capacity_change,
-        )
-
-        deltas: list[CapacityDelta] = []
-        rows_of: list[int] = []
-        for i, row, first, last, fte in capacity:
-            spec = row.specialism.strip()
-            if row.only_specialism and spec:
-                made: tuple[CapacityDelta, ...] = (
-                    CapacityDelta(row.team.strip(), first, last, fte, spec),)
-            else:
-                made = capacity_change(row.team.strip(), first, last, fte, spec or None)
-            deltas += made
-            rows_of += [i] * len(made)
-        changes = tuple(CaseChange(cid, CaseAction(action), start)
-                        for cid, action, start in cases)
-        scenario = Scenario(" ".join(draft.name.split()), tuple(deltas), changes, profile,
-                            draft.description.strip())
-        return _Converted(scenario, [], rows_of)
+        return drafts.convert(draft, self._profile(draft))
 
     def _profile(self, draft: ScenarioDraft) -> WeightProfile | None:
         if not draft.profile:
@@ -632,112 +466,14 @@ class ScenarioController(QObject):
                        if s.profile is not None and s.profile.name == draft.profile), None)
         return stored
 
-    def _check_scenario(self, converted: _Converted) -> list[DraftProblem]:
-        scenario, capacity = converted.scenario, self._owner.capacity
-        if scenario is None or capacity is None:
+    def _check_scenario(self, converted: Converted) -> list[DraftProblem]:
+        capacity = self._owner.capacity
+        if converted.scenario is None or capacity is None:
             return []
-        from stuurploeg.app.scenario_check import check_scenario
+        from stuurploeg.gui.controller import scenario_drafts as drafts
 
         start, weeks = self._plan_period()
-        out: list[DraftProblem] = []
-        seen: set[tuple[object, ...]] = set()
-        for p in check_scenario(scenario, self._owner.cases, capacity, start=start,
-                                weeks=weeks):
-            section, row = None, None
-            if p.entry:
-                label, _, number = p.entry.rpartition(" ")
-                index = int(number) - 1
-                if label == "capaciteitswijziging":
-                    section = CAPACITY
-                    rows = converted.rows_of_deltas
-                    row = rows[index] if index < len(rows) else index
-                else:
-                    section, row = CASE, index
-            problem = DraftProblem(p.message, section, row, p.key,
-                                   p.severity == "warning")
-            ident = (problem.section, problem.row, problem.field, problem.message)
-            if ident not in seen:
-                seen.add(ident)
-                out.append(problem)
-        return out
-
-
-# -- helpers -----------------------------------------------------------------------------
-def _at(section: str, row: int, name: str, message: str) -> DraftProblem:
-    return DraftProblem(message, section, row, name)
-
-
-def _week(text: str, section: str, row: int, name: str, problems: list[DraftProblem], *,
-          required: bool) -> IsoWeek | None:
-    text = text.strip()
-    if not text:
-        if required:
-            problems.append(_at(section, row, name, translate(
-                "Scenarios", "give a week, e.g. %1.").replace("%1", str(IsoWeek.current()))))
-        return None
-    try:
-        return IsoWeek.parse(text)
-    except ValueError:
-        problems.append(_at(section, row, name, translate(
-            "Scenarios", "%1 is not a week; write year-W-week, e.g. %2.")
-            .replace("%1", repr(text)).replace("%2", str(IsoWeek.current()))))
-        return None
-
-
-def _fte(text: str, row: int, problems: list[DraftProblem]) -> float | None:
-    cleaned = text.strip().replace(" ", "").replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value == 0 or abs(value) > 1000:
-        problems.append(_at(CAPACITY, row, "fte", translate(
-            "Scenarios", "fte must be a number other than 0 (negative: fewer), e.g. 2 or -1,5; "
-                  "not %1.").replace("%1", repr(text.strip()))))
-        return None
-    return value
-
-
-def _fte_text(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
-@dataclass(frozen=True)
-class _Request:
-    base: PlanResult
-    cases: tuple[Case, ...]
-    capacity: CapacityData
-    overrides: tuple[PositionOverride, ...]
-    scenario: Scenario
-    time_limit: float
-    workspace: Workspace | None
-
-
-def _plan_outcome(request: _Request, state: TaskState) -> ScenarioOutcome:
-    """Plan the scenario like the base plan and compare the two (in a worker).
-
-    Like the base: the case list with the finalised decisions applied and their fixed
-    placements (as the base plan was made), and every placement fixed in the base itself
-    (also a what-if placement dragged on the Planbord).
-    """
-    from stuurploeg.app.replan import ReplanBasis, replan_basis
-    from stuurploeg.app.scenario_check import with_team_names
-    from stuurploeg.app.scenarios import ScenarioOutcome, compare_scenario, plan_scenario
-    from stuurploeg.domain.planning import FixedPlacement
-
-    base, ws = request.base, request.workspace
-    basis = (ReplanBasis(request.cases) if ws is None
-             else replan_basis(ws, base.start, request.cases))
-    fixed = {a.case_id: FixedPlacement(a.case_id, a.team, a.start_week)
-             for a in base.assignments if a.fixed}
-    for f in basis.fixed:
-        fixed.setdefault(f.case_id, f)
-    scenario = with_team_names(request.scenario, request.capacity)
-    plan = plan_scenario(base, list(basis.cases), request.capacity, scenario,
-                         overrides=request.overrides, fixed=tuple(fixed.values()),
-                         time_limit=request.time_limit, state=state)
-    return ScenarioOutcome(scenario, plan, compare_scenario(base, plan, basis.cases))
+        return drafts.check_converted(converted, self._owner.cases, capacity, start, weeks)
 
 
 def _list_scenarios(ws: Workspace) -> tuple[Scenario, ...]:
@@ -759,13 +495,24 @@ def _suggest(plan: PlanResult, cases: Sequence[Case], capacity: CapacityData, ca
     return suggest_for_case(plan, cases, capacity, case_id)
 
 
-__all__ = [
-    "CapacityRow",
-    "CaseRow",
-    "DraftProblem",
-    "DraftRefused",
-    "ScenarioController",
+# The drafts' names, as tests and older code import them from this module; their module
+# is imported at the first of them asked for (start-up time, see its docstring).
+_DRAFT_NAMES = frozenset({
+    "ACTIONS", "CAPACITY", "CASE", "CapacityRow", "CaseRow", "DraftProblem", "DraftRefused",
     "ScenarioDraft",
+})
+
+
+def __getattr__(name: str) -> object:
+    if name in _DRAFT_NAMES:
+        from stuurploeg.gui.controller import scenario_drafts
+
+        return getattr(scenario_drafts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = [
+    "ScenarioController",
     "ScenarioOutcome",
     "ShownPlan",
     "Suggestion",

@@ -13,13 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stuurploeg.domain.decisions import Decision
 from stuurploeg.domain.model import CapacityData, Case
 
 if TYPE_CHECKING:
     from stuurploeg.app.importing import CheckReport, Issue
     from stuurploeg.app.planning import PlanResult
     from stuurploeg.app.workspace import Workspace
+    from stuurploeg.domain.decisions import Decision
     from stuurploeg.domain.planning import Assignment, PlanComparison, Unplanned
     from stuurploeg.domain.planning.previous import Move
     from stuurploeg.domain.scoring import PositionOverride, Ranking, WeightProfile

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QSlider,
@@ -121,6 +120,8 @@ class WeightsPanel(QWidget):
             self._push(profile, None, self.tr("Choose profile %1").replace("%1", name))
 
     def _save_as(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # not before the window (its enums)
+
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Save weighting"))
         dialog.setLabelText(self.tr("Name of the profile:"))

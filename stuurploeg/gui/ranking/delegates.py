@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QStaticText
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QStaticText
 
 from stuurploeg.gui.ranking.columns import BADGE_FRAGILE, BADGE_INCOMPLETE, BADGE_PRIORITY
+
+if TYPE_CHECKING:
+    # imported where the first badge is drawn: PySide6 builds QImage's enums at its
+    # import, which the first (empty) window does not need (start-up time)
+    from PySide6.QtGui import QImage
 
 BAR_COLOUR = QColor(70, 130, 180)
 BADGE_COLOURS = {
@@ -118,6 +124,8 @@ class Badges:
         known = (key, label, width, height, offset, font.key(), ratio, painter.layoutDirection())
         image = self._images.get(known)
         if image is None:
+            from PySide6.QtGui import QImage
+
             image = QImage(
                 math.ceil(width * ratio), math.ceil((height + 1) * ratio),
                 QImage.Format.Format_ARGB32_Premultiplied,

@@ -9,6 +9,7 @@ case behind a row whatever the order.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -98,7 +99,15 @@ __all__ = [
     "RankingModel",
 ]
 
-_GREY = QBrush(QColor(128, 128, 128))  # a plan cell of a case out of the plan
+
+@functools.cache
+def _grey() -> QBrush:
+    """The colour of a plan cell of a case out of the plan, made when first painted: a
+    QBrush's first construction makes PySide6 build the enums of QGradient and QImage
+    (about 3 ms), which the first window does not need."""
+    return QBrush(QColor(128, 128, 128))
+
+
 _INDEX = QModelIndex()
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _CASE_ID = int(CASE_ID_ROLE)
@@ -682,7 +691,7 @@ class RankingModel(TableModel):
             )
             if grey is not self._pass_grey:
                 if grey:
-                    span[2].setData(_GREY)
+                    span[2].setData(_grey())
                 else:
                     span[2].clearData()
                 self._pass_grey = grey
@@ -706,7 +715,7 @@ class RankingModel(TableModel):
                     self._rows.in_plan[self._order[index.row()]] == OUT_OF_PLAN
                 )
                 if grey:
-                    foreground.setData(_GREY)
+                    foreground.setData(_grey())
                 if self._pass_open:  # the pass's first cell: the rest need only the colour
                     self._pass_cleared, self._pass_grey = True, grey
                 return
@@ -726,7 +735,7 @@ class RankingModel(TableModel):
                 else:
                     alignment.clearData()
                 if column == PLAN and self._rows.in_plan[row] == OUT_OF_PLAN:
-                    foreground.setData(_GREY)
+                    foreground.setData(_grey())
                 else:
                     foreground.clearData()
                 return
@@ -848,7 +857,7 @@ class RankingModel(TableModel):
         if role == _ALIGNMENT:
             return _RIGHT if column in NUMERIC else None
         if role == _FOREGROUND:
-            return _GREY if column == PLAN and r.in_plan[row] == OUT_OF_PLAN else None
+            return _grey() if column == PLAN and r.in_plan[row] == OUT_OF_PLAN else None
         if role == _CASE_ID:
             return str(r.case_id[row])
         if role == _VALUE:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
-from stuurploeg.gui.controller.scenarios import (
+from stuurploeg.gui.controller.scenario_drafts import (
     CAPACITY,
     CASE,
     CaseRow,

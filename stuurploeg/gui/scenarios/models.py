@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from stuurploeg.domain.model import SPECIALISMS
-from stuurploeg.gui.controller.scenarios import (
+from stuurploeg.gui.controller.scenario_drafts import (
     ACTIONS,
     CAPACITY,
     CASE,
