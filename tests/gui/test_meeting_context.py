@@ -273,7 +273,7 @@ def test_the_rank_order_planner_follows_a_change_by_itself(qtbot, window):
 
 
 def test_a_scenario_made_the_proposal_is_never_swapped_by_itself(qtbot, small_window):
-    from stuurploeg.gui.controller.scenarios import CapacityRow, ScenarioDraft
+    from stuurploeg.gui.controller.scenario_drafts import CapacityRow, ScenarioDraft
 
     controller, banner = small_window.controller, _banner(small_window)
     scenarios = controller.scenarios

@@ -12,7 +12,7 @@ from stuurploeg.app.workspace_plans import snapshot_from_result
 from stuurploeg.domain.planning import CapacityDelta, CaseAction, CaseChange, Scenario
 from stuurploeg.domain.weeks import IsoWeek
 from stuurploeg.gui.controller import ActionRefused, WorkspaceController
-from stuurploeg.gui.controller.scenarios import (
+from stuurploeg.gui.controller.scenario_drafts import (
     CapacityRow,
     CaseRow,
     DraftRefused,

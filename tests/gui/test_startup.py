@@ -517,16 +517,3 @@ def test_a_change_right_after_opening_is_backed_up_first(qtbot, tmp_path, sample
         assert len(list_backups(path)) == count + 1
     finally:
         controller.close()
-
-
-def test_the_scenario_drafts_are_still_named_by_the_scenario_controller_module():
-    """They moved to ``scenario_drafts`` (imported where a draft is first used); the
-    names the scenario panel and older code import from ``scenarios`` are the same
-    classes, and a name neither has is still an AttributeError."""
-    from stuurploeg.gui.controller import scenario_drafts, scenarios
-
-    for name in ("ACTIONS", "CAPACITY", "CASE", "CapacityRow", "CaseRow", "DraftProblem",
-                 "DraftRefused", "ScenarioDraft"):
-        assert getattr(scenarios, name) is getattr(scenario_drafts, name), name
-    with pytest.raises(AttributeError):
-        scenarios.NoSuchName  # noqa: B018

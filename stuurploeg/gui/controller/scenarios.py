@@ -495,22 +495,6 @@ def _suggest(plan: PlanResult, cases: Sequence[Case], capacity: CapacityData, ca
     return suggest_for_case(plan, cases, capacity, case_id)
 
 
-# The drafts' names, as tests and older code import them from this module; their module
-# is imported at the first of them asked for (start-up time, see its docstring).
-_DRAFT_NAMES = frozenset({
-    "ACTIONS", "CAPACITY", "CASE", "CapacityRow", "CaseRow", "DraftProblem", "DraftRefused",
-    "ScenarioDraft",
-})
-
-
-def __getattr__(name: str) -> object:
-    if name in _DRAFT_NAMES:
-        from stuurploeg.gui.controller import scenario_drafts
-
-        return getattr(scenario_drafts, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = [
     "ScenarioController",
     "ScenarioOutcome",
