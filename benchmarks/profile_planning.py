@@ -1,6 +1,6 @@
 """Where a `fill` / `optimal` make_plan spends its wall clock and CPU, stage by stage.
 
-`python -m benchmarks.profile_planning [NAME[:PLANNER] ...] [--time-limit 30] [--wall 400]`
+`python -m benchmarks.profile_planning [NAME[:PLANNER] ...] [--time-limit 30] [--wall 400|none]`
 runs make_plan with the search in this process (STUURPLOEG_SOLVER_IN_PROCESS) and the
 wall-clock limit lifted (so the deterministic budget always finishes and the plan is the
 reproducible one), and prints per run: total priority and its ratio to the best known,
@@ -9,6 +9,11 @@ the time in each part: Python model building, CP-SAT solves (by where: decomposi
 pieces, main stages, the one-worker settle re-runs, phase 2), the greedy start, the
 decomposition's sub-problems, the rest (ranking, post-processing, checks).
 The default set is the six tight runs issue 12 names as tight on time.
+PROFILE_* environment variables (see ``_knobs``) change the search for an experiment
+without editing the source: PROFILE_RATE_SCALE, PROFILE_FILL_SCALE, PROFILE_IGNORE
+(subsolvers), PROFILE_PIECE_WORKERS, PROFILE_PIECE_DTIME, PROFILE_PIECE_RATE_MAX,
+PROFILE_SET_<parameter> / PROFILE_PIECE_SET_<parameter> (a CP-SAT parameter everywhere /
+in the decomposition's pieces only), PROFILE_VERBOSE (every solve and the decomposition).
 """
 
 from __future__ import annotations
@@ -20,10 +25,10 @@ from collections import defaultdict
 
 os.environ["STUURPLOEG_SOLVER_IN_PROCESS"] = "1"
 
-from benchmarks.bench_planning import best_known  # noqa: E402
-from benchmarks.instances import START, WEEKS, instance  # noqa: E402
-from stuurploeg.app.planning import make_plan  # noqa: E402
-from stuurploeg.app.solvers import cpsat, decompose, start  # noqa: E402
+from benchmarks.bench_planning import best_known
+from benchmarks.instances import START, WEEKS, instance
+from stuurploeg.app.planning import make_plan
+from stuurploeg.app.solvers import cpsat, decompose, start
 
 DEFAULT_RUNS = [f"{n}:{p}" for n in ("c120-t6-s40", "c300-t8-s40", "c300-t8-s60")
                 for p in ("fill", "optimal")]
@@ -91,8 +96,13 @@ def _knobs() -> None:
     mode = {"fill": False}
     rate = cpsat.dtime_per_second
 
+    piece_max = float(os.environ.get("PROFILE_PIECE_RATE_MAX", "inf"))
+    if os.environ.get("PROFILE_PIECE_DTIME"):
+        decompose.PIECE_DTIME = float(os.environ["PROFILE_PIECE_DTIME"])
+
     def dtime_per_second(kinds: int) -> float:
-        return rate(kinds) * scale * (fill_scale if mode["fill"] else 1.0)
+        out = rate(kinds) * scale * (fill_scale if mode["fill"] else 1.0)
+        return min(out, piece_max) if "decompose" in T.where else out
 
     cpsat.dtime_per_second = dtime_per_second
     smp = cpsat.solve_max_priority
@@ -108,9 +118,24 @@ def _knobs() -> None:
         out = params(*args, **kwargs)
         for name in ignore:
             out.ignore_subsolvers.append(name)
+        for key, value in os.environ.items():  # PROFILE_SET_<parameter>=<value>
+            prefix = "PROFILE_PIECE_SET_" if key.startswith("PROFILE_PIECE_SET_") else (
+                "PROFILE_SET_")
+            if key.startswith(prefix) and (prefix == "PROFILE_SET_" or "decompose" in T.where):
+                field = key[len(prefix):]
+                setattr(out, field, type(getattr(out, field))(value))
         return out
 
     cpsat._parameters = parameters
+    piece_workers = os.environ.get("PROFILE_PIECE_WORKERS")
+    if piece_workers:
+        dec = decompose.decompose
+
+        def decompose_(*args, **kwargs):
+            kwargs["workers"] = int(piece_workers)
+            return dec(*args, **kwargs)
+
+        decompose.decompose = decompose_
 
 
 def install() -> None:
@@ -149,7 +174,7 @@ def install() -> None:
     _wrap(cpsat, "solve_max_priority", "solve_max_priority (all)")
 
 
-def run(name: str, planner: str, time_limit: float, wall: float) -> dict:
+def run(name: str, planner: str, time_limit: float, wall: float | None) -> dict:
     inst = instance(name)
     known = best_known().get(name, {})
     ref = known.get(planner)
@@ -178,13 +203,14 @@ def main(argv: list[str]) -> None:
     for a in it:
         if a == "--time-limit":
             time_limit = float(next(it))
-        elif a == "--wall":
-            wall = float(next(it))
+        elif a == "--wall":  # "none": make_plan's own wall clock (WALL_SLACK x the limit)
+            value = next(it)
+            wall = None if value == "none" else float(value)
         else:
             runs.append(a)
     install()
     print(f"load average at start: {os.getloadavg()[0]:.1f}; time_limit {time_limit:g}, "
-          f"wall {wall:g}", flush=True)
+          f"wall {wall}", flush=True)
     results = {}
     for spec in runs or DEFAULT_RUNS:
         name, _, planner = spec.partition(":")
