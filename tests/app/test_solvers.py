@@ -151,6 +151,31 @@ def test_a_search_that_ends_on_a_proof_returns_the_same_plan_every_run():
     assert len(plans) == 1
 
 
+def test_a_proof_at_or_below_settle_above_is_not_re_run(monkeypatch):
+    # A decomposition piece takes a sub-plan only above its current total, so a proof that
+    # the total cannot be raised needs no one-worker re-run to pick among tied plans.
+    from stuurploeg.app.solvers import cpsat
+
+    cases, cap, fixed = _tied_unit()
+    grid, cands, _ = _problem(cases, cap)
+    rank_state, _ = rank_plan(grid, cands, fixed)
+    base = PlanState(grid)
+    place_fixed(base, cands, fixed)
+    hint = {cid: spot for cid, spot in rank_state.placed.items() if cid not in base.fixed}
+    free = [c for c in cands if c.case_id not in base.placed]
+    stage = _stage("intervals", base, free, set(hint), hint, {}, 0.0)
+    solves = []
+    solve = cpsat._solve
+    monkeypatch.setattr(cpsat, "_solve", lambda *a: solves.append(a[2].num_workers) or solve(*a))
+    args = (stage.model, 0.126, 60.0, 2, 0, _Progress(None, 0.0, 60.0))
+    solver, status, exact = _run(*args, lns=True, rate=dtime_per_second(1))
+    assert status == cp_model.OPTIMAL and exact and solves == [2, 1]  # settled
+    solves.clear()
+    _, status, exact = _run(*args, lns=True, rate=dtime_per_second(1),
+                            settle_above=solver.objective_value)
+    assert status == cp_model.OPTIMAL and exact and solves == [2]  # not re-run
+
+
 def test_a_unit_with_tied_optimal_plans_gets_the_same_plan_every_run(monkeypatch):
     monkeypatch.setenv("STUURPLOEG_SOLVER_IN_PROCESS", "1")  # the same search, faster
     cases, cap, fixed = _tied_unit()

@@ -432,6 +432,7 @@ def _run(
     lns: bool = False,
     *,
     rate: float,
+    settle_above: float | None = None,
 ) -> tuple[cp_model.CpSolver, int, bool]:
     """Solve with a deterministic budget of ``dtime`` and a wall-clock limit of ``seconds``
     (or, not ``deterministic``, with ``dtime`` turned back into a wall-clock limit at
@@ -442,11 +443,16 @@ def _run(
     Returns (solver, status, exact): ``exact`` is False when a deterministic search ended
     on a proof of optimality and the one-worker re-run that settles which optimal plan it
     returns (:func:`_settle`) did not finish within the wall clock or was cancelled; the
-    plan is then optimal but a re-run may give another one of the same total."""
+    plan is then optimal but a re-run may give another one of the same total.
+    ``settle_above``: the caller only takes a plan whose objective is above this, so a
+    proof at or below it is not re-run (which optimal plan came back does not matter);
+    such a solver's ``deterministic_time`` is not reproducible and must not be charged."""
     start = time.perf_counter()
     solver, status = _solve(model, progress, _parameters(
         dtime, seconds, workers, seed, deterministic, lns, rate))
     if not (deterministic and workers > 1 and status == cp_model.OPTIMAL):
+        return solver, status, True
+    if settle_above is not None and solver.objective_value <= settle_above:
         return solver, status, True
     if progress.state is not None and progress.state.cancelled:
         return solver, status, False
