@@ -133,7 +133,8 @@ def _tied_unit():
     return cases, cap, (FixedPlacement("Z8", "T0", START + 2),)
 
 
-def test_a_search_that_ends_on_a_proof_returns_the_same_plan_every_run():
+def _tied_stage():  # type: ignore[no-untyped-def]
+    """The interval model of the tied unit, hinted with its rank-order plan."""
     cases, cap, fixed = _tied_unit()
     grid, cands, _ = _problem(cases, cap)
     rank_state, _ = rank_plan(grid, cands, fixed)
@@ -141,7 +142,11 @@ def test_a_search_that_ends_on_a_proof_returns_the_same_plan_every_run():
     place_fixed(base, cands, fixed)
     hint = {cid: spot for cid, spot in rank_state.placed.items() if cid not in base.fixed}
     free = [c for c in cands if c.case_id not in base.placed]
-    stage = _stage("intervals", base, free, set(hint), hint, {}, 0.0)
+    return _stage("intervals", base, free, set(hint), hint, {}, 0.0)
+
+
+def test_a_search_that_ends_on_a_proof_returns_the_same_plan_every_run():
+    stage = _tied_stage()
     plans = set()
     for _ in range(50):  # without the fix: two plans in 4 of 5 such loops
         solver, status, exact = _run(stage.model, 0.126, 60.0, 2, 0, _Progress(None, 0.0, 60.0),
@@ -156,14 +161,7 @@ def test_a_proof_at_or_below_settle_above_is_not_re_run(monkeypatch):
     # the total cannot be raised needs no one-worker re-run to pick among tied plans.
     from stuurploeg.app.solvers import cpsat
 
-    cases, cap, fixed = _tied_unit()
-    grid, cands, _ = _problem(cases, cap)
-    rank_state, _ = rank_plan(grid, cands, fixed)
-    base = PlanState(grid)
-    place_fixed(base, cands, fixed)
-    hint = {cid: spot for cid, spot in rank_state.placed.items() if cid not in base.fixed}
-    free = [c for c in cands if c.case_id not in base.placed]
-    stage = _stage("intervals", base, free, set(hint), hint, {}, 0.0)
+    stage = _tied_stage()
     solves = []
     solve = cpsat._solve
     monkeypatch.setattr(cpsat, "_solve", lambda *a: solves.append(a[2].num_workers) or solve(*a))
