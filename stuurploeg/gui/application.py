@@ -37,7 +37,7 @@ from stuurploeg.gui.paths import (
     translation_file,
 )
 from stuurploeg.gui.settings import configure_application_names
-from stuurploeg.gui.workers import start_job
+from stuurploeg.gui.workers import shut_down, start_job
 
 log = logging.getLogger("stuurploeg")
 
@@ -278,5 +278,7 @@ def run_app(workspace: Path | None) -> int:
     try:
         return int(app.exec())
     finally:
+        if not shut_down():
+            log.warning("Bij het afsluiten liep nog een taak; die is afgebroken.")
         handler.uninstall()
         del window

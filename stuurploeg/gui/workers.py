@@ -52,7 +52,7 @@ class Job(QObject):
         self._done_from_worker.connect(self._relay_done, queued)
 
     def _report(self, fraction: float, message: str) -> None:
-        self._progress_from_worker.emit(fraction, message)
+        _tell(self._progress_from_worker, fraction, message)
 
     @Slot(float, str)
     def _relay_progress(self, fraction: float, message: str) -> None:
@@ -82,20 +82,34 @@ class Job(QObject):
         try:
             result = fn(self.state)
         except Cancelled:
-            self._done_from_worker.emit("cancelled", None)
+            _tell(self._done_from_worker, "cancelled", None)
         except Exception as exc:  # every failure goes to the GUI as a signal
             if type(exc).__module__.startswith("stuurploeg."):
                 log.warning("Taak mislukt: %s", exc)  # an expected, explained refusal
             else:
                 log.exception("Taak mislukt")
-            self._done_from_worker.emit("error", exc)
+            _tell(self._done_from_worker, "error", exc)
         else:
             kind = "cancelled" if self.state.cancelled else "result"
-            self._done_from_worker.emit(kind, result)
+            _tell(self._done_from_worker, kind, result)
 
 
 def _ran(state: TaskState) -> None:
     raise RuntimeError("a job runs once")
+
+
+def _tell(signal: object, *args: object) -> bool:
+    """Emit from the worker thread; False when the job is gone.
+
+    A job is a child of the window that started it: when the window is deleted while the
+    job still runs (the app quits mid-plan), its signals are gone with it and there is
+    nobody left to tell, which is no error. :func:`shut_down` makes that the rare case.
+    """
+    try:
+        signal.emit(*args)  # type: ignore[attr-defined]
+    except RuntimeError:  # "Signal source has been deleted"
+        return False
+    return True
 
 
 class _Runnable(QRunnable):
@@ -110,6 +124,17 @@ class _Runnable(QRunnable):
 
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
+
+
+def shut_down(timeout_ms: int = 10_000) -> bool:
+    """Cancel every running job and wait for the pool; True when all of them ended.
+
+    Called when the app quits, before the window (the jobs' parent) is deleted, so that
+    no worker reports to a deleted object and no thread outlives the interpreter's Qt.
+    """
+    for job in list(_alive):
+        job.cancel()
+    return pool().waitForDone(timeout_ms)
 
 
 def start_job(

@@ -11,10 +11,11 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
+import shiboken6
+from PySide6.QtCore import QObject, QThread, QTimer
 
 from stuurploeg.domain.progress import TaskState
-from stuurploeg.gui.workers import start_job
+from stuurploeg.gui.workers import pool, shut_down, start_job
 from tests.gui.fixtures import HANG_GUARD_MS
 
 pytestmark = pytest.mark.gui
@@ -80,6 +81,42 @@ def test_progress_and_cancel(qtbot):
         job.cancel()
     assert not job.running and job.done
     assert progress == sorted(progress)
+
+
+def test_a_job_whose_window_was_deleted_while_it_ran_ends_quietly(capfd):
+    # The app quitting mid-plan deletes the window, and with it the job (its child): the
+    # worker then has nobody to tell, which must not print a traceback (CI saw one).
+    release, reported = threading.Event(), threading.Event()
+
+    def waits(state: TaskState) -> str:
+        assert release.wait(HANG_GUARD_MS / 1000)
+        state.report(0.5, "halverwege")
+        reported.set()
+        return "klaar"
+
+    window = QObject()
+    start_job(waits, parent=window)
+    shiboken6.delete(window)
+    release.set()
+    assert reported.wait(HANG_GUARD_MS / 1000)
+    assert pool().waitForDone(HANG_GUARD_MS)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_shut_down_cancels_what_runs_and_waits_for_it(qtbot):
+    started, seen = threading.Event(), []
+
+    def until_cancelled(state: TaskState) -> None:
+        started.set()
+        while not state.cancelled:
+            time.sleep(0.005)
+        seen.append("cancelled")
+        state.check()
+
+    start_job(until_cancelled)
+    assert started.wait(HANG_GUARD_MS / 1000)
+    assert shut_down(HANG_GUARD_MS)
+    assert seen == ["cancelled"]  # it ended before shut_down returned
 
 
 def test_event_loop_keeps_turning_during_a_long_job(qtbot):
