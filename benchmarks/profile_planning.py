@@ -82,7 +82,7 @@ def _wrap(module, name: str, key, *, exclusive: bool = True):
 def _solve_label(model, progress, params) -> str:
     place = "decompose" if "decompose" in T.where else "main"
     if params.num_workers == 1:
-        return f"solve {place} settle"
+        return f"solve {place} {'one worker' if params.use_lns_only else 'settle'}"
     if model.proto.objective.scaling_factor > 0:
         return "solve phase 2"  # minimise lateness
     return f"solve {place}"

@@ -5,15 +5,19 @@ make_plan uses it on large units."""
 from __future__ import annotations
 
 import random
+import threading
 
 import numpy as np
 import pytest
 
 from stuurploeg.app.planning import make_plan
 from stuurploeg.app.solvers import cpsat
+from stuurploeg.app.solvers import decompose as decompose_module
 from stuurploeg.app.solvers.decompose import (
     MAX_GROUPS,
+    _batch,
     _groups,
+    _offer,
     _spread,
     _sub_problem,
     decompose,
@@ -186,3 +190,60 @@ def test_make_plan_uses_the_decomposition_on_large_units(monkeypatch):
     assert a == b
     prio = {e.case_id for e in rank.ranking.entries if e.priority_rule}
     assert {x.case_id for x in rank.assignments} & prio <= {x.case_id for x in plans[0].assignments}
+
+
+def test_a_batch_takes_groups_that_share_no_team_and_skips_useless_batches():
+    order = [(0, 1), (1, 2), (2, 3), (0, 3)]
+    batch = _batch(order, set(), 2)
+    assert batch == ((0, 1), (2, 3))
+    assert order == [(1, 2), (0, 3), (0, 1), (2, 3)]  # the batch's groups go to the end
+    # (1, 2) has no partner left that is not useless with it: it runs alone
+    useless = {((1, 2), (0, 3))}
+    assert _batch(order, useless, 2) == ((1, 2),)
+    # every batch there is to make has found nothing: the search is done
+    everything = {((1, 2), (0, 3)), ((1, 2),), ((0, 3), (1, 2)), ((0, 3),),
+                  ((0, 1), (2, 3)), ((0, 1),), ((2, 3), (0, 1)), ((2, 3),)}
+    assert _batch(list(order), everything, 2) == ()
+
+
+def test_the_cases_out_of_the_plan_are_offered_to_one_piece_each():
+    cases, cap = _unit(seed=5, n_teams=4)
+    _grid, cands, rank_state = _problem(cases, cap)
+    by_id = {c.case_id: c for c in cands if c.problem is None}
+    plan = {cid: spot for cid, spot in rank_state.placed.items() if cid in by_id}
+    batch = ((0, 1), (2, 3))
+    offered = _offer(by_id, plan, batch)
+    assert set(offered) == {cid for cid in by_id if cid not in plan}
+    for cid, piece in offered.items():
+        assert set(by_id[cid].teams) & set(batch[piece])  # offered where it may go
+    assert {0, 1} == set(offered.values())  # both pieces get a share
+    assert _offer(by_id, plan, batch[:1]) == {}  # a group alone sees every case
+
+
+def test_the_pieces_of_a_batch_run_at_once_on_one_worker_each(monkeypatch):
+    cases, cap = _unit(seed=11, n_cases=80, n_teams=6)
+    monkeypatch.setattr(decompose_module, "SUB_KINDS", 1)  # groups of two teams
+    grid, cands, rank_state = _problem(cases, cap)
+    plan = _start(cands, grid, rank_state, ())
+    running, overlapped, workers = [0], [False], []
+    lock = threading.Lock()
+    real = cpsat._run
+
+    def recorded(model, dtime, seconds, n_workers, *args, **kwargs):
+        with lock:
+            running[0] += 1
+            overlapped[0] = overlapped[0] or running[0] > 1
+            workers.append(n_workers)
+        try:
+            return real(model, dtime, seconds, n_workers, *args, **kwargs)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(cpsat, "_run", recorded)
+    a = _search(cands, grid, (), dict(plan), seconds=3.0)
+    monkeypatch.setattr(cpsat, "_run", real)
+    b = _search(cands, grid, (), dict(plan), seconds=3.0)
+    assert a.pieces >= 2 and set(workers) == {1} and overlapped[0]
+    assert a.placements == b.placements  # threads or not, the same plan
+    assert _valid_in_integers(grid, cands, a.placements)

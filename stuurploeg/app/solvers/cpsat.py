@@ -493,7 +493,9 @@ def _parameters(
     params.random_seed = seed
     params.use_lns_only = lns
     if deterministic:
-        params.interleave_search = workers > 1  # deterministic parallel search
+        # deterministic parallel search; on one worker, the same batches one after the
+        # other (without it one worker runs no LNS)
+        params.interleave_search = workers > 1 or lns
         params.interleave_batch_size = BATCH_SIZE
         params.lns_initial_difficulty = LNS_INITIAL_DIFFICULTY
         params.max_deterministic_time = max(dtime, 0.1)
@@ -653,7 +655,7 @@ class _Progress:
     not lost.
     """
 
-    def __init__(self, state: TaskState | None, t0: float, seconds: float) -> None:
+    def __init__(self, state: TaskState | _Quiet | None, t0: float, seconds: float) -> None:
         self.state = state
         self.t0 = t0
         self.seconds = max(seconds, 1e-3)
@@ -665,6 +667,17 @@ class _Progress:
         # added to the callback's objective in the message: a sub-problem's objective
         # leaves out the cases fixed around it (solvers/decompose.py)
         self.offset = 0.0
+
+    def piece(self, offset: float, *, quiet: bool) -> _Progress:
+        """The progress of one of several solves that run at once (solvers/decompose.py):
+        this one, or, ``quiet``, one on the same clock that only passes a cancel on (two
+        reporting at once would move the bar back and forth)."""
+        out = self
+        if quiet:
+            out = _Progress(None if self.state is None else _Quiet(self.state), self.t0,
+                            self.seconds)
+        out.offset = offset
+        return out
 
     def callback(self) -> _Best:
         self.best = _Best()
@@ -707,3 +720,17 @@ class _Progress:
         if self.error is not None:
             error, self.error = self.error, None
             raise error
+
+
+class _Quiet:
+    """A task state's cancel without its progress."""
+
+    def __init__(self, state: TaskState) -> None:
+        self._state = state
+
+    @property
+    def cancelled(self) -> bool:
+        return self._state.cancelled
+
+    def report(self, fraction: float, message: str = "") -> None:
+        pass

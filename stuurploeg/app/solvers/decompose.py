@@ -12,6 +12,16 @@ cases not placed elsewhere go on these teams, and when. The sub-problems are sma
 CP-SAT improves them far faster per unit of work, and a sub-plan is only taken when it
 raises the total priority, so the plan never gets worse.
 
+Two cores: the pieces run in batches of groups that share no team, as many as there are
+workers, each on one CP-SAT worker in its own thread (the two-worker interleaved search
+of one piece kept only about 1.5 of the 2 cores busy). The cases out of the plan are
+shared out among a batch's pieces, in order of priority and in turn (:func:`_offer`), so
+no two pieces compete for a case: without that, two pieces starting from the same plan
+mostly found the same gains and half of them was lost; with it each piece is smaller and
+faster, and on the tight 300-candidate units the plans rose by 0.5-1.5% of the best known
+(docs/optimiser.md). Which partner a group has changes what it is offered, so a batch, not
+a group, is what is marked as having found nothing.
+
 Reproducible: the group order comes from ``seed``, each sub-solve has a deterministic
 budget, and the time a piece is charged is its deterministic time at the rate of its own
 model size (:func:`cpsat.dtime_per_second`), so which pieces run, and what they find,
@@ -25,6 +35,7 @@ cases take in the whole model, so a sub-plan is valid there too.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import itertools
 import math
@@ -48,6 +59,9 @@ PIECE_DTIME = 0.3
 # candidates two teams, on 6 teams of 120 candidates four or five. Smaller groups (300)
 # left the 120-candidate units on a worse plan (docs/optimiser.md).
 SUB_KINDS = 500
+# Deterministic time a one-worker piece gets through per wall-clock second, against the
+# two-worker rate of cpsat.dtime_per_second (measured, docs/optimiser.md).
+PIECE_RATE_ONE_WORKER = 0.8
 MAX_GROUPS = 200
 
 Placements = dict[str, tuple[int, int]]
@@ -93,55 +107,132 @@ def decompose(
     charged = 0.0
     pieces = improved = 0
     reproducible = True
-    # groups that found nothing better, and whose sub-problem has not changed since
-    useless: set[tuple[int, ...]] = set()
-    for group in itertools.cycle(groups):
-        if charged >= seconds or len(useless) == len(groups):
-            break
-        if state is not None and state.cancelled:
-            reproducible = False
-            break
-        wall_left = wall - (time.perf_counter() - t0)
-        if wall_left <= 0.2:
-            reproducible = False
-            break
-        if group in useless:
-            continue
-        sub_base, sub_cands = _sub_problem(base, by_id, plan, group, capacity, demand)
-        hint = {cid: spot for cid, spot in plan.items() if spot[0] in group}
-        must = {c.case_id for c in sub_cands if c.case_id in mandatory}
-        stage = cpsat._stage("intervals", sub_base, sub_cands, must, hint, {}, 0.0)
-        kinds = cpsat.model_sizes(sub_base, sub_cands)[0]
-        rate = cpsat.dtime_per_second(kinds)
-        dtime = min(PIECE_DTIME, (seconds - charged) * rate)
-        before = sum(round(by_id[cid].score * cpsat.SCORE_SCALE) for cid in hint)
-        progress.offset = _total(by_id, plan) * cpsat.SCORE_SCALE - before
-        try:
-            # A proof that the group's plan cannot be improved is not settled on one
-            # worker (measured 1.9 s of wall clock on c300-t8-s40 fill): the plan stays
-            # as it is whichever optimal sub-plan came back.
-            solver, status, exact = cpsat._run(stage.model, dtime, wall_left, workers, seed,
-                                               progress, True, bool(hint), rate=rate,
-                                               settle_above=before + 0.5)
-        finally:
-            progress.offset = 0.0
-        pieces += 1
-        unsettled = status == cp_model.OPTIMAL and solver.objective_value <= before + 0.5
-        # an unsettled proof's deterministic time is a race of threads: charge the
-        # piece's budget instead, so what runs next does not depend on the race
-        charged += (dtime if unsettled else solver.deterministic_time) / rate
-        if not exact or cpsat._hit_cap(solver, status, dtime):
-            reproducible = False
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and (
-                solver.objective_value > before + 0.5):
-            for cid in hint:
-                del plan[cid]
-            plan.update(cpsat._placements(solver, stage.choice))
-            improved += 1
-            useless = {group}  # every other group's sub-problem has changed
-        else:
-            useless.add(group)
+    # batches of groups that found nothing better, and whose sub-problems have not changed
+    # since (with several groups at once a group's sub-problem depends on its partners)
+    useless: set[tuple[tuple[int, ...], ...]] = set()
+    order = list(groups)
+    at_once = max(1, workers)
+    with concurrent.futures.ThreadPoolExecutor(at_once) as pool:
+        while charged < seconds:
+            if state is not None and state.cancelled:
+                reproducible = False
+                break
+            wall_left = wall - (time.perf_counter() - t0)
+            if wall_left <= 0.2:
+                reproducible = False
+                break
+            batch = _batch(order, useless, at_once)
+            if not batch:
+                break
+            total = _total(by_id, plan) * cpsat.SCORE_SCALE
+            runs = []
+            # several groups at once: one worker each, every core busy (the interleaved
+            # two-worker search kept 1.5 of 2 busy); a group alone gets every worker
+            each = 1 if len(batch) > 1 else workers
+            offered = _offer(by_id, plan, batch)
+            for i, group in enumerate(batch):
+                sub_base, sub_cands = _sub_problem(base, by_id, plan, group, capacity, demand)
+                sub_cands = [c for c in sub_cands if offered.get(c.case_id, i) == i]
+                hint = {cid: spot for cid, spot in plan.items() if spot[0] in group}
+                must = {c.case_id for c in sub_cands if c.case_id in mandatory}
+                stage = cpsat._stage("intervals", sub_base, sub_cands, must, hint, {}, 0.0)
+                rate = cpsat.dtime_per_second(cpsat.model_sizes(sub_base, sub_cands)[0])
+                if len(batch) > 1:
+                    rate *= PIECE_RATE_ONE_WORKER
+                dtime = min(PIECE_DTIME, (seconds - charged) * rate)
+                before = sum(round(by_id[cid].score * cpsat.SCORE_SCALE) for cid in hint)
+                # the first piece tells the bar (and the best total so far); every piece
+                # hears a cancel
+                told = progress.piece(total - before, quiet=i > 0)
+                # A proof that the group's plan cannot be improved is not settled on one
+                # worker (measured 1.9 s of wall clock on c300-t8-s40 fill): the plan
+                # stays as it is whichever optimal sub-plan came back.
+                runs.append((group, hint, stage, rate, dtime, before, told, pool.submit(
+                    cpsat._run, stage.model, dtime, wall_left, each, seed, told, True,
+                    bool(hint), rate=rate, settle_above=before + 0.5)))
+            cost = longest = 0.0
+            taken: set[str] = set()  # cases out of the plan that this batch has placed
+            accepted = []
+            for group, hint, stage, rate, dtime, before, told, future in runs:
+                try:
+                    solver, status, exact = future.result()
+                finally:
+                    told.offset = 0.0
+                pieces += 1
+                unsettled = (each > 1 and status == cp_model.OPTIMAL
+                             and solver.objective_value <= before + 0.5)
+                # an unsettled proof's deterministic time is a race of threads: charge the
+                # piece's budget instead, so what runs next does not depend on the race
+                piece_cost = (dtime if unsettled else solver.deterministic_time) / rate
+                cost += piece_cost
+                longest = max(longest, piece_cost)
+                if not exact or cpsat._hit_cap(solver, status, dtime):
+                    reproducible = False
+                if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or (
+                        solver.objective_value <= before + 0.5):
+                    continue
+                # Pieces of one batch could share only the cases out of the plan, and those
+                # are offered to one piece each (_offer); should two place one anyway, it
+                # stays with the first, and a later piece is taken without it (one case
+                # fewer never exceeds capacity) if it still gains.
+                found = {cid: spot for cid, spot in cpsat._placements(solver, stage.choice)
+                         .items() if cid in hint or cid not in taken}
+                value = sum(round(by_id[cid].score * cpsat.SCORE_SCALE) for cid in found)
+                if value <= before + 0.5:
+                    continue
+                for cid in hint:
+                    del plan[cid]
+                plan.update(found)
+                taken.update(cid for cid in found if cid not in hint)
+                accepted.append(group)
+            # the batch takes as long as its longest piece, or its pieces shared out over
+            # the cores if there are more pieces than cores
+            charged += max(longest, cost / max(1, workers))
+            improved += len(accepted)
+            # an improvement changes every other group's sub-problem
+            useless = {batch} if accepted else useless | {batch}
     return Decomposed(plan, _total(by_id, plan), charged, pieces, improved, reproducible)
+
+
+def _offer(by_id: Mapping[str, Candidate], plan: Mapping[str, tuple[int, int]],
+           batch: Sequence[tuple[int, ...]]) -> dict[str, int]:
+    """Which piece of ``batch`` each case out of ``plan`` is offered to: in order of
+    priority, in turn to the pieces whose teams may take it."""
+    if len(batch) < 2:
+        return {}
+    out: dict[str, int] = {}
+    turn = 0
+    left = sorted((cid for cid in by_id if cid not in plan), key=lambda c: -by_id[c].score)
+    for cid in left:
+        teams = by_id[cid].teams
+        fits = [i for i, group in enumerate(batch) if any(t in group for t in teams)]
+        if fits:
+            out[cid] = fits[turn % len(fits)]
+            turn += 1
+    return out
+
+
+def _batch(order: list[tuple[int, ...]], useless: Collection[tuple[tuple[int, ...], ...]],
+           size: int) -> tuple[tuple[int, ...], ...]:
+    """The next batch: up to ``size`` groups that share no team, taken in ``order`` from
+    the first group on that gives a batch not in ``useless``; its groups move to the end
+    of ``order`` (which cycles). Empty when every batch there is to make is useless."""
+    for first in order:
+        batch = [first]
+        busy = set(first)
+        for group in order:
+            if len(batch) == size:
+                break
+            if busy.intersection(group) or (*batch, group) in useless:
+                continue
+            batch.append(group)
+            busy.update(group)
+        if tuple(batch) not in useless:
+            for group in batch:
+                order.remove(group)
+                order.append(group)
+            return tuple(batch)
+    return ()
 
 
 def _groups(n_teams: int, size: int, rng: random.Random) -> list[tuple[int, ...]]:
