@@ -151,7 +151,6 @@ def decompose(
                     cpsat._run, stage.model, dtime, wall_left, each, seed, told, True,
                     bool(hint), rate=rate, settle_above=before + 0.5)))
             cost = longest = 0.0
-            taken: set[str] = set()  # cases out of the plan that this batch has placed
             accepted = []
             for group, hint, stage, rate, dtime, before, told, future in runs:
                 try:
@@ -171,19 +170,11 @@ def decompose(
                 if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or (
                         solver.objective_value <= before + 0.5):
                     continue
-                # Pieces of one batch could share only the cases out of the plan, and those
-                # are offered to one piece each (_offer); should two place one anyway, it
-                # stays with the first, and a later piece is taken without it (one case
-                # fewer never exceeds capacity) if it still gains.
-                found = {cid: spot for cid, spot in cpsat._placements(solver, stage.choice)
-                         .items() if cid in hint or cid not in taken}
-                value = sum(round(by_id[cid].score * cpsat.SCORE_SCALE) for cid in found)
-                if value <= before + 0.5:
-                    continue
+                # the pieces of a batch touch different teams and were offered different
+                # cases (_offer), so each one's sub-plan can be taken as it is
                 for cid in hint:
                     del plan[cid]
-                plan.update(found)
-                taken.update(cid for cid in found if cid not in hint)
+                plan.update(cpsat._placements(solver, stage.choice))
                 accepted.append(group)
             # the batch takes as long as its longest piece, or its pieces shared out over
             # the cores if there are more pieces than cores
