@@ -279,6 +279,6 @@ def run_app(workspace: Path | None) -> int:
         return int(app.exec())
     finally:
         if not shut_down():
-            log.warning("Bij het afsluiten liep nog een taak; die is afgebroken.")
+            log.warning("Bij het afsluiten stopte een lopende taak niet op tijd.")
         handler.uninstall()
         del window

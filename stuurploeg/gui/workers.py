@@ -8,6 +8,7 @@ cancellation come back to the GUI thread as queued signals. Mirrors Orange's
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TypeVar
@@ -98,18 +99,15 @@ def _ran(state: TaskState) -> None:
     raise RuntimeError("a job runs once")
 
 
-def _tell(signal: object, *args: object) -> bool:
-    """Emit from the worker thread; False when the job is gone.
+def _tell(signal: object, *args: object) -> None:
+    """Emit from the worker thread, unless the job is gone.
 
     A job is a child of the window that started it: when the window is deleted while the
     job still runs (the app quits mid-plan), its signals are gone with it and there is
     nobody left to tell, which is no error. :func:`shut_down` makes that the rare case.
     """
-    try:
+    with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
         signal.emit(*args)  # type: ignore[attr-defined]
-    except RuntimeError:  # "Signal source has been deleted"
-        return False
-    return True
 
 
 class _Runnable(QRunnable):

@@ -150,7 +150,7 @@ def decompose(
                 runs.append((group, hint, stage, rate, dtime, before, told, pool.submit(
                     cpsat._run, stage.model, dtime, wall_left, each, seed, told, True,
                     bool(hint), rate=rate, settle_above=before + 0.5)))
-            cost = longest = 0.0
+            longest = 0.0
             accepted = []
             for group, hint, stage, rate, dtime, before, told, future in runs:
                 try:
@@ -162,9 +162,8 @@ def decompose(
                              and solver.objective_value <= before + 0.5)
                 # an unsettled proof's deterministic time is a race of threads: charge the
                 # piece's budget instead, so what runs next does not depend on the race
-                piece_cost = (dtime if unsettled else solver.deterministic_time) / rate
-                cost += piece_cost
-                longest = max(longest, piece_cost)
+                used = dtime if unsettled else solver.deterministic_time
+                longest = max(longest, used / rate)
                 if not exact or cpsat._hit_cap(solver, status, dtime):
                     reproducible = False
                 if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or (
@@ -176,9 +175,8 @@ def decompose(
                     del plan[cid]
                 plan.update(cpsat._placements(solver, stage.choice))
                 accepted.append(group)
-            # the batch takes as long as its longest piece, or its pieces shared out over
-            # the cores if there are more pieces than cores
-            charged += max(longest, cost / max(1, workers))
+            # no more pieces than workers: the batch takes as long as its longest piece
+            charged += longest
             improved += len(accepted)
             # an improvement changes every other group's sub-problem
             useless = {batch} if accepted else useless | {batch}
