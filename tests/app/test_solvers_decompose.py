@@ -192,6 +192,43 @@ def test_make_plan_uses_the_decomposition_on_large_units(monkeypatch):
     assert {x.case_id for x in rank.assignments} & prio <= {x.case_id for x in plans[0].assignments}
 
 
+@pytest.mark.slow
+def test_fill_ends_with_the_decomposition_and_optimal_searches_the_whole_model_after_it(
+        monkeypatch):
+    cases, cap = _unit(n_cases=90)
+    monkeypatch.setattr(cpsat, "DECOMPOSE_MIN_KINDS", 100)
+    monkeypatch.setenv("STUURPLOEG_SOLVER_IN_PROCESS", "1")  # the patch must reach it
+    from stuurploeg.app.solvers import decompose as module
+
+    inside = []
+    whole = []
+    real_decompose, real_run = module.decompose, cpsat._run
+
+    def decompose_(*args, **kwargs):
+        inside.append(1)
+        try:
+            return real_decompose(*args, **kwargs)
+        finally:
+            inside.pop()
+
+    def run_(*args, **kwargs):
+        if not inside:
+            whole.append(1)
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(module, "decompose", decompose_)
+    monkeypatch.setattr(cpsat, "_run", run_)
+    rank = make_plan(cases, cap, start=START, weeks=WEEKS, planner="rank")
+    fill = make_plan(cases, cap, start=START, weeks=WEEKS, planner="fill", time_limit=3,
+                     wall_limit=120)
+    assert whole == []
+    assert verify_plan(cases, cap, START, WEEKS, fill.assignments) == []
+    assert {x.case_id for x in rank.assignments} <= {x.case_id for x in fill.assignments}
+    make_plan(cases, cap, start=START, weeks=WEEKS, planner="optimal", time_limit=3,
+              wall_limit=120)
+    assert whole
+
+
 def test_a_batch_takes_groups_that_share_no_team_and_skips_useless_batches():
     order = [(0, 1), (1, 2), (2, 3), (0, 3)]
     batch = _batch(order, set(), 2)

@@ -95,7 +95,8 @@ MAX_TIME_INDEXED_TERMS = 120_000
 PHASE2_SHARE = 0.25
 # Large units: the decomposition search (solvers/decompose.py, a group of teams at a time)
 # gets this share of the budget, in place of the stage with the kept cases, and the whole
-# model the rest, from its plan. From this many interval-kinds up: the 120- and
+# model the rest, from its plan (``optimal`` only; ``fill`` ends with the decomposition).
+# From this many interval-kinds up: the 120- and
 # 300-candidate benchmark units, not the 60-candidate ones (measured, docs/optimiser.md:
 # optimal on the tight 300-candidate units 0.943 / 0.926 -> 0.997 / 0.986, on the tight
 # 120-candidate units 0.978 / 0.996 -> 0.982 / 0.985).
@@ -210,10 +211,16 @@ def solve_max_priority(
     if decomposing:
         from stuurploeg.app.solvers.decompose import decompose
 
+        # ``fill`` (every case of the plan it starts from stays): the whole model's LNS
+        # after the decomposition found nothing on any tight unit and cost 3-5 s of wall
+        # clock (docs/optimiser.md, eighth session), so it does not run and its share of
+        # the budget is left unspent
+        last = bool(start_hint) and set(start_hint) <= set(mandatory)
         wall_left = wall - (time.perf_counter() - t0)
         piecewise = decompose(
             base, candidates, mandatory, hint, seconds=seconds * DECOMPOSE_SHARE,
-            wall=min(wall_left, STAGE_WALL_SLACK * DECOMPOSE_SHARE * wall_left), seed=seed,
+            wall=wall_left if last else min(
+                wall_left, STAGE_WALL_SLACK * DECOMPOSE_SHARE * wall_left), seed=seed,
             workers=workers, progress=progress, state=state)
         hint = dict(piecewise.placements)
         fallback = (dict(piecewise.placements), piecewise.total)
@@ -221,6 +228,8 @@ def solve_max_priority(
         done = DECOMPOSE_SHARE
         reproducible = reproducible and piecewise.reproducible
         stages = [stage for stage in stages if stage[1] > DECOMPOSE_SHARE]
+        if last:
+            stages = []
     for form, share, keeps in stages:
         if state is not None and state.cancelled:
             break
