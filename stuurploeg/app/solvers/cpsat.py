@@ -212,9 +212,9 @@ def solve_max_priority(
         from stuurploeg.app.solvers.decompose import decompose
 
         # ``fill`` (every case of the plan it starts from stays): the whole model's LNS
-        # after the decomposition found nothing on any tight unit and cost 3-5 s of wall
-        # clock (docs/optimiser.md, eighth session), so it does not run and its share of
-        # the budget is left unspent
+        # after the decomposition found 7.5 points on one of four tight units, nothing on
+        # the others, and cost 3-5 s of wall clock (docs/optimiser.md, eighth session), so
+        # it does not run and its share of the budget is left unspent
         last = bool(start_hint) and set(start_hint) <= set(mandatory)
         wall_left = wall - (time.perf_counter() - t0)
         piecewise = decompose(
