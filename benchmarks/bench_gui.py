@@ -98,6 +98,15 @@ def _start_time(code: str, *args: str, bytecode: bool = True) -> tuple[float, st
     return elapsed, rest.strip()
 
 
+def _target(bytecode: bool, times: int) -> str:
+    """The start-up target holds for the installed app (bytecode compiled); the figure
+    without a bytecode cache is printed for reference, since this environment sets
+    ``PYTHONDONTWRITEBYTECODE`` and compiles every module at every start."""
+    if bytecode:
+        return f"target <= {times}x"
+    return "for reference: every module compiled at start, not how the app is installed"
+
+
 def bench_startup() -> None:
     compiled = [True, False] if os.environ.get("PYTHONDONTWRITEBYTECODE") else [True]
     for bytecode in compiled:
@@ -113,7 +122,7 @@ def bench_startup() -> None:
         how = "bytecode cached, as installed" if bytecode else "no bytecode cache"
         print(
             f"start to first window ({how}): bare PySide6 {bare:.3f} s, Stuurploeg {app:.3f} s, "
-            f"ratio {app / bare:.2f}x (target <= 2x)"
+            f"ratio {app / bare:.2f}x ({_target(bytecode, 2)})"
         )
     heavy = app_runs[0][1].removeprefix("heavy:") or "none"
     print(f"  heavy modules (pandas, pyqtgraph, openpyxl, ortools) loaded before it: {heavy}")
