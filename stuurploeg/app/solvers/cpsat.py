@@ -227,9 +227,7 @@ def solve_max_priority(
         used = piecewise.seconds * rate
         done = DECOMPOSE_SHARE
         reproducible = reproducible and piecewise.reproducible
-        stages = [stage for stage in stages if stage[1] > DECOMPOSE_SHARE]
-        if last:
-            stages = []
+        stages = [] if last else [stage for stage in stages if stage[1] > DECOMPOSE_SHARE]
     for form, share, keeps in stages:
         if state is not None and state.cancelled:
             break
